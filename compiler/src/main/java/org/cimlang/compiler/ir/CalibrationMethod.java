@@ -1,0 +1,5 @@
+package org.cimlang.compiler.ir;
+
+public enum CalibrationMethod {
+    MINMAX, PERCENTILE, MSE
+}

@@ -1,0 +1,172 @@
+package org.cimlang.compiler.ir;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One layer of a network as written, before shape inference.
+ *
+ * <p>Attributes that do not apply to a kind keep their defaults. Defaults: stride 1 for conv2d and
+ * the kernel size for pooling (the builder leaves {@code strideH/strideW} at 0 meaning "default"),
+ * padding 0, groups 1, bias true, activation NONE, concat axis 0 (channels).
+ *
+ * @param name       the layer's name, unique in its network
+ * @param kind       what the layer computes
+ * @param inputs     names of the layers it reads (empty for INPUT)
+ * @param inputShape the declared shape, INPUT only (else null)
+ * @param filters    conv2d output channels
+ * @param units      dense output features
+ * @param kernelH    conv2d/pool kernel height
+ * @param kernelW    conv2d/pool kernel width
+ * @param strideH    0 = the kind's default
+ * @param strideW    0 = the kind's default
+ * @param padH       zero padding added on both top and bottom
+ * @param padW       zero padding added on both left and right
+ * @param groups     conv2d groups (1 = dense convolution, = Cin for depthwise)
+ * @param bias       conv2d/dense have a bias
+ * @param global     pooling over the whole spatial extent
+ * @param axis       concat axis (0 = channels)
+ * @param activation applied after the layer's operation
+ * @param origin     where it was written (opaque to the compiler)
+ */
+public record Layer(String name, LayerKind kind, List<String> inputs, Shape inputShape, long filters, long units,
+        long kernelH, long kernelW, long strideH, long strideW, long padH, long padW, long groups, boolean bias,
+        boolean global, int axis, Activation activation, Object origin) {
+
+    public Layer {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        inputs = List.copyOf(inputs);
+        activation = activation == null ? Activation.NONE : activation;
+    }
+
+    /** The stride actually used: explicit, else 1 for conv2d and the kernel for pooling. */
+    public long effectiveStrideH() {
+        return strideH > 0 ? strideH : (kind == LayerKind.MAXPOOL || kind == LayerKind.AVGPOOL ? kernelH : 1);
+    }
+
+    public long effectiveStrideW() {
+        return strideW > 0 ? strideW : (kind == LayerKind.MAXPOOL || kind == LayerKind.AVGPOOL ? kernelW : 1);
+    }
+
+    public static Builder builder(String name, LayerKind kind) {
+        return new Builder(name, kind);
+    }
+
+    /** Mutable only while building; produces an immutable {@link Layer}. */
+    public static final class Builder {
+        private final String name;
+        private final LayerKind kind;
+        private List<String> inputs = List.of();
+        private Shape inputShape;
+        private long filters;
+        private long units;
+        private long kernelH;
+        private long kernelW;
+        private long strideH;
+        private long strideW;
+        private long padH;
+        private long padW;
+        private long groups = 1;
+        private boolean bias = true;
+        private boolean global;
+        private int axis;
+        private Activation activation = Activation.NONE;
+        private Object origin;
+
+        private Builder(String name, LayerKind kind) {
+            this.name = name;
+            this.kind = kind;
+        }
+
+        public Builder inputs(String... names) {
+            this.inputs = List.of(names);
+            return this;
+        }
+
+        public Builder inputs(List<String> names) {
+            this.inputs = List.copyOf(names);
+            return this;
+        }
+
+        public Builder shape(Shape s) {
+            this.inputShape = s;
+            return this;
+        }
+
+        public Builder filters(long v) {
+            this.filters = v;
+            return this;
+        }
+
+        public Builder units(long v) {
+            this.units = v;
+            return this;
+        }
+
+        public Builder kernel(long h, long w) {
+            this.kernelH = h;
+            this.kernelW = w;
+            return this;
+        }
+
+        public Builder kernel(long k) {
+            return kernel(k, k);
+        }
+
+        public Builder stride(long h, long w) {
+            this.strideH = h;
+            this.strideW = w;
+            return this;
+        }
+
+        public Builder stride(long s) {
+            return stride(s, s);
+        }
+
+        public Builder padding(long h, long w) {
+            this.padH = h;
+            this.padW = w;
+            return this;
+        }
+
+        public Builder padding(long p) {
+            return padding(p, p);
+        }
+
+        public Builder groups(long v) {
+            this.groups = v;
+            return this;
+        }
+
+        public Builder bias(boolean v) {
+            this.bias = v;
+            return this;
+        }
+
+        public Builder global(boolean v) {
+            this.global = v;
+            return this;
+        }
+
+        public Builder axis(int v) {
+            this.axis = v;
+            return this;
+        }
+
+        public Builder activation(Activation a) {
+            this.activation = a;
+            return this;
+        }
+
+        public Builder origin(Object o) {
+            this.origin = o;
+            return this;
+        }
+
+        public Layer build() {
+            return new Layer(name, kind, inputs, inputShape, filters, units, kernelH, kernelW, strideH, strideW, padH,
+                    padW, groups, bias, global, axis, activation, origin);
+        }
+    }
+}

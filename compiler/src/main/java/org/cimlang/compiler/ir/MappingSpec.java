@@ -1,0 +1,26 @@
+package org.cimlang.compiler.ir;
+
+import java.util.List;
+
+/**
+ * A mapping of a network onto a chip with a quantization.
+ *
+ * @param reprogramAllowed the network may time-multiplex arrays by rewriting weights
+ * @param pack             layers may share arrays (otherwise each layer gets whole arrays)
+ * @param lifetime         required lifetime, or null
+ * @param partOrigins      origins keyed "network", "chip", "quantization", "schedule", "reprogram"
+ */
+public record MappingSpec(String name, String network, String chip, String quantization, List<Placement> placements,
+        ScheduleKind schedule, boolean reprogramAllowed, boolean pack, LifetimeRequirement lifetime, Object origin,
+        java.util.Map<String, Object> partOrigins) {
+    public MappingSpec {
+        placements = List.copyOf(placements);
+        schedule = schedule == null ? ScheduleKind.PIPELINE : schedule;
+        partOrigins = partOrigins == null ? java.util.Map.of() : java.util.Map.copyOf(partOrigins);
+    }
+
+    public Object originOf(String part) {
+        Object o = partOrigins.get(part);
+        return o != null ? o : origin;
+    }
+}

@@ -1,0 +1,14 @@
+package org.cimlang.compiler.ir;
+
+/**
+ * {@code place c1 on tile 0 replicate 4}, {@code place fc* on tile 3 arrays 0..31}.
+ *
+ * @param pattern       a layer name or glob
+ * @param tiles         tiles it may use (null = anywhere)
+ * @param arrays        array indexes within each of those tiles (null = any)
+ * @param replicate     copies of the layer (0 = not given, i.e. 1)
+ * @param replicateAuto {@code replicate auto}: spare arrays go to the slowest stages
+ */
+public record Placement(String pattern, Range tiles, Range arrays, long replicate, boolean replicateAuto,
+        Object origin) {
+}

@@ -1,0 +1,5 @@
+package org.cimlang.compiler.ir;
+
+public enum Severity {
+    ERROR, WARNING, INFO
+}
