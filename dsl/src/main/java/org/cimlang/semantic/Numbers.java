@@ -1,0 +1,76 @@
+package org.cimlang.semantic;
+
+import java.math.BigDecimal;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+import org.cimlang.cim.Count;
+import org.cimlang.cim.Quantity;
+
+/**
+ * Reads the numbers of the model. Every read is total: a malformed, fractional or out-of-range value
+ * yields an empty result (the validator reports it), so that the semantic layer can build the IR of a
+ * file with errors in it.
+ */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /** The largest count the language accepts anywhere; far beyond any real chip or network. */
+    public static final long MAX_COUNT = 1L << 40;
+
+    public static BigDecimal decimal(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A count as a long, or empty when missing, fractional, or above {@link #MAX_COUNT}. */
+    public static OptionalLong count(Count c) {
+        if (c == null) {
+            return OptionalLong.empty();
+        }
+        BigDecimal d = decimal(c.getValue());
+        if (d == null || d.signum() < 0 || d.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(d.longValueExact());
+        } catch (ArithmeticException fractional) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** A count, or {@code fallback} when it cannot be read. */
+    public static long count(Count c, long fallback) {
+        OptionalLong v = count(c);
+        return v.isPresent() ? v.getAsLong() : fallback;
+    }
+
+    /** The quantity in the dimension's base unit, or empty when its unit does not fit. */
+    public static OptionalDouble quantity(Quantity q, Dimension dim) {
+        if (q == null) {
+            return OptionalDouble.empty();
+        }
+        BigDecimal d = decimal(q.getValue());
+        if (d == null) {
+            return OptionalDouble.empty();
+        }
+        String unit = q.getUnit();
+        if (unit == null) {
+            return dim.requiresUnit() ? OptionalDouble.empty() : OptionalDouble.of(d.doubleValue());
+        }
+        Double f = dim.factor(unit);
+        return f == null ? OptionalDouble.empty() : OptionalDouble.of(d.doubleValue() * f);
+    }
+
+    public static double quantity(Quantity q, Dimension dim, double fallback) {
+        OptionalDouble v = quantity(q, dim);
+        return v.isPresent() ? v.getAsDouble() : fallback;
+    }
+}

@@ -1,0 +1,32 @@
+package org.cimlang.validation;
+
+/**
+ * Stable codes of the front end's diagnostics (the mapping engine's are in
+ * {@link org.cimlang.compiler.ir.DiagnosticCodes}). Quick fixes, tests and CI filters key on them.
+ */
+public final class CimIssueCodes {
+    private CimIssueCodes() {
+    }
+
+    public static final String UNIT_MISSING = "cim.unit.missing";
+    public static final String UNIT_WRONG = "cim.unit.wrong";
+    public static final String NUMBER_NOT_INTEGER = "cim.number.notInteger";
+    public static final String NUMBER_TOO_LARGE = "cim.number.tooLarge";
+    public static final String RANGE_BITS = "cim.range.bits";
+    public static final String RANGE_POSITIVE = "cim.range.positive";
+    public static final String RANGE_PERCENT = "cim.range.percent";
+    public static final String RANGE_ORDER = "cim.range.order";
+    public static final String PARAM_NOT_APPLICABLE = "cim.param.notApplicable";
+    public static final String PARAM_MISSING = "cim.param.missing";
+    public static final String PARAM_DUPLICATE = "cim.param.duplicate";
+    public static final String NUMBER_TYPE = "cim.quant.type";
+    public static final String LINK_MISSING = "cim.link.missing";
+    public static final String LINK_MISMATCH = "cim.link.mismatch";
+    public static final String NAME_DUPLICATE = "cim.name.duplicate";
+    public static final String IMPORT_CYCLE = "cim.import.cycle";
+    public static final String IMPORT_MISSING = "cim.import.missing";
+    public static final String INPUT_COUNT = "cim.layer.inputs";
+    public static final String DATASET = "cim.simulation.dataset";
+    /** The linker's unresolved reference; carries the closest name as data for the quick fix. */
+    public static final String UNRESOLVED = "cim.link.unresolved";
+}
