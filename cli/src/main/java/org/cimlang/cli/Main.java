@@ -1,0 +1,35 @@
+package org.cimlang.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code cim} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given streams (tests capture them) and returns its exit code. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new CimCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof CliException e) {
+                commandLine.getErr().println("cim: " + e.getMessage());
+                return e.exitCode();
+            }
+            commandLine.getErr().println("cim: internal error: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            return ExitCodes.CANNOT_RUN;
+        });
+        return cli.execute(args);
+    }
+}

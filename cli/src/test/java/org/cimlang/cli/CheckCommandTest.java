@@ -1,0 +1,128 @@
+package org.cimlang.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    static final String CLEAN = """
+            network Mlp {
+                input x [784]
+                dense h from x units 256 activation relu
+                dense y from h units 10
+            }
+            """;
+
+    static final String BROKEN = """
+            chip C {
+                node 32 ns
+                tiles 1
+                arrays per tile 4
+                array 128 x 128 { cell bits 2 }
+                adc bits 20
+            }
+            """;
+
+    private Path write(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void cleanFileExitsZeroWithSummary() throws Exception {
+        Path f = write("mlp.cim", CLEAN);
+        CliRun r = CliRun.of("check", f.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("0 errors, 0 warnings\n", r.out());
+    }
+
+    @Test
+    void errorsArePrintedGccStyleInLineOrderAndExitOne() throws Exception {
+        Path f = write("chip.cim", BROKEN);
+        CliRun r = CliRun.of("check", f.toString());
+        assertEquals(1, r.exitCode());
+        String[] lines = r.out().split("\n");
+        // the messages themselves are pinned by the dsl module's validator tests; here the GCC shape
+        assertTrue(lines[0].startsWith(f + ":2:13: error: ") && lines[0].endsWith(" [cim.unit.wrong]"), lines[0]);
+        assertTrue(lines[1].startsWith(f + ":6:14: error: ") && lines[1].endsWith(" [cim.range.bits]"), lines[1]);
+        assertEquals("2 errors, 0 warnings in 1 file", lines[2]);
+    }
+
+    @Test
+    void missingFileExitsTwoNamingIt() {
+        CliRun r = CliRun.of("check", dir.resolve("nothere.cim").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("nothere.cim: no such file or folder"), r.err());
+    }
+
+    @Test
+    void nonCimFileExitsTwo() throws Exception {
+        Path f = write("notes.txt", "hello");
+        CliRun r = CliRun.of("check", f.toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("not a .cim file"), r.err());
+    }
+
+    @Test
+    void folderIsSearchedRecursively() throws Exception {
+        write("a/mlp.cim", CLEAN);
+        write("b/c/chip.cim", BROKEN);
+        CliRun r = CliRun.of("check", dir.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.out().endsWith("2 errors, 0 warnings in 1 file\n"), r.out());
+    }
+
+    @Test
+    void jsonFormatListsDiagnosticsWithCodesAndPositions() throws Exception {
+        Path f = write("chip.cim", BROKEN);
+        CliRun r = CliRun.of("check", "--format", "json", f.toString());
+        assertEquals(1, r.exitCode());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals("cimlang.diagnostics", root.get("format").asText());
+        JsonNode first = root.get("diagnostics").get(0);
+        assertEquals("cim.unit.wrong", first.get("code").asText());
+        assertEquals(2, first.get("line").asInt());
+        assertEquals(13, first.get("column").asInt());
+        assertEquals(2, root.get("summary").get("errors").asInt());
+    }
+
+    @Test
+    void sarifFormatIsSarif210WithRulesAndRegions() throws Exception {
+        Path f = write("chip.cim", BROKEN);
+        CliRun r = CliRun.of("check", "--format", "sarif", f.toString());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals("2.1.0", root.get("version").asText());
+        JsonNode result = root.get("runs").get(0).get("results").get(0);
+        assertEquals("cim.unit.wrong", result.get("ruleId").asText());
+        assertEquals("error", result.get("level").asText());
+        assertEquals(2, result.at("/locations/0/physicalLocation/region/startLine").asInt());
+        assertTrue(root.at("/runs/0/tool/driver/rules").size() >= 2);
+    }
+
+    @Test
+    void unknownFormatIsRejectedWithExitTwo() throws Exception {
+        Path f = write("mlp.cim", CLEAN);
+        CliRun r = CliRun.of("check", "--format", "xml", f.toString());
+        assertEquals(2, r.exitCode());
+    }
+
+    @Test
+    void helpDescribesExitCodes() {
+        CliRun r = CliRun.of("check", "--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("Exit codes: 0 no errors"), r.out());
+    }
+}

@@ -1,0 +1,94 @@
+package org.cimlang.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class CompileCommandTest {
+    @TempDir
+    Path dir;
+
+    static String design(int tiles) {
+        return """
+                chip Small {
+                    technology rram
+                    tiles %d
+                    arrays per tile 8
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 9
+                    dac bits 1
+                }
+                network Mlp {
+                    input x [784]
+                    dense h from x units 256 activation relu
+                    dense y from h units 10
+                }
+                quantization Q for Mlp {
+                    weights int8 symmetric per-channel
+                    activations uint8
+                }
+                mapping OnSmall for Mlp on Small with Q {
+                    schedule pipeline
+                }
+                """.formatted(tiles);
+    }
+
+    @Test
+    void compileWritesTheProgramAndPrintsTheTable() throws Exception {
+        Path f = dir.resolve("mlp.cim");
+        Files.writeString(f, design(16));
+        Path out = dir.resolve("build");
+        CliRun r = CliRun.of("compile", f.toString(), "-o", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("h "), r.out());
+        JsonNode program = new ObjectMapper().readTree(out.resolve("OnSmall.program.json").toFile());
+        assertEquals("cimlang.program", program.get("format").asText());
+        assertEquals(1, program.get("version").asInt());
+        assertEquals("Mlp", program.get("network").asText());
+        // h: K = 784 rows -> ceil(784/128) = 7 row blocks; int8 differential on 2-bit cells:
+        // ceil(7/2) = 4 slices x 2 columns x 256 = 2048 columns -> 16 column blocks: 112 arrays;
+        // y: 256 rows -> 2 row blocks; 10 x 4 x 2 = 80 columns -> 1 block: 2 arrays. Total 114.
+        assertEquals(114, program.get("totals").get("arraysNeeded").asInt());
+        try (var files = Files.list(out)) {
+            assertEquals(1, files.count(), "only the program, no temp file left");
+        }
+    }
+
+    @Test
+    void inputErrorsPrintDiagnosticsExitOneAndWriteNothing() throws Exception {
+        Path f = dir.resolve("mlp.cim");
+        Files.writeString(f, design(1));
+        Path out = dir.resolve("build");
+        CliRun r = CliRun.of("compile", f.toString(), "-o", out.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("error: Mlp needs 114 arrays; Small has 8"), r.err());
+        assertFalse(Files.exists(out), "nothing written on errors");
+    }
+
+    @Test
+    void jsonFormatPrintsTheProgram() throws Exception {
+        Path f = dir.resolve("mlp.cim");
+        Files.writeString(f, design(16));
+        CliRun r = CliRun.of("compile", f.toString(), "--format", "json", "-o", dir.resolve("o").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("OnSmall", new ObjectMapper().readTree(r.out()).get("mapping").asText());
+    }
+
+    @Test
+    void unknownMappingNameIsAnError() throws Exception {
+        Path f = dir.resolve("mlp.cim");
+        Files.writeString(f, design(16));
+        CliRun r = CliRun.of("compile", f.toString(), "--mapping", "Nope");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("no mapping named 'Nope'"), r.err());
+    }
+}

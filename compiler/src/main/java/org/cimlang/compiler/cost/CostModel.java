@@ -1,0 +1,39 @@
+package org.cimlang.compiler.cost;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cimlang.compiler.ir.Chip;
+
+/** Prices a schedule's activity: the last stage of the mapping engine. */
+public final class CostModel {
+    private CostModel() {
+    }
+
+    /**
+     * @param layers         every layer's activity per image
+     * @param reprogramming  cell writes per image when the network is time-multiplexed (else NONE)
+     * @param latencyS       one image, input to output, as scheduled
+     * @param throughputPerS images per second, as scheduled
+     * @param macs           multiply-accumulates per image
+     */
+    public static CostReport estimate(Chip chip, CostParameters p, List<LayerActivity> layers,
+            ActivityCounts reprogramming, double latencyS, double throughputPerS, long macs) {
+        List<LayerCost> costs = new ArrayList<>(layers.size());
+        EnergyBreakdown total = EnergyBreakdown.of(reprogramming, p);
+        double mappedArrays = 0;
+        AreaBreakdown perArray = AreaBreakdown.ofArrays(1, chip, p);
+        for (LayerActivity a : layers) {
+            EnergyBreakdown e = EnergyBreakdown.of(a.counts(), p);
+            costs.add(new LayerCost(a.layer(), a.latencyS(), e, a.arrays() * perArray.total()));
+            total = total.plus(e);
+            mappedArrays += a.arrays();
+        }
+        double energy = total.total();
+        double ops = 2.0 * macs;
+        double tops = ops * throughputPerS / 1e12;
+        double topsPerWatt = energy > 0 ? ops / energy / 1e12 : 0;
+        return new CostReport(costs, total, AreaBreakdown.ofChip(chip, p), mappedArrays * perArray.total(), latencyS,
+                throughputPerS, energy, energy * throughputPerS, tops, topsPerWatt, p);
+    }
+}

@@ -1,0 +1,68 @@
+package org.cimlang.compiler.cost;
+
+import java.util.Locale;
+
+/** How numbers read in messages and reports: {@code 5,334}, {@code 33%}, {@code 1.25 ms}, {@code 3.2 years}. */
+public final class Quantities {
+    private Quantities() {
+    }
+
+    /** A count with thousands separators: {@code 5,334}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** A share as a whole percentage, never rounding a non-zero share to 0: {@code 33%}, {@code <1%}. */
+    public static String percent(double fraction) {
+        double p = fraction * 100;
+        if (p > 0 && p < 0.5) {
+            return "<1%";
+        }
+        return Math.round(p) + "%";
+    }
+
+    /** A value with an SI prefix and 3 significant digits: {@code 1.25 ms}, {@code 4.10 uJ}. */
+    public static String si(double value, String unit) {
+        if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+            return (Double.isInfinite(value) ? "unlimited" : format3(value)) + " " + unit;
+        }
+        String[] prefixes = {"f", "p", "n", "u", "m", "", "k", "M", "G", "T", "P"};
+        int exp = (int) Math.floor(Math.log10(Math.abs(value)) / 3);
+        exp = Math.max(-5, Math.min(5, exp));
+        return format3(value / Math.pow(1000, exp)) + " " + prefixes[exp + 5] + unit;
+    }
+
+    /** A duration in the unit a person would use: seconds up to a minute, then minutes, hours, days, years. */
+    public static String duration(double seconds) {
+        if (Double.isInfinite(seconds)) {
+            return "unlimited";
+        }
+        if (seconds < 60) {
+            return si(seconds, "s");
+        }
+        double[] sizes = {60, 3600, 86400, 365.25 * 86400};
+        String[] names = {"minutes", "hours", "days", "years"};
+        int i = sizes.length - 1;
+        while (i > 0 && seconds < sizes[i]) {
+            i--;
+        }
+        return format3(seconds / sizes[i]) + " " + names[i];
+    }
+
+    /** A large magnitude in scientific notation with 2 significant digits: {@code 3.3e7}. */
+    public static String sci(double v) {
+        if (Double.isInfinite(v)) {
+            return "unlimited";
+        }
+        if (v != 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-2)) {
+            return String.format(Locale.ROOT, "%.1e", v).replace("e+0", "e").replace("e+", "e").replace("e-0", "e-");
+        }
+        return format3(v);
+    }
+
+    private static String format3(double v) {
+        double a = Math.abs(v);
+        String f = a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f";
+        return String.format(Locale.ROOT, f, v);
+    }
+}

@@ -1,0 +1,33 @@
+package org.cimlang.compiler.mapping;
+
+/**
+ * Stage 3: cut each group's {@code K x Ncol} matrix into {@code R x C} arrays.
+ *
+ * <p>{@code Ncol = N * s * (2 if differential)}; row blocks {@code ceil(K / R)}; column blocks
+ * {@code ceil(Ncol / C)}; with offset encoding each array keeps one column for the reference, so column
+ * blocks are {@code ceil(Ncol / (C - 1))} and the group has that many reference columns.
+ * {@code R} excludes the chip's offset-compensation rows.
+ */
+public final class ArrayPartitioning {
+    private ArrayPartitioning() {
+    }
+
+    /** Throws ArithmeticException when a count overflows a long (the engine reports it). */
+    public static ArrayPartition partition(LoweredLayer m, SlicePlan s, long rowsPerArray, long columnsPerArray) {
+        long dataPerArray = s.referenceColumn() ? columnsPerArray - 1 : columnsPerArray;
+        long dataColumns = Math.multiplyExact(m.n(), s.columnsPerOutput());
+        long rowBlocks = ceilDiv(m.k(), rowsPerArray);
+        long colBlocks = ceilDiv(dataColumns, dataPerArray);
+        long reference = s.referenceColumn() ? colBlocks : 0;
+        long arrays = Math.multiplyExact(Math.multiplyExact(m.groups(), rowBlocks), colBlocks);
+        long cells = Math.multiplyExact(Math.multiplyExact(m.groups(), m.k()), dataColumns);
+        long lastRows = m.k() - (rowBlocks - 1) * rowsPerArray;
+        long lastCols = dataColumns - (colBlocks - 1) * dataPerArray;
+        return new ArrayPartition(rowsPerArray, dataPerArray, dataColumns, reference,
+                Math.addExact(dataColumns, reference), rowBlocks, colBlocks, arrays, cells, lastRows, lastCols);
+    }
+
+    static long ceilDiv(long a, long b) {
+        return -Math.floorDiv(-a, b);
+    }
+}

@@ -1,0 +1,121 @@
+package org.cimlang.compiler.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.Range;
+
+/**
+ * How one conv2d/dense layer is mapped.
+ *
+ * @param k               rows of one group's weight matrix
+ * @param n               outputs of one group's weight matrix
+ * @param groups          separate matrices (conv2d groups)
+ * @param mvms            matrix-vector products per image
+ * @param macs            multiply-accumulates per image
+ * @param inputBits       bits of an input activation
+ * @param outputBits      bits of an output activation
+ * @param foldedBatchnorm the batchnorm folded into it, or null
+ * @param slicing         cells per weight
+ * @param partition       blocks of one copy
+ * @param replicate       copies
+ * @param arrays          {@code arraysPerCopy * replicate}
+ * @param weightCells     cells holding weights, all copies
+ * @param utilisation     {@code weightCells / (arrays * R * C)}
+ * @param rowsActive      {@code Ract}: rows summed per read in the fullest block
+ * @param adcBitsNeeded   ADC bits for exact column sums
+ * @param adcBitsAvailable the chip's ADC bits (= needed when the chip gives none)
+ * @param allocations     where its arrays are, as runs (empty when it could not be placed)
+ */
+public record LayerMapping(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
+        int inputBits, int outputBits, String foldedBatchnorm, SlicePlan slicing, ArrayPartition partition,
+        long replicate, long arrays, long weightCells, double utilisation, long rowsActive, int adcBitsNeeded,
+        int adcBitsAvailable, List<Allocation> allocations, Object origin) {
+
+    public LayerMapping {
+        allocations = List.copyOf(allocations);
+    }
+
+    /** Cells per weight per polarity ({@code s}). */
+    public long slices() {
+        return slicing.slices();
+    }
+
+    public CellEncoding encoding() {
+        return slicing.encoding();
+    }
+
+    /** Physical columns of one group: data plus reference columns. */
+    public long columns() {
+        return partition.columns();
+    }
+
+    public long rowBlocks() {
+        return partition.rowBlocks();
+    }
+
+    public long colBlocks() {
+        return partition.colBlocks();
+    }
+
+    public long arraysPerCopy() {
+        return partition.arraysPerCopy();
+    }
+
+    public boolean isPlaced() {
+        return !allocations.isEmpty();
+    }
+
+    /** The blocks of one copy: group-major, then row block, then column block. */
+    public List<WeightBlock> blocks() {
+        long count = partition.arraysPerCopy();
+        if (count > MappingLimits.MAX_EXPANDED) {
+            throw new IllegalStateException(layer + " has " + count + " blocks per copy; listing more than "
+                    + MappingLimits.MAX_EXPANDED + " is refused (MappingLimits.MAX_EXPANDED)");
+        }
+        List<WeightBlock> out = new ArrayList<>((int) count);
+        for (long b = 0; b < count; b++) {
+            out.add(block(b));
+        }
+        return out;
+    }
+
+    /** Block {@code b} (0 <= b < arraysPerCopy) of a copy. */
+    public WeightBlock block(long b) {
+        ArrayPartition p = partition;
+        long perGroup = p.rowBlocks() * p.colBlocks();
+        long group = b / perGroup;
+        long rowBlock = (b / p.colBlocks()) % p.rowBlocks();
+        long colBlock = b % p.colBlocks();
+        long r0 = rowBlock * p.rowsPerArray();
+        long r1 = Math.min(k, r0 + p.rowsPerArray()) - 1;
+        long c0 = colBlock * p.dataColumnsPerArray();
+        long c1 = Math.min(p.dataColumns(), c0 + p.dataColumnsPerArray()) - 1;
+        long cpo = slicing.columnsPerOutput();
+        return new WeightBlock(group, rowBlock, colBlock, new Range(r0, r1), new Range(c0, c1),
+                new Range(c0 / cpo, c1 / cpo), r1 - r0 + 1, c1 - c0 + 1, slicing.referenceColumn());
+    }
+
+    /** Every allocated array with the block and replica it holds, in allocation order. */
+    public List<ArrayAssignment> arrayAssignments() {
+        long count = 0;
+        for (Allocation a : allocations) {
+            count += a.count();
+        }
+        if (count > MappingLimits.MAX_EXPANDED) {
+            throw new IllegalStateException(layer + " occupies " + count + " arrays; listing more than "
+                    + MappingLimits.MAX_EXPANDED + " is refused (MappingLimits.MAX_EXPANDED)");
+        }
+        List<ArrayAssignment> out = new ArrayList<>((int) count);
+        long perCopy = partition.arraysPerCopy();
+        for (Allocation a : allocations) {
+            for (long i = 0; i < a.count(); i++) {
+                long b = a.firstBlock() + i;
+                out.add(new ArrayAssignment(a.round(), a.tile(), a.arrays().from() + i, b / perCopy,
+                        block(b % perCopy)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,17 @@
+package org.cimlang.compiler.mapping;
+
+/**
+ * The time of one matrix-vector product of a layer on one copy.
+ *
+ * @param inputCycles     {@code ceil(b_a / b_dac)}: bit-serial input cycles
+ * @param rowRounds       {@code ceil(rows used / rows active)}: reads to cover the rows of a block
+ * @param adcsPerArray    {@code ceil(C / columns per ADC)}
+ * @param adcRounds       {@code ceil(columns used / ADCs per array)}: conversions per ADC per read
+ * @param stepLatencyS    {@code max(read latency, adcRounds * ADC latency)}: a read overlaps the previous
+ *                        read's conversions (as in ISAAC's pipeline)
+ * @param stepsPerMvm     {@code inputCycles * rowRounds}
+ * @param mvmLatencyS     {@code stepsPerMvm * stepLatencyS}; row and column blocks run in parallel
+ */
+public record LayerTiming(long inputCycles, long rowRounds, long adcsPerArray, long adcRounds, double stepLatencyS,
+        long stepsPerMvm, double mvmLatencyS) {
+}

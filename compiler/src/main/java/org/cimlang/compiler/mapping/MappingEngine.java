@@ -1,0 +1,197 @@
+package org.cimlang.compiler.mapping;
+
+import static org.cimlang.compiler.ir.DiagnosticCodes.SIZE_OVERFLOW;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.cimlang.compiler.cost.ActivityCounts;
+import org.cimlang.compiler.cost.AreaBreakdown;
+import org.cimlang.compiler.cost.CostModel;
+import org.cimlang.compiler.cost.CostParameters;
+import org.cimlang.compiler.cost.CostReport;
+import org.cimlang.compiler.cost.EnergyBreakdown;
+import org.cimlang.compiler.cost.LayerActivity;
+import org.cimlang.compiler.ir.Chip;
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.MappingSpec;
+import org.cimlang.compiler.ir.ScheduleKind;
+import org.cimlang.compiler.quant.QuantPlan;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+
+/**
+ * The mapping engine: one source of truth for capacity, precision, endurance, schedule and cost. The
+ * editor's validator, {@code cim compile} and the simulator all call it.
+ *
+ * <p>Stages, each a function of immutable inputs: {@link WeightLowering} -> {@link BitSlicing} ->
+ * {@link ArrayPartitioning} -> {@link PrecisionCheck} -> {@link Scheduling#timing} ->
+ * {@link ArrayPlacement} -> {@link Scheduling#schedule} -> {@link EnduranceCheck} ->
+ * {@link CostModel}. Nothing is sized per cell: allocations are ranges, so a ResNet-50 maps in well
+ * under a millisecond once warm.
+ */
+public final class MappingEngine {
+    private MappingEngine() {
+    }
+
+    /**
+     * Maps an analysed network with its quantisation onto a chip.
+     *
+     * @param spec the mapping directives; null maps automatically with a pipeline schedule and no
+     *             reprogramming
+     */
+    public static MappingResult map(Chip chip, AnalyzedNetwork net, QuantPlan quant, MappingSpec spec) {
+        Objects.requireNonNull(chip, "chip");
+        Objects.requireNonNull(net, "net");
+        Objects.requireNonNull(quant, "quant");
+        String netName = net.network().name();
+        if (spec == null) {
+            spec = new MappingSpec("auto", netName, chip.name(), quant.quantizationName(), List.of(),
+                    ScheduleKind.PIPELINE, false, false, null, null, null);
+        }
+        List<Diagnostic> chipErrors = ChipCheck.check(chip);
+        if (!chipErrors.isEmpty()) {
+            return unmappable(chip, netName, spec, chipErrors);
+        }
+        int cellBits = chip.cellBits() > 0 ? chip.cellBits() : 1;
+        int dacBits = chip.dacBits() > 0 ? chip.dacBits() : 1;
+        long rowsForWeights = chip.rows() - chip.offsetCompensationRows();
+        long rowsActive = chip.effectiveRowsActive();
+
+        LoweredNetwork lowered = WeightLowering.lower(net, quant);
+        List<Diagnostic> overflow = new ArrayList<>();
+        Map<String, SlicePlan> slices = new LinkedHashMap<>();
+        Map<String, ArrayPartition> parts = new HashMap<>();
+        Map<String, LayerPrecision> precision = new LinkedHashMap<>();
+        int maxBitsNeeded = 1;
+        for (LoweredLayer m : lowered.crossbar()) {
+            SlicePlan s = BitSlicing.plan(m.weightType(), cellBits, chip.encoding(), chip.slicing());
+            ArrayPartition part;
+            try {
+                part = ArrayPartitioning.partition(m, s, rowsForWeights, chip.cols());
+            } catch (ArithmeticException e) {
+                overflow.add(Diagnostic.error(SIZE_OVERFLOW, "the weight columns or arrays of " + m.layer()
+                        + " overflow a 64-bit count: check its sizes and the weight bits", m.origin(), "units",
+                        m.layer()));
+                continue;
+            }
+            slices.put(m.layer(), s);
+            parts.put(m.layer(), part);
+            LayerPrecision p = PrecisionCheck.layer(part.maxRowsUsed(), rowsActive, m.inputBits(), dacBits,
+                    s.cellBitsUsed(), chip.adcBits());
+            precision.put(m.layer(), p);
+            maxBitsNeeded = Math.max(maxBitsNeeded, p.bitsNeeded());
+        }
+        CostParameters params = CostParameters.resolve(chip, maxBitsNeeded);
+
+        Map<String, LayerTiming> timings = new HashMap<>();
+        List<PlacementRequest> requests = new ArrayList<>();
+        for (LoweredLayer m : lowered.crossbar()) {
+            ArrayPartition part = parts.get(m.layer());
+            if (part == null) {
+                continue;
+            }
+            LayerTiming t = Scheduling.timing(m, part, rowsActive, chip.cols(), params);
+            timings.put(m.layer(), t);
+            requests.add(new PlacementRequest(m.layer(), part.arraysPerCopy(), m.mvms(), t.mvmLatencyS(),
+                    explain(m, part)));
+        }
+        List<String> digitalNames = new ArrayList<>();
+        for (DigitalLayer d : lowered.digital()) {
+            digitalNames.add(d.layer());
+        }
+        PlacementPlan plan = ArrayPlacement.place(chip, netName, spec, requests, digitalNames);
+        Map<String, Long> replicates = new HashMap<>();
+        for (LayerPlacement p : plan.layers().values()) {
+            replicates.put(p.layer(), p.replicate());
+        }
+        Schedule schedule = Scheduling.schedule(spec.schedule(), lowered, timings, replicates, params, plan.rounds(),
+                chip.rows());
+        long allocated = plan.arraysAllocated();
+        EnduranceReport endurance = EnduranceCheck.check(plan, allocated, spec.reprogramAllowed(), schedule, params);
+
+        List<LayerMapping> layers = new ArrayList<>();
+        List<LayerActivity> activities = new ArrayList<>();
+        double cellsWritten = 0;
+        long totalCells = 0;
+        double totalArrayCells = 0;
+        int crossbarIndex = 0;
+        int digitalIndex = 0;
+        Map<String, LayerSchedule> scheduled = new HashMap<>();
+        for (LayerSchedule s : schedule.layers()) {
+            scheduled.put(s.layer(), s);
+        }
+        for (String name : lowered.order()) {
+            LayerSchedule ls = scheduled.get(name);
+            if (crossbarIndex < lowered.crossbar().size() && lowered.crossbar().get(crossbarIndex).layer().equals(name)) {
+                LoweredLayer m = lowered.crossbar().get(crossbarIndex++);
+                ArrayPartition part = parts.get(name);
+                if (part == null) {
+                    continue;
+                }
+                LayerPlacement pl = plan.layers().get(name);
+                long rep = pl.replicate();
+                long arrays = saturatingMultiply(part.arraysPerCopy(), rep);
+                long cells = saturatingMultiply(part.weightCellsPerCopy(), rep);
+                double arrayCells = (double) arrays * chip.rows() * chip.cols();
+                LayerPrecision p = precision.get(name);
+                layers.add(new LayerMapping(name, m.kind(), m.k(), m.n(), m.groups(), m.mvms(), m.macs(), m.inputBits(),
+                        m.outputBits(), m.foldedBatchnorm(), slices.get(name), part, rep, arrays, cells,
+                        cells / arrayCells, p.rowsActive(), p.bitsNeeded(), p.bitsAvailable(), pl.allocations(),
+                        m.origin()));
+                activities.add(new LayerActivity(name, Scheduling.activity(m, part, timings.get(name), rowsActive),
+                        ls.latencyS(), pl.isPlaced() ? arrays : 0));
+                cellsWritten += cells;
+                totalCells = totalCells > Long.MAX_VALUE - cells ? Long.MAX_VALUE : totalCells + cells;
+                totalArrayCells += arrayCells;
+            } else {
+                DigitalLayer d = lowered.digital().get(digitalIndex++);
+                activities.add(new LayerActivity(name, Scheduling.activity(d), ls.latencyS(), 0));
+            }
+        }
+        ActivityCounts reprogramming = endurance.reprogrammed()
+                ? new ActivityCounts(0, 0, 0, 0, 0, 0, 0, cellsWritten) : ActivityCounts.NONE;
+        CostReport cost = CostModel.estimate(chip, params, activities, reprogramming, schedule.latencyS(),
+                schedule.throughputPerS(), net.totalMacs());
+        MappingTotals totals = new MappingTotals(layers.size(), plan.arraysNeeded(), allocated, plan.arraysAvailable(),
+                totalCells, totalArrayCells > 0 ? totalCells / totalArrayCells : 0,
+                (double) allocated / plan.arraysAvailable(), plan.fits(), plan.rounds(), net.totalMacs());
+
+        List<Diagnostic> diagnostics = new ArrayList<>(overflow);
+        diagnostics.addAll(plan.diagnostics());
+        diagnostics.addAll(EnduranceCheck.diagnostics(endurance, chip, netName, spec, schedule.throughputPerS()));
+        diagnostics.addAll(PrecisionCheck.diagnostics(chip, spec, precision, slices));
+        diagnostics.addAll(Scheduling.bufferDiagnostics(chip, params, lowered.crossbar(), plan.layers()));
+        return new MappingResult(netName, chip, spec, layers, lowered.digital(), schedule, endurance, cost, totals,
+                diagnostics);
+    }
+
+    /** How the arrays of one copy come about, for messages. */
+    static String explain(LoweredLayer m, ArrayPartition p) {
+        return (m.groups() > 1 ? m.groups() + " groups of " : "") + m.k() + " rows -> " + p.rowBlocks() + " row block"
+                + (p.rowBlocks() == 1 ? "" : "s") + " x " + p.columns() + " columns -> " + p.colBlocks()
+                + " column block" + (p.colBlocks() == 1 ? "" : "s");
+    }
+
+    private static long saturatingMultiply(long a, long b) {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static MappingResult unmappable(Chip chip, String netName, MappingSpec spec, List<Diagnostic> errors) {
+        CostParameters p = CostParameters.resolve(chip, 1);
+        Schedule schedule = new Schedule(spec.schedule(), List.of(), 0, 0, 0, 0, null, 0);
+        EnduranceReport endurance = new EnduranceReport(false, false, 0, 0, 0, 0, 0, p.enduranceWrites(),
+                p.isDefaulted("endurance"), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        CostReport cost = new CostReport(List.of(), EnergyBreakdown.ZERO, new AreaBreakdown(0, 0, 0, 0, 0, 0), 0, 0, 0,
+                0, 0, 0, 0, p);
+        MappingTotals totals = new MappingTotals(0, 0, 0, 0, 0, 0, 0, false, 0, 0);
+        return new MappingResult(netName, chip, spec, List.of(), List.of(), schedule, endurance, cost, totals, errors);
+    }
+}

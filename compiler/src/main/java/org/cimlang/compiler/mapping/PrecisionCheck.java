@@ -1,0 +1,107 @@
+package org.cimlang.compiler.mapping;
+
+import static org.cimlang.compiler.ir.DiagnosticCodes.ADC_CLIPPING;
+import static org.cimlang.compiler.ir.DiagnosticCodes.CELL_LEVELS_UNUSED;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cimlang.compiler.ir.Chip;
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.MappingSpec;
+import org.cimlang.compiler.ir.Severity;
+
+/**
+ * Stage 5: ADC resolution. A column sums at most {@code Ract * (2^b_dac - 1) * (2^b_c - 1)}, which
+ * needs {@code ceil(log2(Smax + 1))} bits (the bit length of Smax) to be exact. Fewer ADC bits clip
+ * the partial sums (warning); weight bits that are not a multiple of the cell bits leave levels
+ * unused (info, one per distinct case, listing the layers).
+ */
+public final class PrecisionCheck {
+    private PrecisionCheck() {
+    }
+
+    /**
+     * @param rowsUsed   rows used in the layer's fullest row block
+     * @param rowsActive rows the chip drives per read
+     * @param inputBits  bits of the layer's input activations
+     * @param dacBits    input bits applied per cycle
+     * @param adcBits    the chip's ADC bits, 0 when not given
+     */
+    public static LayerPrecision layer(long rowsUsed, long rowsActive, int inputBits, int dacBits, int cellBitsUsed,
+            int adcBits) {
+        long ract = Math.min(rowsUsed, rowsActive);
+        int applied = Math.min(inputBits, dacBits);
+        BigInteger max = BigInteger.valueOf(ract).multiply(BigInteger.ONE.shiftLeft(applied).subtract(BigInteger.ONE))
+                .multiply(BigInteger.ONE.shiftLeft(cellBitsUsed).subtract(BigInteger.ONE));
+        int needed = Math.max(1, max.bitLength());
+        long maxLong = max.bitLength() < 64 ? max.longValue() : Long.MAX_VALUE;
+        return new LayerPrecision(ract, applied, cellBitsUsed, maxLong, needed, adcBits > 0 ? adcBits : needed);
+    }
+
+    /**
+     * One clipping warning per distinct case (layers with the same rows, bits and cells share one, so an
+     * editor shows one line instead of fifty), then the unused-level infos. Data: {@code needs=N}, then
+     * the layers.
+     */
+    public static List<Diagnostic> diagnostics(Chip chip, MappingSpec spec, Map<String, LayerPrecision> precision,
+            Map<String, SlicePlan> slices) {
+        List<Diagnostic> out = new ArrayList<>();
+        Map<LayerPrecision, List<String>> clipping = new LinkedHashMap<>();
+        for (Map.Entry<String, LayerPrecision> e : precision.entrySet()) {
+            if (e.getValue().clips()) {
+                clipping.computeIfAbsent(e.getValue(), k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        for (Map.Entry<LayerPrecision, List<String>> c : clipping.entrySet()) {
+            LayerPrecision p = c.getKey();
+            List<String> data = new ArrayList<>();
+            data.add("needs=" + p.bitsNeeded());
+            data.addAll(c.getValue());
+            out.add(new Diagnostic(Severity.WARNING, ADC_CLIPPING, "ADC " + p.bitsAvailable()
+                    + " bits cannot hold column sums of " + names(c.getValue()) + " (" + p.rowsActive() + " rows x "
+                    + p.inputBitsPerCycle() + "-bit input x " + p.cellBitsUsed() + "-bit cells, max " + p.maxColumnSum()
+                    + ", needs " + p.bitsNeeded() + " bits): partial sums will clip", chip.originOf("adc"), "adc", data));
+        }
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        for (Map.Entry<String, SlicePlan> e : slices.entrySet()) {
+            SlicePlan s = e.getValue();
+            if (s.hasUnusedLevels()) {
+                cases.computeIfAbsent(levelsMessage(s), k -> new ArrayList<>()).add(e.getKey());
+            }
+        }
+        for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+            List<String> layers = c.getValue();
+            out.add(Diagnostic.info(CELL_LEVELS_UNUSED, names(layers) + ": " + c.getKey(), spec.originOf("quantization"),
+                    "quantization", layers.toArray(String[]::new)));
+        }
+        return out;
+    }
+
+    /** Up to five names, then how many more. */
+    private static String names(List<String> layers) {
+        return layers.size() <= 5 ? String.join(", ", layers)
+                : String.join(", ", layers.subList(0, 5)) + " and " + (layers.size() - 5) + " more";
+    }
+
+    private static String levelsMessage(SlicePlan s) {
+        if (s.binaryWeights()) {
+            return "binary weights use " + s.cellBits() + "-bit cells as 1-bit cells: " + (s.cellBits() - 1)
+                    + " bits of each cell stay unused";
+        }
+        if (s.cellBitsUsed() < s.cellBits()) {
+            return "unary slicing uses " + s.cellBits() + "-bit cells as single-level cells: " + (s.cellBits() - 1)
+                    + " bits of each cell stay unused";
+        }
+        String what = switch (s.encoding()) {
+            case DIFFERENTIAL -> s.storedBits() + "-bit weight magnitudes (int" + s.weightBits() + ")";
+            case OFFSET -> s.storedBits() + "-bit offset weights";
+            case UNSIGNED -> s.storedBits() + "-bit weights";
+        };
+        return what + " in " + s.slices() + " slices of " + s.cellBits() + "-bit cells: the top slice uses "
+                + s.topSliceBits() + " of its " + s.cellBits() + " bits";
+    }
+}

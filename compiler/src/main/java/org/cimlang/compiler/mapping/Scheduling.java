@@ -1,0 +1,154 @@
+package org.cimlang.compiler.mapping;
+
+import static org.cimlang.compiler.ir.DiagnosticCodes.BUFFER_TOO_SMALL;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cimlang.compiler.cost.ActivityCounts;
+import org.cimlang.compiler.cost.CostParameters;
+import org.cimlang.compiler.cost.Quantities;
+import org.cimlang.compiler.ir.Activation;
+import org.cimlang.compiler.ir.Chip;
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.ScheduleKind;
+
+/**
+ * Stage 7: timing per MVM, the schedule of the whole network, the activity each layer causes per
+ * image (priced by the cost model) and the buffer check.
+ */
+public final class Scheduling {
+    private Scheduling() {
+    }
+
+    /** The time of one MVM of a layer on one copy (see {@link LayerTiming} for the formulas). */
+    public static LayerTiming timing(LoweredLayer m, ArrayPartition part, long rowsActive, long columnsPerArray,
+            CostParameters p) {
+        long inputCycles = ArrayPartitioning.ceilDiv(m.inputBits(), p.dacBits());
+        long rowRounds = ArrayPartitioning.ceilDiv(part.maxRowsUsed(), rowsActive);
+        long adcs = ArrayPartitioning.ceilDiv(columnsPerArray, p.adcSharedColumns());
+        long adcRounds = ArrayPartitioning.ceilDiv(part.maxColumnsUsed(), adcs);
+        double step = Math.max(p.readLatencyS(), adcRounds * p.adcLatencyS());
+        long steps = inputCycles * rowRounds;
+        return new LayerTiming(inputCycles, rowRounds, adcs, adcRounds, step, steps, steps * step);
+    }
+
+    /**
+     * What a crossbar layer does per image. Every column read is digitised and shift-added once; row
+     * blocks' partial sums are added digitally ({@code (rowBlocks - 1) * N} per group and MVM); inputs are
+     * read from and outputs written to the buffer once per MVM (no reuse across MVMs is modelled); the
+     * digital units add the bias (also the folded batchnorm's shift) and apply the activation.
+     */
+    public static ActivityCounts activity(LoweredLayer m, ArrayPartition part, LayerTiming t, long rowsActive) {
+        double perGroupMvm = (double) m.mvms() * m.groups();
+        double rowRoundsAllBlocks = (part.rowBlocks() - 1) * (double) ArrayPartitioning.ceilDiv(part.rowsPerArray(),
+                rowsActive) + ArrayPartitioning.ceilDiv(part.lastBlockRows(), rowsActive);
+        double columnReads = perGroupMvm * t.inputCycles() * rowRoundsAllBlocks * part.columns();
+        double dac = perGroupMvm * t.inputCycles() * m.k() * part.colBlocks();
+        double accumulate = perGroupMvm * (part.rowBlocks() - 1) * m.n();
+        double buffer = perGroupMvm * (m.k() * (double) m.inputBits() + m.n() * (double) m.outputBits()) / 8;
+        int postOps = (m.bias() || m.foldedBatchnorm() != null ? 1 : 0) + (m.activation() != Activation.NONE ? 1 : 0);
+        double digital = perGroupMvm * m.n() * postOps;
+        return new ActivityCounts(columnReads, columnReads, dac, columnReads, accumulate, buffer, digital, 0);
+    }
+
+    /** What a digital layer does per image. */
+    public static ActivityCounts activity(DigitalLayer d) {
+        return new ActivityCounts(0, 0, 0, 0, 0, d.bufferBytes(), d.ops(), 0);
+    }
+
+    /**
+     * The schedule of the network.
+     *
+     * @param replicates copies per crossbar layer
+     * @param rounds     reprogramming rounds per inference
+     * @param rows       rows of an array (written one at a time when reprogramming)
+     */
+    public static Schedule schedule(ScheduleKind kind, LoweredNetwork net, Map<String, LayerTiming> timings,
+            Map<String, Long> replicates, CostParameters p, long rounds, long rows) {
+        List<LayerSchedule> layers = new ArrayList<>(net.order().size());
+        int c = 0;
+        int d = 0;
+        double sum = 0;
+        double slowest = 0;
+        String bottleneck = null;
+        for (String name : net.order()) {
+            LayerSchedule s;
+            if (c < net.crossbar().size() && net.crossbar().get(c).layer().equals(name)) {
+                LoweredLayer m = net.crossbar().get(c++);
+                LayerTiming t = timings.get(name);
+                if (t == null) {
+                    continue; // could not be partitioned (reported)
+                }
+                long rep = Math.max(1, replicates.getOrDefault(name, 1L));
+                long perReplica = ArrayPartitioning.ceilDiv(m.mvms(), rep);
+                s = new LayerSchedule(name, m.kind(), true, t.inputCycles(), t.rowRounds(), t.adcRounds(),
+                        t.stepsPerMvm(), m.mvms(), rep, perReplica, multiplySaturating(perReplica, t.stepsPerMvm()),
+                        t.stepLatencyS(), perReplica * t.mvmLatencyS(), 0, null);
+            } else {
+                DigitalLayer g = net.digital().get(d++);
+                double latency = Math.ceil(g.ops() / p.digitalOpsPerCycle()) / p.clockHz();
+                s = new LayerSchedule(name, g.kind(), false, 0, 0, 0, 0, 0, 0, 0, 0, 0, latency, g.ops(),
+                        g.foldedInto());
+            }
+            layers.add(s);
+            sum += s.latencyS();
+            if (s.latencyS() > slowest) {
+                slowest = s.latencyS();
+                bottleneck = name;
+            }
+        }
+        double write = rounds > 1 ? rounds * (double) rows * p.writeLatencyS() : 0;
+        double latency = sum + write;
+        double throughput;
+        if (rounds > 1 || kind == ScheduleKind.SEQUENTIAL) {
+            throughput = latency > 0 ? 1 / latency : 0;
+        } else {
+            throughput = slowest > 0 ? 1 / slowest : 0;
+        }
+        return new Schedule(rounds > 1 ? ScheduleKind.SEQUENTIAL : kind, layers, sum, write, latency, throughput,
+                bottleneck, rounds);
+    }
+
+    private static long multiplySaturating(long a, long b) {
+        long r = a * b;
+        return (a != 0 && (r / a != b || (a == -1 && b == Long.MIN_VALUE))) ? Long.MAX_VALUE : r;
+    }
+
+    /**
+     * Warns when the buffers of the tiles holding a crossbar layer cannot hold its working set: for
+     * conv2d a line buffer of {@code kh} padded input rows plus one output row (all channels), for dense
+     * its input and output vectors.
+     */
+    public static List<Diagnostic> bufferDiagnostics(Chip chip, CostParameters p, List<LoweredLayer> layers,
+            Map<String, LayerPlacement> placements) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (LoweredLayer m : layers) {
+            LayerPlacement pl = placements.get(m.layer());
+            if (pl == null || !pl.isPlaced()) {
+                continue;
+            }
+            Set<Long> tiles = new HashSet<>();
+            for (Allocation a : pl.allocations()) {
+                tiles.add(a.tile());
+            }
+            double need = Math.ceil(m.kernelH() * m.inputRowBytes() + m.outputRowBytes());
+            double have = (double) tiles.size() * p.bufferBytesPerTile();
+            if (need > have) {
+                String what = m.kind() == LayerKind.CONV2D
+                        ? m.kernelH() + " padded input row" + (m.kernelH() == 1 ? "" : "s") + " and 1 output row"
+                        : "its input and output vectors";
+                out.add(Diagnostic.warning(BUFFER_TOO_SMALL, m.layer() + " needs "
+                        + Quantities.count((long) Math.min(need, Long.MAX_VALUE)) + " B of activation buffer (" + what
+                        + ") but its " + tiles.size() + (tiles.size() == 1 ? " tile holds " : " tiles hold ")
+                        + Quantities.count((long) Math.min(have, Long.MAX_VALUE))
+                        + " B: activations spill out of the tiles", chip.originOf("buffer"), "buffer", m.layer()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,133 @@
+package org.cimlang.compiler.mapping;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cimlang.compiler.ir.Activation;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.quant.QuantPlan;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+
+/**
+ * Stage 1: layers to weight matrices (conv2d, dense) and digital work (everything else).
+ *
+ * <p>A batchnorm whose only input is a conv2d/dense read by nothing else folds into that layer's
+ * weights and bias: it costs nothing at run time. Bias, activation, pooling, add, concat, softmax and
+ * unfolded batchnorms run in the tile's digital units. Layers without an inferred shape (their error is
+ * already reported) are left out.
+ */
+public final class WeightLowering {
+    private WeightLowering() {
+    }
+
+    public static LoweredNetwork lower(AnalyzedNetwork net, QuantPlan quant) {
+        Map<String, Integer> readers = new HashMap<>();
+        Map<String, Layer> byName = new HashMap<>(); // the analysis' lookups are linear: index once
+        for (Layer l : net.order()) {
+            byName.put(l.name(), l);
+            for (String in : l.inputs()) {
+                readers.merge(in, 1, Integer::sum);
+            }
+        }
+        Map<String, Layer> folds = new HashMap<>(); // conv/dense name -> batchnorm folded into it
+        Map<String, String> foldedInto = new HashMap<>();
+        for (Layer l : net.order()) {
+            if (l.kind() == LayerKind.BATCHNORM && l.inputs().size() == 1) {
+                Layer p = byName.get(l.inputs().get(0));
+                if (p != null && p.kind().hasCrossbarWeights() && readers.getOrDefault(p.name(), 0) == 1
+                        && p.activation() == Activation.NONE) {
+                    folds.put(p.name(), l);
+                    foldedInto.put(l.name(), p.name());
+                }
+            }
+        }
+
+        List<LoweredLayer> crossbar = new ArrayList<>();
+        List<DigitalLayer> digital = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        for (Layer l : net.order()) {
+            Shape out = net.shapeOf(l.name());
+            List<Shape> in = new ArrayList<>(l.inputs().size());
+            for (String i : l.inputs()) {
+                Shape s = net.shapeOf(i);
+                if (s != null) {
+                    in.add(s);
+                }
+            }
+            if (out == null || in.size() != l.inputs().size()) {
+                continue;
+            }
+            try {
+                if (l.kind().hasCrossbarWeights()) {
+                    LoweredLayer m = matrix(l, in.get(0), out, folds.get(l.name()), quant);
+                    if (m != null) {
+                        crossbar.add(m);
+                        order.add(l.name());
+                    }
+                } else {
+                    digital.add(digitalWork(l, in, out, foldedInto.get(l.name()), quant));
+                    order.add(l.name());
+                }
+            } catch (ArithmeticException e) {
+                // the analysis has reported the overflow of this layer's sizes; nothing to map
+            }
+        }
+        return new LoweredNetwork(crossbar, digital, order);
+    }
+
+    private static LoweredLayer matrix(Layer l, Shape in, Shape out, Layer bn, QuantPlan quant) {
+        String input = l.inputs().get(0);
+        int inBits = quant.of(input).activationBits();
+        Layer last = bn != null ? bn : l;
+        int outBits = quant.of(last.name()).activationBits();
+        Activation act = bn != null ? bn.activation() : l.activation();
+        if (l.kind() == LayerKind.DENSE) {
+            long k = in.elements();
+            long n = l.units();
+            return new LoweredLayer(l.name(), l.kind(), k, n, 1, 1, Math.multiplyExact(k, n), input, inBits, outBits,
+                    quant.of(l.name()).weights().type(), bn == null ? null : bn.name(), act, l.bias(),
+                    k * (double) inBits / 8, n * (double) outBits / 8, 1, l.origin());
+        }
+        long cin = in.dim(0);
+        long g = l.groups();
+        if (g <= 0 || cin % g != 0 || l.filters() % g != 0) {
+            return null; // reported by the analysis
+        }
+        long k = Math.multiplyExact(Math.multiplyExact(cin / g, l.kernelH()), l.kernelW());
+        long n = l.filters() / g;
+        long mvms = Math.multiplyExact(out.dim(1), out.dim(2));
+        long macs = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(k, n), g), mvms);
+        double inRow = (in.dim(2) + 2.0 * l.padW()) * cin * inBits / 8;
+        double outRow = (double) out.dim(2) * out.dim(0) * outBits / 8;
+        return new LoweredLayer(l.name(), l.kind(), k, n, g, mvms, macs, input, inBits, outBits,
+                quant.of(l.name()).weights().type(), bn == null ? null : bn.name(), act, l.bias(), inRow, outRow,
+                l.kernelH(), l.origin());
+    }
+
+    private static DigitalLayer digitalWork(Layer l, List<Shape> in, Shape out, String foldedInto, QuantPlan quant) {
+        double outElems = out.elements();
+        double bytes = outElems * quant.of(l.name()).activationBits() / 8;
+        for (int i = 0; i < in.size(); i++) {
+            bytes += (double) in.get(i).elements() * quant.of(l.inputs().get(i)).activationBits() / 8;
+        }
+        if (foldedInto != null) {
+            return new DigitalLayer(l.name(), l.kind(), 0, 0, foldedInto, l.origin());
+        }
+        double ops = switch (l.kind()) {
+            case MAXPOOL, AVGPOOL -> l.global() ? (double) in.get(0).elements() : outElems * l.kernelH() * l.kernelW();
+            case BATCHNORM -> 2 * outElems; // scale and shift
+            case ACTIVATION -> outElems;
+            case SOFTMAX -> 3 * outElems; // exponent, sum, divide
+            case ADD -> outElems * (in.size() - 1);
+            default -> 0; // input, flatten and concat only move data
+        };
+        if (l.activation() != Activation.NONE && l.kind() != LayerKind.ACTIVATION) {
+            ops += outElems;
+        }
+        return new DigitalLayer(l.name(), l.kind(), ops, bytes, null, l.origin());
+    }
+}

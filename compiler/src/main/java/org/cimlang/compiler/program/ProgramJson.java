@@ -1,0 +1,479 @@
+package org.cimlang.compiler.program;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.cimlang.compiler.cost.AreaBreakdown;
+import org.cimlang.compiler.cost.CostParameters;
+import org.cimlang.compiler.cost.CostReport;
+import org.cimlang.compiler.cost.EnergyBreakdown;
+import org.cimlang.compiler.cost.LayerCost;
+import org.cimlang.compiler.ir.Chip;
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.NonIdeality;
+import org.cimlang.compiler.ir.QuantSpec;
+import org.cimlang.compiler.ir.Range;
+import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.mapping.ArrayAssignment;
+import org.cimlang.compiler.mapping.Compilation;
+import org.cimlang.compiler.mapping.DigitalLayer;
+import org.cimlang.compiler.mapping.EnduranceReport;
+import org.cimlang.compiler.mapping.LayerMapping;
+import org.cimlang.compiler.mapping.LayerSchedule;
+import org.cimlang.compiler.mapping.MappingResult;
+import org.cimlang.compiler.mapping.MappingTotals;
+import org.cimlang.compiler.mapping.Schedule;
+import org.cimlang.compiler.mapping.WeightBlock;
+import org.cimlang.compiler.quant.LayerQuant;
+
+/**
+ * The compiled program as versioned JSON ({@code "format": "cimlang.program", "version": 1}), the
+ * schema documented in docs/program-format.md and read by the simulator. Non-finite numbers (an
+ * unlimited lifetime) are written as {@code null}.
+ */
+public final class ProgramJson {
+    private ProgramJson() {
+    }
+
+    public static final String FORMAT = "cimlang.program";
+    public static final int VERSION = 1;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectWriter WRITER = new ObjectMapper().writerWithDefaultPrettyPrinter();
+
+    /** The program as pretty-printed JSON, without source locations. */
+    public static String write(Compilation c) {
+        return write(c, origin -> null);
+    }
+
+    /**
+     * The program as pretty-printed JSON.
+     *
+     * @param locations renders a diagnostic's origin as a location (e.g. {@code file:line:col}); null
+     *                  results are left out
+     */
+    public static String write(Compilation c, Function<Object, String> locations) {
+        try {
+            return WRITER.writeValueAsString(toJson(c, locations)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render the program of mapping "
+                    + (c.mapping() == null ? "?" : c.mapping().name()) + " as JSON", e);
+        }
+    }
+
+    /**
+     * Writes the program to {@code file} atomically: the JSON is rendered first, written to a temporary
+     * file in the same folder and moved over {@code file} in one step; on any failure nothing is left
+     * behind and {@code file} keeps its old content.
+     */
+    public static void write(Compilation c, Path file, Function<Object, String> locations) throws IOException {
+        writeAtomically(file, write(c, locations));
+    }
+
+    public static void write(Compilation c, Path file) throws IOException {
+        write(c, file, origin -> null);
+    }
+
+    /** Writes text to a file atomically (temporary file in the same folder + ATOMIC_MOVE). */
+    public static void writeAtomically(Path file, String text) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(target.toString(), null,
+                    "cannot write " + target + ": folder " + dir + " does not exist; create it first");
+        }
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    /** The program as a JSON tree. */
+    public static ObjectNode toJson(Compilation c, Function<Object, String> locations) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", FORMAT);
+        root.put("version", VERSION);
+        MappingResult r = c.result();
+        root.put("mapping", c.mapping() != null ? c.mapping().name() : r != null ? r.spec().name() : null);
+        root.put("network", c.network() == null ? null : c.network().name());
+        root.put("quantization", c.quant() == null ? null : c.quant().quantizationName());
+        root.put("valid", !c.hasErrors());
+        root.set("chip", c.chip() == null ? null : chip(c.chip()));
+        if (r != null) {
+            root.set("totals", totals(r.totals()));
+            root.set("schedule", schedule(r.schedule()));
+            root.set("endurance", endurance(r.endurance()));
+            root.set("cost", cost(r.cost()));
+        } else {
+            root.putNull("totals");
+            root.putNull("schedule");
+            root.putNull("endurance");
+            root.putNull("cost");
+        }
+        ArrayNode layers = root.putArray("layers");
+        if (c.analysis() != null) {
+            for (Layer l : c.analysis().order()) {
+                layers.add(layer(l, c, r));
+            }
+        }
+        ArrayNode diags = root.putArray("diagnostics");
+        for (Diagnostic d : c.diagnostics()) {
+            ObjectNode o = diags.addObject();
+            o.put("severity", d.severity().name().toLowerCase(Locale.ROOT));
+            o.put("code", d.code());
+            o.put("message", d.message());
+            o.put("feature", d.feature());
+            ArrayNode data = o.putArray("data");
+            d.data().forEach(data::add);
+            String where = d.origin() == null ? null : locations.apply(d.origin());
+            if (where != null) {
+                o.put("location", where);
+            }
+        }
+        return root;
+    }
+
+    private static ObjectNode chip(Chip c) {
+        ObjectNode o = NODES.objectNode();
+        o.put("name", c.name());
+        o.put("technology", c.technology().keyword());
+        o.put("nodeNm", c.nodeNm());
+        o.put("clockHz", c.clockHz());
+        o.put("tiles", c.tiles());
+        o.put("arraysPerTile", c.arraysPerTile());
+        o.put("rows", c.rows());
+        o.put("cols", c.cols());
+        o.put("cellBits", c.cellBits());
+        o.put("rowsActive", c.rowsActive());
+        o.put("offsetCompensationRows", c.offsetCompensationRows());
+        o.put("adcBits", c.adcBits());
+        o.put("adcSharedColumns", c.adcSharedColumns());
+        o.put("dacBits", c.dacBits());
+        o.put("encoding", c.encoding().name().toLowerCase(Locale.ROOT));
+        o.put("slicing", c.slicing().name().toLowerCase(Locale.ROOT));
+        o.put("bufferBytesPerTile", c.bufferBytesPerTile());
+        num(o, "enduranceWrites", c.enduranceWrites());
+        num(o, "readLatencyS", c.readLatencyS());
+        num(o, "readEnergyJ", c.readEnergyJ());
+        num(o, "writeLatencyS", c.writeLatencyS());
+        num(o, "writeEnergyJ", c.writeEnergyJ());
+        num(o, "adcLatencyS", c.adcLatencyS());
+        num(o, "adcEnergyJ", c.adcEnergyJ());
+        num(o, "dacEnergyJ", c.dacEnergyJ());
+        NonIdeality n = c.nonideal();
+        ObjectNode ni = o.putObject("nonideal");
+        num(ni, "variation", n.variation());
+        ni.put("logNormal", n.logNormal());
+        num(ni, "readNoise", n.readNoise());
+        num(ni, "stuckAtZero", n.stuckAtZero());
+        num(ni, "stuckAtOne", n.stuckAtOne());
+        num(ni, "adcOffsetLsb", n.adcOffsetLsb());
+        num(ni, "driftPerDecade", n.driftPerDecade());
+        return o;
+    }
+
+    private static ObjectNode totals(MappingTotals t) {
+        ObjectNode o = NODES.objectNode();
+        o.put("crossbarLayers", t.crossbarLayers());
+        o.put("arraysNeeded", t.arraysNeeded());
+        o.put("arraysAllocated", t.arraysAllocated());
+        o.put("arraysAvailable", t.arraysAvailable());
+        o.put("weightCells", t.weightCells());
+        num(o, "utilisation", t.utilisation());
+        num(o, "chipUsed", t.chipUsed());
+        o.put("fits", t.fits());
+        o.put("rounds", t.rounds());
+        o.put("macs", t.macs());
+        return o;
+    }
+
+    private static ObjectNode schedule(Schedule s) {
+        ObjectNode o = NODES.objectNode();
+        o.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
+        num(o, "latencyS", s.latencyS());
+        num(o, "computeLatencyS", s.computeLatencyS());
+        num(o, "writeTimeS", s.writeTimeS());
+        num(o, "throughputPerS", s.throughputPerS());
+        o.put("bottleneck", s.bottleneck());
+        o.put("rounds", s.rounds());
+        return o;
+    }
+
+    private static ObjectNode endurance(EnduranceReport e) {
+        ObjectNode o = NODES.objectNode();
+        o.put("fits", e.fits());
+        o.put("reprogrammed", e.reprogrammed());
+        o.put("rounds", e.rounds());
+        num(o, "rewritesPerCellPerInference", e.rewritesPerCellPerInference());
+        num(o, "enduranceWrites", e.enduranceWrites());
+        o.put("enduranceDefaulted", e.enduranceDefaulted());
+        num(o, "lifetimeInferences", e.lifetimeInferences());
+        num(o, "lifetimeSeconds", e.lifetimeSeconds());
+        return o;
+    }
+
+    private static ObjectNode cost(CostReport c) {
+        ObjectNode o = NODES.objectNode();
+        o.set("energyJ", energy(c.energy()));
+        AreaBreakdown a = c.chipArea();
+        ObjectNode area = o.putObject("chipAreaMm2");
+        num(area, "arrays", a.arrays());
+        num(area, "adcs", a.adcs());
+        num(area, "dacs", a.dacs());
+        num(area, "shiftAdd", a.shiftAdd());
+        num(area, "buffers", a.buffers());
+        num(area, "digital", a.digital());
+        num(area, "total", a.total());
+        num(o, "mappedAreaMm2", c.mappedAreaMm2());
+        num(o, "latencyS", c.latencyS());
+        num(o, "throughputPerS", c.throughputPerS());
+        num(o, "energyPerInferenceJ", c.energyPerInferenceJ());
+        num(o, "powerW", c.powerW());
+        num(o, "tops", c.tops());
+        num(o, "topsPerWatt", c.topsPerWatt());
+        CostParameters p = c.parameters();
+        ObjectNode params = o.putObject("parameters");
+        num(params, "nodeNm", p.nodeNm());
+        num(params, "clockHz", p.clockHz());
+        num(params, "readLatencyS", p.readLatencyS());
+        num(params, "readEnergyJ", p.readEnergyJ());
+        num(params, "writeLatencyS", p.writeLatencyS());
+        num(params, "writeEnergyJ", p.writeEnergyJ());
+        params.put("adcBits", p.adcBits());
+        num(params, "adcLatencyS", p.adcLatencyS());
+        num(params, "adcEnergyJ", p.adcEnergyJ());
+        params.put("adcSharedColumns", p.adcSharedColumns());
+        params.put("dacBits", p.dacBits());
+        num(params, "dacEnergyJ", p.dacEnergyJ());
+        params.put("bufferBytesPerTile", p.bufferBytesPerTile());
+        num(params, "enduranceWrites", p.enduranceWrites());
+        num(params, "shiftAddEnergyJ", p.shiftAddEnergyJ());
+        num(params, "accumulateEnergyJ", p.accumulateEnergyJ());
+        num(params, "bufferEnergyPerByteJ", p.bufferEnergyPerByteJ());
+        num(params, "digitalOpEnergyJ", p.digitalOpEnergyJ());
+        params.put("digitalOpsPerCycle", p.digitalOpsPerCycle());
+        ArrayNode defaulted = params.putArray("defaulted");
+        p.defaulted().forEach(defaulted::add);
+        return o;
+    }
+
+    private static ObjectNode energy(EnergyBreakdown e) {
+        ObjectNode o = NODES.objectNode();
+        num(o, "arrayRead", e.arrayRead());
+        num(o, "adc", e.adc());
+        num(o, "dac", e.dac());
+        num(o, "shiftAdd", e.shiftAdd());
+        num(o, "accumulation", e.accumulation());
+        num(o, "buffer", e.buffer());
+        num(o, "digital", e.digital());
+        num(o, "write", e.write());
+        num(o, "total", e.total());
+        return o;
+    }
+
+    private static ObjectNode layer(Layer l, Compilation c, MappingResult r) {
+        ObjectNode o = NODES.objectNode();
+        o.put("name", l.name());
+        o.put("kind", l.kind().keyword());
+        ArrayNode inputs = o.putArray("inputs");
+        l.inputs().forEach(inputs::add);
+        ArrayNode inShapes = o.putArray("inputShapes");
+        for (Shape s : c.analysis().inputShapesOf(l.name())) {
+            inShapes.add(shape(s));
+        }
+        Shape out = c.analysis().shapeOf(l.name());
+        o.set("outputShape", out == null ? null : shape(out));
+        o.put("macs", c.analysis().macsOf(l.name()));
+        o.put("activation", l.activation().keyword());
+        LayerQuant q = c.quant() == null ? null : c.quant().perLayer().get(l.name());
+        if (q != null) {
+            ObjectNode qn = o.putObject("quantization");
+            qn.set("weights", quantSpec(q.weights()));
+            qn.set("activations", quantSpec(q.activations()));
+        } else {
+            o.putNull("quantization");
+        }
+        LayerMapping m = r == null ? null : r.layer(l.name());
+        o.set("crossbar", m == null ? null : crossbar(m));
+        DigitalLayer d = null;
+        if (r != null) {
+            for (DigitalLayer x : r.digital()) {
+                if (x.layer().equals(l.name())) {
+                    d = x;
+                }
+            }
+        }
+        if (d != null) {
+            ObjectNode dn = o.putObject("digital");
+            num(dn, "ops", d.ops());
+            num(dn, "bufferBytes", d.bufferBytes());
+            dn.put("foldedInto", d.foldedInto());
+        } else {
+            o.putNull("digital");
+        }
+        LayerSchedule s = r == null ? null : r.schedule().layer(l.name());
+        o.set("schedule", s == null ? null : layerSchedule(s));
+        LayerCost lc = null;
+        if (r != null) {
+            for (LayerCost x : r.cost().layers()) {
+                if (x.layer().equals(l.name())) {
+                    lc = x;
+                }
+            }
+        }
+        if (lc != null) {
+            ObjectNode cn = o.putObject("cost");
+            num(cn, "latencyS", lc.latencyS());
+            cn.set("energyJ", energy(lc.energy()));
+            num(cn, "areaMm2", lc.areaMm2());
+        } else {
+            o.putNull("cost");
+        }
+        return o;
+    }
+
+    private static ObjectNode quantSpec(QuantSpec s) {
+        ObjectNode o = NODES.objectNode();
+        o.put("type", s.type().toString());
+        o.put("bits", s.type().bits());
+        o.put("signed", s.type().signed());
+        o.put("binary", s.type().binary());
+        o.put("symmetric", s.symmetric());
+        o.put("granularity", s.granularity().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        o.put("calibration", s.calibration().name().toLowerCase(Locale.ROOT));
+        num(o, "percentile", s.percentile());
+        return o;
+    }
+
+    private static ObjectNode crossbar(LayerMapping m) {
+        ObjectNode o = NODES.objectNode();
+        ObjectNode matrix = o.putObject("matrix");
+        matrix.put("k", m.k());
+        matrix.put("n", m.n());
+        matrix.put("groups", m.groups());
+        matrix.put("mvms", m.mvms());
+        o.put("inputBits", m.inputBits());
+        o.put("outputBits", m.outputBits());
+        o.put("foldedBatchnorm", m.foldedBatchnorm());
+        ObjectNode s = o.putObject("slices");
+        s.put("encoding", m.slicing().encoding().keyword());
+        s.put("slicing", m.slicing().slicing().name().toLowerCase(Locale.ROOT));
+        s.put("weightBits", m.slicing().weightBits());
+        s.put("storedBits", m.slicing().storedBits());
+        s.put("slices", m.slicing().slices());
+        s.put("cellBits", m.slicing().cellBits());
+        s.put("cellBitsUsed", m.slicing().cellBitsUsed());
+        s.put("columnsPerOutput", m.slicing().columnsPerOutput());
+        s.put("referenceColumn", m.slicing().referenceColumn());
+        s.put("binaryWeights", m.slicing().binaryWeights());
+        ObjectNode p = o.putObject("partition");
+        p.put("rowsPerArray", m.partition().rowsPerArray());
+        p.put("dataColumnsPerArray", m.partition().dataColumnsPerArray());
+        p.put("dataColumns", m.partition().dataColumns());
+        p.put("referenceColumns", m.partition().referenceColumns());
+        p.put("columns", m.partition().columns());
+        p.put("rowBlocks", m.partition().rowBlocks());
+        p.put("colBlocks", m.partition().colBlocks());
+        p.put("arraysPerCopy", m.partition().arraysPerCopy());
+        p.put("weightCellsPerCopy", m.partition().weightCellsPerCopy());
+        o.put("replicate", m.replicate());
+        o.put("arrays", m.arrays());
+        o.put("weightCells", m.weightCells());
+        num(o, "utilisation", m.utilisation());
+        ObjectNode adc = o.putObject("adc");
+        adc.put("rowsActive", m.rowsActive());
+        adc.put("bitsNeeded", m.adcBitsNeeded());
+        adc.put("bitsAvailable", m.adcBitsAvailable());
+        ArrayNode blocks = o.putArray("blocks");
+        for (WeightBlock b : m.blocks()) {
+            ObjectNode bn = blocks.addObject();
+            bn.put("group", b.group());
+            bn.put("rowBlock", b.rowBlock());
+            bn.put("colBlock", b.colBlock());
+            bn.set("matrixRows", range(b.matrixRows()));
+            bn.set("dataColumns", range(b.dataColumns()));
+            bn.set("outputs", range(b.outputs()));
+            bn.set("arrayRows", range(new Range(0, b.rowsUsed() - 1)));
+            bn.set("arrayColumns", range(new Range(0, b.dataColumnsUsed() - 1)));
+            if (b.referenceColumn()) {
+                bn.put("referenceArrayColumn", b.dataColumnsUsed());
+            } else {
+                bn.putNull("referenceArrayColumn");
+            }
+        }
+        ArrayNode allocations = o.putArray("allocations");
+        long perGroup = m.rowBlocks() * m.colBlocks();
+        for (ArrayAssignment a : m.arrayAssignments()) {
+            ObjectNode an = allocations.addObject();
+            an.put("round", a.round());
+            an.put("tile", a.tile());
+            an.put("array", a.array());
+            an.put("replica", a.replica());
+            an.put("block", a.block().group() * perGroup + a.block().rowBlock() * m.colBlocks() + a.block().colBlock());
+            an.put("group", a.block().group());
+            an.put("rowBlock", a.block().rowBlock());
+            an.put("colBlock", a.block().colBlock());
+        }
+        return o;
+    }
+
+    private static ObjectNode layerSchedule(LayerSchedule s) {
+        ObjectNode o = NODES.objectNode();
+        o.put("crossbar", s.crossbar());
+        o.put("inputCycles", s.inputCycles());
+        o.put("rowRounds", s.rowRounds());
+        o.put("adcRounds", s.adcRounds());
+        o.put("stepsPerMvm", s.stepsPerMvm());
+        o.put("mvms", s.mvms());
+        o.put("replicate", s.replicate());
+        o.put("mvmsPerReplica", s.mvmsPerReplica());
+        o.put("cycles", s.cycles());
+        num(o, "stepLatencyS", s.stepLatencyS());
+        num(o, "latencyS", s.latencyS());
+        num(o, "digitalOps", s.digitalOps());
+        o.put("foldedInto", s.foldedInto());
+        return o;
+    }
+
+    private static ArrayNode shape(Shape s) {
+        ArrayNode a = NODES.arrayNode();
+        for (long d : s.dims()) {
+            a.add(d);
+        }
+        return a;
+    }
+
+    private static ArrayNode range(Range r) {
+        return NODES.arrayNode().add(r.from()).add(r.to());
+    }
+
+    private static void num(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.cimlang.compiler.program;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cimlang.compiler.cost.CostReport;
+import org.cimlang.compiler.cost.LayerCost;
+import org.cimlang.compiler.cost.Quantities;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.mapping.Compilation;
+import org.cimlang.compiler.mapping.LayerMapping;
+import org.cimlang.compiler.mapping.LayerSchedule;
+import org.cimlang.compiler.mapping.MappingResult;
+import org.cimlang.compiler.mapping.MappingTotals;
+
+/**
+ * The per-layer table {@code cim compile} prints: MACs, matrix rows x columns, blocks, arrays,
+ * utilisation, ADC bits needed/available, cycles, latency and energy per image, with totals and a
+ * summary of throughput, efficiency and area.
+ */
+public final class ReportTable {
+    private ReportTable() {
+    }
+
+    private static final String[] HEADER = {"layer", "kind", "MACs", "rows x cols", "blocks", "arrays", "util",
+        "ADC", "cycles", "latency", "energy"};
+
+    public static String render(Compilation c) {
+        MappingResult r = c.result();
+        if (r == null || c.analysis() == null) {
+            return "no mapping result: " + (c.errors().isEmpty() ? "nothing to map"
+                    : c.errors().get(0).message()) + "\n";
+        }
+        Map<String, LayerCost> costs = new HashMap<>();
+        for (LayerCost lc : r.cost().layers()) {
+            costs.put(lc.layer(), lc);
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (Layer l : c.analysis().order()) {
+            LayerSchedule s = r.schedule().layer(l.name());
+            if (s == null) {
+                continue;
+            }
+            LayerMapping m = r.layer(l.name());
+            LayerCost lc = costs.get(l.name());
+            String energy = lc == null ? "-" : Quantities.si(lc.energy().total(), "J");
+            String latency = s.foldedInto() != null ? "folded" : Quantities.si(s.latencyS(), "s");
+            if (m == null) {
+                rows.add(new String[] {l.name(), l.kind().keyword(), "-", "-", "-", "-", "-", "-", "-", latency,
+                    energy});
+                continue;
+            }
+            String groups = m.groups() > 1 ? m.groups() + " x " : "";
+            rows.add(new String[] {l.name(), l.kind().keyword(), Quantities.count(m.macs()),
+                groups + m.k() + " x " + m.columns(), groups + m.rowBlocks() + " x " + m.colBlocks(),
+                Quantities.count(m.arrays()) + (m.replicate() > 1 ? " (x" + m.replicate() + ")" : "")
+                        + (m.isPlaced() ? "" : " unplaced"),
+                Quantities.percent(m.utilisation()), m.adcBitsNeeded() + "/" + m.adcBitsAvailable()
+                        + (m.adcBitsAvailable() < m.adcBitsNeeded() ? "!" : ""),
+                Quantities.count(s.cycles()), latency, energy});
+        }
+        MappingTotals t = r.totals();
+        CostReport cost = r.cost();
+        rows.add(new String[] {"total", "", Quantities.count(t.macs()), "", "",
+            Quantities.count(t.arraysAllocated()) + "/" + Quantities.count(t.arraysAvailable()),
+            Quantities.percent(t.utilisation()), "", "", Quantities.si(r.schedule().latencyS(), "s"),
+            Quantities.si(cost.energyPerInferenceJ(), "J")});
+
+        StringBuilder b = new StringBuilder();
+        b.append("mapping ").append(c.mapping() == null ? "auto" : c.mapping().name()).append(": ")
+                .append(r.network()).append(" on ").append(r.chip().name()).append(" (")
+                .append(r.schedule().kind().name().toLowerCase(Locale.ROOT)).append(")\n");
+        table(rows, b);
+        b.append('\n');
+        b.append("arrays     ").append(Quantities.count(t.arraysNeeded())).append(" needed, ")
+                .append(Quantities.count(t.arraysAllocated())).append(" allocated of ")
+                .append(Quantities.count(t.arraysAvailable())).append(" (").append(Quantities.percent(t.chipUsed()))
+                .append(" of the chip)").append(t.fits() ? "" : t.rounds() > 1 ? ", does not fit: "
+                        + Quantities.count(t.rounds()) + " reprogramming rounds per inference" : ", does not fit")
+                .append('\n');
+        b.append("latency    ").append(Quantities.si(r.schedule().latencyS(), "s"))
+                .append(r.schedule().bottleneck() == null ? "" : ", bottleneck " + r.schedule().bottleneck())
+                .append('\n');
+        b.append("throughput ").append(Quantities.sci(r.schedule().throughputPerS())).append(" inferences/s, ")
+                .append(String.format(Locale.ROOT, "%.3g", cost.tops())).append(" TOPS, ")
+                .append(String.format(Locale.ROOT, "%.3g", cost.topsPerWatt())).append(" TOPS/W\n");
+        b.append("energy     ").append(Quantities.si(cost.energyPerInferenceJ(), "J")).append(" per inference")
+                .append(" (arrays ").append(Quantities.si(cost.energy().arrayRead(), "J"))
+                .append(", ADC ").append(Quantities.si(cost.energy().adc(), "J"))
+                .append(", DAC ").append(Quantities.si(cost.energy().dac(), "J"))
+                .append(", shift-add ").append(Quantities.si(cost.energy().shiftAdd() + cost.energy().accumulation(), "J"))
+                .append(", buffers ").append(Quantities.si(cost.energy().buffer(), "J"))
+                .append(", digital ").append(Quantities.si(cost.energy().digital(), "J"))
+                .append(cost.energy().write() > 0 ? ", writes " + Quantities.si(cost.energy().write(), "J") : "")
+                .append(")\n");
+        b.append("area       ").append(String.format(Locale.ROOT, "%.3g", cost.chipArea().total()))
+                .append(" mm2 chip, ").append(String.format(Locale.ROOT, "%.3g", cost.mappedAreaMm2()))
+                .append(" mm2 of arrays in use\n");
+        return b.toString();
+    }
+
+    /** Left-aligned text columns, right-aligned numbers. */
+    private static void table(List<String[]> rows, StringBuilder b) {
+        int[] width = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    line.append("  ");
+                }
+                boolean left = i < 2 || r == 0;
+                String cell = row[i];
+                String pad = " ".repeat(width[i] - cell.length());
+                line.append(left ? cell + pad : pad + cell);
+            }
+            b.append(line.toString().stripTrailing()).append('\n');
+            if (r == 0 || r == rows.size() - 2) {
+                int total = 0;
+                for (int w : width) {
+                    total += w + 2;
+                }
+                b.append("-".repeat(total - 2)).append('\n');
+            }
+        }
+    }
+}

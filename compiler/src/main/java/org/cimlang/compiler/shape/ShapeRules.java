@@ -1,0 +1,266 @@
+package org.cimlang.compiler.shape;
+
+import static org.cimlang.compiler.ir.DiagnosticCodes.ADD_SHAPE_MISMATCH;
+import static org.cimlang.compiler.ir.DiagnosticCodes.CONCAT_AXIS;
+import static org.cimlang.compiler.ir.DiagnosticCodes.CONCAT_MISMATCH;
+import static org.cimlang.compiler.ir.DiagnosticCodes.DENSE_NOT_FLAT;
+import static org.cimlang.compiler.ir.DiagnosticCodes.GROUPS_NOT_DIVIDING;
+import static org.cimlang.compiler.ir.DiagnosticCodes.INPUT_COUNT;
+import static org.cimlang.compiler.ir.DiagnosticCodes.KERNEL_TOO_LARGE;
+import static org.cimlang.compiler.ir.DiagnosticCodes.SHAPE_RANK;
+import static org.cimlang.compiler.ir.DiagnosticCodes.SIZE_NOT_POSITIVE;
+import static org.cimlang.compiler.ir.DiagnosticCodes.SIZE_OVERFLOW;
+
+import java.util.List;
+import java.util.Map;
+
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.Shape;
+
+/**
+ * The shape rule of every layer kind. Shapes exclude the batch: [C, H, W] or [N].
+ *
+ * <p>Conv2d and pooling: {@code out = floor((in + 2*pad - kernel) / stride) + 1}. With non-negative
+ * padding that is positive exactly when the kernel fits the padded input, so "kernel larger than its
+ * padded input" is the one diagnostic for a non-positive output size.
+ */
+final class ShapeRules {
+    private final List<Diagnostic> diagnostics;
+
+    ShapeRules(List<Diagnostic> diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /** Infers the layer's shape and MACs into the maps if its inputs are known and it is well formed. */
+    void infer(Layer l, Map<String, Shape> shapes, Map<String, Long> macs) {
+        Shape[] in = new Shape[l.inputs().size()];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = shapes.get(l.inputs().get(i));
+            if (in[i] == null) {
+                return; // the producer's own error explains it; do not pile up follow-on errors
+            }
+        }
+        try {
+            Shape out = switch (l.kind()) {
+                case INPUT -> input(l, in);
+                case CONV2D -> conv2d(l, in);
+                case DENSE -> dense(l, in);
+                case MAXPOOL, AVGPOOL -> pool(l, in);
+                case FLATTEN -> one(l, in) ? Shape.of(in[0].elements()) : null;
+                case BATCHNORM, ACTIVATION, SOFTMAX -> one(l, in) ? in[0] : null;
+                case ADD -> add(l, in);
+                case CONCAT -> concat(l, in);
+            };
+            if (out == null) {
+                return;
+            }
+            out.elements(); // overflow check of the output size
+            macs.put(l.name(), macsOf(l, in, out));
+            shapes.put(l.name(), out);
+        } catch (ArithmeticException e) {
+            diagnostics.add(Diagnostic.error(SIZE_OVERFLOW,
+                    "sizes of " + l.kind().keyword() + " " + l.name()
+                            + " overflow a 64-bit count (elements or multiply-accumulates): check its dimensions",
+                    l.origin(), featureOfSize(l.kind()), l.name()));
+        }
+    }
+
+    private static String featureOfSize(LayerKind kind) {
+        return switch (kind) {
+            case INPUT -> "shape";
+            case CONV2D -> "filters";
+            case DENSE -> "units";
+            case MAXPOOL, AVGPOOL -> "kernel";
+            default -> "from";
+        };
+    }
+
+    private static long macsOf(Layer l, Shape[] in, Shape out) {
+        if (l.kind() == LayerKind.CONV2D) {
+            long cinPerGroup = in[0].dim(0) / l.groups();
+            long perPixel = Math.multiplyExact(Math.multiplyExact(cinPerGroup, l.kernelH()), l.kernelW());
+            return Math.multiplyExact(out.elements(), perPixel);
+        }
+        if (l.kind() == LayerKind.DENSE) {
+            return Math.multiplyExact(in[0].elements(), l.units());
+        }
+        return 0;
+    }
+
+    private Shape input(Layer l, Shape[] in) {
+        if (in.length != 0) {
+            error(INPUT_COUNT, "input " + l.name() + " reads no layer but lists " + in.length + ": remove 'from'",
+                    l, "from");
+            return null;
+        }
+        Shape s = l.inputShape();
+        if (s == null || (s.rank() != 1 && s.rank() != 3)) {
+            error(SHAPE_RANK, "input " + l.name() + " needs a shape [C, H, W] or [N]"
+                    + (s == null ? "" : ", found " + s), l, "shape");
+            return null;
+        }
+        for (long d : s.dims()) {
+            if (d <= 0) {
+                error(SIZE_NOT_POSITIVE, "input " + l.name() + " has a non-positive dimension in " + s
+                        + ": every dimension must be at least 1", l, "shape");
+                return null;
+            }
+        }
+        return s;
+    }
+
+    private boolean one(Layer l, Shape[] in) {
+        if (in.length == 1) {
+            return true;
+        }
+        error(INPUT_COUNT, l.kind().keyword() + " " + l.name() + " takes 1 input but reads " + in.length
+                + (in.length == 0 ? ": add 'from <layer>'" : ": " + l.inputs()), l, "from");
+        return false;
+    }
+
+    private boolean rank3(Layer l, Shape s) {
+        if (s.rank() == 3) {
+            return true;
+        }
+        error(SHAPE_RANK, l.kind().keyword() + " " + l.name() + " expects a [C, H, W] input but "
+                + l.inputs().get(0) + " produces " + s, l, "from");
+        return false;
+    }
+
+    private boolean positive(Layer l, long value, String what, String feature) {
+        if (value > 0) {
+            return true;
+        }
+        error(SIZE_NOT_POSITIVE, what + " of " + l.name() + " must be at least 1, found " + value, l, feature);
+        return false;
+    }
+
+    private boolean notNegative(Layer l, long value, String what, String feature) {
+        if (value >= 0) {
+            return true;
+        }
+        error(SIZE_NOT_POSITIVE, what + " of " + l.name() + " must not be negative, found " + value, l, feature);
+        return false;
+    }
+
+    /** Kernel, stride and padding sanity, shared by conv2d and pooling. */
+    private boolean window(Layer l) {
+        boolean ok = positive(l, Math.min(l.kernelH(), l.kernelW()), "kernel", "kernel");
+        ok &= notNegative(l, Math.min(l.strideH(), l.strideW()), "stride", "stride");
+        ok &= notNegative(l, Math.min(l.padH(), l.padW()), "padding", "padding");
+        return ok;
+    }
+
+    /** [H, W] after the window, or null (reported) if the kernel exceeds the padded input. */
+    private long[] slide(Layer l, Shape in) {
+        long hp = Math.addExact(in.dim(1), Math.multiplyExact(2, l.padH()));
+        long wp = Math.addExact(in.dim(2), Math.multiplyExact(2, l.padW()));
+        if (l.kernelH() > hp || l.kernelW() > wp) {
+            error(KERNEL_TOO_LARGE, "kernel " + l.kernelH() + "x" + l.kernelW() + " of " + l.name()
+                    + " is larger than its padded input " + hp + "x" + wp
+                    + ": the output would have no pixel; use a smaller kernel or more padding", l, "kernel");
+            return null;
+        }
+        return new long[] {(hp - l.kernelH()) / l.effectiveStrideH() + 1, (wp - l.kernelW()) / l.effectiveStrideW() + 1};
+    }
+
+    private Shape conv2d(Layer l, Shape[] in) {
+        if (!one(l, in) || !rank3(l, in[0])) {
+            return null;
+        }
+        boolean ok = positive(l, l.filters(), "filters", "filters");
+        ok &= window(l);
+        ok &= positive(l, l.groups(), "groups", "groups");
+        if (!ok) {
+            return null;
+        }
+        // bad groups leave the output shape well defined: report and keep inferring
+        long cin = in[0].dim(0);
+        if (cin % l.groups() != 0) {
+            error(GROUPS_NOT_DIVIDING, "groups " + l.groups() + " of " + l.name() + " must divide its " + cin
+                    + " input channels", l, "groups");
+        } else if (l.filters() % l.groups() != 0) {
+            error(GROUPS_NOT_DIVIDING, "groups " + l.groups() + " of " + l.name() + " must divide its "
+                    + l.filters() + " filters", l, "groups");
+        }
+        long[] hw = slide(l, in[0]);
+        return hw == null ? null : Shape.of(l.filters(), hw[0], hw[1]);
+    }
+
+    private Shape pool(Layer l, Shape[] in) {
+        if (!one(l, in) || !rank3(l, in[0])) {
+            return null;
+        }
+        if (l.global()) {
+            return Shape.of(in[0].dim(0), 1, 1);
+        }
+        if (!window(l)) {
+            return null;
+        }
+        long[] hw = slide(l, in[0]);
+        return hw == null ? null : Shape.of(in[0].dim(0), hw[0], hw[1]);
+    }
+
+    private Shape dense(Layer l, Shape[] in) {
+        if (!one(l, in) || !positive(l, l.units(), "units", "units")) {
+            return null;
+        }
+        if (!in[0].isFlat()) {
+            // still give the output shape: the layers behind it keep their diagnostics
+            error(DENSE_NOT_FLAT, "dense " + l.name() + " expects a flat input but " + l.inputs().get(0)
+                    + " produces " + in[0] + ": insert 'flatten'", l, "from");
+        }
+        return Shape.of(l.units());
+    }
+
+    private Shape add(Layer l, Shape[] in) {
+        if (in.length < 2) {
+            error(INPUT_COUNT, "add " + l.name() + " needs at least 2 inputs but reads " + in.length
+                    + ": write 'from [a, b]'", l, "from");
+            return null;
+        }
+        for (int i = 1; i < in.length; i++) {
+            if (!in[i].equals(in[0])) {
+                error(ADD_SHAPE_MISMATCH, "add " + l.name() + " adds " + l.inputs().get(0) + " " + in[0] + " and "
+                        + l.inputs().get(i) + " " + in[i] + ": the shapes must be equal", l, "from");
+                break;
+            }
+        }
+        return in[0];
+    }
+
+    private Shape concat(Layer l, Shape[] in) {
+        if (in.length < 2) {
+            error(INPUT_COUNT, "concat " + l.name() + " needs at least 2 inputs but reads " + in.length
+                    + ": write 'from [a, b]'", l, "from");
+            return null;
+        }
+        int axis = l.axis();
+        if (axis < 0 || axis >= in[0].rank()) {
+            error(CONCAT_AXIS, "axis " + axis + " of concat " + l.name() + " is outside its inputs' rank "
+                    + in[0].rank() + ": use 0.." + (in[0].rank() - 1), l, "axis");
+            return null;
+        }
+        long[] out = in[0].dims();
+        for (int i = 1; i < in.length; i++) {
+            boolean same = in[i].rank() == in[0].rank();
+            for (int d = 0; same && d < out.length; d++) {
+                same = d == axis || in[i].dim(d) == in[0].dim(d);
+            }
+            if (!same) {
+                error(CONCAT_MISMATCH, "concat " + l.name() + " joins " + l.inputs().get(0) + " " + in[0] + " and "
+                        + l.inputs().get(i) + " " + in[i] + " along axis " + axis
+                        + ": all other dimensions must be equal", l, "from");
+                return null;
+            }
+            out[axis] = Math.addExact(out[axis], in[i].dim(axis));
+        }
+        return Shape.of(out);
+    }
+
+    private void error(String code, String message, Layer l, String feature) {
+        diagnostics.add(Diagnostic.error(code, message, l.origin(), feature, l.name()));
+    }
+}

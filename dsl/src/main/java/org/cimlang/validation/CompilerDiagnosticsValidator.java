@@ -1,0 +1,132 @@
+package org.cimlang.validation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cimlang.cim.CimPackage;
+import org.cimlang.cim.Layer;
+import org.cimlang.cim.Mapping;
+import org.cimlang.cim.Network;
+import org.cimlang.cim.Quantization;
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.DiagnosticCodes;
+import org.cimlang.compiler.mapping.Compilation;
+import org.cimlang.compiler.quant.EffectiveQuantization;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+import org.cimlang.compiler.shape.NetworkAnalysis;
+import org.cimlang.semantic.CimSemantics;
+import org.cimlang.semantic.DesignBuilder;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EPackage;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.Check;
+
+import com.google.inject.Inject;
+
+/**
+ * Puts the compiler's diagnostics (shapes, quantisation, capacity, placement, ADC precision,
+ * endurance) on the places they are about. All numbers come from the compiler; this class only
+ * translates origins into editor positions.
+ *
+ * <p>A diagnostic whose origin lies in another file (a chip from a library, say) is shown on the
+ * mapping header of this file, since an editor can only mark the file it validates.
+ */
+public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
+
+    /** Codes whose condition the front end or the linker already reports, with its own wording. */
+    static final Set<String> REPORTED_BY_FRONT_END = Set.of(DiagnosticCodes.INPUT_UNKNOWN,
+            DiagnosticCodes.LAYER_DUPLICATE, DiagnosticCodes.INPUT_COUNT, DiagnosticCodes.MAPPING_UNRESOLVED,
+            DiagnosticCodes.QUANT_NETWORK_MISMATCH, DiagnosticCodes.QUANT_BITS, DiagnosticCodes.QUANT_PERCENTILE);
+
+    @Inject
+    private CimSemantics semantics;
+
+    @Override
+    protected List<EPackage> getEPackages() {
+        return List.of(CimPackage.eINSTANCE);
+    }
+
+    /** Composed into CimValidator; registering it on its own would run every check twice. */
+    @Override
+    public void register(org.eclipse.xtext.validation.EValidatorRegistrar registrar) {
+    }
+
+    @Check
+    public void checkNetwork(Network n) {
+        AnalyzedNetwork analysis = semantics.analyze(n);
+        report(analysis.diagnostics(), n, n);
+    }
+
+    @Check
+    public void checkQuantization(Quantization q) {
+        if (q.getNetwork() == null || q.getNetwork().eIsProxy()) {
+            return;
+        }
+        AnalyzedNetwork analysis = semantics.analyze(q.getNetwork());
+        var plan = EffectiveQuantization.resolve(analysis, DesignBuilder.quantization(q));
+        report(plan.diagnostics(), q, q);
+    }
+
+    @Check
+    public void checkMapping(Mapping m) {
+        Compilation c = semantics.compile(m);
+        // analysis and quantisation findings are shown on the network and quantization themselves
+        List<Diagnostic> own = c.diagnostics().stream()
+                .filter(d -> !(d.origin() instanceof EObject o) || !isWithin(o, Network.class, Quantization.class)
+                        || o.eResource() != m.eResource() && d.isError())
+                .toList();
+        report(own, m, m);
+    }
+
+    private static boolean isWithin(EObject o, Class<?>... types) {
+        for (EObject e = o; e != null; e = e.eContainer()) {
+            for (Class<?> t : types) {
+                if (t.isInstance(e)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void report(List<Diagnostic> diagnostics, EObject scope, EObject fallback) {
+        Set<String> seen = new HashSet<>();
+        for (Diagnostic d : diagnostics) {
+            if (REPORTED_BY_FRONT_END.contains(d.code())) {
+                continue;
+            }
+            EObject target = d.origin() instanceof EObject o && o.eResource() == scope.eResource() ? o : fallback;
+            EStructuralFeature feature = target == fallback && target != d.origin()
+                    ? CimPackage.Literals.DECLARATION__NAME : feature(target, d.feature());
+            String message = target == d.origin() || !(d.origin() instanceof EObject o) ? d.message()
+                    : d.message() + " (in " + o.eResource().getURI().lastSegment() + ")";
+            if (!seen.add(System.identityHashCode(target) + "|" + message)) {
+                continue;
+            }
+            String[] data = d.data().toArray(String[]::new);
+            switch (d.severity()) {
+                case ERROR -> error(message, target, feature, d.code(), data);
+                case WARNING -> warning(message, target, feature, d.code(), data);
+                case INFO -> info(message, target, feature, d.code(), data);
+            }
+        }
+    }
+
+    /** The compiler names parts by their keyword; map the ones that differ from the EMF feature name. */
+    private static EStructuralFeature feature(EObject target, String name) {
+        if (name == null) {
+            return null;
+        }
+        String featureName = switch (name) {
+            case "from" -> "inputs";
+            default -> name;
+        };
+        EStructuralFeature f = target.eClass().getEStructuralFeature(featureName);
+        if (f == null && target instanceof Layer) {
+            return CimPackage.Literals.LAYER__NAME;
+        }
+        return f;
+    }
+}

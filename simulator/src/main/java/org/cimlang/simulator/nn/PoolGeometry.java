@@ -1,0 +1,52 @@
+package org.cimlang.simulator.nn;
+
+/**
+ * The sizes of one 2-D pooling of a [C, H, W] image (batch not included), PyTorch semantics: floor
+ * division for the output size, padding at most half the kernel (so every window sees the image).
+ */
+public record PoolGeometry(int channels, int inH, int inW, int kernelH, int kernelW, int strideH, int strideW,
+        int padH, int padW) {
+
+    public PoolGeometry {
+        Checks.positive("pool channels", channels);
+        Checks.positive("pool input height", inH);
+        Checks.positive("pool input width", inW);
+        Checks.positive("pool kernel height", kernelH);
+        Checks.positive("pool kernel width", kernelW);
+        Checks.positive("pool stride height", strideH);
+        Checks.positive("pool stride width", strideW);
+        if (padH < 0 || padW < 0 || 2 * padH > kernelH || 2 * padW > kernelW) {
+            throw new IllegalArgumentException("pool padding " + padH + "x" + padW
+                    + " must be between 0 and half the kernel " + kernelH + "x" + kernelW);
+        }
+        if (inH + 2L * padH < kernelH || inW + 2L * padW < kernelW) {
+            throw new IllegalArgumentException("pool kernel " + kernelH + "x" + kernelW
+                    + " is larger than the padded input " + (inH + 2L * padH) + "x" + (inW + 2L * padW));
+        }
+        if (Checks.product(channels, inH, inW) > org.cimlang.simulator.tensor.Tensor.MAX_ELEMENTS) {
+            throw new IllegalArgumentException("pool input " + channels + "x" + inH + "x" + inW
+                    + " is larger than the float engine supports");
+        }
+    }
+
+    /** Pooling over the whole image: one output per channel. */
+    public static PoolGeometry global(int channels, int inH, int inW) {
+        return new PoolGeometry(channels, inH, inW, inH, inW, inH, inW, 0, 0);
+    }
+
+    public int outH() {
+        return (inH + 2 * padH - kernelH) / strideH + 1;
+    }
+
+    public int outW() {
+        return (inW + 2 * padW - kernelW) / strideW + 1;
+    }
+
+    public int inSize() {
+        return channels * inH * inW;
+    }
+
+    public int outSize() {
+        return channels * outH() * outW();
+    }
+}
