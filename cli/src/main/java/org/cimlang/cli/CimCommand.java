@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 @Command(name = "cim", mixinStandardHelpOptions = true, version = "cim 0.1.0",
         description = {"The cimlang compiler and simulator for compute-in-memory accelerators.", "",
                 "Exit codes: 0 clean, 1 errors in the input, 2 could not run."},
-        subcommands = {CheckCommand.class, CompileCommand.class})
+        subcommands = {CheckCommand.class, CompileCommand.class, WarmupCommand.class})
 public class CimCommand {
 }
