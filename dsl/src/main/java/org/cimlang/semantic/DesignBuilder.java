@@ -383,6 +383,9 @@ public final class DesignBuilder {
             return null;
         }
         NumberType type = NumberType.parse(s.getType());
+        if (type != null && s.getMaxMagnitude() != null) {
+            type = type.withMaxMagnitude((int) Math.min(Numbers.count(s.getMaxMagnitude(), 0), 1 << 16));
+        }
         Boolean symmetric = s.isSymmetric() ? Boolean.TRUE : s.isAsymmetric() ? Boolean.FALSE : null;
         // EMF enums read as their first literal when unset: only what the file wrote counts
         Granularity granularity = !s.eIsSet(org.cimlang.cim.CimPackage.Literals.QUANT_SPEC__GRANULARITY) ? null

@@ -10,7 +10,8 @@ import org.cimlang.compiler.ir.WeightEncoding;
  * <li>binary slicing, differential: {@code s = ceil((b_w - 1) / b_c)} cells on each of two columns;</li>
  * <li>binary slicing, offset: {@code s = ceil(b_w / b_c)} cells, plus one reference column per array;</li>
  * <li>binary slicing, unsigned weights: {@code s = ceil(b_w / b_c)} cells on one column;</li>
- * <li>unary slicing: {@code max|w|} single-level cells per polarity, {@code max|w| = 2^(b_w-1) - 1}
+ * <li>unary slicing: {@code max|w|} single-level cells per polarity, {@code max|w|} the type's {@code max}
+ * (e.g. {@code int4 max 4}) or {@code 2^(b_w-1) - 1}
  *     for signed differential weights (the type's maximum: trained weights are not consulted),
  *     {@code 2^b_w - 1} for offset and unsigned weights;</li>
  * <li>binary (+-1) weights: one differential pair of 1-bit cells, whatever the chip's encoding.</li>
@@ -33,7 +34,8 @@ public final class BitSlicing {
         long s;
         int used;
         if (slicing == Slicing.UNARY) {
-            long maxLevel = enc == CellEncoding.DIFFERENTIAL ? (1L << (b - 1)) - 1 : (1L << b) - 1;
+            // offset encoding stores w + 2^(b-1): its largest level is the full unsigned range
+            long maxLevel = enc == CellEncoding.OFFSET ? (1L << b) - 1 : w.maxLevel();
             s = Math.max(1, maxLevel);
             used = 1;
         } else {

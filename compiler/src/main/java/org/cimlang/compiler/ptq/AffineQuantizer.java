@@ -43,6 +43,9 @@ public final class AffineQuantizer {
         if (!type.signed()) {
             return 0;
         }
+        if (type.maxMagnitude() > 0) {
+            return (int) -type.maxLevel();
+        }
         return symmetric ? -((1 << (type.bits() - 1)) - 1) : -(1 << (type.bits() - 1));
     }
 
@@ -52,7 +55,8 @@ public final class AffineQuantizer {
         if (type.binary()) {
             return 1;
         }
-        return type.signed() ? (1 << (type.bits() - 1)) - 1 : (1 << type.bits()) - 1;
+        // a declared `max` (int4 max 4) narrows the grid symmetrically to -max..max
+        return (int) type.maxLevel();
     }
 
     private static void checkBits(NumberType type) {

@@ -168,6 +168,20 @@ class MappingFormulaTest {
     }
 
     @Test
+    void unarySlicingWithDeclaredMaxUsesThatManyCellsPerSide() {
+        // SPIRIT: integer weights in -4..4 written `int4 max 4` -> 4 single-level cells per side
+        SlicePlan d = BitSlicing.plan(NumberType.signed(4).withMaxMagnitude(4), 1, WeightEncoding.DIFFERENTIAL,
+                Slicing.UNARY);
+        assertEquals(4, d.slices());
+        assertEquals(8, d.columnsPerOutput()); // 4 + 4, as on the SPIRIT chip
+        Network n = new TestNetworks.Builder("S").input("x", 144).dense("fc", "x", 10, Activation.NONE).build();
+        LayerMapping fc = map(n, TestChips.chip().cellBits(1).slicing(Slicing.UNARY).build(),
+                NumberType.signed(4).withMaxMagnitude(4)).layer("fc");
+        assertEquals(80, fc.columns()); // 10 neurons x 8 cells
+        assertEquals(2, fc.rowBlocks()); // 144 rows on 128-row arrays
+    }
+
+    @Test
     void binaryWeightsAreOneDifferentialPairOfOneBitCells() {
         SlicePlan s = BitSlicing.plan(NumberType.BINARY, 2, WeightEncoding.OFFSET, Slicing.BINARY);
         assertTrue(s.binaryWeights());
