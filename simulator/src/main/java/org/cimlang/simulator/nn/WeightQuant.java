@@ -72,6 +72,9 @@ public record WeightQuant(int maxLevel, boolean binary, BinaryScale binaryScale,
                     + spec.type() + (Boolean.FALSE.equals(spec.symmetric()) ? " asymmetric" : "")
                     + "; use intB symmetric or binary for the weights");
         }
+        if (spec.type().maxMagnitude() > 0) {
+            return levels((int) spec.type().maxLevel(), perChannel);
+        }
         return symmetric(spec.type().bits(), perChannel);
     }
 }

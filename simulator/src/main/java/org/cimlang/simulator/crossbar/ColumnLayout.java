@@ -1,0 +1,119 @@
+package org.cimlang.simulator.crossbar;
+
+import org.cimlang.compiler.ir.Slicing;
+import org.cimlang.compiler.ir.WeightEncoding;
+
+/**
+ * Where each output's slices and sides sit and how their column totals recombine (see the package
+ * comment for the layout). Immutable after construction.
+ */
+final class ColumnLayout {
+    final int outputs;
+    final int slices;
+    final int sides;
+    final int dataColumns;
+    final int columnBlocks;
+    final int referenceColumns;
+    final int width;
+    /** Data columns per array: {@code C}, or {@code C - 1} with offset encoding (one reference column). */
+    final int arrayColumns;
+    /** Highest level a cell is programmed to: {@code 2^b_c - 1}, or 1 for single-level use. */
+    final int levelMax;
+    /** Bits per slice, for binary slicing. */
+    final int sliceBits;
+    final boolean offsetEncoding;
+    final boolean unsignedWeights;
+    final boolean unary;
+    final boolean binaryWeights;
+    /** Offset encoding: the reference column's level and the weight of its total. */
+    final int referenceLevel;
+    final int referenceSlice;
+    final long referenceFactor;
+    /** Per data column: the output it feeds and {@code +-2^shift}. */
+    final int[] outputOf;
+    final long[] factor;
+    /** Per output: its reference column (offset encoding), else -1. */
+    final int[] referenceOf;
+
+    ColumnLayout(int outputs, WeightFormat wf, ArrayGeometry g, long maxCells, int rowsForLimit) {
+        this.outputs = outputs;
+        this.binaryWeights = wf.binary();
+        this.unary = !binaryWeights && g.slicing() == Slicing.UNARY;
+        this.unsignedWeights = !wf.signed();
+        this.offsetEncoding = !binaryWeights && wf.signed() && g.encoding() == WeightEncoding.OFFSET;
+        int b = wf.bits();
+        int bc = g.cellBits();
+        boolean oneSide = offsetEncoding || unsignedWeights;
+        if (binaryWeights) {
+            slices = 1;
+            levelMax = 1;
+            sliceBits = 1;
+        } else if (unary) {
+            // u = w + 2^(b-1) (offset) or w (unsigned) as u level-1 cells; |w| per side (differential)
+            slices = oneSide ? (1 << b) - 1 : wf.maxMagnitude();
+            levelMax = 1;
+            sliceBits = 0;
+        } else {
+            int stored = oneSide ? b : b - 1;
+            slices = (stored + bc - 1) / bc;
+            levelMax = (1 << bc) - 1;
+            sliceBits = bc;
+        }
+        sides = binaryWeights || !oneSide ? 2 : 1;
+        if (offsetEncoding && g.cols() < 2) {
+            throw new IllegalArgumentException("offset encoding needs a data column and a reference column per array;"
+                    + " the arrays have " + g.cols() + " column");
+        }
+        // the mapping engine's partitioning: with offset encoding each array keeps one column for the reference
+        this.arrayColumns = offsetEncoding ? g.cols() - 1 : g.cols();
+        long data = Math.multiplyExact(Math.multiplyExact((long) outputs, slices), sides);
+        long blocks = (data + arrayColumns - 1) / arrayColumns;
+        long w = data + (offsetEncoding ? blocks : 0);
+        if (Math.multiplyExact(w, (long) rowsForLimit) > maxCells) {
+            throw new IllegalArgumentException("layer needs " + rowsForLimit + " rows x " + w + " physical columns = "
+                    + Math.multiplyExact(w, (long) rowsForLimit) + " cells, more than the simulator's limit of " + maxCells
+                    + " cells per layer (split the layer or use fewer weight bits)");
+        }
+        dataColumns = (int) data;
+        columnBlocks = (int) blocks;
+        referenceColumns = offsetEncoding ? columnBlocks : 0;
+        width = (int) w;
+        if (offsetEncoding && unary) {
+            referenceSlice = 0;
+            referenceLevel = 1;
+            referenceFactor = 1L << (b - 1);
+        } else if (offsetEncoding) {
+            // 2^(b-1) has one nonzero digit: 2^((b-1) mod b_c) in slice floor((b-1) / b_c)
+            referenceSlice = (b - 1) / bc;
+            referenceLevel = 1 << ((b - 1) % bc);
+            referenceFactor = 1L << (referenceSlice * bc);
+        } else {
+            referenceSlice = -1;
+            referenceLevel = 0;
+            referenceFactor = 0;
+        }
+        outputOf = new int[dataColumns];
+        factor = new long[dataColumns];
+        referenceOf = new int[outputs];
+        for (int n = 0; n < outputs; n++) {
+            for (int j = 0; j < slices; j++) {
+                for (int s = 0; s < sides; s++) {
+                    int c = column(n, j, s);
+                    outputOf[c] = n;
+                    long shift = unary || binaryWeights ? 1L : 1L << (j * sliceBits);
+                    factor[c] = s == 0 ? shift : -shift;
+                }
+            }
+            referenceOf[n] = offsetEncoding ? dataColumns + column(n, referenceSlice, 0) / arrayColumns : -1;
+        }
+    }
+
+    int column(int n, int slice, int side) {
+        return (n * slices + slice) * sides + side;
+    }
+
+    /** The column block (array column index) of a physical column, reference columns included. */
+    int blockOf(int c) {
+        return c < dataColumns ? c / arrayColumns : c - dataColumns;
+    }
+}

@@ -1,0 +1,228 @@
+package org.cimlang.simulator.crossbar;
+
+import java.util.SplittableRandom;
+
+/**
+ * Programs a quantised layer onto crossbar arrays: weights to cell levels per slice and side, then (on a
+ * non-ideal chip) one draw of the programmed conductances, stuck-at faults and ADC offsets.
+ *
+ * <p>Cell levels (DOMAIN.md 2; the same cell counts as the mapping engine's {@code BitSlicing}): with
+ * binary slicing, offset encoding stores {@code u = w + 2^(b_w-1)} in {@code ceil(b_w / b_c)} cells of
+ * {@code b_c} bits (least significant slice first) and each array keeps one reference column whose cells
+ * hold the digit of {@code 2^(b_w-1)}, so that its shifted total is the offset x input-sum term;
+ * differential encoding stores {@code |w|} ({@code b_w - 1} bits) in {@code ceil((b_w - 1) / b_c)} cells
+ * on the positive column for {@code w > 0}, on the negative one for {@code w < 0}; unsigned weights sit
+ * as they are in {@code ceil(b_w / b_c)} cells. Unary slicing stores a magnitude as that many level-1
+ * cells in parallel columns: {@code |w|} on its side ({@code maxMagnitude} cells per side) for
+ * differential, {@code u} of {@code 2^b_w - 1} cells for offset (reference column of level 1 weighted
+ * {@code 2^(b_w-1)}) and unsigned. +-1 weights use one differential pair of level-1 cells, whatever the
+ * chip's encoding.
+ *
+ * <p>Device draw (DOMAIN.md 4), per cell in array order, row by row: a stuck-at draw (stuck-at-0 gives
+ * conductance 0, stuck-at-max the highest level; stuck cells neither vary nor drift), then the
+ * programming variation of the level {@code L}: normal {@code L (1 + sigma z)} clipped at 0, or
+ * log-normal {@code L exp(sigma z - sigma^2 / 2)} (mean {@code L}); then drift's factor. Conductances are
+ * in level units, so an ideal cell of level 2 conducts 2.0. After the cells, each column of the array
+ * (its reference column included) draws the offset {@code sigma_adc z} in LSB of its ADC.
+ */
+public final class CrossbarLayer {
+    /** Cells (rows x physical columns) one layer may occupy: 2^26, i.e. 128 MB of levels and 256 MB of floats. */
+    public static final long MAX_CELLS = 1L << 26;
+    /** Inputs or outputs of one layer. */
+    public static final int MAX_FEATURES = 1 << 24;
+    /** Inputs x input cycles of one product (the work list of one matrix-vector product). */
+    public static final long MAX_ACTIVE_ROWS = 1L << 26;
+
+    private CrossbarLayer() {
+    }
+
+    /**
+     * Programs {@code weights} ({@code k} input rows x {@code n} outputs, row-major:
+     * {@code weights[row * n + output]}) onto arrays of {@code geometry}.
+     *
+     * @throws IllegalArgumentException naming the first weight outside the format's range, or a size
+     *                                  beyond {@link #MAX_CELLS}
+     */
+    public static ProgrammedLayer program(int[] weights, int k, int n, WeightFormat weightFormat,
+            InputFormat inputFormat, ArrayGeometry geometry, NonIdealityDraw draw) {
+        if (k < 1 || k > MAX_FEATURES || n < 1 || n > MAX_FEATURES) {
+            throw new IllegalArgumentException("a crossbar layer needs 1.." + MAX_FEATURES + " inputs and outputs, found K="
+                    + k + ", N=" + n);
+        }
+        long expected = Math.multiplyExact((long) k, n);
+        if (weights.length != expected) {
+            throw new IllegalArgumentException("weight matrix K x N = " + k + " x " + n + " needs " + expected
+                    + " values, found " + weights.length);
+        }
+        NonIdealityDraw d = draw == null ? NonIdealityDraw.ideal() : draw;
+        ColumnLayout layout = new ColumnLayout(n, weightFormat, geometry, MAX_CELLS, k);
+        ReadSchedule schedule = new ReadSchedule(k, geometry, inputFormat);
+        if ((long) schedule.cycles * k > MAX_ACTIVE_ROWS) {
+            throw new IllegalArgumentException(k + " inputs x " + schedule.cycles + " input cycles exceed the kernel's "
+                    + MAX_ACTIVE_ROWS + " active-row entries per product: split the layer's rows");
+        }
+        long perRead = geometry.rowsPerRead();
+        long chipMax = perRead * ((1L << geometry.dacBits()) - 1) * layout.levelMax;
+        long readMax = perRead * schedule.maxDigit * layout.levelMax;
+        if (chipMax >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a read of " + perRead + " rows with " + geometry.dacBits()
+                    + "-bit inputs on level-" + layout.levelMax + " cells can sum to " + chipMax
+                    + ", beyond the kernel's int range: use fewer rows active, DAC or cell bits");
+        }
+        int bits = geometry.adcBits() == 0 ? AdcModel.bitsFor(chipMax) : geometry.adcBits();
+        AdcModel adc = geometry.adcRange() == AdcRange.MAX_SUM ? AdcModel.of(bits, Math.max(1, chipMax))
+                : AdcModel.of(bits, (1L << bits) - 1);
+        short[][] levels = encode(weights, k, n, weightFormat, geometry, layout);
+        Analog analog = d.isIdeal() ? null : sample(levels, k, geometry, layout, d);
+        return new ProgrammedLayer(k, n, weightFormat, inputFormat, geometry, layout, schedule, levels, analog, d, adc,
+                readMax);
+    }
+
+    /**
+     * PyTorch's {@code [out, in]} weight (dense, or conv2d flattened to {@code [Cout, Cin*kh*kw]}) as the
+     * kernel's {@code K x N} row-major matrix: {@code result[k * outputs + n] = w[n * inputs + k]}.
+     */
+    public static int[] rowsFromOutputMajor(int[] w, int outputs, int inputs) {
+        if (outputs < 1 || inputs < 1 || w.length != (long) outputs * inputs) {
+            throw new IllegalArgumentException("weight [" + outputs + ", " + inputs + "] needs "
+                    + (long) outputs * inputs + " values, found " + w.length);
+        }
+        int[] t = new int[w.length];
+        for (int n = 0; n < outputs; n++) {
+            for (int k = 0; k < inputs; k++) {
+                t[k * outputs + n] = w[n * inputs + k];
+            }
+        }
+        return t;
+    }
+
+    private static short[][] encode(int[] weights, int k, int n, WeightFormat wf, ArrayGeometry g, ColumnLayout lay) {
+        int lo;
+        int hi;
+        String rangeName;
+        String type = (wf.signed() ? "int" : "uint") + wf.bits();
+        if (lay.binaryWeights) {
+            lo = -1;
+            hi = 1;
+            rangeName = "+-1";
+        } else if (lay.unsignedWeights) {
+            lo = 0;
+            hi = (1 << wf.bits()) - 1;
+            rangeName = lo + ".." + hi + " (" + type + ")";
+        } else if (lay.offsetEncoding) {
+            lo = -(1 << (wf.bits() - 1));
+            hi = (1 << (wf.bits() - 1)) - 1;
+            rangeName = lo + ".." + hi + " (" + type + ", offset encoding)";
+        } else {
+            lo = -wf.maxMagnitude();
+            hi = wf.maxMagnitude();
+            rangeName = lo + ".." + hi + " (" + type + ", " + (lay.unary ? "unary" : "differential")
+                    + " encoding stores |w| on one side)";
+        }
+        short[][] levels = new short[k][lay.width];
+        int offset = lay.offsetEncoding ? 1 << (wf.bits() - 1) : 0;
+        for (int r = 0; r < k; r++) {
+            short[] row = levels[r];
+            for (int o = 0; o < n; o++) {
+                int w = weights[r * n + o];
+                if (w < lo || w > hi || (lay.binaryWeights && w == 0)) {
+                    throw new IllegalArgumentException("weight [row " + r + ", output " + o + "] = " + w
+                            + " is outside " + rangeName + ": quantise the layer to this format first");
+                }
+                if (lay.binaryWeights) {
+                    row[lay.column(o, 0, w > 0 ? 0 : 1)] = 1;
+                } else if (lay.sides == 1) {
+                    // offset (u = w + 2^(b-1)) or unsigned (u = w) on one column per slice
+                    int u = w + offset;
+                    if (lay.unary) {
+                        for (int i = 0; i < u; i++) {
+                            row[lay.column(o, i, 0)] = 1;
+                        }
+                    } else {
+                        for (int j = 0; j < lay.slices; j++) {
+                            row[lay.column(o, j, 0)] = (short) ((u >>> (j * lay.sliceBits)) & lay.levelMax);
+                        }
+                    }
+                } else if (w != 0) {
+                    int m = Math.abs(w);
+                    int side = w > 0 ? 0 : 1;
+                    if (lay.unary) {
+                        for (int i = 0; i < m; i++) {
+                            row[lay.column(o, i, side)] = 1;
+                        }
+                    } else {
+                        for (int j = 0; j < lay.slices; j++) {
+                            row[lay.column(o, j, side)] = (short) ((m >>> (j * lay.sliceBits)) & lay.levelMax);
+                        }
+                    }
+                }
+            }
+            for (int b = 0; b < lay.referenceColumns; b++) {
+                row[lay.dataColumns + b] = (short) lay.referenceLevel;
+            }
+        }
+        return levels;
+    }
+
+    /** The drawn state of a non-ideal chip. */
+    record Analog(float[][] conductance, float[][] adcOffsetLsb) {
+    }
+
+    private static Analog sample(short[][] levels, int k, ArrayGeometry g, ColumnLayout lay, NonIdealityDraw d) {
+        var model = d.model();
+        double p0 = model.stuckAtZero();
+        double p1 = model.stuckAtOne();
+        double sigma = model.variation();
+        boolean logNormal = model.logNormal();
+        double drift = d.driftFactor();
+        double adcSigma = model.adcOffsetLsb();
+        float[][] gm = new float[k][lay.width];
+        int blockRows = g.dataRows();
+        int rowBlocks = (k + blockRows - 1) / blockRows;
+        float[][] offsets = new float[rowBlocks][lay.width];
+        int[] cols = new int[lay.arrayColumns + 1];
+        for (int rb = 0; rb < rowBlocks; rb++) {
+            for (int cb = 0; cb < lay.columnBlocks; cb++) {
+                SplittableRandom rng = new SplittableRandom(d.arraySeed((long) rb * lay.columnBlocks + cb));
+                int nc = 0;
+                for (int c = cb * lay.arrayColumns, end = Math.min(lay.dataColumns, (cb + 1) * lay.arrayColumns); c < end;
+                        c++) {
+                    cols[nc++] = c;
+                }
+                if (lay.offsetEncoding) {
+                    cols[nc++] = lay.dataColumns + cb;
+                }
+                for (int r = rb * blockRows, rend = Math.min(k, (rb + 1) * blockRows); r < rend; r++) {
+                    short[] lv = levels[r];
+                    float[] out = gm[r];
+                    for (int i = 0; i < nc; i++) {
+                        int c = cols[i];
+                        double v = lv[c];
+                        if (p0 + p1 > 0) {
+                            double u = rng.nextDouble();
+                            if (u < p0) {
+                                out[c] = 0f;
+                                continue;
+                            }
+                            if (u < p0 + p1) {
+                                out[c] = lay.levelMax;
+                                continue;
+                            }
+                        }
+                        if (sigma > 0) {
+                            double z = rng.nextGaussian();
+                            v = logNormal ? v * Math.exp(sigma * z - sigma * sigma / 2) : Math.max(0, v * (1 + sigma * z));
+                        }
+                        out[c] = (float) (v * drift);
+                    }
+                }
+                if (adcSigma > 0) {
+                    for (int i = 0; i < nc; i++) {
+                        offsets[rb][cols[i]] = (float) (adcSigma * rng.nextGaussian());
+                    }
+                }
+            }
+        }
+        return new Analog(gm, offsets);
+    }
+}

@@ -1,0 +1,628 @@
+package org.cimlang.simulator.crossbar;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A layer programmed on crossbar arrays (made by {@link CrossbarLayer#program}). Immutable; every method
+ * may be called from many threads at once.
+ *
+ * <p>{@link #mvm} computes {@code y[n] = sum_k W[k][n] x[k]} as the chip does, in units of
+ * {@link #outputLsb()}: for each read (a group of at most {@code Ract} rows of one row block) and each
+ * input cycle, the rows whose input digit is nonzero are gathered and their cell rows added column-wise
+ * (the analog column sum); each column's sum goes through the ADC; codes are shift-added over input
+ * cycles into per-column totals, which are accumulated digitally over reads and row blocks, and
+ * recombined over slices with {@code +-2^(j b_c)} (differential subtraction), minus the reference
+ * column's total for offset encoding.
+ *
+ * <p>On an ideal chip whose ADC has enough bits (lsb 1, no clipping) the result is exactly
+ * {@code W^T x}. On a non-ideal chip the column sum uses the drawn conductances, plus the compensation
+ * rows' correction, plus read noise (each active cell's current varies by {@code N(0, sigma_r g d)}
+ * independently per read; their sum is drawn as one normal value per column with variance
+ * {@code sigma_r^2 sum (g d)^2}, from {@link NormalTable}), and the ADC adds its column offset in LSB
+ * before rounding.
+ * Read noise comes from a stream seeded by the product's {@code noiseKey} (e.g. the image index), never
+ * by thread, so results do not depend on the number of threads.
+ *
+ * <p>Offset compensation (DOMAIN.md 5, SRAM BNN), on when the geometry has compensation rows: the spare
+ * rows of each array column are driven in every read and add a signed correction {@code k} in level units
+ * ({@code |k| <= spare rows x highest level}; the sign comes from placing the spare cells on the
+ * positive or negative column of a pair). {@code k} is set at programming time by a binary search per
+ * column that observes only the ADC's output with the data rows off: it finds the smallest {@code k}
+ * at which the code leaves 0 and takes its distance from that point on an offset-free ADC. Residual
+ * offset is at most one level unit; read noise is averaged out during calibration.
+ */
+public final class ProgrammedLayer {
+    /** Images processed together by {@link #mvmBatch}, so a row group's cells stay in cache across them. */
+    static final int CHUNK = 32;
+
+    private final int inputs;
+    private final int outputs;
+    private final WeightFormat weightFormat;
+    private final InputFormat inputFormat;
+    private final ArrayGeometry geometry;
+    private final ColumnLayout layout;
+    private final ReadSchedule schedule;
+    private final short[][] levels;
+    private final int[][] wideLevels;
+    private final CrossbarLayer.Analog analog;
+    private final float[][] compensation;
+    private final NonIdealityDraw draw;
+    private final AdcModel adc;
+    private final long readMax;
+    private final boolean exact;
+    /** Shift-add per row group in int: no overflow since maxCode x sum of |cycle weights| < 2^31. */
+    private final boolean intPartials;
+    /** Ideal chip, inexact ADC: the code of every possible integer sum 0..readMax. */
+    private final int[] codeTable;
+    /** Zero offsets/corrections, so that the analog conversion loop has no branches. */
+    private final float[] zeros;
+
+    ProgrammedLayer(int inputs, int outputs, WeightFormat weightFormat, InputFormat inputFormat, ArrayGeometry geometry,
+            ColumnLayout layout, ReadSchedule schedule, short[][] levels, CrossbarLayer.Analog analog,
+            NonIdealityDraw draw, AdcModel adc, long readMax) {
+        this.inputs = inputs;
+        this.outputs = outputs;
+        this.weightFormat = weightFormat;
+        this.inputFormat = inputFormat;
+        this.geometry = geometry;
+        this.layout = layout;
+        this.schedule = schedule;
+        this.levels = levels;
+        this.analog = analog;
+        this.draw = draw;
+        this.adc = adc;
+        this.readMax = readMax;
+        this.wideLevels = analog == null && readMax > Short.MAX_VALUE ? widen(levels) : null;
+        this.exact = analog == null && adc.lsb() == 1.0 && adc.maxCode() >= readMax;
+        this.compensation = analog != null && geometry.compensationRows() > 0 ? calibrateCompensation() : null;
+        long weights = 0;
+        for (long cw : schedule.cycleWeight) {
+            weights += Math.abs(cw);
+        }
+        this.intPartials = (long) adc.maxCode() * weights < Integer.MAX_VALUE;
+        this.zeros = new float[layout.width];
+        if (analog == null && !exact) {
+            codeTable = new int[(int) readMax + 1];
+            for (int v = 0; v <= readMax; v++) {
+                codeTable[v] = adc.convert(v / adc.lsb());
+            }
+        } else {
+            codeTable = null;
+        }
+    }
+
+    private static int[][] widen(short[][] levels) {
+        int[][] w = new int[levels.length][];
+        for (int r = 0; r < levels.length; r++) {
+            w[r] = new int[levels[r].length];
+            for (int c = 0; c < w[r].length; c++) {
+                w[r][c] = levels[r][c];
+            }
+        }
+        return w;
+    }
+
+    // ---- description ------------------------------------------------------------------------------
+
+    /** Rows of the weight matrix, {@code K}. */
+    public int inputs() {
+        return inputs;
+    }
+
+    /** Columns of the weight matrix, {@code N}. */
+    public int outputs() {
+        return outputs;
+    }
+
+    public WeightFormat weightFormat() {
+        return weightFormat;
+    }
+
+    public InputFormat inputFormat() {
+        return inputFormat;
+    }
+
+    public ArrayGeometry geometry() {
+        return geometry;
+    }
+
+    /** Cells per weight and side: {@code s}. */
+    public int slices() {
+        return layout.slices;
+    }
+
+    /** Physical data columns, {@code N * s * sides}. */
+    public int dataColumns() {
+        return layout.dataColumns;
+    }
+
+    /** Reference columns (one per column block with offset encoding, else 0). */
+    public int referenceColumns() {
+        return layout.referenceColumns;
+    }
+
+    public int rowBlocks() {
+        return schedule.rowBlocks;
+    }
+
+    public int columnBlocks() {
+        return layout.columnBlocks;
+    }
+
+    /** Arrays the layer occupies, {@code rowBlocks * columnBlocks}. */
+    public int arrays() {
+        return schedule.rowBlocks * layout.columnBlocks;
+    }
+
+    /** Input cycles per product. */
+    public int cycles() {
+        return schedule.cycles;
+    }
+
+    /** Reads (row groups x input cycles) per product. */
+    public long readsPerMvm() {
+        return (long) schedule.groups() * schedule.cycles;
+    }
+
+    public int adcBits() {
+        return adc.bits();
+    }
+
+    /** The ADC's full scale in column-sum units. */
+    public double adcFullScale() {
+        return adc.fullScale();
+    }
+
+    /** Real value of one unit of {@link #mvm}'s outputs: 1 when the ADC resolves single units. */
+    public double outputLsb() {
+        return adc.lsb();
+    }
+
+    /** The ADC converts every possible sum of an ideal chip exactly: outputs equal {@code W^T x}. */
+    public boolean isExact() {
+        return exact;
+    }
+
+    /** Whether a device draw is applied. */
+    public boolean isIdeal() {
+        return analog == null;
+    }
+
+    /** The same programmed cells with the ADC's full scale set to {@code fullScale} (e.g. from {@link #maxColumnSum}). */
+    public ProgrammedLayer withAdcFullScale(double fullScale) {
+        return new ProgrammedLayer(inputs, outputs, weightFormat, inputFormat, geometry, layout, schedule, levels, analog,
+                draw, AdcModel.of(adc.bits(), Math.max(1, fullScale)), readMax);
+    }
+
+    // ---- products ---------------------------------------------------------------------------------
+
+    /** {@code y = W^T x} with read-noise key 0. */
+    public void mvm(int[] x, long[] y, ActivityCounter counter) {
+        mvm(x, y, counter, 0);
+    }
+
+    /**
+     * One matrix-vector product.
+     *
+     * @param x        {@code K} inputs within the input format's range
+     * @param y        receives {@code N} outputs in units of {@link #outputLsb()}
+     * @param counter  receives the activity (may be null)
+     * @param noiseKey selects the read-noise stream; give each product of a trial its own (image index x
+     *                 positions + position)
+     */
+    public void mvm(int[] x, long[] y, ActivityCounter counter, long noiseKey) {
+        if (x.length != inputs || y.length != outputs) {
+            throw new IllegalArgumentException("layer " + inputs + " -> " + outputs + " got " + x.length + " inputs and room for "
+                    + y.length + " outputs");
+        }
+        run(x, 0, 1, y, counter, noiseKey, null);
+    }
+
+    /**
+     * {@code batch} products: image {@code i} reads {@code xs[i*K .. (i+1)*K)}, writes
+     * {@code ys[i*N .. (i+1)*N)} and uses read-noise key {@code noiseKeyBase + i}; identical to
+     * {@code batch} calls of {@link #mvm}, faster because row groups stay in cache across images.
+     */
+    public void mvmBatch(int[] xs, int batch, long[] ys, ActivityCounter counter, long noiseKeyBase) {
+        if (batch < 0 || xs.length != (long) batch * inputs || ys.length != (long) batch * outputs) {
+            throw new IllegalArgumentException("a batch of " + batch + " for layer " + inputs + " -> " + outputs + " needs "
+                    + (long) batch * inputs + " inputs and " + (long) batch * outputs + " outputs, got " + xs.length
+                    + " and " + ys.length);
+        }
+        int chunk = chunk();
+        for (int first = 0; first < batch; first += chunk) {
+            run(xs, first, Math.min(chunk, batch - first), ys, counter, noiseKeyBase, null);
+        }
+    }
+
+    /**
+     * The largest column sum any read produces for these inputs (without read noise or ADC offset): a
+     * calibrated full scale for {@link #withAdcFullScale}. Inputs as in {@link #mvmBatch}.
+     */
+    public double maxColumnSum(int[] xs, int batch) {
+        if (batch < 0 || xs.length != (long) batch * inputs) {
+            throw new IllegalArgumentException("a batch of " + batch + " needs " + (long) batch * inputs + " inputs, got "
+                    + xs.length);
+        }
+        double[] probe = {0};
+        int chunk = chunk();
+        long[] sink = new long[Math.min(chunk, Math.max(batch, 1)) * outputs];
+        for (int first = 0; first < batch; first += chunk) {
+            int count = Math.min(chunk, batch - first);
+            run(xs, first, count, sink, null, 0, probe);
+        }
+        return probe[0];
+    }
+
+    /** Images per run: up to {@link #CHUNK}, fewer when their active-row lists would pass 2^22 entries. */
+    private int chunk() {
+        long perImage = (long) schedule.cycles * inputs;
+        return (int) Math.max(1, Math.min(CHUNK, (1L << 22) / perImage));
+    }
+
+    /**
+     * @param ys    outputs; image {@code first + b} writes at {@code (first + b) * N}, or at {@code b * N}
+     *              when probing
+     * @param probe non-null: record the largest column sum into probe[0] instead of converting
+     */
+    private void run(int[] xs, int first, int count, long[] ys, ActivityCounter counter, long noiseKeyBase,
+            double[] probe) {
+        final int k = inputs;
+        final int w = layout.width;
+        final int cycles = schedule.cycles;
+        final boolean unitDigits = schedule.maxDigit == 1;
+        int[] act = new int[count * cycles * k];
+        int[] dig = unitDigits ? null : new int[act.length];
+        int[] cnt = new int[count * cycles];
+        int[] ptr = new int[count * cycles];
+        long ones = 0;
+        int xmin = inputFormat.min();
+        int xmax = inputFormat.max();
+        int patternMask = (1 << inputFormat.bits()) - 1;
+        for (int b = 0; b < count; b++) {
+            int base = (first + b) * k;
+            for (int r = 0; r < k; r++) {
+                int v = xs[base + r];
+                if (v < xmin || v > xmax) {
+                    throw new IllegalArgumentException("input " + r + " of product " + (first + b) + " is " + v
+                            + ", outside " + xmin + ".." + xmax + " of " + (inputFormat.signed() ? "int" : "uint")
+                            + inputFormat.bits() + " inputs");
+                }
+                int u = v & patternMask;
+                ones += Integer.bitCount(u);
+                for (int t = 0; t < cycles; t++) {
+                    int d = (u >>> schedule.cycleShift[t]) & schedule.cycleMask[t];
+                    if (d != 0) {
+                        int idx = b * cycles + t;
+                        int at = idx * k + cnt[idx]++;
+                        act[at] = r;
+                        if (dig != null) {
+                            dig[at] = d;
+                        }
+                    }
+                }
+            }
+        }
+        long[] totals = new long[count * w];
+        SplittableRandom[] noise = null;
+        if (analog != null && draw.model().readNoise() > 0 && probe == null) {
+            noise = new SplittableRandom[count];
+            for (int b = 0; b < count; b++) {
+                noise[b] = new SplittableRandom(draw.readSeed(noiseKeyBase + first + b));
+            }
+        }
+        Scratch s = new Scratch(w, analog == null ? (wideLevels == null ? 0 : 1) : 2, noise != null);
+        long activeRows = 0;
+        int groups = schedule.groups();
+        for (int g = 0; g < groups; g++) {
+            int end = schedule.groupEnd[g];
+            int block = schedule.groupBlock[g];
+            for (int b = 0; b < count; b++) {
+                if (intPartials) {
+                    Arrays.fill(s.partial, 0);
+                }
+                int tot = b * w;
+                for (int t = 0; t < cycles; t++) {
+                    int idx = b * cycles + t;
+                    int from = ptr[idx];
+                    int to = from;
+                    int limit = cnt[idx];
+                    int off = idx * k;
+                    while (to < limit && act[off + to] < end) {
+                        to++;
+                    }
+                    ptr[idx] = to;
+                    activeRows += to - from;
+                    long weight = schedule.cycleWeight[t];
+                    int[] codes;
+                    if (s.accS != null) {
+                        readShort(s.accS, act, dig, off + from, off + to);
+                        codes = probe != null ? probe(s.accS, probe) : codes(s.accS, s);
+                    } else if (s.accI != null) {
+                        readInt(s.accI, act, dig, off + from, off + to);
+                        codes = probe != null ? probe(s.accI, probe) : codes(s.accI, s);
+                    } else {
+                        readAnalog(s.accF, s.accF2, act, dig, off + from, off + to);
+                        codes = probe != null ? probe(s.accF, probe)
+                                : codesAnalog(s, noise == null ? null : noise[b], block);
+                    }
+                    if (codes == null) {
+                        continue;
+                    }
+                    if (intPartials) {
+                        int[] partial = s.partial;
+                        int wt = (int) weight;
+                        for (int c = 0; c < w; c++) {
+                            partial[c] += codes[c] * wt;
+                        }
+                    } else {
+                        for (int c = 0; c < w; c++) {
+                            totals[tot + c] += codes[c] * weight;
+                        }
+                    }
+                }
+                if (intPartials) {
+                    int[] partial = s.partial;
+                    for (int c = 0; c < w; c++) {
+                        totals[tot + c] += partial[c];
+                    }
+                }
+            }
+        }
+        if (probe != null) {
+            return;
+        }
+        for (int b = 0; b < count; b++) {
+            int yo = (first + b) * outputs;
+            Arrays.fill(ys, yo, yo + outputs, 0);
+            int tot = b * w;
+            for (int c = 0; c < layout.dataColumns; c++) {
+                ys[yo + layout.outputOf[c]] += layout.factor[c] * totals[tot + c];
+            }
+            if (layout.offsetEncoding) {
+                for (int n = 0; n < outputs; n++) {
+                    ys[yo + n] -= layout.referenceFactor * totals[tot + layout.referenceOf[n]];
+                }
+            }
+        }
+        if (counter != null) {
+            long reads = (long) groups * cycles * count;
+            counter.record(count, ones, activeRows * w, reads * w, reads * layout.columnBlocks);
+        }
+    }
+
+    // ---- ideal chip: integer column sums --------------------------------------------------------------
+
+    private void readShort(short[] acc, int[] act, int[] dig, int from, int to) {
+        Arrays.fill(acc, (short) 0);
+        int w = acc.length;
+        for (int i = from; i < to; i++) {
+            short[] row = levels[act[i]];
+            if (dig == null) {
+                for (int c = 0; c < w; c++) {
+                    acc[c] = (short) (acc[c] + row[c]);
+                }
+            } else {
+                int d = dig[i];
+                for (int c = 0; c < w; c++) {
+                    acc[c] = (short) (acc[c] + d * row[c]);
+                }
+            }
+        }
+    }
+
+    private void readInt(int[] acc, int[] act, int[] dig, int from, int to) {
+        Arrays.fill(acc, 0);
+        int w = acc.length;
+        for (int i = from; i < to; i++) {
+            int[] row = wideLevels[act[i]];
+            if (dig == null) {
+                for (int c = 0; c < w; c++) {
+                    acc[c] += row[c];
+                }
+            } else {
+                int d = dig[i];
+                for (int c = 0; c < w; c++) {
+                    acc[c] += d * row[c];
+                }
+            }
+        }
+    }
+
+    /** Per-call work arrays, one set per thread's product run. */
+    private static final class Scratch {
+        final short[] accS;
+        final int[] accI;
+        final float[] accF;
+        final float[] accF2;
+        final float[] value;
+        final float[] gauss;
+        final int[] codes;
+        final int[] partial;
+
+        Scratch(int w, int kind, boolean noise) {
+            accS = kind == 0 ? new short[w] : null;
+            accI = kind == 1 ? new int[w] : null;
+            accF = kind == 2 ? new float[w] : null;
+            accF2 = kind == 2 && noise ? new float[w] : null;
+            value = kind == 2 ? new float[w] : null;
+            gauss = noise ? new float[w] : null;
+            codes = new int[w];
+            partial = new int[w];
+        }
+    }
+
+    private static int[] probe(short[] acc, double[] probe) {
+        for (short v : acc) {
+            probe[0] = Math.max(probe[0], v);
+        }
+        return null;
+    }
+
+    private static int[] probe(int[] acc, double[] probe) {
+        for (int v : acc) {
+            probe[0] = Math.max(probe[0], v);
+        }
+        return null;
+    }
+
+    private static int[] probe(float[] acc, double[] probe) {
+        for (float v : acc) {
+            probe[0] = Math.max(probe[0], v);
+        }
+        return null;
+    }
+
+    /** ADC codes of integer sums: the sums themselves when exact, else a table lookup over 0..readMax. */
+    private int[] codes(short[] acc, Scratch s) {
+        int[] codes = s.codes;
+        int w = acc.length;
+        if (exact) {
+            for (int c = 0; c < w; c++) {
+                codes[c] = acc[c];
+            }
+        } else {
+            for (int c = 0; c < w; c++) {
+                codes[c] = codeTable[acc[c]];
+            }
+        }
+        return codes;
+    }
+
+    private int[] codes(int[] acc, Scratch s) {
+        if (exact) {
+            return acc;
+        }
+        int[] codes = s.codes;
+        for (int c = 0; c < acc.length; c++) {
+            codes[c] = codeTable[acc[c]];
+        }
+        return codes;
+    }
+
+    // ---- non-ideal chip: conductance sums ----------------------------------------------------------
+
+    private void readAnalog(float[] acc, float[] acc2, int[] act, int[] dig, int from, int to) {
+        Arrays.fill(acc, 0f);
+        if (acc2 != null) {
+            Arrays.fill(acc2, 0f);
+        }
+        float[][] gm = analog.conductance();
+        int w = acc.length;
+        for (int i = from; i < to; i++) {
+            float[] row = gm[act[i]];
+            float d = dig == null ? 1f : dig[i];
+            if (acc2 == null) {
+                if (dig == null) {
+                    for (int c = 0; c < w; c++) {
+                        acc[c] += row[c];
+                    }
+                } else {
+                    for (int c = 0; c < w; c++) {
+                        acc[c] += d * row[c];
+                    }
+                }
+            } else if (dig == null) {
+                for (int c = 0; c < w; c++) {
+                    float gc = row[c];
+                    acc[c] += gc;
+                    acc2[c] += gc * gc;
+                }
+            } else {
+                float d2 = d * d;
+                for (int c = 0; c < w; c++) {
+                    float gc = row[c];
+                    acc[c] += d * gc;
+                    acc2[c] += d2 * gc * gc;
+                }
+            }
+        }
+    }
+
+    /**
+     * ADC codes of analog sums: {@code v = (S + k) / lsb + offset (+ noise)}, then
+     * {@code clamp((int) (v + 0.5), 0, maxCode)}; truncation equals floor wherever the clamp does not
+     * take over (v + 0.5 >= 0), so this is round-half-up with clipping.
+     */
+    private int[] codesAnalog(Scratch s, SplittableRandom noise, int block) {
+        float[] acc = s.accF;
+        float[] v = s.value;
+        int[] codes = s.codes;
+        int w = acc.length;
+        float inv = (float) (1.0 / adc.lsb());
+        float[] offset = analog.adcOffsetLsb()[block];
+        float[] comp = compensation == null ? zeros : compensation[block];
+        for (int c = 0; c < w; c++) {
+            v[c] = (acc[c] + comp[c]) * inv + offset[c];
+        }
+        if (noise != null) {
+            float[] acc2 = s.accF2;
+            float[] z = s.gauss;
+            NormalTable.fill(noise, z, w);
+            float scale = (float) (draw.model().readNoise() / adc.lsb());
+            for (int c = 0; c < w; c++) {
+                v[c] += scale * (float) Math.sqrt(acc2[c]) * z[c];
+            }
+        }
+        int max = adc.maxCode();
+        for (int c = 0; c < w; c++) {
+            codes[c] = Math.min(max, Math.max(0, (int) (v[c] + 0.5f)));
+        }
+        return codes;
+    }
+
+    // ---- offset compensation ----------------------------------------------------------------------
+
+    private float[][] calibrateCompensation() {
+        float[][] offsets = analog.adcOffsetLsb();
+        int kMax = geometry.compensationRows() * layout.levelMax;
+        int reference = firstNonzeroCode(0, kMax);
+        float[][] comp = new float[offsets.length][layout.width];
+        for (int rb = 0; rb < offsets.length; rb++) {
+            for (int c = 0; c < layout.width; c++) {
+                int k = firstNonzeroCode(offsets[rb][c], kMax) - reference;
+                comp[rb][c] = Math.max(-kMax, Math.min(kMax, k));
+            }
+        }
+        return comp;
+    }
+
+    /** Binary search: the smallest correction in [-kMax, kMax] whose zero-input read converts above 0 (kMax + 1 if none). */
+    private int firstNonzeroCode(double offsetLsb, int kMax) {
+        double inv = 1.0 / adc.lsb();
+        int lo = -kMax;
+        int hi = kMax + 1;
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            if (adc.convert(mid * inv + offsetLsb) >= 1) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    // ---- views for tests ----------------------------------------------------------------------------
+
+    /** The programmed level of a cell (ideal value). */
+    int level(int row, int column) {
+        return levels[row][column];
+    }
+
+    /** The drawn conductance of a cell in level units (the level on an ideal chip). */
+    float conductance(int row, int column) {
+        return analog == null ? levels[row][column] : analog.conductance()[row][column];
+    }
+
+    /** The compensation correction of a column of a row block, 0 when off. */
+    float compensation(int rowBlock, int column) {
+        return compensation == null ? 0 : compensation[rowBlock][column];
+    }
+
+    /** Physical columns including reference columns. */
+    int width() {
+        return layout.width;
+    }
+}

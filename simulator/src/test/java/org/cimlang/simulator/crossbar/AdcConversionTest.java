@@ -1,0 +1,89 @@
+package org.cimlang.simulator.crossbar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.cimlang.compiler.ir.WeightEncoding;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand examples: 4 rows, one output, int3 differential weights (|w| <= 3 in one 2-bit cell), 1-bit inputs all 1,
+ * so one read sums 4 cells; Smax = 4 x 1 x 3 = 12 needs 4 ADC bits.
+ */
+class AdcConversionTest {
+
+    private static long run(int weight, int adcBits, AdcRange range) {
+        ArrayGeometry g = Fixtures.geometry(4, 8, 2, 0, 1, adcBits, WeightEncoding.DIFFERENTIAL).withAdcRange(range);
+        ProgrammedLayer l = CrossbarLayer.program(new int[] {weight, weight, weight, weight}, 4, 1, WeightFormat.signed(3),
+                InputFormat.unsigned(1), g, NonIdealityDraw.ideal());
+        long[] y = new long[1];
+        l.mvm(new int[] {1, 1, 1, 1}, y, null);
+        return y[0];
+    }
+
+    @Test
+    void unitLsbAdcWithTooFewBitsClipsLargeSums() {
+        // 3 bits: codes 0..7 of one unit each. Weights 3: sum 12 -> clipped to 7. Weights 1: sum 4 -> exact.
+        assertEquals(7, run(3, 3, AdcRange.UNIT_LSB));
+        assertEquals(4, run(1, 3, AdcRange.UNIT_LSB));
+        // negative weights sum on the negative column, clipped the same way: -7
+        assertEquals(-7, run(-3, 3, AdcRange.UNIT_LSB));
+        // 4 bits suffice: exact 12
+        assertEquals(12, run(3, 4, AdcRange.UNIT_LSB));
+    }
+
+    @Test
+    void maxSumAdcWithTooFewBitsCoarsensInsteadOfClipping() {
+        // 3 bits over full scale 12: lsb = 12 / 7 = 1.714.
+        // sum 12 -> 12 / 1.714 = 7.0 -> code 7 (= 12 in real units, not clipped)
+        // sum 4 -> 2.33 -> code 2 (3.43 real); sum 8 (weights 2) -> 4.67 -> code 5 (8.57 real)
+        assertEquals(7, run(3, 3, AdcRange.MAX_SUM));
+        assertEquals(2, run(1, 3, AdcRange.MAX_SUM));
+        assertEquals(5, run(2, 3, AdcRange.MAX_SUM));
+        ArrayGeometry g = Fixtures.geometry(4, 8, 2, 0, 1, 3, WeightEncoding.DIFFERENTIAL);
+        ProgrammedLayer l = CrossbarLayer.program(new int[4], 4, 1, WeightFormat.signed(3), InputFormat.unsigned(1), g,
+                NonIdealityDraw.ideal());
+        assertEquals(12.0 / 7, l.outputLsb(), 1e-12);
+        assertFalse(l.isExact());
+    }
+
+    @Test
+    void calibratedFullScaleClipsAboveTheObservedMaximum() {
+        // observed max over inputs [1,1,0,0] with weights 3: 2 rows x 3 = 6. Full scale 6 with 3 bits:
+        // lsb 1, codes 0..6. Inputs [1,1,1,1] sum 12 -> clipped to 6.
+        ArrayGeometry g = Fixtures.geometry(4, 8, 2, 0, 1, 3, WeightEncoding.DIFFERENTIAL);
+        ProgrammedLayer l = CrossbarLayer.program(new int[] {3, 3, 3, 3}, 4, 1, WeightFormat.signed(3),
+                InputFormat.unsigned(1), g, NonIdealityDraw.ideal());
+        double max = l.maxColumnSum(new int[] {1, 1, 0, 0}, 1);
+        assertEquals(6.0, max);
+        ProgrammedLayer c = l.withAdcFullScale(max);
+        assertEquals(1.0, c.outputLsb());
+        long[] y = new long[1];
+        c.mvm(new int[] {1, 1, 1, 1}, y, null);
+        assertEquals(6, y[0]);
+        c.mvm(new int[] {0, 1, 0, 1}, y, null);
+        assertEquals(6, y[0]);
+        c.mvm(new int[] {0, 1, 0, 0}, y, null);
+        assertEquals(3, y[0]);
+    }
+
+    @Test
+    void adcBitsDefaultToExactlyEnoughForTheLargestSum() {
+        // 128 rows, 1-bit DAC, 2-bit cells: Smax = 384 -> 9 bits (ISAAC's figure, DOMAIN.md 3)
+        ProgrammedLayer l = CrossbarLayer.program(new int[128], 128, 1, WeightFormat.signed(8), InputFormat.unsigned(8),
+                Fixtures.geometry(128, 128, 2, 0, 1, 0, WeightEncoding.OFFSET), NonIdealityDraw.ideal());
+        assertEquals(9, l.adcBits());
+        assertEquals(384.0, l.adcFullScale());
+        assertTrue(l.isExact());
+    }
+
+    @Test
+    void eightBitAdcOn128RowsOf2BitCellsIsNotExact() {
+        // the benchmark's configuration: 384 > 255 -> lsb 384 / 255
+        ProgrammedLayer l = CrossbarLayer.program(new int[128], 128, 1, WeightFormat.signed(8), InputFormat.unsigned(8),
+                Fixtures.geometry(128, 128, 2, 0, 1, 8, WeightEncoding.OFFSET), NonIdealityDraw.ideal());
+        assertFalse(l.isExact());
+        assertEquals(384.0 / 255, l.outputLsb(), 1e-12);
+    }
+}
