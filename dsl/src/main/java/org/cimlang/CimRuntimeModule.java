@@ -1,12 +1,39 @@
 package org.cimlang;
 
 import org.cimlang.linking.CimLinkingDiagnosticMessageProvider;
+import org.cimlang.scoping.CimImportedNamespaceAwareLocalScopeProvider;
+import org.cimlang.validation.CimNamesAreUniqueValidationHelper;
+import org.cimlang.validation.CimSyntaxErrorMessageProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider;
+import org.eclipse.xtext.validation.INamesAreUniqueValidationHelper;
+
+import com.google.inject.Binder;
+import com.google.inject.name.Names;
 
 /** Guice bindings of the language's runtime services. */
 public class CimRuntimeModule extends AbstractCimRuntimeModule {
 
     public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
         return CimLinkingDiagnosticMessageProvider.class;
+    }
+
+    /** Namespace imports as Xtext does them, plus {@code import "file.cim"}. */
+    @Override
+    public void configureIScopeProviderDelegate(Binder binder) {
+        binder.bind(IScopeProvider.class).annotatedWith(Names.named(AbstractDeclarativeScopeProvider.NAMED_DELEGATE))
+                .to(CimImportedNamespaceAwareLocalScopeProvider.class);
+    }
+
+    /** Duplicate names within a file get our code and a message naming the lines. */
+    public Class<? extends INamesAreUniqueValidationHelper> bindINamesAreUniqueValidationHelper() {
+        return CimNamesAreUniqueValidationHelper.class;
+    }
+
+    /** A misspelt keyword is named as such, with the keyword it probably is. */
+    public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+        return CimSyntaxErrorMessageProvider.class;
     }
 }

@@ -14,12 +14,22 @@ public final class ClosestNames {
         int limit = Math.max(1, typed.length() / 3 + 1);
         for (String c : candidates) {
             int d = distance(typed, c);
-            if (d < bestDistance || d == bestDistance && best != null && c.compareTo(best) < 0) {
+            if (d < bestDistance || d == bestDistance && best != null && closerInShape(typed, c, best)) {
                 best = c;
                 bestDistance = d;
             }
         }
         return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+    }
+
+    /**
+     * Between two candidates at the same distance, the one of the typed name's length (a mistyped
+     * letter, 'tilez' for 'tiles', is commoner than a dropped one), then the alphabetically first.
+     */
+    private static boolean closerInShape(String typed, String c, String best) {
+        int dc = Math.abs(c.length() - typed.length());
+        int db = Math.abs(best.length() - typed.length());
+        return dc != db ? dc < db : c.compareTo(best) < 0;
     }
 
     static int distance(String a, String b) {

@@ -20,12 +20,16 @@ public final class CimIssueCodes {
     public static final String PARAM_MISSING = "cim.param.missing";
     public static final String PARAM_DUPLICATE = "cim.param.duplicate";
     public static final String NUMBER_TYPE = "cim.quant.type";
+    /** A number type's 'max' beyond what the type holds ({@code int4 max 9}), or on binary. */
+    public static final String QUANT_MAX = "cim.quant.max";
     public static final String LINK_MISSING = "cim.link.missing";
     public static final String LINK_MISMATCH = "cim.link.mismatch";
     public static final String NAME_DUPLICATE = "cim.name.duplicate";
     public static final String IMPORT_CYCLE = "cim.import.cycle";
     public static final String IMPORT_MISSING = "cim.import.missing";
     public static final String INPUT_COUNT = "cim.layer.inputs";
+    /** An input shape that is neither [features] nor [channels, height, width]. */
+    public static final String INPUT_SHAPE = "cim.layer.inputShape";
     public static final String DATASET = "cim.simulation.dataset";
     /** The linker's unresolved reference; carries the closest name as data for the quick fix. */
     public static final String UNRESOLVED = "cim.link.unresolved";

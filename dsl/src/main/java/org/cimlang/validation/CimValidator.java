@@ -22,9 +22,11 @@ import org.cimlang.cim.CimPackage;
 import org.cimlang.cim.Count;
 import org.cimlang.cim.DacAttr;
 import org.cimlang.cim.DatasetDecl;
+import org.cimlang.cim.Declaration;
 import org.cimlang.cim.DefaultQuant;
 import org.cimlang.cim.FiltersParam;
 import org.cimlang.cim.GroupsParam;
+import org.cimlang.cim.Import;
 import org.cimlang.cim.InputBitsDecl;
 import org.cimlang.cim.KernelParam;
 import org.cimlang.cim.Layer;
@@ -52,14 +54,27 @@ import org.cimlang.cim.TrialsDecl;
 import org.cimlang.cim.UnitsParam;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.NumberType;
+import org.cimlang.linking.ClosestNames;
+import org.cimlang.scoping.FileImports;
+import org.cimlang.scoping.ImportGraph;
 import org.cimlang.semantic.DesignBuilder;
 import org.cimlang.semantic.Dimension;
 import org.cimlang.semantic.Limits;
 import org.cimlang.semantic.Numbers;
 import org.cimlang.semantic.QuantityDimensions;
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.naming.IQualifiedNameConverter;
+import org.eclipse.xtext.naming.IQualifiedNameProvider;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceDescriptions;
+import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
 import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.CheckType;
+
+import com.google.inject.Inject;
 
 /**
  * The front end's checks: units, number ranges, which parameters apply where, required links. The
@@ -67,6 +82,126 @@ import org.eclipse.xtext.validation.Check;
  * {@link CompilerDiagnosticsValidator}); no formula is repeated here.
  */
 public class CimValidator extends AbstractCimValidator {
+
+    @Inject
+    private ResourceDescriptionsProvider indexProvider;
+
+    @Inject
+    private IQualifiedNameConverter qualifiedNames;
+
+    @Inject
+    private IQualifiedNameProvider nameProvider;
+
+    /* -------------------------------------------------- imports and names */
+
+    @Check(CheckType.NORMAL)
+    public void checkImportResolves(Import imp) {
+        if (imp.getFileURI() != null) {
+            FileImports.load(imp).ifPresent(outcome -> {
+                String written = "\"" + imp.getFileURI() + "\"";
+                if (outcome instanceof FileImports.Missing m) {
+                    boolean relative = !new java.io.File(imp.getFileURI()).isAbsolute();
+                    error("cannot import " + written + ": there is no file " + shown(m.uri()) + ": fix the path"
+                            + (relative ? ", which is relative to this file's folder" : ""), imp,
+                            CimPackage.Literals.IMPORT__FILE_URI, CimIssueCodes.IMPORT_MISSING);
+                } else if (outcome instanceof FileImports.Unreadable u) {
+                    error("cannot import " + written + ": " + shown(u.uri()) + " " + u.reason(), imp,
+                            CimPackage.Literals.IMPORT__FILE_URI, CimIssueCodes.IMPORT_MISSING);
+                }
+            });
+            return;
+        }
+        ImportGraph graph = importGraph(imp);
+        QualifiedName namespace = graph.namespaceOf(imp);
+        if (namespace == null || namespace.isEmpty() || !graph.filesDeclaringUnder(namespace).isEmpty()) {
+            return;
+        }
+        boolean wildcard = imp.getImportedNamespace().endsWith("*");
+        String ns = qualifiedNames.toString(namespace);
+        List<String> known = new ArrayList<>(wildcard ? graph.packages() : graph.declaredNames());
+        java.util.Collections.sort(known);
+        String what = wildcard ? "no file declares 'package " + ns + "'" : "nothing named " + ns + " is declared";
+        String fix = ClosestNames.closest(ns, known).map(c -> ": did you mean " + c + "?")
+                .orElse(wildcard && !known.isEmpty() && known.size() <= 8 ? ": known packages are "
+                        + String.join(", ", known) : ": check the name, or load the file that declares it");
+        error("cannot import " + imp.getImportedNamespace() + ": " + what + fix, imp,
+                CimPackage.Literals.IMPORT__IMPORTED_NAMESPACE, CimIssueCodes.IMPORT_MISSING);
+    }
+
+    @Check(CheckType.NORMAL)
+    public void checkImportCycle(Import imp) {
+        ImportGraph graph = importGraph(imp);
+        graph.cycleThrough(imp).ifPresent(cycle -> {
+            URI home = imp.eResource().getURI();
+            String path = cycle.stream().map(step -> shown(step.from(), home) + " imports "
+                    + (step.fileImport() ? shown(step.to(), home)
+                            : step.imp().getImportedNamespace() + " (" + shown(step.to(), home) + ")"))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            error("import cycle: " + path + ": remove one of these imports, or move what the files share into a "
+                    + "file that imports none of them", imp, imp.getFileURI() != null
+                            ? CimPackage.Literals.IMPORT__FILE_URI : CimPackage.Literals.IMPORT__IMPORTED_NAMESPACE,
+                    CimIssueCodes.IMPORT_CYCLE);
+        });
+    }
+
+    /** Duplicates within one file are Xtext's check ({@link CimNamesAreUniqueValidationHelper}). */
+    @Check(CheckType.NORMAL)
+    public void checkNameUniqueAcrossFiles(Declaration d) {
+        if (d.getName() == null || d.eResource() == null || d.eResource().getResourceSet() == null) {
+            return;
+        }
+        QualifiedName name = nameProvider.getFullyQualifiedName(d);
+        if (name == null) {
+            return;
+        }
+        URI home = d.eResource().getURI();
+        Map<URI, String> others = new java.util.LinkedHashMap<>();
+        for (IEObjectDescription o : index(d).getExportedObjects(CimPackage.Literals.DECLARATION, name, false)) {
+            URI file = o.getEObjectURI().trimFragment();
+            if (!file.equals(home)) {
+                others.putIfAbsent(file, o.getEClass().getName().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (others.isEmpty()) {
+            return;
+        }
+        String kind = d.eClass().getName().toLowerCase(java.util.Locale.ROOT);
+        String where = others.entrySet().stream().map(e -> shown(e.getKey(), home)
+                + (e.getValue().equals(kind) ? "" : " (as a " + e.getValue() + ")"))
+                .collect(java.util.stream.Collectors.joining(", "));
+        error(kind + " " + qualifiedNames.toString(name) + " is also declared in " + where
+                + ": a name may be declared once per package across all files; rename one or delete the copy", d,
+                CimPackage.Literals.DECLARATION__NAME, CimIssueCodes.NAME_DUPLICATE);
+    }
+
+    private IResourceDescriptions index(EObject o) {
+        return indexProvider.getResourceDescriptions(o.eResource().getResourceSet());
+    }
+
+    /** One graph per validation run of a file, shared by its imports' checks. */
+    private ImportGraph importGraph(Import imp) {
+        return (ImportGraph) getContext().computeIfAbsent(ImportGraph.class,
+                k -> new ImportGraph(index(imp), imp.eResource().getResourceSet(), qualifiedNames));
+    }
+
+    /** A file as the user wrote or knows it: a path when it is a file. */
+    private static String shown(URI uri) {
+        return uri.isFile() ? uri.toFileString() : uri.toString();
+    }
+
+    /** A file relative to the folder of {@code home} when both are in one tree, else in full. */
+    private static String shown(URI uri, URI home) {
+        if (uri.equals(home)) {
+            return uri.lastSegment();
+        }
+        if (uri.isHierarchical() && !uri.isRelative() && home.isHierarchical() && !home.isRelative()) {
+            URI relative = uri.deresolve(home, true, true, false);
+            if (relative.isRelative()) {
+                return relative.toString();
+            }
+        }
+        return shown(uri);
+    }
 
     /* ------------------------------------------------------------ numbers */
 
@@ -77,35 +212,60 @@ public class CimValidator extends AbstractCimValidator {
         String unit = q.getUnit();
         if (unit == null) {
             if (dim.requiresUnit()) {
-                error(label + " needs a unit: " + dim.description() + " in " + dim.acceptedUnits() + " (e.g. '"
-                        + q.getValue() + " " + dim.preferredUnit() + "')", q, CimPackage.Literals.QUANTITY__VALUE,
+                error(label + " " + q.getValue() + " has no unit: write " + dim.description() + " in "
+                        + orList(dim.acceptedUnits()) + ", e.g. '" + label + " " + q.getValue() + " "
+                        + dim.preferredUnit() + "'", q, CimPackage.Literals.QUANTITY__VALUE,
                         CimIssueCodes.UNIT_MISSING, dim.preferredUnit());
             }
         } else if (dim.factor(unit) == null) {
-            String expected = dim.requiresUnit() ? dim.description() + " in " + dim.acceptedUnits()
-                    : "a plain number without a unit";
-            error(label + " expects " + expected + ", found '" + unit + "'", q, CimPackage.Literals.QUANTITY__UNIT,
-                    CimIssueCodes.UNIT_WRONG, dim.preferredUnit());
+            if (dim.requiresUnit()) {
+                error("'" + unit + "' is not a unit of " + dim.description().replaceFirst("^an? ", "") + ": " + label
+                        + " takes " + orList(dim.acceptedUnits()) + ", e.g. '" + label + " " + q.getValue() + " "
+                        + dim.preferredUnit() + "'", q, CimPackage.Literals.QUANTITY__UNIT, CimIssueCodes.UNIT_WRONG,
+                        dim.preferredUnit());
+            } else {
+                error(label + " is a plain number, found unit '" + unit + "': remove the unit", q,
+                        CimPackage.Literals.QUANTITY__UNIT, CimIssueCodes.UNIT_WRONG, "");
+            }
         }
+        boolean unitFits = unit == null ? !dim.requiresUnit() : dim.factor(unit) != null;
+        String written = q.getValue() + (unit == null ? "" : " " + unit);
         BigDecimal v = Numbers.decimal(q.getValue());
-        if (v != null && dim == Dimension.PERCENT && (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0)) {
-            error(label + " is a percentage: it must lie in 0..100, found " + q.getValue(), q,
-                    CimPackage.Literals.QUANTITY__VALUE, CimIssueCodes.RANGE_PERCENT);
+        if (v == null || !Double.isFinite(v.doubleValue())) {
+            // an exponent beyond BigDecimal's range (1e9999999999) does not parse at all
+            error(label + " " + q.getValue() + " is too large: write a number below 1e308", q,
+                    CimPackage.Literals.QUANTITY__VALUE, CimIssueCodes.NUMBER_TOO_LARGE);
+        } else if (dim == Dimension.PERCENT && v.compareTo(BigDecimal.valueOf(100)) > 0) {
+            error(label + " " + written + " is out of range: a percentage lies in 0..100", q,
+                    CimPackage.Literals.QUANTITY__VALUE, CimIssueCodes.RANGE_PERCENT, "100");
+        } else if (unitFits && v.signum() == 0 && MUST_BE_POSITIVE.contains(dim)) {
+            error(label + " " + written + " is not positive: write a value above 0", q,
+                    CimPackage.Literals.QUANTITY__VALUE, CimIssueCodes.RANGE_POSITIVE);
         }
+    }
+
+    /** A zero node size, clock or buffer would divide by zero in the cost model. */
+    private static final Set<Dimension> MUST_BE_POSITIVE = EnumSet.of(Dimension.LENGTH, Dimension.FREQUENCY,
+            Dimension.SIZE, Dimension.YEARS, Dimension.RATE);
+
+    /** "nm, um" as "nm or um". */
+    private static String orList(String commaList) {
+        int last = commaList.lastIndexOf(", ");
+        return last < 0 ? commaList : commaList.substring(0, last) + " or " + commaList.substring(last + 2);
     }
 
     @Check
     public void checkCountIsWholeAndBounded(Count c) {
         BigDecimal d = Numbers.decimal(c.getValue());
-        if (d == null) {
-            return;
-        }
-        if (d.stripTrailingZeros().scale() > 0) {
-            error("expected a whole number, found " + c.getValue(), c, CimPackage.Literals.COUNT__VALUE,
-                    CimIssueCodes.NUMBER_NOT_INTEGER);
-        } else if (d.compareTo(BigDecimal.valueOf(Numbers.MAX_COUNT)) > 0) {
-            error(c.getValue() + " is too large: counts are limited to " + Numbers.MAX_COUNT, c,
+        if (d == null || d.compareTo(BigDecimal.valueOf(Numbers.MAX_COUNT)) > 0) {
+            // an exponent beyond BigDecimal's range (1e9999999999) does not parse at all
+            error(c.getValue() + " is too large: a count is at most " + Numbers.MAX_COUNT + " (2^40)", c,
                     CimPackage.Literals.COUNT__VALUE, CimIssueCodes.NUMBER_TOO_LARGE);
+        } else if (d.stripTrailingZeros().scale() > 0) {
+            BigDecimal floor = d.setScale(0, java.math.RoundingMode.FLOOR);
+            error(c.getValue() + " is not a whole number: write a count such as " + floor.toPlainString() + " or "
+                    + floor.add(BigDecimal.ONE).toPlainString(), c, CimPackage.Literals.COUNT__VALUE,
+                    CimIssueCodes.NUMBER_NOT_INTEGER);
         }
     }
 
@@ -118,8 +278,8 @@ public class CimValidator extends AbstractCimValidator {
         long n = v.getAsLong();
         if (n < min || n > max) {
             String bounds = max == Long.MAX_VALUE ? "at least " + min : "in " + min + ".." + max;
-            error(what + " must be " + bounds + ", found " + n, c, CimPackage.Literals.COUNT__VALUE, code,
-                    Long.toString(Math.max(min, Math.min(max, n))));
+            error(what + " " + n + " is out of range: write a value " + bounds, c, CimPackage.Literals.COUNT__VALUE,
+                    code, Long.toString(Math.max(min, Math.min(max, n))));
         }
     }
 
@@ -131,7 +291,6 @@ public class CimValidator extends AbstractCimValidator {
 
     @Check
     public void checkChip(Chip chip) {
-        Map<EStructuralFeature, Integer> seen = new HashMap<>();
         Map<Class<?>, ChipAttribute> first = new HashMap<>();
         for (ChipAttribute a : chip.getAttributes()) {
             Class<?> type = a.eClass().getInstanceClass();
@@ -142,7 +301,6 @@ public class CimValidator extends AbstractCimValidator {
                 first.put(type, a);
             }
         }
-        seen.clear();
         requireAttr(chip, first, ArrayAttr.class, "'array ROWS x COLS { cell bits B }'");
         requireAttr(chip, first, TilesAttr.class, "'tiles N'");
         requireAttr(chip, first, ArraysPerTileAttr.class, "'arrays per tile N'");
@@ -151,19 +309,28 @@ public class CimValidator extends AbstractCimValidator {
 
     private void requireAttr(Chip chip, Map<Class<?>, ChipAttribute> present, Class<?> type, String example) {
         if (!present.containsKey(type)) {
-            error("chip " + chip.getName() + " needs " + example, chip, CimPackage.Literals.DECLARATION__NAME,
+            missing("chip " + chip.getName() + " needs " + example, chip, CimPackage.Literals.DECLARATION__NAME,
                     CimIssueCodes.PARAM_MISSING, example);
         }
     }
 
+    /** The leading keywords of an item as written, quoted: 'arrays per tile', 'stuck at zero'. */
     private static String keywordOf(EObject o) {
         var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(o);
         if (node == null) {
             return o.eClass().getName();
         }
-        String text = node.getText().trim();
-        int space = text.indexOf(' ');
-        return "'" + (space > 0 ? text.substring(0, space) : text) + "'";
+        StringBuilder words = new StringBuilder();
+        for (var leaf : node.getLeafNodes()) {
+            if (leaf.isHidden()) {
+                continue;
+            }
+            if (!(leaf.getGrammarElement() instanceof org.eclipse.xtext.Keyword)) {
+                break;
+            }
+            words.append(words.length() == 0 ? "" : " ").append(leaf.getText());
+        }
+        return "'" + (words.length() == 0 ? o.eClass().getName() : words) + "'";
     }
 
     @Check
@@ -183,7 +350,8 @@ public class CimValidator extends AbstractCimValidator {
         Set<Class<?>> seen = new java.util.HashSet<>();
         for (ArrayParam p : a.getParams()) {
             if (!seen.add(p.eClass().getInstanceClass())) {
-                error(keywordOf(p) + " is given twice: keep one", p, null, CimIssueCodes.PARAM_DUPLICATE);
+                error(keywordOf(p) + " is given twice in the array: keep one", p, null,
+                        CimIssueCodes.PARAM_DUPLICATE);
             }
             if (p instanceof CellBitsParam cb) {
                 bits(cb.getBits(), "cell bits");
@@ -193,7 +361,8 @@ public class CimValidator extends AbstractCimValidator {
                 OptionalLong active = Numbers.count(ra.getCount());
                 if (rows.isPresent() && active.isPresent() && active.getAsLong() > rows.getAsLong()) {
                     warning("rows active " + active.getAsLong() + " exceeds the array's " + rows.getAsLong()
-                            + " rows: all rows are read at once", ra, null, CimIssueCodes.RANGE_POSITIVE);
+                            + " rows: at most " + rows.getAsLong() + " rows can be read at once; write 'rows active "
+                            + rows.getAsLong() + "' or remove the line", ra, null, CimIssueCodes.RANGE_POSITIVE);
                 }
             }
         }
@@ -223,7 +392,8 @@ public class CimValidator extends AbstractCimValidator {
         for (NonidealParam p : n.getParams()) {
             String key = p.eClass().getName() + (p instanceof org.cimlang.cim.StuckAtParam s && s.isZero() ? "0" : "");
             if (!seen.add(key)) {
-                error(keywordOf(p) + " is given twice: keep one", p, null, CimIssueCodes.PARAM_DUPLICATE);
+                error(keywordOf(p) + " is given twice in nonideal: keep one", p, null,
+                        CimIssueCodes.PARAM_DUPLICATE);
             }
         }
     }
@@ -244,30 +414,35 @@ public class CimValidator extends AbstractCimValidator {
                 error("'" + param.keyword + "' does not apply to " + kind.keyword() + " " + layer.getName() + ": "
                         + kind.keyword() + " " + takes, p, null, CimIssueCodes.PARAM_NOT_APPLICABLE);
             } else if (!given.add(param)) {
-                error("'" + param.keyword + "' is given twice for " + layer.getName() + ": keep one", p, null,
-                        CimIssueCodes.PARAM_DUPLICATE);
+                error("'" + param.keyword + "' is given twice for " + kind.keyword() + " " + layer.getName()
+                        + ": keep one", p, null, CimIssueCodes.PARAM_DUPLICATE);
             }
         }
         for (LayerParamRules.Param req : LayerParamRules.required(kind)) {
             if (!given.contains(req)) {
-                error(kind.keyword() + " " + layer.getName() + " needs '" + req.keyword + " N'", layer,
+                String example = req == LayerParamRules.Param.ACTIVATION
+                        ? "a function: relu, sign, tanh, sigmoid or none, e.g. '" + kind.keyword() + " "
+                                + layer.getName() + " from ... relu'"
+                        : "'" + req.keyword + " N'";
+                missing(kind.keyword() + " " + layer.getName() + " needs " + example, layer,
                         CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, req.keyword);
             }
         }
         boolean pooling = kind == LayerKind.MAXPOOL || kind == LayerKind.AVGPOOL;
         if (pooling && !given.contains(LayerParamRules.Param.KERNEL) && !given.contains(LayerParamRules.Param.GLOBAL)) {
-            error(kind.keyword() + " " + layer.getName() + " needs 'kernel N' or 'global'", layer,
+            missing(kind.keyword() + " " + layer.getName() + " needs 'kernel N' or 'global'", layer,
                     CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, "kernel");
         }
         if (kind == LayerKind.INPUT) {
             if (layer.getShape() == null) {
-                error("input " + layer.getName() + " needs a shape, e.g. 'input " + layer.getName()
+                missing("input " + layer.getName() + " needs a shape, e.g. 'input " + layer.getName()
                         + " [1, 28, 28]' (channels, height, width) or '[784]'", layer,
                         CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, "shape");
             }
         } else if (layer.getShape() != null) {
-            error("only input layers declare a shape; " + layer.getName() + "'s shape is inferred", layer,
-                    CimPackage.Literals.LAYER__SHAPE, CimIssueCodes.PARAM_NOT_APPLICABLE);
+            error("only input layers declare a shape: remove it, the shape of " + kind.keyword() + " "
+                    + layer.getName() + " is inferred from its input", layer, CimPackage.Literals.LAYER__SHAPE,
+                    CimIssueCodes.PARAM_NOT_APPLICABLE);
         }
         long[] count = LayerParamRules.inputCount(kind);
         int n = layer.getInputs().size();
@@ -280,21 +455,48 @@ public class CimValidator extends AbstractCimValidator {
             } else if (n == 0) {
                 msg = kind.keyword() + " " + layer.getName() + " needs an input: 'from LAYER'";
             } else {
-                msg = kind.keyword() + " " + layer.getName() + " reads exactly one layer, found " + n;
+                msg = kind.keyword() + " " + layer.getName() + " reads one layer, found " + n
+                        + ": merge them first with 'add' or 'concat'";
             }
-            error(msg, layer, n == 0 ? CimPackage.Literals.LAYER__NAME : CimPackage.Literals.LAYER__INPUTS,
-                    CimIssueCodes.INPUT_COUNT);
+            if (n == 0) {
+                missing(msg, layer, CimPackage.Literals.LAYER__NAME, CimIssueCodes.INPUT_COUNT);
+            } else {
+                errorOnAll(msg, layer, CimPackage.Literals.LAYER__INPUTS, CimIssueCodes.INPUT_COUNT);
+            }
         }
+    }
+
+    /**
+     * An error about something absent, unless a syntax error may have swallowed it: then the syntax
+     * error is the one to fix, and this one would mislead.
+     */
+    private void missing(String message, EObject o, EStructuralFeature feature, String code, String... data) {
+        if (!SyntaxErrors.mayHaveDroppedText(o)) {
+            error(message, o, feature, code, data);
+        }
+    }
+
+    /** An error spanning every value of a many-valued feature (Xtext's own marks only the first). */
+    private void errorOnAll(String message, EObject o, EStructuralFeature feature, String code) {
+        List<org.eclipse.xtext.nodemodel.INode> nodes =
+                org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(o, feature);
+        if (nodes.isEmpty()) {
+            error(message, o, feature, code);
+            return;
+        }
+        int start = nodes.get(0).getOffset();
+        int end = nodes.get(nodes.size() - 1).getEndOffset();
+        getMessageAcceptor().acceptError(message, o, start, end - start, code);
     }
 
     @Check
     public void checkShapeLiteral(ShapeLiteral s) {
         for (Count c : s.getDims()) {
-            range(c, 1, Limits.MAX_TENSOR_DIM, "a shape dimension", CimIssueCodes.RANGE_POSITIVE);
+            range(c, 1, Limits.MAX_TENSOR_DIM, "shape dimension", CimIssueCodes.RANGE_POSITIVE);
         }
         if (s.getDims().size() != 1 && s.getDims().size() != 3) {
-            error("an input shape is [features] or [channels, height, width], found " + s.getDims().size()
-                    + " dimensions", s, null, CimIssueCodes.RANGE_POSITIVE);
+            error("an input shape has 1 or 3 dimensions, found " + s.getDims().size() + ": write [features], e.g. "
+                    + "[784], or [channels, height, width], e.g. [1, 28, 28]", s, null, CimIssueCodes.INPUT_SHAPE);
         }
     }
 
@@ -333,7 +535,12 @@ public class CimValidator extends AbstractCimValidator {
 
     @Check
     public void checkAxis(AxisParam p) {
-        range(p.getAxis(), 0, 0, "concat axis (only channels, 0, is supported)", CimIssueCodes.RANGE_POSITIVE);
+        OptionalLong axis = Numbers.count(p.getAxis());
+        if (axis.isPresent() && axis.getAsLong() != 0) {
+            error("concat axis " + axis.getAsLong() + " is not supported: layers are concatenated along channels, "
+                    + "axis 0; remove 'axis " + axis.getAsLong() + "'", p.getAxis(), CimPackage.Literals.COUNT__VALUE,
+                    CimIssueCodes.RANGE_POSITIVE, "0");
+        }
     }
 
     @Check
@@ -355,17 +562,22 @@ public class CimValidator extends AbstractCimValidator {
             return;
         }
         if (t.bits() < Limits.MIN_BITS || t.bits() > Limits.MAX_BITS) {
-            error(t + " has " + t.bits() + " bits: bits must be in 1..16", s, CimPackage.Literals.QUANT_SPEC__TYPE,
-                    CimIssueCodes.RANGE_BITS);
+            String nearest = (t.signed() ? "int" : "uint") + (t.bits() < Limits.MIN_BITS
+                    ? (t.signed() ? 2 : 1) : Limits.MAX_BITS);
+            error(s.getType() + " has " + t.bits() + " bits: number types have 1..16 bits, e.g. " + nearest, s,
+                    CimPackage.Literals.QUANT_SPEC__TYPE, CimIssueCodes.RANGE_BITS, nearest);
         } else if (t.signed() && !t.binary() && t.bits() < 2) {
             error("int1 holds no positive value: use 'binary' for +-1 weights or uint1", s,
                     CimPackage.Literals.QUANT_SPEC__TYPE, CimIssueCodes.NUMBER_TYPE);
+        } else {
+            checkMaxMagnitude(s, t);
         }
         if (s.getPercentile() != null) {
             BigDecimal p = Numbers.decimal(s.getPercentile());
             if (p == null || p.signum() <= 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
-                error("percentile must lie in (0, 100], found " + s.getPercentile(), s,
-                        CimPackage.Literals.QUANT_SPEC__PERCENTILE, CimIssueCodes.RANGE_PERCENT);
+                error("percentile " + s.getPercentile() + " is out of range: write a value above 0 and at most 100, "
+                        + "e.g. 99.9", s, CimPackage.Literals.QUANT_SPEC__PERCENTILE, CimIssueCodes.RANGE_PERCENT,
+                        "99.9");
             }
         } else if (s.eIsSet(CimPackage.Literals.QUANT_SPEC__CALIBRATION)
                 && s.getCalibration() == org.cimlang.cim.CalibrationMethod.PERCENTILE) {
@@ -374,10 +586,29 @@ public class CimValidator extends AbstractCimValidator {
         }
     }
 
+    /** {@code int4 max 4}: the compiler would clamp a larger max to the type's silently. */
+    private void checkMaxMagnitude(QuantSpec s, NumberType t) {
+        OptionalLong max = Numbers.count(s.getMaxMagnitude());
+        if (max.isEmpty()) {
+            return;
+        }
+        if (t.binary()) {
+            error("'max' does not apply to binary, whose values are -1 and +1: remove 'max " + max.getAsLong() + "'",
+                    s.getMaxMagnitude(), CimPackage.Literals.COUNT__VALUE, CimIssueCodes.QUANT_MAX);
+            return;
+        }
+        long typeMax = t.maxLevel();
+        if (max.getAsLong() < 1 || max.getAsLong() > typeMax) {
+            error(s.getType() + " max " + max.getAsLong() + " is out of range: " + s.getType() + " holds magnitudes up "
+                    + "to " + typeMax + "; write a value in 1.." + typeMax, s.getMaxMagnitude(),
+                    CimPackage.Literals.COUNT__VALUE, CimIssueCodes.QUANT_MAX, Long.toString(typeMax));
+        }
+    }
+
     @Check
     public void checkQuantization(Quantization q) {
         if (q.getNetwork() == null) {
-            error("quantization " + q.getName() + " needs the network it quantises: 'quantization " + q.getName()
+            missing("quantization " + q.getName() + " needs the network it quantises: 'quantization " + q.getName()
                     + " for NETWORK'", q, CimPackage.Literals.DECLARATION__NAME, CimIssueCodes.LINK_MISSING);
         }
         int weights = 0;
@@ -402,15 +633,16 @@ public class CimValidator extends AbstractCimValidator {
     public void checkMappingLinks(Mapping m) {
         String head = "mapping " + m.getName();
         if (m.getNetwork() == null) {
-            error(head + " needs the network it maps: 'mapping " + m.getName() + " for NETWORK on CHIP with QUANT'", m,
-                    CimPackage.Literals.DECLARATION__NAME, CimIssueCodes.LINK_MISSING, "for");
+            missing(head + " needs the network it maps: 'mapping " + m.getName()
+                    + " for NETWORK on CHIP with QUANT'", m, CimPackage.Literals.DECLARATION__NAME,
+                    CimIssueCodes.LINK_MISSING, "for");
         }
         if (m.getChip() == null) {
-            error(head + " needs the chip it maps onto: '... on CHIP'", m, CimPackage.Literals.DECLARATION__NAME,
+            missing(head + " needs the chip it maps onto: '... on CHIP'", m, CimPackage.Literals.DECLARATION__NAME,
                     CimIssueCodes.LINK_MISSING, "on");
         }
         if (m.getQuantization() == null) {
-            error(head + " needs a quantization: '... with QUANT' (declare one with 'quantization Q for NETWORK')", m,
+            missing(head + " needs a quantization: '... with QUANT' (declare one with 'quantization Q for NETWORK')", m,
                     CimPackage.Literals.DECLARATION__NAME, CimIssueCodes.LINK_MISSING, "with");
         }
         Network net = m.getNetwork();
@@ -418,7 +650,8 @@ public class CimValidator extends AbstractCimValidator {
         if (net != null && !net.eIsProxy() && q != null && !q.eIsProxy() && q.getNetwork() != null
                 && !q.getNetwork().eIsProxy() && q.getNetwork() != net) {
             error("quantization " + q.getName() + " is for network " + q.getNetwork().getName() + ", not "
-                    + net.getName(), m, CimPackage.Literals.MAPPING__QUANTIZATION, CimIssueCodes.LINK_MISMATCH);
+                    + net.getName() + ": use a quantization declared 'for " + net.getName() + "'", m,
+                    CimPackage.Literals.MAPPING__QUANTIZATION, CimIssueCodes.LINK_MISMATCH);
         }
         int schedules = 0;
         for (MappingItem item : m.getItems()) {
@@ -433,8 +666,8 @@ public class CimValidator extends AbstractCimValidator {
         OptionalLong first = Numbers.count(r.getFirst());
         OptionalLong last = Numbers.count(r.getLast());
         if (first.isPresent() && last.isPresent() && last.getAsLong() < first.getAsLong()) {
-            error("range " + first.getAsLong() + ".." + last.getAsLong() + " is empty: write the lower bound first",
-                    r, null, CimIssueCodes.RANGE_ORDER);
+            error("range " + first.getAsLong() + ".." + last.getAsLong() + " is empty: write the lower bound first, "
+                    + last.getAsLong() + ".." + first.getAsLong(), r, null, CimIssueCodes.RANGE_ORDER);
         }
     }
 
@@ -443,7 +676,7 @@ public class CimValidator extends AbstractCimValidator {
     @Check
     public void checkSimulation(Simulation s) {
         if (s.getMapping() == null) {
-            error("simulation " + s.getName() + " needs the mapping it runs: 'simulation " + s.getName()
+            missing("simulation " + s.getName() + " needs the mapping it runs: 'simulation " + s.getName()
                     + " of MAPPING'", s, CimPackage.Literals.DECLARATION__NAME, CimIssueCodes.LINK_MISSING);
         }
         List<SimulationItem> datasets = new ArrayList<>();
@@ -457,7 +690,7 @@ public class CimValidator extends AbstractCimValidator {
             }
         }
         if (datasets.isEmpty()) {
-            error("simulation " + s.getName() + " needs a dataset, e.g. 'dataset mnist' (the bundled digits) or "
+            missing("simulation " + s.getName() + " needs a dataset, e.g. 'dataset mnist' (the bundled digits) or "
                     + "'dataset mnist \"data/mnist\" split test'", s, CimPackage.Literals.DECLARATION__NAME,
                     CimIssueCodes.DATASET);
         }
@@ -470,12 +703,13 @@ public class CimValidator extends AbstractCimValidator {
                     CimPackage.Literals.DATASET_DECL__FORMAT, CimIssueCodes.DATASET);
         }
         if ("cifar10".equals(d.getFormat()) && d.getPath() == null) {
-            error("cifar10 needs the folder holding its binary batches: 'dataset cifar10 \"data/cifar-10-batches-bin\"'",
-                    d, CimPackage.Literals.DATASET_DECL__FORMAT, CimIssueCodes.DATASET);
+            error("cifar10 needs the folder holding its binary batches: "
+                    + "'dataset cifar10 \"data/cifar-10-batches-bin\"'", d, CimPackage.Literals.DATASET_DECL__FORMAT,
+                    CimIssueCodes.DATASET);
         }
         if (d.getSplit() != null && !List.of("train", "test").contains(d.getSplit())) {
-            error("split is train or test, found '" + d.getSplit() + "'", d, CimPackage.Literals.DATASET_DECL__SPLIT,
-                    CimIssueCodes.DATASET);
+            error("unknown split '" + d.getSplit() + "': write 'split train' or 'split test'", d,
+                    CimPackage.Literals.DATASET_DECL__SPLIT, CimIssueCodes.DATASET);
         }
     }
 

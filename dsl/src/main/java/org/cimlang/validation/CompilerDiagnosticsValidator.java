@@ -53,15 +53,32 @@ public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
     public void register(org.eclipse.xtext.validation.EValidatorRegistrar registrar) {
     }
 
+    /**
+     * The IR of a declaration the parser cut short after a typo is incomplete: its compiler findings
+     * would be a cascade of the one syntax error (e.g. "array rows must be at least 1" after
+     * {@code tilez 4} swallowed the array line), so they wait until the typo is fixed.
+     */
+    private static boolean truncated(EObject... declarations) {
+        for (EObject d : declarations) {
+            if (d != null && !d.eIsProxy() && SyntaxErrors.mayHaveDroppedText(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Check
     public void checkNetwork(Network n) {
+        if (truncated(n)) {
+            return;
+        }
         AnalyzedNetwork analysis = semantics.analyze(n);
         report(analysis.diagnostics(), n, n);
     }
 
     @Check
     public void checkQuantization(Quantization q) {
-        if (q.getNetwork() == null || q.getNetwork().eIsProxy()) {
+        if (q.getNetwork() == null || q.getNetwork().eIsProxy() || truncated(q, q.getNetwork())) {
             return;
         }
         AnalyzedNetwork analysis = semantics.analyze(q.getNetwork());
@@ -71,6 +88,9 @@ public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
 
     @Check
     public void checkMapping(Mapping m) {
+        if (truncated(m, m.getChip(), m.getNetwork(), m.getQuantization())) {
+            return;
+        }
         Compilation c = semantics.compile(m);
         // analysis and quantisation findings are shown on the network and quantization themselves
         List<Diagnostic> own = c.diagnostics().stream()

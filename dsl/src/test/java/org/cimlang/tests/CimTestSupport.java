@@ -37,6 +37,27 @@ public class CimTestSupport {
         return out;
     }
 
+    /**
+     * Loads {@code files} (path under file:/test/ to source, in the map's order) into one resource set,
+     * as a workspace of files in folders; used by the import tests.
+     */
+    public List<Resource> loadFiles(java.util.Map<String, String> files) throws java.io.IOException {
+        ResourceSet rs = resourceSets.get();
+        List<Resource> out = new java.util.ArrayList<>();
+        for (var e : files.entrySet()) {
+            Resource r = rs.createResource(URI.createURI("file:/test/" + e.getKey()));
+            r.load(new java.io.ByteArrayInputStream(e.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    null);
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** A fresh resource set of this language, e.g. to load files from disk. */
+    public ResourceSet newResourceSet() {
+        return resourceSets.get();
+    }
+
     public List<Issue> validate(Resource r) {
         return validator.validate(r, CheckMode.ALL, CancelIndicator.NullImpl);
     }

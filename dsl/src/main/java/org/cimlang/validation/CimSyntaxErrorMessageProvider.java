@@ -1,0 +1,128 @@
+package org.cimlang.validation;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.antlr.runtime.RecognitionException;
+import org.antlr.runtime.Token;
+import org.cimlang.cim.Declaration;
+import org.cimlang.linking.ClosestNames;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.AbstractRule;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.Grammar;
+import org.eclipse.xtext.Keyword;
+import org.eclipse.xtext.RuleCall;
+import org.eclipse.xtext.TerminalRule;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.IGrammarAccess;
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
+import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+
+/**
+ * Syntax errors in the user's words. A misspelt keyword ({@code filterz 4}) is the commonest syntax
+ * error, and ANTLR's "mismatched input 'filterz' expecting '}'" sends the reader to the wrong place:
+ * this says which word is unknown, where, and the keyword it probably is. The suggestion travels as
+ * issue data for a quick fix. Other syntax errors keep ANTLR's message.
+ */
+@Singleton
+public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
+
+    private final Grammar grammar;
+    private final Set<String> keywords;
+    /** Keywords usable inside each kind of element, by the element's type name. */
+    private final Map<String, Set<String>> keywordsWithin = new ConcurrentHashMap<>();
+
+    @Inject
+    public CimSyntaxErrorMessageProvider(IGrammarAccess grammarAccess) {
+        this.grammar = grammarAccess.getGrammar();
+        this.keywords = words(GrammarUtil.getAllKeywords(grammar));
+    }
+
+    private static Set<String> words(Iterable<String> all) {
+        Set<String> words = new TreeSet<>();
+        for (String k : all) {
+            if (k.length() > 1 && k.chars().allMatch(c -> Character.isLetter(c) || c == '_' || c == '-')) {
+                words.add(k);
+            }
+        }
+        return Set.copyOf(words);
+    }
+
+    /**
+     * The keywords of the rule that parses {@code type} and of every rule it calls: what may be written
+     * inside such an element. Suggesting only those keeps 'onn' in a mapping header from becoming
+     * 'one' (a chip's 'stuck at one').
+     */
+    private Set<String> keywordsWithin(EObject parsing) {
+        if (parsing == null) {
+            return keywords;
+        }
+        return keywordsWithin.computeIfAbsent(parsing.eClass().getName(), name -> {
+            AbstractRule rule = GrammarUtil.findRuleForName(grammar, name);
+            if (rule == null) {
+                return keywords;
+            }
+            Set<AbstractRule> seen = new HashSet<>();
+            Deque<AbstractRule> todo = new ArrayDeque<>(List.of(rule));
+            List<String> found = new ArrayList<>();
+            while (!todo.isEmpty()) {
+                AbstractRule r = todo.pop();
+                if (!seen.add(r)) {
+                    continue;
+                }
+                for (Keyword k : GrammarUtil.containedKeywords(r)) {
+                    found.add(k.getValue());
+                }
+                for (RuleCall call : GrammarUtil.containedRuleCalls(r)) {
+                    // a terminal's "keywords" are characters ('e' of 1e8, 'Z' of ID): no words of the language
+                    if (!(call.getRule() instanceof TerminalRule)) {
+                        todo.push(call.getRule());
+                    }
+                }
+            }
+            return words(found);
+        });
+    }
+
+    @Override
+    public SyntaxErrorMessage getSyntaxErrorMessage(IParserErrorContext context) {
+        RecognitionException e = context.getRecognitionException();
+        Token token = e == null ? null : e.token;
+        String text = token == null ? null : token.getText();
+        if (text == null || text.isEmpty() || !Character.isLetter(text.charAt(0)) || keywords.contains(text)) {
+            return super.getSyntaxErrorMessage(context);
+        }
+        String where = where(context.getCurrentContext());
+        Optional<String> keyword = ClosestNames.closest(text, keywordsWithin(context.getCurrentContext()));
+        if (keyword.isPresent()) {
+            return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": did you mean '" + keyword.get()
+                    + "'?", Diagnostic.SYNTAX_DIAGNOSTIC, new String[] {keyword.get()});
+        }
+        return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": remove it or check the spelling "
+                + "against docs/language.md", Diagnostic.SYNTAX_DIAGNOSTIC);
+    }
+
+    /** " in network N" for the declaration being parsed, or nothing. */
+    private static String where(EObject parsing) {
+        Declaration d = parsing instanceof Declaration own ? own
+                : parsing == null ? null : EcoreUtil2.getContainerOfType(parsing, Declaration.class);
+        if (d == null || d.getName() == null) {
+            return "";
+        }
+        return " in " + d.eClass().getName().toLowerCase(Locale.ROOT) + " " + d.getName();
+    }
+}

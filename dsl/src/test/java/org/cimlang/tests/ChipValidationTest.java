@@ -1,0 +1,220 @@
+package org.cimlang.tests;
+
+import static org.cimlang.tests.Src.frontEnd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.cimlang.validation.CimIssueCodes;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.google.inject.Inject;
+
+/** The chip's required attributes, their ranges and duplicates. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(CimInjectorProvider.class)
+class ChipValidationTest {
+    @Inject
+    CimTestSupport support;
+
+    private String frontEndIssues(Src src) throws Exception {
+        return frontEnd(support.issues(src.text()));
+    }
+
+    /** The valid design's chip, replaced by {@code chip}. */
+    private static Src withChip(String chip) {
+        return Src.valid().replace("""
+                chip C {
+                    tiles 4
+                    arrays per tile 8
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 8
+                }
+                """, chip);
+    }
+
+    @Test
+    void aChipWithEveryAttributeHasNoErrors() throws Exception {
+        Src src = withChip("""
+                chip C {
+                    technology rram
+                    node 32 nm
+                    clock 1.2 GHz
+                    tiles 168
+                    arrays per tile 96
+                    array 128 x 128 {
+                        cell bits 2
+                        read latency 100 ns
+                        read energy 0.3 pJ
+                        write latency 50 ns
+                        write energy 1 pJ
+                        rows active 64
+                    }
+                    adc bits 8 shared by 128 columns { latency 0.78 ns  energy 2 pJ }
+                    dac bits 1 { latency 1 ns energy 0.1 pJ }
+                    signed weights differential
+                    slicing binary
+                    buffer 64 KB per tile
+                    endurance 1e8 writes
+                    offset compensation rows 2
+                    nonideal {
+                        variation 2 % lognormal
+                        read noise 1 %
+                        stuck at zero 0.1 %
+                        stuck at one 0.05 %
+                        adc offset 0.5 lsb
+                        drift 0.05 per decade
+                    }
+                }
+                """);
+        assertEquals("", Src.errors(support.issues(src.text())));
+    }
+
+    @Test
+    void anAttributeGivenTwiceIsAnErrorOnTheSecond() throws Exception {
+        Src src = Src.valid().replace("    tiles 4\n", "    tiles 4\n    tiles 8\n");
+        assertEquals(src.error(CimIssueCodes.PARAM_DUPLICATE, "tiles 8", "'tiles' is given twice in chip C: keep one"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void aDuplicateOfAMultiWordAttributeIsNamedInFull() throws Exception {
+        Src src = Src.valid().replace("    arrays per tile 8\n", "    arrays per tile 8\n    arrays per tile 16\n");
+        assertEquals(src.error(CimIssueCodes.PARAM_DUPLICATE, "arrays per tile 16",
+                "'arrays per tile' is given twice in chip C: keep one"), frontEndIssues(src));
+    }
+
+    @Test
+    void aChipWithoutTilesIsAnErrorOnItsName() throws Exception {
+        Src src = Src.valid().replace("    tiles 4\n", "");
+        assertEquals(src.error(CimIssueCodes.PARAM_MISSING, "C", 1, "chip C needs 'tiles N'"), frontEndIssues(src));
+    }
+
+    @Test
+    void aChipWithoutArraysPerTileIsAnError() throws Exception {
+        Src src = Src.valid().replace("    arrays per tile 8\n", "");
+        assertEquals(src.error(CimIssueCodes.PARAM_MISSING, "C", 1, "chip C needs 'arrays per tile N'"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void aChipWithoutArrayIsAnError() throws Exception {
+        Src src = Src.valid().replace("    array 128 x 128 { cell bits 2 }\n", "");
+        assertEquals(src.error(CimIssueCodes.PARAM_MISSING, "C", 1,
+                "chip C needs 'array ROWS x COLS { cell bits B }'"), frontEndIssues(src));
+    }
+
+    @Test
+    void aChipWithoutAdcIsAnError() throws Exception {
+        Src src = Src.valid().replace("    adc bits 8\n", "");
+        assertEquals(src.error(CimIssueCodes.PARAM_MISSING, "C", 1, "chip C needs 'adc bits B'"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void zeroTilesIsAnError() throws Exception {
+        Src src = Src.valid().replace("tiles 4", "tiles 0");
+        assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0", "tiles 0 is out of range: write a value in 1..16777216"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void zeroArraysPerTileIsAnError() throws Exception {
+        Src src = Src.valid().replace("arrays per tile 8", "arrays per tile 0");
+        assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
+                "arrays per tile 0 is out of range: write a value in 1..16777216"), frontEndIssues(src));
+    }
+
+    @Test
+    void anArrayWithZeroColumnsIsAnError() throws Exception {
+        Src src = Src.valid().replace("array 128 x 128", "array 128 x 0");
+        assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
+                "array columns 0 is out of range: write a value in 1..1048576"), frontEndIssues(src));
+    }
+
+    @Test
+    void cellBitsOutside1To16AreAnError() throws Exception {
+        Src src = Src.valid().replace("cell bits 2", "cell bits 17");
+        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "17", "cell bits 17 is out of range: write a value in 1..16"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void zeroAdcBitsAreAnError() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "adc bits 0");
+        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "0", "adc bits 0 is out of range: write a value in 1..16"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void bitsOf1And16AreTheBoundsThatPass() throws Exception {
+        Src src = Src.valid().replace("cell bits 2", "cell bits 1").replace("adc bits 8", "adc bits 16");
+        assertEquals("", frontEndIssues(src));
+    }
+
+    @Test
+    void anAdcSharedByZeroColumnsIsAnError() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "adc bits 8 shared by 0 columns");
+        assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
+                "columns per ADC 0 is out of range: write a value in 1..1048576"), frontEndIssues(src));
+    }
+
+    @Test
+    void dacBitsAbove16AreAnError() throws Exception {
+        Src src = Src.valid().replace("    adc bits 8\n", "    adc bits 8\n    dac bits 32\n");
+        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "32", "dac bits 32 is out of range: write a value in 1..16"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void zeroOffsetCompensationRowsAreAnError() throws Exception {
+        Src src = Src.valid().replace("    adc bits 8\n", "    adc bits 8\n    offset compensation rows 0\n");
+        assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
+                "offset compensation rows 0 is out of range: write a value in 1..1048576"), frontEndIssues(src));
+    }
+
+    @Test
+    void anArrayParameterGivenTwiceIsAnError() throws Exception {
+        Src src = Src.valid().replace("{ cell bits 2 }", "{ cell bits 2 cell bits 1 }");
+        assertEquals(src.error(CimIssueCodes.PARAM_DUPLICATE, "cell bits 1",
+                "'cell bits' is given twice in the array: keep one"), frontEndIssues(src));
+    }
+
+    @Test
+    void zeroRowsActiveIsAnError() throws Exception {
+        Src src = Src.valid().replace("{ cell bits 2 }", "{ cell bits 2 rows active 0 }");
+        assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
+                "rows active 0 is out of range: write a value in 1..1048576"), frontEndIssues(src));
+    }
+
+    @Test
+    void moreRowsActiveThanTheArrayHasIsAWarning() throws Exception {
+        Src src = Src.valid().replace("{ cell bits 2 }", "{ cell bits 2 rows active 256 }");
+        assertEquals(src.warning(CimIssueCodes.RANGE_POSITIVE, "rows active 256",
+                "rows active 256 exceeds the array's 128 rows: at most 128 rows can be read at once; write "
+                        + "'rows active 128' or remove the line"), frontEndIssues(src));
+    }
+
+    @Test
+    void aNonidealParameterGivenTwiceIsAnError() throws Exception {
+        Src src = Src.valid().replace("    adc bits 8\n", "    adc bits 8\n    nonideal { variation 2 % variation 3 % }\n");
+        assertEquals(src.error(CimIssueCodes.PARAM_DUPLICATE, "variation 3 %",
+                "'variation' is given twice in nonideal: keep one"), frontEndIssues(src));
+    }
+
+    @Test
+    void stuckAtZeroAndStuckAtOneAreDifferentParameters() throws Exception {
+        Src src = Src.valid().replace("    adc bits 8\n",
+                "    adc bits 8\n    nonideal { stuck at zero 1 % stuck at one 1 % }\n");
+        assertEquals("", frontEndIssues(src));
+    }
+
+    @Test
+    void stuckAtZeroGivenTwiceIsNamedInFull() throws Exception {
+        Src src = Src.valid().replace("    adc bits 8\n",
+                "    adc bits 8\n    nonideal { stuck at zero 1 % stuck at zero 2 % }\n");
+        assertEquals(src.error(CimIssueCodes.PARAM_DUPLICATE, "stuck at zero 2 %",
+                "'stuck at zero' is given twice in nonideal: keep one"), frontEndIssues(src));
+    }
+}

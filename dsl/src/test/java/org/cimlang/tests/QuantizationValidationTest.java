@@ -1,0 +1,155 @@
+package org.cimlang.tests;
+
+import static org.cimlang.tests.Src.frontEnd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.cimlang.validation.CimIssueCodes;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.google.inject.Inject;
+
+/** Number type names, calibration, the 'for' link and duplicated defaults. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(CimInjectorProvider.class)
+class QuantizationValidationTest {
+    @Inject
+    CimTestSupport support;
+
+    private String frontEndIssues(Src src) throws Exception {
+        return frontEnd(support.issues(src.text()));
+    }
+
+    private static Src weights(String spec) {
+        return Src.valid().replace("weights int8", "weights " + spec);
+    }
+
+    @Test
+    void aQuantizationWithOverridesCalibrationAndEveryTypeFormHasNoErrors() throws Exception {
+        Src src = Src.valid().replace("""
+                    weights int8
+                    activations uint8
+                """, """
+                    weights int4 symmetric per-channel
+                    activations uint8 per-tensor calibrate percentile 99.9
+                    layer c1 weights int16
+                    layers f* weights int4 max 4
+                    layer d activations uint1
+                    layers c* weights binary
+                    calibration "data/mnist-train" samples 256
+                """);
+        assertEquals("", Src.errors(support.issues(src.text())));
+    }
+
+    @Test
+    void int0IsAnErrorSuggestingTheSmallestSignedType() throws Exception {
+        Src src = weights("int0");
+        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "int0",
+                "int0 has 0 bits: number types have 1..16 bits, e.g. int2"), frontEndIssues(src));
+    }
+
+    @Test
+    void uint0IsAnErrorSuggestingUint1() throws Exception {
+        Src src = weights("uint0");
+        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "uint0",
+                "uint0 has 0 bits: number types have 1..16 bits, e.g. uint1"), frontEndIssues(src));
+    }
+
+    @Test
+    void int17IsAnErrorSuggestingInt16() throws Exception {
+        Src src = weights("int17");
+        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "int17",
+                "int17 has 17 bits: number types have 1..16 bits, e.g. int16"), frontEndIssues(src));
+    }
+
+    @Test
+    void int1IsAnErrorPointingToBinaryOrUint1() throws Exception {
+        Src src = weights("int1");
+        assertEquals(src.error(CimIssueCodes.NUMBER_TYPE, "int1",
+                "int1 holds no positive value: use 'binary' for +-1 weights or uint1"), frontEndIssues(src));
+    }
+
+    @Test
+    void anUnknownTypeNameIsAnErrorListingTheForms() throws Exception {
+        Src src = weights("foo");
+        assertEquals(src.error(CimIssueCodes.NUMBER_TYPE, "foo", "'foo' is not a number type: write intB (signed), "
+                + "uintB (unsigned) with B in 1..16, or binary"), frontEndIssues(src));
+    }
+
+    @Test
+    void aBitCountTooLargeForAnIntIsAnUnknownTypeNotAnException() throws Exception {
+        Src src = weights("int99999999999");
+        assertEquals(src.error(CimIssueCodes.NUMBER_TYPE, "int99999999999", "'int99999999999' is not a number type: "
+                + "write intB (signed), uintB (unsigned) with B in 1..16, or binary"), frontEndIssues(src));
+    }
+
+    @Test
+    void percentileCalibrationWithoutItsValueIsAnError() throws Exception {
+        Src src = Src.valid().replace("activations uint8", "activations uint8 calibrate percentile");
+        assertEquals(src.error(CimIssueCodes.PARAM_MISSING, "percentile", "'calibrate percentile' needs the "
+                + "percentile, e.g. 'calibrate percentile 99.9'"), frontEndIssues(src));
+    }
+
+    @Test
+    void aPercentileOfZeroIsAnError() throws Exception {
+        Src src = Src.valid().replace("activations uint8", "activations uint8 calibrate percentile 0");
+        assertEquals(src.error(CimIssueCodes.RANGE_PERCENT, "0", "percentile 0 is out of range: write a value above "
+                + "0 and at most 100, e.g. 99.9"), frontEndIssues(src));
+    }
+
+    @Test
+    void aPercentileAbove100IsAnErrorAnd100Passes() throws Exception {
+        Src src = Src.valid().replace("activations uint8", "activations uint8 calibrate percentile 100.5");
+        assertEquals(src.error(CimIssueCodes.RANGE_PERCENT, "100.5", "percentile 100.5 is out of range: write a value "
+                + "above 0 and at most 100, e.g. 99.9"), frontEndIssues(src));
+        assertEquals("", frontEndIssues(Src.valid().replace("activations uint8",
+                "activations uint8 calibrate percentile 100")));
+    }
+
+    @Test
+    void aQuantizationWithoutForIsAnErrorOnItsName() throws Exception {
+        Src src = Src.valid().replace("quantization Q for N {", "quantization Q {");
+        assertEquals(src.error(CimIssueCodes.LINK_MISSING, "Q", "quantization Q needs the network it quantises: "
+                + "'quantization Q for NETWORK'"), frontEndIssues(src));
+    }
+
+    @Test
+    void defaultWeightsGivenTwiceAreAnErrorOnTheSecond() throws Exception {
+        Src src = Src.valid().replace("    weights int8\n", "    weights int8\n    weights int4\n");
+        assertEquals(src.error(CimIssueCodes.PARAM_DUPLICATE, "weights int4", "the default weights are given twice: "
+                + "keep one (per-layer changes go in 'layer NAME ...')"), frontEndIssues(src));
+    }
+
+    @Test
+    void calibrationGivenTwiceIsAnError() throws Exception {
+        Src src = Src.valid().replace("    activations uint8\n",
+                "    activations uint8\n    calibration \"a\"\n    calibration \"b\" samples 8\n");
+        assertEquals(src.error(CimIssueCodes.PARAM_DUPLICATE, "calibration \"b\" samples 8",
+                "calibration is given twice: keep one"), frontEndIssues(src));
+    }
+
+    @Test
+    void aMaxBeyondWhatTheTypeHoldsIsAnErrorNamingTheTypesLargestMagnitude() throws Exception {
+        // int4 holds -7..7 symmetric: 2^(4-1) - 1 = 7
+        Src src = weights("int4 max 9");
+        assertEquals(src.error(CimIssueCodes.QUANT_MAX, "9", "int4 max 9 is out of range: int4 holds magnitudes up to "
+                + "7; write a value in 1..7"), frontEndIssues(src));
+    }
+
+    @Test
+    void aMaxOfZeroIsAnError() throws Exception {
+        // uint2 holds 0..3: 2^2 - 1 = 3
+        Src src = weights("uint2 max 0");
+        assertEquals(src.error(CimIssueCodes.QUANT_MAX, "0", "uint2 max 0 is out of range: uint2 holds magnitudes up to "
+                + "3; write a value in 1..3"), frontEndIssues(src));
+    }
+
+    @Test
+    void aMaxOnBinaryIsAnError() throws Exception {
+        Src src = weights("binary max 1");
+        assertEquals(src.error(CimIssueCodes.QUANT_MAX, "1", "'max' does not apply to binary, whose values are -1 and "
+                + "+1: remove 'max 1'"), frontEndIssues(src));
+    }
+}

@@ -1,0 +1,86 @@
+package org.cimlang.tests;
+
+import static org.cimlang.tests.Src.frontEnd;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import org.cimlang.validation.CimIssueCodes;
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.google.inject.Inject;
+
+/**
+ * One typo must not hide the diagnostics of the rest of the file (issue 2), nor bury itself under
+ * errors about the things the parser skipped after it.
+ */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(CimInjectorProvider.class)
+class SyntaxRecoveryTest {
+    @Inject
+    CimTestSupport support;
+
+    private static final String SYNTAX = Diagnostic.SYNTAX_DIAGNOSTIC;
+
+    @Test
+    void aTypoInOneLayerStillReportsTheErrorsBeforeAndAfterItInTheFile() throws Exception {
+        Src src = Src.valid().replace("tiles 4", "tiles 0")
+                .replace("conv2d c1 from img filters 4 kernel 3", "conv2d c1 from img filterz 4 kernel 3")
+                .replace("dataset mnist", "dataset mnist split val");
+        List<Issue> issues = support.issues(src.text());
+        assertEquals(Src.lines(
+                src.errorIn(CimIssueCodes.RANGE_POSITIVE, "tiles 0", "0", "tiles 0 is out of range: write a value in "
+                        + "1..16777216"),
+                src.error(SYNTAX, "filterz", "unknown word 'filterz' in network N: did you mean 'filters'?"),
+                src.error(CimIssueCodes.DATASET, "val", "unknown split 'val': write 'split train' or 'split test'")),
+                frontEnd(issues));
+        Issue typo = issues.stream().filter(i -> SYNTAX.equals(i.getCode())).findFirst().get();
+        assertArrayEquals(new String[] {"filters"}, typo.getData());
+    }
+
+    @Test
+    void aMisspeltChipAttributeIsOneErrorNotACascadeOfMissingAttributes() throws Exception {
+        // the parser skips the rest of the chip after 'tilez'; "chip C needs 'tiles N'" etc. would mislead
+        Src src = Src.valid().replace("tiles 4", "tilez 4").replace("units 10", "units 0");
+        assertEquals(Src.lines(
+                src.error(SYNTAX, "tilez", "unknown word 'tilez' in chip C: did you mean 'tiles'?"),
+                src.errorIn(CimIssueCodes.RANGE_POSITIVE, "units 0", "0", "units 0 is out of range: write a value in "
+                        + "1..16777216")),
+                frontEnd(support.issues(src.text())));
+    }
+
+    @Test
+    void aMisspeltHeaderKeywordSuggestsAKeywordOfThatDeclaration() throws Exception {
+        // 'one' (of a chip's 'stuck at one') is as close to 'onn' as 'on', but cannot follow in a mapping
+        Src src = Src.valid().replace("mapping M for N on C with Q", "mapping M for N onn C with Q");
+        assertEquals(src.error(SYNTAX, "onn", "unknown word 'onn' in mapping M: did you mean 'on'?"),
+                frontEnd(support.issues(src.text())));
+    }
+
+    @Test
+    void aMisspeltLayerKindSuggestsTheKind() throws Exception {
+        Src src = Src.valid().replace("dense d from f units 10", "dens d from f units 10");
+        assertEquals(src.error(SYNTAX, "dens", "unknown word 'dens' in network N: did you mean 'dense'?"),
+                frontEnd(support.issues(src.text())));
+    }
+
+    @Test
+    void aWordThatResemblesNoKeywordIsToBeRemoved() throws Exception {
+        Src src = Src.valid().replace("flatten f from c1", "flatten f from c1 frobnicate");
+        assertEquals(src.error(SYNTAX, "frobnicate", "unknown word 'frobnicate' in network N: remove it or check the "
+                + "spelling against docs/language.md"), frontEnd(support.issues(src.text())));
+    }
+
+    @Test
+    void aSyntaxErrorThatIsNoWordKeepsTheParserMessage() throws Exception {
+        Src src = Src.valid().replace("network N {", "network N {{");
+        assertEquals(src.errorIn(SYNTAX, "network N {{", "{", "mismatched input '{' expecting '}'"),
+                frontEnd(support.issues(src.text())));
+    }
+}
