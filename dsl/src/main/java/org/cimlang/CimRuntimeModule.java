@@ -36,4 +36,9 @@ public class CimRuntimeModule extends AbstractCimRuntimeModule {
     public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
         return CimSyntaxErrorMessageProvider.class;
     }
+
+    @Override
+    public Class<? extends org.eclipse.xtext.conversion.IValueConverterService> bindIValueConverterService() {
+        return org.cimlang.conversion.CimValueConverters.class;
+    }
 }

@@ -572,7 +572,12 @@ public class CimValidator extends AbstractCimValidator {
         } else {
             checkMaxMagnitude(s, t);
         }
-        if (s.getPercentile() != null) {
+        if (s.getPercentile() != null && s.getCalibration() != org.cimlang.cim.CalibrationMethod.PERCENTILE) {
+            error("only 'calibrate percentile' takes a number; 'calibrate " + s.getCalibration().getLiteral()
+                    + "' does not: remove " + s.getPercentile() + " or write 'calibrate percentile "
+                    + s.getPercentile() + "'", s, CimPackage.Literals.QUANT_SPEC__PERCENTILE,
+                    CimIssueCodes.PARAM_NOT_APPLICABLE);
+        } else if (s.getPercentile() != null) {
             BigDecimal p = Numbers.decimal(s.getPercentile());
             if (p == null || p.signum() <= 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
                 error("percentile " + s.getPercentile() + " is out of range: write a value above 0 and at most 100, "

@@ -93,6 +93,24 @@ class QuantizationValidationTest {
     }
 
     @Test
+    void aNumberAfterAMethodOtherThanPercentileIsAnError() throws Exception {
+        Src src = Src.valid().replace("activations uint8", "activations uint8 calibrate minmax 99.9");
+        assertEquals(src.error(CimIssueCodes.PARAM_NOT_APPLICABLE, "99.9", "only 'calibrate percentile' takes a "
+                + "number; 'calibrate minmax' does not: remove 99.9 or write 'calibrate percentile 99.9'"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void anEscapedKeywordNamesALayerWithoutItsCaret() throws Exception {
+        // `^add` escapes the keyword; the layer is called add, so the pattern ?dd matches it
+        Src src = Src.valid().replace("dense d from f", "dense ^add from f")
+                .replace("activations uint8", "activations uint8\n    layers ?dd weights int4");
+        String issues = CimTestSupport.render(support.issues(src.text()));
+        assertEquals(false, issues.contains("cim.quant.unmatched-override"), issues);
+        assertEquals(true, issues.contains("column sums of add ("), issues); // named add, not ^add
+    }
+
+    @Test
     void aPercentileOfZeroIsAnError() throws Exception {
         Src src = Src.valid().replace("activations uint8", "activations uint8 calibrate percentile 0");
         assertEquals(src.error(CimIssueCodes.RANGE_PERCENT, "0", "percentile 0 is out of range: write a value above "

@@ -12,6 +12,11 @@ public final class Quantities {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /** {@code 1 array}, {@code 1,004 arrays}: a count with its noun in the right number. */
+    public static String count(long n, String singular) {
+        return count(n) + " " + (n == 1 ? singular : singular + "s");
+    }
+
     /** A share as a whole percentage, never rounding a non-zero share to 0: {@code 33%}, {@code <1%}. */
     public static String percent(double fraction) {
         double p = fraction * 100;

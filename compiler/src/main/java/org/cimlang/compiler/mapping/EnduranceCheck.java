@@ -43,8 +43,8 @@ public final class EnduranceCheck {
     public static List<Diagnostic> diagnostics(EnduranceReport e, Chip chip, String networkName, MappingSpec spec,
             double throughputPerS) {
         List<Diagnostic> out = new ArrayList<>();
-        String needs = networkName + " needs " + (e.arraysNeeded() == Long.MAX_VALUE ? "more than 2^63"
-                : Quantities.count(e.arraysNeeded())) + " arrays";
+        String needs = networkName + " needs " + (e.arraysNeeded() == Long.MAX_VALUE ? "more than 2^63 arrays"
+                : Quantities.count(e.arraysNeeded(), "array"));
         String has = chip.name() + " has " + Quantities.count(e.arraysAvailable());
         if (e.fits()) {
             String extra = e.arraysAllocated() > e.arraysNeeded()

@@ -1,5 +1,6 @@
 package org.cimlang.compiler.mapping;
 
+import org.cimlang.compiler.cost.Quantities;
 import static org.cimlang.compiler.ir.DiagnosticCodes.ADC_CLIPPING;
 import static org.cimlang.compiler.ir.DiagnosticCodes.CELL_LEVELS_UNUSED;
 
@@ -89,12 +90,12 @@ public final class PrecisionCheck {
 
     private static String levelsMessage(SlicePlan s) {
         if (s.binaryWeights()) {
-            return "binary weights use " + s.cellBits() + "-bit cells as 1-bit cells: " + (s.cellBits() - 1)
-                    + " bits of each cell stay unused";
+            return "binary weights use " + s.cellBits() + "-bit cells as 1-bit cells: " + Quantities.count(s.cellBits() - 1, "bit")
+                    + " of each cell stay unused";
         }
         if (s.cellBitsUsed() < s.cellBits()) {
-            return "unary slicing uses " + s.cellBits() + "-bit cells as single-level cells: " + (s.cellBits() - 1)
-                    + " bits of each cell stay unused";
+            return "unary slicing uses " + s.cellBits() + "-bit cells as single-level cells: " + Quantities.count(s.cellBits() - 1, "bit")
+                    + " of each cell stay unused";
         }
         String what = switch (s.encoding()) {
             case DIFFERENTIAL -> s.storedBits() + "-bit weight magnitudes (int" + s.weightBits() + ")";
