@@ -1,0 +1,459 @@
+/**
+ * The cimlang extension: starts the bundled language server jar with the user's Java and adds the
+ * commands CIM: Compile, CIM: Run simulation and CIM: Show mapping report, which use the server's
+ * `cim/compile` and `cim/run` requests when it offers them and the `cim` command line otherwise.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import {
+    ErrorCodes,
+    LanguageClient,
+    LanguageClientOptions,
+    ResponseError,
+    ServerOptions,
+    State,
+    WorkDoneProgress,
+} from 'vscode-languageclient/node';
+import { declarationNames, parseJsonStream, resolveCli, runProcess } from './cli';
+import { envWithJava, findJava, JavaError, JavaFound } from './java';
+import { mergeContents, renderReportHtml, ReportContent, toReportContent } from './report';
+
+const LANGUAGE_ID = 'cim';
+/** Bound on a compile or simulation run through the command line (the user can cancel earlier). */
+const CLI_TIMEOUT_MS = 30 * 60 * 1000;
+
+let client: LanguageClient | undefined;
+let java: JavaFound | undefined;
+let output: vscode.OutputChannel;
+let serverOutput: vscode.OutputChannel;
+/** Custom requests the running server answered with "method not found": not asked again until a restart. */
+const missingRequests = new Set<string>();
+const reportPanels = new Map<string, vscode.WebviewPanel>();
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    output = vscode.window.createOutputChannel('cimlang');
+    serverOutput = vscode.window.createOutputChannel('cimlang Language Server');
+    context.subscriptions.push(output, serverOutput);
+
+    context.subscriptions.push(
+        vscode.commands.registerCommand('cim.compile', (uri?: vscode.Uri) => compileCommand(uri)),
+        vscode.commands.registerCommand('cim.run', (uri?: vscode.Uri) => runCommand(uri)),
+        vscode.commands.registerCommand('cim.showMappingReport', (uri?: vscode.Uri) => showReportCommand(context, uri)),
+        vscode.commands.registerCommand('cim.restartServer', async () => {
+            await stopServer();
+            await startServer(context);
+        }),
+        vscode.tasks.registerTaskProvider('cim', new CimTaskProvider()),
+        vscode.workspace.onDidSaveTextDocument((doc) => {
+            if (reportPanels.has(doc.uri.toString())) {
+                void refreshReport(context, doc.uri, false);
+            }
+        }),
+        vscode.workspace.onDidChangeConfiguration(async (e) => {
+            if (e.affectsConfiguration('cim.java.home') || e.affectsConfiguration('cim.server')) {
+                const choice = await vscode.window.showInformationMessage(
+                    'cimlang: the Java or server settings changed. Restart the language server?', 'Restart');
+                if (choice === 'Restart') {
+                    await vscode.commands.executeCommand('cim.restartServer');
+                }
+            }
+        }),
+    );
+    await startServer(context);
+}
+
+export async function deactivate(): Promise<void> {
+    await stopServer();
+}
+
+function config(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration('cim');
+}
+
+async function resolveJava(): Promise<JavaFound> {
+    java = await findJava(config().get<string>('java.home'), process.env);
+    return java;
+}
+
+async function startServer(context: vscode.ExtensionContext): Promise<void> {
+    missingRequests.clear();
+    let found: JavaFound;
+    try {
+        found = await resolveJava();
+    } catch (e) {
+        await reportJavaProblem(e);
+        return;
+    }
+    const configuredJar = config().get<string>('server.jar')?.trim();
+    const jar = configuredJar || context.asAbsolutePath(path.join('server', 'cim-lsp.jar'));
+    if (!fs.existsSync(jar)) {
+        void vscode.window.showErrorMessage(configuredJar
+            ? `cimlang: the language server jar set in cim.server.jar does not exist: ${jar}`
+            : `cimlang: the bundled language server is missing (${jar}); reinstall the extension or set cim.server.jar.`);
+        return;
+    }
+    const vmargs = config().get<string[]>('server.vmargs') ?? [];
+    // No `transport`: TransportKind.stdio would append --stdio to the arguments, which the server
+    // does not take (stdio is its default).
+    const executable = { command: found.executable, args: [...vmargs, '-jar', jar], options: { env: envWithJava(found, process.env) } };
+    const serverOptions: ServerOptions = { run: executable, debug: executable };
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }],
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cim') },
+        outputChannel: serverOutput,
+    };
+    serverOutput.appendLine(`Starting ${found.executable} (${found.versionLine}, from ${found.source}) -jar ${jar}`);
+    client = new LanguageClient('cim', 'cimlang Language Server', serverOptions, clientOptions);
+    try {
+        await client.start();
+    } catch (e) {
+        serverOutput.appendLine(`The language server did not start: ${errorText(e)}`);
+        void vscode.window.showErrorMessage(`cimlang: the language server did not start: ${errorText(e)}. See the output "cimlang Language Server".`,
+            'Show Output').then((c) => c && serverOutput.show());
+    }
+}
+
+async function stopServer(): Promise<void> {
+    const c = client;
+    client = undefined;
+    if (c && c.state !== State.Stopped) {
+        await c.stop(5000).catch((e) => serverOutput.appendLine(`Stopping the language server: ${errorText(e)}`));
+    }
+}
+
+async function reportJavaProblem(e: unknown): Promise<void> {
+    const message = e instanceof JavaError ? e.message : `cimlang could not check Java: ${errorText(e)}`;
+    serverOutput.appendLine(message);
+    const choice = await vscode.window.showErrorMessage(message, 'Open Settings');
+    if (choice === 'Open Settings') {
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'cim.java.home');
+    }
+}
+
+function errorText(e: unknown): string {
+    return e instanceof Error ? e.message : String(e);
+}
+
+/** The .cim file a command acts on: the explorer's selection, else the active editor's file. */
+async function targetDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+    if (uri instanceof vscode.Uri) {
+        return vscode.workspace.openTextDocument(uri);
+    }
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== LANGUAGE_ID) {
+        void vscode.window.showErrorMessage('cimlang: open a .cim file first (the command acts on the active editor).');
+        return undefined;
+    }
+    return doc;
+}
+
+/**
+ * Sends a custom request if the server is up and has not said it lacks it; `undefined` means
+ * "use the command line instead". Progress the server reports shows in the notification.
+ */
+async function serverRequest(method: string, params: Record<string, unknown>, progress: vscode.Progress<{ message?: string }>,
+    token: vscode.CancellationToken): Promise<{ result: unknown } | undefined> {
+    const c = client;
+    if (!c || c.state !== State.Running || missingRequests.has(method)) {
+        return undefined;
+    }
+    const workDoneToken = `${method}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const listener = c.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+        if (value.kind !== 'end' && value.message) {
+            progress.report({ message: value.message });
+        }
+    });
+    try {
+        const result = await c.sendRequest(method, { ...params, workDoneToken }, token);
+        return { result };
+    } catch (e) {
+        if (isMissingMethod(e)) {
+            missingRequests.add(method);
+            output.appendLine(`The language server does not offer ${method}; using the cim command line.`);
+            return undefined;
+        }
+        throw e;
+    } finally {
+        listener.dispose();
+    }
+}
+
+/**
+ * Whether an error says the server lacks the request: LSP4J's MethodNotFound, or the internal error
+ * with "The json request '...' is unknown" that Xtext's LanguageServerImpl answers instead.
+ */
+function isMissingMethod(e: unknown): boolean {
+    return e instanceof ResponseError && (e.code === ErrorCodes.MethodNotFound
+        || (e.code === ErrorCodes.InternalError && /request '[^']*' is unknown|unsupported request method/i.test(e.message)));
+}
+
+function requestParams(doc: vscode.TextDocument, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    const uri = doc.uri.toString();
+    // both spellings: a TextDocumentIdentifier ({uri}) and a params object with textDocument
+    return { uri, textDocument: { uri }, ...extra };
+}
+
+interface CliRun {
+    exitCode: number | null;
+    stdout: string;
+    stderr: string;
+    cancelled: boolean;
+}
+
+async function runCli(doc: vscode.TextDocument, args: string[], token: vscode.CancellationToken, echo: boolean): Promise<CliRun | undefined> {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+    const cli = resolveCli(config().get<string>('cli.path'), folders, process.env);
+    if (!cli) {
+        void vscode.window.showErrorMessage('cimlang: the language server does not offer this command and no `cim` command was found: ' +
+            'set cim.cli.path to the cim launcher of a cimlang checkout, or put `cim` on PATH.', 'Open Settings')
+            .then((c) => c && vscode.commands.executeCommand('workbench.action.openSettings', 'cim.cli.path'));
+        return undefined;
+    }
+    let javaForCli: JavaFound;
+    try {
+        javaForCli = java ?? await resolveJava();
+    } catch (e) {
+        await reportJavaProblem(e);
+        return undefined;
+    }
+    if (doc.isDirty) {
+        await doc.save();
+    }
+    output.appendLine(`$ ${cli.command} ${args.join(' ')}    (cim from ${cli.source})`);
+    const result = await runProcess(cli.command, args, {
+        cwd: path.dirname(doc.uri.fsPath),
+        env: envWithJava(javaForCli, process.env),
+        onOutput: echo ? (text) => output.append(text) : undefined,
+        onCancel: (kill) => token.onCancellationRequested(kill),
+        timeoutMs: CLI_TIMEOUT_MS,
+    });
+    if (!echo) {
+        output.append(result.stderr);
+    }
+    output.appendLine(result.cancelled ? '(cancelled)' : `(exit code ${result.exitCode})`);
+    return result;
+}
+
+/** Describes a compile or run result in the output channel (text as is, other JSON pretty-printed). */
+function showResult(value: unknown): void {
+    const content = toReportContent(value);
+    if (content.kind === 'text') {
+        output.appendLine(content.text);
+    } else if (content.kind === 'programs') {
+        if (content.text) {
+            output.appendLine(content.text);
+        }
+        for (const p of content.programs) {
+            const t = p.totals ?? {};
+            output.appendLine(`mapping ${p.mapping}: ${p.network} on ${p.chip?.name}: ${t.arraysNeeded} arrays needed of ` +
+                `${t.arraysAvailable}${t.fits === false ? ' (does not fit)' : ''} (CIM: Show mapping report for the tables)`);
+        }
+    } else {
+        const json = JSON.stringify(value, null, 2) ?? String(value);
+        output.appendLine(json.length > 20000 ? `${json.slice(0, 20000)}\n... (${json.length} characters)` : json);
+    }
+}
+
+/**
+ * Compiles every mapping of a file through the server (one cim/compile per mapping, as `cim compile
+ * FILE` does), or with the command line; each mapping's report table goes to the output channel.
+ */
+async function compileCommand(uri?: vscode.Uri): Promise<void> {
+    const doc = await targetDocument(uri);
+    if (!doc) {
+        return;
+    }
+    const name = path.basename(doc.uri.fsPath);
+    const mappings = declarationNames(doc.getText(), 'mapping');
+    if (mappings.length === 0) {
+        void vscode.window.showErrorMessage(`CIM: ${name} has no mapping to compile; add one (type "mapping" for a snippet).`);
+        return;
+    }
+    output.show(true);
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `CIM: compiling ${name}`, cancellable: true },
+        async (progress, token) => {
+            try {
+                const fromServer = await compileOnServer(doc, mappings, false, progress, token);
+                if (fromServer) {
+                    const errors = fromServer.map((r) => (r as { errors?: unknown }).errors)
+                        .reduce((n: number, e) => n + (typeof e === 'number' ? e : 0), 0);
+                    fromServer.forEach(showResult);
+                    if (errors > 0) {
+                        void vscode.window.showErrorMessage(`CIM: ${name} has ${errors} error${errors === 1 ? '' : 's'} (see the Problems panel).`);
+                    } else {
+                        offerReport(name, doc.uri);
+                    }
+                    return;
+                }
+                const run = await runCli(doc, ['compile', doc.uri.fsPath], token, true);
+                if (!run || run.cancelled) {
+                    return;
+                }
+                if (run.exitCode === 0) {
+                    offerReport(name, doc.uri);
+                } else {
+                    void vscode.window.showErrorMessage(run.exitCode === 1
+                        ? `CIM: ${name} has errors; nothing was written (see the Problems panel and the output "cimlang").`
+                        : `CIM: cim compile could not run (exit code ${run.exitCode}); see the output "cimlang".`);
+                }
+            } catch (e) {
+                void vscode.window.showErrorMessage(`CIM: compiling ${name} failed: ${errorText(e)}`);
+            }
+        });
+}
+
+/** One cim/compile per mapping; `undefined` when the server does not offer it. */
+async function compileOnServer(doc: vscode.TextDocument, mappings: string[], program: boolean,
+    progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken): Promise<unknown[] | undefined> {
+    const results: unknown[] = [];
+    for (const mapping of mappings) {
+        if (token.isCancellationRequested) {
+            break;
+        }
+        progress.report({ message: mapping });
+        const r = await serverRequest('cim/compile', requestParams(doc, { mapping, program }), progress, token);
+        if (!r) {
+            return undefined;
+        }
+        results.push(r.result);
+    }
+    return results;
+}
+
+function offerReport(name: string, uri: vscode.Uri): void {
+    void vscode.window.showInformationMessage(`CIM: compiled ${name}.`, 'Show mapping report').then((c) => {
+        if (c) {
+            void vscode.commands.executeCommand('cim.showMappingReport', uri);
+        }
+    });
+}
+
+async function runCommand(uri?: vscode.Uri): Promise<void> {
+    const doc = await targetDocument(uri);
+    if (!doc) {
+        return;
+    }
+    const simulations = declarationNames(doc.getText(), 'simulation');
+    if (simulations.length === 0) {
+        void vscode.window.showErrorMessage(`CIM: ${path.basename(doc.uri.fsPath)} has no simulation block; add one ` +
+            `(type "simulation" for a snippet): simulation NAME of MAPPING { dataset mnist split test limit 1000 }.`);
+        return;
+    }
+    const simulation = simulations.length === 1 ? simulations[0]
+        : await vscode.window.showQuickPick(simulations, { placeHolder: 'Which simulation?' });
+    if (!simulation) {
+        return;
+    }
+    output.show(true);
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `CIM: simulating ${simulation}`, cancellable: true },
+        async (progress, token) => {
+            try {
+                const fromServer = await serverRequest('cim/run', requestParams(doc, { simulation }), progress, token);
+                if (fromServer) {
+                    showResult(fromServer.result);
+                    return;
+                }
+                const run = await runCli(doc, ['run', doc.uri.fsPath, '--simulation', simulation], token, true);
+                if (run && !run.cancelled && run.exitCode !== 0) {
+                    void vscode.window.showErrorMessage(`CIM: the simulation ${simulation} failed (exit code ${run.exitCode}); see the output "cimlang".`);
+                }
+            } catch (e) {
+                void vscode.window.showErrorMessage(`CIM: simulating ${simulation} failed: ${errorText(e)}`);
+            }
+        });
+}
+
+async function showReportCommand(context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<void> {
+    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    if (!target) {
+        void vscode.window.showErrorMessage('CIM: open a .cim file or a .program.json file first.');
+        return;
+    }
+    await refreshReport(context, target, true);
+}
+
+/** Computes (or reads) the report of a .cim or .program.json file and shows it in its panel. */
+async function refreshReport(context: vscode.ExtensionContext, uri: vscode.Uri, reveal: boolean): Promise<void> {
+    const name = path.basename(uri.fsPath);
+    let content: ReportContent | undefined;
+    if (/\.program\.json$/.test(uri.fsPath)) {
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        content = toReportContent(JSON.parse(Buffer.from(bytes).toString('utf8')));
+    } else {
+        const doc = await vscode.workspace.openTextDocument(uri);
+        if (doc.languageId !== LANGUAGE_ID) {
+            void vscode.window.showErrorMessage(`CIM: ${name} is neither a .cim file nor a .program.json file.`);
+            return;
+        }
+        content = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `CIM: mapping report of ${name}`, cancellable: true },
+            async (progress, token) => {
+                try {
+                    const mappings = declarationNames(doc.getText(), 'mapping');
+                    if (mappings.length === 0) {
+                        return { kind: 'text', text: `${name} declares no mapping: a mapping report needs one (mapping NAME for NETWORK on CHIP with QUANTIZATION { ... }).` } as ReportContent;
+                    }
+                    const fromServer = await compileOnServer(doc, mappings, true, progress, token);
+                    if (fromServer) {
+                        return mergeContents(fromServer.map(toReportContent));
+                    }
+                    const run = await runCli(doc, ['compile', '--format', 'json', doc.uri.fsPath], token, false);
+                    if (!run || run.cancelled) {
+                        return undefined;
+                    }
+                    if (run.exitCode !== 0) {
+                        return { kind: 'text', text: `cim compile exited with code ${run.exitCode}:\n\n${run.stderr}${run.stdout}` } as ReportContent;
+                    }
+                    const values = parseJsonStream(run.stdout);
+                    const programs = toReportContent(values.length === 1 ? values[0] : values);
+                    return programs.kind === 'programs' ? { ...programs, text: run.stderr.trim() || undefined } : programs;
+                } catch (e) {
+                    void vscode.window.showErrorMessage(`CIM: the mapping report of ${name} failed: ${errorText(e)}`);
+                    return undefined;
+                }
+            });
+    }
+    if (!content) {
+        return;
+    }
+    const key = uri.toString();
+    let panel = reportPanels.get(key);
+    if (!panel) {
+        panel = vscode.window.createWebviewPanel('cimMappingReport', `Mapping report: ${name}`,
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+        reportPanels.set(key, panel);
+        panel.onDidDispose(() => reportPanels.delete(key), null, context.subscriptions);
+    } else if (reveal) {
+        panel.reveal(undefined, true);
+    }
+    panel.webview.html = renderReportHtml(`Mapping report: ${name}`, content, panel.webview.cspSource);
+}
+
+/** Tasks "cim: check" and "cim: compile" with the $cim problem matcher. */
+class CimTaskProvider implements vscode.TaskProvider {
+    provideTasks(): vscode.Task[] {
+        const tasks: vscode.Task[] = [];
+        for (const folder of vscode.workspace.workspaceFolders ?? []) {
+            const task = this.resolveTask(new vscode.Task({ type: 'cim', command: 'check' }, folder, 'check', 'cim', undefined, '$cim'));
+            if (task) {
+                tasks.push(task);
+            }
+        }
+        return tasks;
+    }
+
+    resolveTask(task: vscode.Task): vscode.Task | undefined {
+        const definition = task.definition as { type: string; command?: string; args?: string[] };
+        const folder = typeof task.scope === 'object' ? task.scope as vscode.WorkspaceFolder : vscode.workspace.workspaceFolders?.[0];
+        if (!definition.command || !folder) {
+            return undefined;
+        }
+        const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+        const cli = resolveCli(config().get<string>('cli.path'), folders, process.env);
+        const args = [definition.command, ...(definition.args ?? (definition.command === 'check' ? [folder.uri.fsPath] : []))];
+        const env = java ? envWithJava(java, process.env) : undefined;
+        const execution = new vscode.ProcessExecution(cli?.command ?? 'cim', args,
+            { cwd: folder.uri.fsPath, env: env as Record<string, string> | undefined });
+        return new vscode.Task(definition, folder, task.name || definition.command, 'cim', execution, '$cim');
+    }
+}
