@@ -1,0 +1,990 @@
+package org.cimlang.onnx;
+
+import static org.cimlang.onnx.NodeAttributes.attrFloat;
+import static org.cimlang.onnx.NodeAttributes.attrInt;
+import static org.cimlang.onnx.NodeAttributes.attrInts;
+import static org.cimlang.onnx.NodeAttributes.attrString;
+import static org.cimlang.onnx.NodeAttributes.where;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cimlang.compiler.ir.Activation;
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.Network;
+import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+import org.cimlang.compiler.shape.NetworkAnalysis;
+import org.cimlang.simulator.nn.BatchNorm;
+import org.cimlang.simulator.tensor.Tensor;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+
+/**
+ * One import of one graph: walks the nodes in dependency order and keeps, for every tensor name,
+ * what it holds (a layer's output, a constant, or an output that a later fold made stale). Mutable
+ * and used once; {@link OnnxImporter} is its immutable face.
+ *
+ * <p>Shapes here are without the batch dimension, as in the IR; ONNX axes count the batch as 0.
+ */
+final class GraphTranslation {
+    static final Set<String> HANDLED = Set.of("Add", "AveragePool", "BatchNormalization", "Concat", "Constant",
+            "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual", "Identity",
+            "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where");
+
+    /** Kinds that take an {@code activation} parameter in the language (docs/language.md, "Layers"). */
+    private static final Set<LayerKind> TAKES_ACTIVATION = Set.of(LayerKind.CONV2D, LayerKind.DENSE,
+            LayerKind.BATCHNORM, LayerKind.ADD, LayerKind.CONCAT);
+
+    /** What a tensor name holds. */
+    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale {
+    }
+
+    /** The output of a layer, shape without batch. */
+    private record LayerOut(String layer, Shape shape) implements Value {
+    }
+
+    /** A constant: an initialiser or the output of a Constant node. */
+    private record Const(String name, TensorProto tensor) implements Value {
+    }
+
+    /** {@code x >= 0} of a layer's output: half of cimlang's sign, waiting for its Where. */
+    private record Condition(String layer, Shape shape) implements Value {
+    }
+
+    /** A layer's output padded with zeros by a Pad node: folded into the padding of the Conv or AveragePool after it. */
+    private record Padded(String layer, Shape shape, long padH, long padW, String padNode) implements Value {
+    }
+
+    /** A layer's output from before a fold changed what the layer computes. */
+    private record Stale(String layer, String fold) implements Value {
+    }
+
+    private final ModelProto model;
+    private final GraphProto graph;
+    private final String source;
+    private final long opset;
+    private final Map<String, TensorProto> initializers = new HashMap<>();
+    private final Map<String, Value> values = new HashMap<>();
+    private final Map<String, Integer> consumers = new HashMap<>();
+    private final List<Layer> layers = new ArrayList<>();
+    private final Map<String, Integer> layerAt = new HashMap<>();
+    private final Map<String, List<String>> tensorsOfLayer = new HashMap<>();
+    private final Map<String, Integer> aliasReads = new HashMap<>();
+    private final Map<String, Tensor> weights = new LinkedHashMap<>();
+    private final LayerNames names = new LayerNames();
+    private final Map<String, Integer> dropped = new LinkedHashMap<>();
+    private int foldedActivations;
+    private int foldedBiases;
+    private int deadNodes;
+    private String outputTensor;
+
+    GraphTranslation(ModelProto model, String source) {
+        this.model = model;
+        this.graph = model.getGraph();
+        this.source = source;
+        this.opset = OnnxModelFile.defaultOpset(model);
+    }
+
+    List<Layer> layers() {
+        return List.copyOf(layers);
+    }
+
+    Map<String, Tensor> weights() {
+        return weights;
+    }
+
+    List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (foldedActivations > 0) {
+            notes.add(foldedActivations + " activation node" + plural(foldedActivations)
+                    + " folded into the layer before (its 'activation')");
+        }
+        if (foldedBiases > 0) {
+            notes.add(foldedBiases + " Add node" + plural(foldedBiases) + " of a constant folded into the "
+                    + "MatMul/Conv before as its bias");
+        }
+        for (Map.Entry<String, Integer> e : dropped.entrySet()) {
+            notes.add(e.getValue() + " " + e.getKey() + " node" + plural(e.getValue())
+                    + " dropped (no effect at inference)");
+        }
+        if (deadNodes > 0) {
+            notes.add(deadNodes + " node" + plural(deadNodes) + " left out: the graph's output does not depend on "
+                    + (deadNodes == 1 ? "it" : "them"));
+        }
+        return notes;
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "" : "s";
+    }
+
+    void translate() {
+        if (opset < 0) {
+            throw new OnnxException(source + ": the model imports no default-domain (ai.onnx) operator set; "
+                    + "export it with opset_version=13");
+        }
+        if (opset < OnnxModelFile.MIN_OPSET) {
+            throw new OnnxException(source + ": the model uses operator set " + opset + "; cimlang imports opset "
+                    + OnnxModelFile.MIN_OPSET + " and newer: export it again with opset_version=13 (or convert it "
+                    + "with onnx.version_converter)");
+        }
+        for (TensorProto t : graph.getInitializerList()) {
+            initializers.put(t.getName(), t);
+        }
+        ValueInfoProto input = theInput();
+        if (graph.getOutputCount() != 1) {
+            throw new OnnxException(source + ": the graph has " + graph.getOutputCount() + " outputs ("
+                    + String.join(", ", graph.getOutputList().stream().map(ValueInfoProto::getName).toList())
+                    + "); cimlang networks have exactly one output");
+        }
+        outputTensor = graph.getOutput(0).getName();
+        LiveNodes live = LiveNodes.of(graph, initializers.keySet(), input.getName(), outputTensor, source);
+        List<NodeProto> order = live.order();
+        deadNodes = live.dead();
+        Map<String, List<String>> unsupported = OnnxImporter.unsupported(order);
+        if (!unsupported.isEmpty()) {
+            throw new OnnxException(OnnxImporter.unsupportedMessage(source, unsupported));
+        }
+        for (NodeProto n : order) {
+            for (String in : n.getInputList()) {
+                if (!in.isEmpty()) {
+                    consumers.merge(in, 1, Integer::sum);
+                }
+            }
+        }
+        consumers.merge(outputTensor, 1, Integer::sum);
+        for (TensorProto t : graph.getInitializerList()) {
+            values.put(t.getName(), new Const(t.getName(), t));
+        }
+        addInputLayer(input);
+        for (NodeProto n : order) {
+            translate(n);
+        }
+        Value out = values.get(outputTensor);
+        if (!(out instanceof LayerOut o)) {
+            throw new OnnxException(source + ": the graph's output '" + outputTensor + "' is "
+                    + describe(out) + ", not computed from the input; there is nothing to run");
+        }
+        checkSingleOutputLayer(o.layer());
+    }
+
+    /* ----------------------------------------------------------- graph walk */
+
+    private ValueInfoProto theInput() {
+        List<ValueInfoProto> inputs = new ArrayList<>();
+        for (ValueInfoProto v : graph.getInputList()) {
+            if (!initializers.containsKey(v.getName())) {
+                inputs.add(v);
+            }
+        }
+        if (inputs.size() != 1) {
+            throw new OnnxException(source + ": the graph has " + inputs.size() + " inputs besides its weights ("
+                    + String.join(", ", inputs.stream().map(ValueInfoProto::getName).toList())
+                    + "); cimlang networks read exactly one input tensor");
+        }
+        return inputs.get(0);
+    }
+
+    private void addInputLayer(ValueInfoProto input) {
+        String what = source + ": input '" + input.getName() + "'";
+        if (!input.getType().hasTensorType()) {
+            throw new OnnxException(what + " is not a tensor; cimlang networks read one float tensor");
+        }
+        var tt = input.getType().getTensorType();
+        if (tt.getElemType() != TensorProto.DataType.FLOAT_VALUE) {
+            throw new OnnxException(what + " holds " + OnnxTensors.typeName(tt.getElemType())
+                    + " numbers; cimlang networks read float32 images or feature vectors");
+        }
+        if (!tt.hasShape()) {
+            throw new OnnxException(what + " has no declared shape; export the model with a fixed input size "
+                    + "(dynamic axes only on the batch)");
+        }
+        List<TensorShapeProto.Dimension> dims = tt.getShape().getDimList();
+        if (dims.size() != 2 && dims.size() != 4) {
+            throw new OnnxException(what + " has rank " + dims.size() + "; cimlang networks read [batch, features] "
+                    + "or [batch, channels, height, width]");
+        }
+        long[] shape = new long[dims.size() - 1];
+        String[] axisNames = dims.size() == 2 ? new String[] {"features"}
+                : new String[] {"channels", "height", "width"};
+        for (int i = 1; i < dims.size(); i++) {
+            TensorShapeProto.Dimension d = dims.get(i);
+            if (!d.hasDimValue() || d.getDimValue() <= 0) {
+                String found = d.hasDimParam() ? "the symbol '" + d.getDimParam() + "'"
+                        : d.hasDimValue() ? String.valueOf(d.getDimValue()) : "nothing";
+                throw new OnnxException(what + " has a dynamic shape: its " + axisNames[i - 1] + " dimension (axis "
+                        + i + ") is " + found + ", not a fixed size; export the model with a fixed input size "
+                        + "(dynamic_axes only on the batch, axis 0)");
+            }
+            shape[i - 1] = d.getDimValue();
+        }
+        String raw = input.getName();
+        String base = CimKeywords.isKeyword(raw) || raw.startsWith("input.") || raw.startsWith("onnx::")
+                ? (shape.length == 3 ? "image" : "features")
+                : LayerNames.sanitise(raw, "input");
+        String name = names.unique(base == null ? "image" : base);
+        add(Layer.builder(name, LayerKind.INPUT).shape(Shape.of(shape)).origin(input.getName()).build());
+        define(input.getName(), new LayerOut(name, Shape.of(shape)));
+    }
+
+    private void checkSingleOutputLayer(String output) {
+        Set<String> read = new HashSet<>();
+        for (Layer l : layers) {
+            read.addAll(l.inputs());
+        }
+        if (read.contains(output)) {
+            throw new OnnxException(source + ": the graph's output '" + outputTensor + "' (layer " + output
+                    + ") is also read by other nodes; cimlang networks end in a layer nothing else reads");
+        }
+    }
+
+    /* ---------------------------------------------------------------- nodes */
+
+    private void translate(NodeProto n) {
+        switch (n.getOpType()) {
+            case "Conv" -> conv(n);
+            case "Gemm" -> gemm(n);
+            case "MatMul" -> matMul(n);
+            case "Add", "Sum" -> add(n);
+            case "Relu" -> activation(n, Activation.RELU);
+            case "Sigmoid" -> activation(n, Activation.SIGMOID);
+            case "Tanh" -> activation(n, Activation.TANH);
+            case "GreaterOrEqual" -> greaterOrEqual(n);
+            case "Where" -> whereSign(n);
+            case "MaxPool" -> pool(n, LayerKind.MAXPOOL);
+            case "AveragePool" -> pool(n, LayerKind.AVGPOOL);
+            case "GlobalAveragePool" -> globalPool(n, LayerKind.AVGPOOL);
+            case "GlobalMaxPool" -> globalPool(n, LayerKind.MAXPOOL);
+            case "Flatten" -> flatten(n);
+            case "Reshape" -> reshape(n);
+            case "Concat" -> concat(n);
+            case "BatchNormalization" -> batchNorm(n);
+            case "Softmax" -> softmax(n);
+            case "Identity", "Dropout" -> alias(n);
+            case "Constant" -> constant(n);
+            case "Pad" -> pad(n);
+            default -> throw new IllegalStateException("op " + n.getOpType() + " passed the supported-op check");
+        }
+    }
+
+    private void conv(NodeProto n) {
+        long[] extra = new long[2];
+        LayerOut x = paddedIn(n, extra);
+        Const w = constIn(n, 1, "weight");
+        long[] wd = OnnxTensors.dims(w.tensor(), where(n) + ", weight '" + w.name() + "'");
+        if (wd.length != 4) {
+            throw error(n, "its weight '" + w.name() + "' has shape " + Arrays.toString(wd)
+                    + "; a 2-D convolution's weight is [filters, channels / groups, kernel height, kernel width] "
+                    + "(1-D and 3-D convolutions are not supported)");
+        }
+        long groups = attrInt(n, "group", 1);
+        long channels = x.shape().dim(0);
+        if (groups < 1 || channels % groups != 0 || wd[1] * groups != channels || wd[0] % groups != 0) {
+            throw error(n, "group " + groups + " does not fit its input's " + channels + " channels and weight "
+                    + Arrays.toString(wd));
+        }
+        requireOnes(n, "dilations", "dilated convolutions are not supported");
+        long[] kernel = attrInts(n, "kernel_shape", new long[] {wd[2], wd[3]});
+        if (kernel.length != 2 || kernel[0] != wd[2] || kernel[1] != wd[3]) {
+            throw error(n, "kernel_shape " + Arrays.toString(kernel) + " disagrees with its weight "
+                    + Arrays.toString(wd));
+        }
+        long[] strides = strides(n);
+        long[] pads = symmetricPads(n, x.shape(), kernel, strides);
+        pads[0] += extra[0];
+        pads[1] += extra[1];
+        boolean hasBias = hasInput(n, 2);
+        String name = layerName(n, w.name());
+        Layer.Builder b = Layer.builder(name, LayerKind.CONV2D).inputs(x.layer()).filters(wd[0])
+                .kernel(kernel[0], kernel[1]).stride(strides[0], strides[1]).padding(pads[0], pads[1]).groups(groups)
+                .bias(hasBias).origin(n.getName());
+        weights.put(name + ".weight", tensor(floatsOf(n, w), wd));
+        if (hasBias) {
+            Const bias = constIn(n, 2, "bias");
+            float[] bv = floatsOf(n, bias);
+            if (bv.length != wd[0]) {
+                throw error(n, "its bias '" + bias.name() + "' has " + bv.length + " values for " + wd[0]
+                        + " filters");
+            }
+            weights.put(name + ".bias", Tensor.of(bv, bv.length));
+        }
+        add(b.build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    private void gemm(NodeProto n) {
+        LayerOut a = flatIn(n);
+        if (attrInt(n, "transA", 0) != 0) {
+            throw error(n, "transA=1 transposes the data; cimlang's dense layer reads [batch, features]");
+        }
+        Const b = constIn(n, 1, "weight");
+        float alpha = attrFloat(n, "alpha", 1f);
+        float beta = attrFloat(n, "beta", 1f);
+        boolean transB = attrInt(n, "transB", 0) != 0;
+        float[] w = denseWeight(n, b, a.shape().dim(0), transB);
+        int units = w.length / (int) a.shape().dim(0);
+        if (alpha != 1f) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] *= alpha;
+            }
+        }
+        boolean hasBias = hasInput(n, 2);
+        String name = layerName(n, b.name());
+        weights.put(name + ".weight", Tensor.of(w, units, (int) a.shape().dim(0)));
+        if (hasBias) {
+            Const c = constIn(n, 2, "bias");
+            float[] bias = broadcastBias(n, c, units, false);
+            for (int i = 0; i < bias.length; i++) {
+                bias[i] *= beta;
+            }
+            weights.put(name + ".bias", Tensor.of(bias, units));
+        }
+        add(Layer.builder(name, LayerKind.DENSE).inputs(a.layer()).units(units).bias(hasBias).origin(n.getName())
+                .build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    private void matMul(NodeProto n) {
+        LayerOut a = flatIn(n);
+        Const b = constIn(n, 1, "weight");
+        float[] w = denseWeight(n, b, a.shape().dim(0), false);
+        int units = w.length / (int) a.shape().dim(0);
+        String name = layerName(n, b.name());
+        weights.put(name + ".weight", Tensor.of(w, units, (int) a.shape().dim(0)));
+        add(Layer.builder(name, LayerKind.DENSE).inputs(a.layer()).units(units).bias(false).origin(n.getName())
+                .build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    /** The weight in PyTorch's [out, in] layout from ONNX's [in, out] (or [out, in] when transposed). */
+    private float[] denseWeight(NodeProto n, Const b, long in, boolean transposed) {
+        long[] d = OnnxTensors.dims(b.tensor(), where(n) + ", weight '" + b.name() + "'");
+        if (d.length != 2 || d[transposed ? 1 : 0] != in) {
+            throw error(n, "its weight '" + b.name() + "' has shape " + Arrays.toString(d) + " but the input has "
+                    + in + " features; expected " + (transposed ? "[units, " + in + "]" : "[" + in + ", units]"));
+        }
+        float[] v = floatsOf(n, b);
+        if (transposed) {
+            return v;
+        }
+        int rows = (int) d[0];
+        int cols = (int) d[1];
+        float[] t = new float[v.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = v[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    private void add(NodeProto n) {
+        List<LayerOut> data = new ArrayList<>();
+        List<Const> constants = new ArrayList<>();
+        for (int i = 0; i < n.getInputCount(); i++) {
+            Value v = value(n, i);
+            if (v instanceof LayerOut l) {
+                data.add(l);
+            } else if (v instanceof Const c) {
+                constants.add(c);
+            } else {
+                throw error(n, "it reads '" + n.getInput(i) + "', which is " + describe(v));
+            }
+        }
+        if (constants.isEmpty()) {
+            if (data.size() < 2) {
+                throw error(n, "it adds " + data.size() + " tensor; an add layer needs at least two");
+            }
+            Shape first = data.get(0).shape();
+            for (LayerOut l : data) {
+                if (!l.shape().equals(first)) {
+                    throw error(n, "it adds " + data.get(0).layer() + " " + first + " and " + l.layer() + " "
+                            + l.shape() + "; cimlang adds tensors of equal shape (no broadcasting)");
+                }
+            }
+            String name = layerName(n, null);
+            add(Layer.builder(name, LayerKind.ADD).inputs(data.stream().map(LayerOut::layer).toList())
+                    .origin(n.getName()).build());
+            define(n.getOutput(0), new LayerOut(name, first));
+            return;
+        }
+        if (data.size() != 1 || constants.size() != 1 || !n.getOpType().equals("Add")) {
+            throw error(n, "it adds a constant to " + (data.isEmpty() ? "constants" : data.size() + " tensors")
+                    + "; cimlang folds an Add of one constant into the MatMul, Gemm or Conv before it as its bias, "
+                    + "and adds tensors only to tensors");
+        }
+        foldBias(n, data.get(0), constants.get(0));
+    }
+
+    private void foldBias(NodeProto n, LayerOut x, Const c) {
+        Layer p = layer(x.layer());
+        boolean foldable = (p.kind() == LayerKind.DENSE || p.kind() == LayerKind.CONV2D) && !p.bias()
+                && p.activation() == Activation.NONE && externalReads(p.name()) == 1;
+        if (!foldable) {
+            throw error(n, "it adds constant '" + c.name() + "' to " + p.kind().keyword() + " " + p.name()
+                    + "; cimlang takes an Add of a constant only as the bias of a MatMul, Gemm or Conv that has none, "
+                    + "directly before it and read by nothing else");
+        }
+        boolean conv = p.kind() == LayerKind.CONV2D;
+        int channels = (int) (conv ? p.filters() : p.units());
+        float[] bias = broadcastBias(n, c, channels, conv);
+        weights.put(p.name() + ".bias", Tensor.of(bias, channels));
+        stale(p.name(), "the bias folded in by node '" + n.getName() + "'");
+        replace(copy(p, true, p.activation()));
+        foldedBiases++;
+        define(n.getOutput(0), new LayerOut(p.name(), x.shape()));
+    }
+
+    /**
+     * A bias of {@code channels} values from a constant that broadcasts to one value per channel:
+     * [C] or [1, C] after a dense layer, [C, 1, 1] or [1, C, 1, 1] after a convolution, or one value.
+     */
+    private float[] broadcastBias(NodeProto n, Const c, int channels, boolean perChannelOfImage) {
+        long[] d = OnnxTensors.dims(c.tensor(), where(n) + ", constant '" + c.name() + "'");
+        float[] v = floatsOf(n, c);
+        if (v.length == 1) {
+            float[] all = new float[channels];
+            Arrays.fill(all, v[0]);
+            return all;
+        }
+        // drop leading 1s (the batch), then the shape must be [C] (dense) or [C, 1, 1] (image channels)
+        int first = 0;
+        while (first < d.length && d[first] == 1) {
+            first++;
+        }
+        long[] rest = Arrays.copyOfRange(d, first, d.length);
+        boolean fits = perChannelOfImage ? rest.length == 3 && rest[0] == channels && rest[1] == 1 && rest[2] == 1
+                : rest.length == 1 && rest[0] == channels;
+        if (!fits) {
+            throw error(n, "its constant '" + c.name() + "' has shape " + Arrays.toString(d) + ", which is not one "
+                    + "value per " + (perChannelOfImage ? "channel ([" + channels + ", 1, 1])" : "unit ([" + channels
+                            + "])"));
+        }
+        return v;
+    }
+
+    private void activation(NodeProto n, Activation act) {
+        applyActivation(n, layerIn(n, 0), act, n.getOutput(0));
+    }
+
+    private void applyActivation(NodeProto n, LayerOut x, Activation act, String output) {
+        Layer p = layer(x.layer());
+        if (TAKES_ACTIVATION.contains(p.kind()) && p.activation() == Activation.NONE
+                && externalReads(p.name()) == 1) {
+            stale(p.name(), "the " + act.keyword() + " folded in by node '" + n.getName() + "'");
+            replace(copy(p, p.bias(), act));
+            foldedActivations++;
+            define(output, new LayerOut(p.name(), x.shape()));
+            return;
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.ACTIVATION).inputs(x.layer()).activation(act).origin(n.getName()).build());
+        define(output, new LayerOut(name, x.shape()));
+    }
+
+    /** {@code x >= 0}: the first half of sign as the exporter writes it. */
+    private void greaterOrEqual(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        Const zero = constIn(n, 1, "threshold");
+        float[] z = floatsOf(n, zero);
+        if (z.length != 1 || z[0] != 0f) {
+            throw error(n, "it compares with " + Arrays.toString(z) + "; cimlang reads GreaterOrEqual only as "
+                    + "Where(GreaterOrEqual(x, 0), 1, -1), its sign activation");
+        }
+        values.put(n.getOutput(0), new Condition(x.layer(), x.shape()));
+    }
+
+    /** {@code Where(x >= 0, 1, -1)}: cimlang's sign. */
+    private void whereSign(NodeProto n) {
+        Value cond = value(n, 0);
+        boolean sign = cond instanceof Condition && consumers.getOrDefault(n.getInput(0), 0) == 1
+                && value(n, 1) instanceof Const one && value(n, 2) instanceof Const minusOne
+                && isScalar(n, one, 1f) && isScalar(n, minusOne, -1f);
+        if (!sign) {
+            throw error(n, "cimlang reads Where only as Where(GreaterOrEqual(x, 0), 1, -1), its sign activation");
+        }
+        Condition c = (Condition) cond;
+        applyActivation(n, new LayerOut(c.layer(), c.shape()), Activation.SIGN, n.getOutput(0));
+    }
+
+    private boolean isScalar(NodeProto n, Const c, float expected) {
+        float[] v = floatsOf(n, c);
+        return v.length == 1 && v[0] == expected;
+    }
+
+    private void pool(NodeProto n, LayerKind kind) {
+        long[] extra = new long[2];
+        LayerOut x = kind == LayerKind.AVGPOOL ? paddedIn(n, extra) : rank3In(n);
+        if (n.getOutputCount() > 1 && !n.getOutput(1).isEmpty() && consumers.getOrDefault(n.getOutput(1), 0) > 0) {
+            throw error(n, "its second output (the indices of the maxima) is used; cimlang's maxpool gives values only");
+        }
+        long[] kernel = attrInts(n, "kernel_shape", null);
+        if (kernel == null || kernel.length != 2) {
+            throw error(n, "kernel_shape is " + (kernel == null ? "missing" : Arrays.toString(kernel))
+                    + "; 2-D pooling needs [height, width]");
+        }
+        requireOnes(n, "dilations", "dilated pooling is not supported");
+        long[] strides = strides(n);
+        long[] pads = symmetricPads(n, x.shape(), kernel, strides);
+        if (kind == LayerKind.AVGPOOL && (pads[0] > 0 || pads[1] > 0) && attrInt(n, "count_include_pad", 0) == 0) {
+            throw error(n, "it pads by " + pads[0] + "x" + pads[1] + " and leaves the padding out of each average "
+                    + "(count_include_pad=0, ONNX's default); cimlang's avgpool counts the padding, as PyTorch's "
+                    + "default count_include_pad=True does: export with count_include_pad=True or without padding");
+        }
+        // zeros from a Pad node before are values of the image: averaged like count_include_pad=1
+        pads[0] += extra[0];
+        pads[1] += extra[1];
+        for (int i = 0; i < 2; i++) {
+            if (2 * pads[i] > kernel[i]) {
+                throw error(n, "it pads by " + pads[i] + ", more than half its kernel " + kernel[i]
+                        + "; cimlang (like PyTorch) pads pooling windows by at most half the kernel");
+            }
+        }
+        if (attrInt(n, "ceil_mode", 0) != 0) {
+            for (int i = 0; i < 2; i++) {
+                long span = x.shape().dim(i + 1) + 2 * pads[i] - kernel[i];
+                if (span >= 0 && span % strides[i] != 0) {
+                    throw error(n, "ceil_mode=1 adds a partial window at the border of its " + x.shape()
+                            + " input; cimlang's pooling rounds the output size down (ceil_mode=0): "
+                            + "export with ceil_mode=False or pad the input");
+                }
+            }
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, kind).inputs(x.layer()).kernel(kernel[0], kernel[1]).stride(strides[0], strides[1])
+                .padding(pads[0], pads[1]).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    private void globalPool(NodeProto n, LayerKind kind) {
+        LayerOut x = rank3In(n);
+        String name = layerName(n, null);
+        add(Layer.builder(name, kind).inputs(x.layer()).global(true).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    /** Zero padding of height and width, kept for the Conv or AveragePool that reads it (PyTorch's AvgPool2d export). */
+    private void pad(NodeProto n) {
+        LayerOut x = rank3In(n);
+        String mode = attrString(n, "mode", "constant");
+        if (!mode.equals("constant")) {
+            throw error(n, "mode '" + mode + "' is not supported; cimlang pads with zeros (mode 'constant')");
+        }
+        if (hasInput(n, 3)) {
+            throw error(n, "its axes input is not supported; pad all four axes ([batch, channels, height, width])");
+        }
+        long[] pads = hasInput(n, 1) ? OnnxTensors.longs(constIn(n, 1, "pads").tensor(), where(n) + ", pads")
+                : attrInts(n, "pads", new long[0]);
+        float value = hasInput(n, 2) ? floatsOf(n, constIn(n, 2, "constant value"))[0] : attrFloat(n, "value", 0f);
+        boolean imageOnly = pads.length == 8 && pads[0] == 0 && pads[1] == 0 && pads[4] == 0 && pads[5] == 0;
+        if (!imageOnly || pads[2] != pads[6] || pads[3] != pads[7] || pads[2] < 0 || pads[3] < 0 || value != 0f) {
+            throw error(n, "it pads " + Arrays.toString(pads) + " with " + value + "; cimlang folds a Pad into the "
+                    + "Conv or AveragePool after it only when it adds zeros equally on both sides of height and width");
+        }
+        values.put(n.getOutput(0), new Padded(x.layer(), x.shape(), pads[2], pads[3], n.getName()));
+    }
+
+    /** An image input, unpadded; the zero padding of a Pad node before it goes into {@code extra} [h, w]. */
+    private LayerOut paddedIn(NodeProto n, long[] extra) {
+        if (value(n, 0) instanceof Padded p) {
+            if (consumers.getOrDefault(n.getInput(0), 0) != 1) {
+                throw error(n, "the padded tensor of node '" + p.padNode() + "' is read by other nodes as well; "
+                        + "cimlang folds a Pad into the one Conv or AveragePool that reads it");
+            }
+            extra[0] = p.padH();
+            extra[1] = p.padW();
+            return new LayerOut(p.layer(), p.shape());
+        }
+        return rank3In(n);
+    }
+
+    private void flatten(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        long axis = attrInt(n, "axis", 1);
+        int rank = x.shape().rank() + 1;
+        if (axis < 0) {
+            axis += rank;
+        }
+        if (axis != 1) {
+            throw error(n, "it flattens from axis " + attrInt(n, "axis", 1) + " of a rank-" + rank
+                    + " tensor; cimlang flattens everything but the batch (axis 1)");
+        }
+        toFlat(n, x);
+    }
+
+    private void reshape(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        Const s = constIn(n, 1, "shape");
+        long[] target = OnnxTensors.longs(s.tensor(), where(n) + ", shape '" + s.name() + "'");
+        long elements = x.shape().elements();
+        boolean allowZero = attrInt(n, "allowzero", 0) != 0;
+        boolean batchKept = target.length == 2 && ((target[0] == 0 && !allowZero)
+                || (target[0] == -1 && target[1] == elements));
+        boolean restFlat = target.length == 2 && (target[1] == elements || (target[1] == -1 && target[0] != -1));
+        if (!batchKept || !restFlat) {
+            throw error(n, "it reshapes " + x.layer() + " " + x.shape() + " to " + Arrays.toString(target)
+                    + "; cimlang reads Reshape only as a flatten to [batch, " + elements + "] ([0, -1], [-1, "
+                    + elements + "] or [0, " + elements + "])");
+        }
+        toFlat(n, x);
+    }
+
+    /** A flatten layer, or nothing when the input is already flat. */
+    private void toFlat(NodeProto n, LayerOut x) {
+        if (x.shape().isFlat()) {
+            aliasOf(n, x);
+            return;
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.FLATTEN).inputs(x.layer()).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, Shape.of(x.shape().elements())));
+    }
+
+    private void concat(NodeProto n) {
+        List<LayerOut> parts = new ArrayList<>();
+        for (int i = 0; i < n.getInputCount(); i++) {
+            parts.add(layerIn(n, i));
+        }
+        if (parts.size() < 2) {
+            throw error(n, "it joins " + parts.size() + " tensor; a concat layer needs at least two");
+        }
+        int rank = parts.get(0).shape().rank() + 1;
+        long axis = attrInt(n, "axis", Long.MIN_VALUE);
+        if (axis == Long.MIN_VALUE) {
+            throw error(n, "it has no axis attribute");
+        }
+        if (axis < 0) {
+            axis += rank;
+        }
+        if (axis < 1 || axis >= rank) {
+            throw error(n, "it joins along axis " + attrInt(n, "axis", 0) + " of rank-" + rank + " tensors; cimlang "
+                    + "joins along a non-batch axis (1 = channels)");
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.CONCAT).inputs(parts.stream().map(LayerOut::layer).toList())
+                .axis((int) axis - 1).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    private void batchNorm(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        if (attrInt(n, "training_mode", 0) != 0) {
+            throw error(n, "training_mode=1 normalises with the batch's statistics; export the model in eval mode "
+                    + "(model.eval())");
+        }
+        for (int i = 1; i < n.getOutputCount(); i++) {
+            if (!n.getOutput(i).isEmpty() && consumers.getOrDefault(n.getOutput(i), 0) > 0) {
+                throw error(n, "its training outputs (running statistics) are used; export the model in eval mode");
+            }
+        }
+        int channels = (int) x.shape().dim(0);
+        Const scale = constIn(n, 1, "scale");
+        String[] roles = {"weight", "bias", "running_mean", "running_var"};
+        float[][] v = new float[4][];
+        for (int i = 0; i < 4; i++) {
+            Const c = constIn(n, i + 1, roles[i]);
+            v[i] = floatsOf(n, c);
+            if (v[i].length != channels) {
+                throw error(n, "its " + roles[i] + " '" + c.name() + "' has " + v[i].length + " values for "
+                        + channels + " channels");
+            }
+        }
+        // the float engine uses PyTorch's epsilon; another one moves into the variance: var + eps is the same sum
+        double eps = attrFloat(n, "epsilon", BatchNorm.EPS);
+        if (eps != BatchNorm.EPS) {
+            for (int c = 0; c < channels; c++) {
+                v[3][c] = (float) (v[3][c] + eps - BatchNorm.EPS);
+            }
+        }
+        String name = layerName(n, scale.name());
+        for (int i = 0; i < 4; i++) {
+            weights.put(name + "." + roles[i], Tensor.of(v[i], channels));
+        }
+        add(Layer.builder(name, LayerKind.BATCHNORM).inputs(x.layer()).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, x.shape()));
+    }
+
+    private void softmax(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        if (!x.shape().isFlat()) {
+            throw error(n, "it normalises " + x.layer() + " " + x.shape() + "; cimlang's softmax takes a flat "
+                    + "[batch, classes] input: flatten before it");
+        }
+        long axis = attrInt(n, "axis", opset >= 13 ? -1 : 1);
+        if (axis != 1 && axis != -1) {
+            throw error(n, "it normalises along axis " + axis + "; over [batch, classes] cimlang's softmax uses "
+                    + "axis 1 (-1)");
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.SOFTMAX).inputs(x.layer()).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, x.shape()));
+    }
+
+    private void alias(NodeProto n) {
+        if (n.getOpType().equals("Dropout") && n.getOutputCount() > 1 && !n.getOutput(1).isEmpty()
+                && consumers.getOrDefault(n.getOutput(1), 0) > 0) {
+            throw error(n, "its mask output is used; at inference Dropout passes its input through and has no mask");
+        }
+        Value v = value(n, 0);
+        if (v instanceof LayerOut x) {
+            dropped.merge(n.getOpType(), 1, Integer::sum);
+            aliasOf(n, x);
+        } else if (v instanceof Const c) {
+            values.put(n.getOutput(0), c);
+        } else {
+            throw error(n, "it reads '" + n.getInput(0) + "', which is " + describe(v));
+        }
+    }
+
+    private void aliasOf(NodeProto n, LayerOut x) {
+        aliasReads.merge(x.layer(), 1, Integer::sum);
+        define(n.getOutput(0), x);
+    }
+
+    private void constant(NodeProto n) {
+        TensorProto t = null;
+        for (AttributeProto a : n.getAttributeList()) {
+            switch (a.getName()) {
+                case "value" -> t = a.getT();
+                case "value_float" -> t = TensorProto.newBuilder().setDataType(1).addFloatData(a.getF()).build();
+                case "value_floats" -> t = TensorProto.newBuilder().setDataType(1).addDims(a.getFloatsCount())
+                        .addAllFloatData(a.getFloatsList()).build();
+                case "value_int" -> t = TensorProto.newBuilder().setDataType(7).addInt64Data(a.getI()).build();
+                case "value_ints" -> t = TensorProto.newBuilder().setDataType(7).addDims(a.getIntsCount())
+                        .addAllInt64Data(a.getIntsList()).build();
+                default -> throw error(n, "its attribute '" + a.getName() + "' is not read; cimlang reads Constant "
+                        + "nodes holding a tensor, float(s) or int(s)");
+            }
+        }
+        if (t == null) {
+            throw error(n, "it holds no value");
+        }
+        values.put(n.getOutput(0), new Const(n.getOutput(0), t));
+    }
+
+    /* -------------------------------------------------------------- helpers */
+
+    private void add(Layer l) {
+        layerAt.put(l.name(), layers.size());
+        layers.add(l);
+    }
+
+    private Layer layer(String name) {
+        return layers.get(layerAt.get(name));
+    }
+
+    private void replace(Layer l) {
+        layers.set(layerAt.get(l.name()), l);
+    }
+
+    private static Layer copy(Layer l, boolean bias, Activation act) {
+        return new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
+                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.axis(), act,
+                l.origin());
+    }
+
+    /** Records that {@code tensor} holds a layer's output; a null shape is inferred from the layer. */
+    private void define(String tensor, LayerOut out) {
+        LayerOut v = out.shape() != null ? out : new LayerOut(out.layer(), shapeOf(out.layer()));
+        values.put(tensor, v);
+        tensorsOfLayer.computeIfAbsent(out.layer(), k -> new ArrayList<>()).add(tensor);
+    }
+
+    /** Output shape of a just-added layer, by the compiler's own rules. */
+    private Shape shapeOf(String layer) {
+        AnalyzedNetwork analysed = NetworkAnalysis.analyze(new Network("import", subgraphOf(layer), null, null));
+        Shape s = analysed.shapeOf(layer);
+        if (s == null) {
+            String why = analysed.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::message)
+                    .findFirst().orElse("its shape cannot be inferred");
+            throw new OnnxException(source + ": node '" + layer(layer).origin() + "' does not fit its input: " + why);
+        }
+        return s;
+    }
+
+    /** The layer and everything it depends on: enough to infer its shape without re-analysing the rest. */
+    private List<Layer> subgraphOf(String layer) {
+        Set<String> needed = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(layer));
+        while (!todo.isEmpty()) {
+            String l = todo.pop();
+            if (needed.add(l)) {
+                todo.addAll(layer(l).inputs());
+            }
+        }
+        return layers.stream().filter(l -> needed.contains(l.name())).toList();
+    }
+
+    /** Reads of a layer's output other than through Identity/Dropout/no-op flatten aliases. */
+    private int externalReads(String layer) {
+        int reads = 0;
+        for (String t : tensorsOfLayer.getOrDefault(layer, List.of())) {
+            reads += consumers.getOrDefault(t, 0);
+        }
+        return reads - aliasReads.getOrDefault(layer, 0);
+    }
+
+    private void stale(String layer, String fold) {
+        for (String t : tensorsOfLayer.getOrDefault(layer, List.of())) {
+            values.put(t, new Stale(layer, fold));
+        }
+        tensorsOfLayer.remove(layer);
+        aliasReads.remove(layer);
+    }
+
+    private String layerName(NodeProto n, String weightName) {
+        return names.unique(LayerNames.readable(n.getName(), n.getOpType(), weightName));
+    }
+
+    private Value value(NodeProto n, int i) {
+        if (i >= n.getInputCount() || n.getInput(i).isEmpty()) {
+            throw error(n, "its input " + (i + 1) + " is missing");
+        }
+        Value v = values.get(n.getInput(i));
+        if (v == null) {
+            throw error(n, "it reads '" + n.getInput(i) + "', which no earlier node computes");
+        }
+        return v;
+    }
+
+    private boolean hasInput(NodeProto n, int i) {
+        return i < n.getInputCount() && !n.getInput(i).isEmpty();
+    }
+
+    private LayerOut layerIn(NodeProto n, int i) {
+        Value v = value(n, i);
+        if (v instanceof LayerOut l) {
+            return l;
+        }
+        throw error(n, "its input " + (i + 1) + " '" + n.getInput(i) + "' is " + describe(v)
+                + "; cimlang reads it only as data computed from the network's input");
+    }
+
+    private LayerOut rank3In(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        if (x.shape().rank() != 3) {
+            throw error(n, "it reads " + x.layer() + " of shape " + x.shape() + "; it needs [channels, height, width]");
+        }
+        return x;
+    }
+
+    private LayerOut flatIn(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        if (!x.shape().isFlat()) {
+            throw error(n, "it reads " + x.layer() + " of shape " + x.shape() + "; cimlang's dense layer reads a flat "
+                    + "[batch, features] input: flatten before it");
+        }
+        return x;
+    }
+
+    private Const constIn(NodeProto n, int i, String role) {
+        Value v = value(n, i);
+        if (v instanceof Const c) {
+            return c;
+        }
+        throw error(n, "its " + role + " '" + n.getInput(i) + "' is " + describe(v) + "; cimlang needs it to be "
+                + "an initialiser or a Constant (weights computed at run time are not supported)");
+    }
+
+    private float[] floatsOf(NodeProto n, Const c) {
+        return OnnxTensors.floats(c.tensor(), where(n) + ", tensor '" + c.name() + "'");
+    }
+
+    private static Tensor tensor(float[] data, long[] dims) {
+        int[] shape = new int[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            shape[i] = (int) dims[i];
+        }
+        return Tensor.of(data, shape);
+    }
+
+    private String describe(Value v) {
+        if (v instanceof LayerOut l) {
+            return "the output of layer " + l.layer();
+        }
+        if (v instanceof Const c) {
+            return "a constant";
+        }
+        if (v instanceof Padded p) {
+            return "the zero-padded output of layer " + p.layer() + " (node '" + p.padNode() + "'); cimlang folds a "
+                    + "Pad only into the Conv or AveragePool that reads it";
+        }
+        if (v instanceof Condition) {
+            return "a comparison (x >= 0) not followed by Where(..., 1, -1)";
+        }
+        if (v instanceof Stale s) {
+            return "the output of layer " + s.layer() + " before " + s.fold() + "; a model that also reads the value "
+                    + "before the fold cannot be imported";
+        }
+        return "undefined";
+    }
+
+    private long[] strides(NodeProto n) {
+        long[] s = attrInts(n, "strides", new long[] {1, 1});
+        if (s.length != 2 || s[0] < 1 || s[1] < 1) {
+            throw error(n, "strides " + Arrays.toString(s) + " are not two positive numbers");
+        }
+        return s;
+    }
+
+    private void requireOnes(NodeProto n, String attr, String why) {
+        for (long d : attrInts(n, attr, new long[] {1, 1})) {
+            if (d != 1) {
+                throw error(n, attr + " " + Arrays.toString(attrInts(n, attr, null)) + ": " + why);
+            }
+        }
+    }
+
+    /** [padH, padW] from pads or auto_pad; asymmetric padding is an error. */
+    private long[] symmetricPads(NodeProto n, Shape in, long[] kernel, long[] strides) {
+        String autoPad = attrString(n, "auto_pad", "NOTSET");
+        long[] pads;
+        switch (autoPad) {
+            case "NOTSET" -> {
+                pads = attrInts(n, "pads", new long[] {0, 0, 0, 0});
+                if (pads.length != 4) {
+                    throw error(n, "pads " + Arrays.toString(pads) + " are not [top, left, bottom, right]");
+                }
+            }
+            case "VALID" -> pads = new long[] {0, 0, 0, 0};
+            case "SAME_UPPER", "SAME_LOWER" -> {
+                pads = new long[4];
+                for (int i = 0; i < 2; i++) {
+                    long size = in.dim(i + 1);
+                    long out = (size + strides[i] - 1) / strides[i];
+                    long total = Math.max(0, (out - 1) * strides[i] + kernel[i] - size);
+                    pads[i] = autoPad.equals("SAME_UPPER") ? total / 2 : total - total / 2;
+                    pads[i + 2] = total - pads[i];
+                }
+            }
+            default -> throw error(n, "auto_pad '" + autoPad + "' is not an ONNX value");
+        }
+        if (pads[0] != pads[2] || pads[1] != pads[3] || pads[0] < 0 || pads[1] < 0) {
+            throw error(n, "it pads " + Arrays.toString(pads) + " ([top, left, bottom, right]"
+                    + (autoPad.startsWith("SAME") ? " from auto_pad " + autoPad : "")
+                    + "); cimlang pads top and bottom (left and right) equally: use an odd kernel, or pad explicitly");
+        }
+        return new long[] {pads[0], pads[1]};
+    }
+
+    private OnnxException error(NodeProto n, String message) {
+        return new OnnxException(source + ": " + where(n) + ": " + message);
+    }
+}

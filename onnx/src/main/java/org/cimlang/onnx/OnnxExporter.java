@@ -1,0 +1,234 @@
+package org.cimlang.onnx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.cimlang.compiler.ir.Activation;
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+import org.cimlang.simulator.nn.BatchNorm;
+import org.cimlang.simulator.nn.ParameterCheck;
+import org.cimlang.simulator.nn.ParameterSpec;
+import org.cimlang.simulator.tensor.Tensor;
+
+import ai.onnx.proto.OnnxMl.AttributeProto;
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+
+/**
+ * Writes a network with its float parameters as an ONNX model (opset 13, IR version 7), the way
+ * PyTorch would export the same model: one node per layer named after it, weights as initialisers
+ * with the parameter file's names, a dynamic batch axis. The importer reads these files back to the
+ * same network.
+ *
+ * <p>An activation becomes a node after the layer's ({@code <layer>_relu}); sign, which ONNX lacks
+ * (its Sign maps 0 to 0, cimlang's to +1), becomes {@code Where(GreaterOrEqual(x, 0), 1, -1)}.
+ * Average pooling counts padding ({@code count_include_pad=1}), as the float engine does.
+ */
+public final class OnnxExporter {
+    public static final int OPSET = 13;
+    /** The IR version that goes with opset 13 (ONNX 1.8). */
+    public static final int IR_VERSION = 7;
+    /** The batch axis's symbol in the input and output shapes. */
+    public static final String BATCH = "batch";
+
+    private OnnxExporter() {
+    }
+
+    /**
+     * The ONNX model of {@code network} with {@code parameters}.
+     *
+     * @throws OnnxException when the network has errors or the parameters do not fit it
+     */
+    public static ModelProto export(AnalyzedNetwork network, Map<String, Tensor> parameters) {
+        String name = network.network().name();
+        List<String> errors = network.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::message)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new OnnxException("network " + name + " has errors; fix them before exporting it:\n  "
+                    + String.join("\n  ", errors));
+        }
+        List<String> problems = ParameterCheck.check(network, parameters);
+        if (!problems.isEmpty()) {
+            throw new OnnxException("the weights do not fit network " + name + ":\n  " + String.join("\n  ", problems));
+        }
+        Layer input = null;
+        List<String> read = new ArrayList<>();
+        for (Layer l : network.order()) {
+            read.addAll(l.inputs());
+        }
+        List<Layer> outputs = network.order().stream().filter(l -> !read.contains(l.name())).toList();
+        for (Layer l : network.order()) {
+            if (l.kind() == LayerKind.INPUT) {
+                if (input != null) {
+                    throw new OnnxException("network " + name + " has several inputs (" + input.name() + ", "
+                            + l.name() + "); an exported model reads one");
+                }
+                input = l;
+            }
+        }
+        if (input == null || outputs.size() != 1) {
+            throw new OnnxException("network " + name + " has " + (input == null ? "no input layer"
+                    : outputs.size() + " output layers (" + outputs.stream().map(Layer::name)
+                            .collect(Collectors.joining(", ")) + ")")
+                    + "; an exported model has one input and one output");
+        }
+
+        GraphProto.Builder g = GraphProto.newBuilder().setName(name);
+        for (ParameterSpec s : ParameterCheck.expected(network)) {
+            g.addInitializer(OnnxTensors.of(s.name(), parameters.get(s.name())));
+        }
+        g.addInput(valueInfo(input.name(), network.shapeOf(input.name())));
+        LayerNodes nodes = new LayerNodes(g);
+        for (Layer l : network.order()) {
+            if (l.kind() != LayerKind.INPUT) {
+                nodes.add(l, network);
+            }
+        }
+        Layer output = outputs.get(0);
+        g.addOutput(valueInfo(output.name(), network.shapeOf(output.name())));
+        return ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("cimlang")
+                .setProducerVersion("0.1.0").setDocString("network " + name + ", exported by 'cim export'")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET)).setGraph(g).build();
+    }
+
+    /** A float tensor [batch, ...shape] with a symbolic batch. */
+    private static ValueInfoProto valueInfo(String name, Shape shape) {
+        TensorShapeProto.Builder s = TensorShapeProto.newBuilder()
+                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH));
+        for (long d : shape.dims()) {
+            s.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(s))).build();
+    }
+
+    /** Appends the nodes of each layer; the tensor a layer leaves is named after the layer. */
+    private static final class LayerNodes {
+        private final GraphProto.Builder g;
+        private boolean signConstants;
+
+        LayerNodes(GraphProto.Builder g) {
+            this.g = g;
+        }
+
+        void add(Layer l, AnalyzedNetwork network) {
+            String name = l.name();
+            // the operation writes the layer's tensor unless an activation follows it
+            String opOut = l.activation() == Activation.NONE || l.kind() == LayerKind.ACTIVATION
+                    ? name : name + "_" + opSuffix(l);
+            List<String> in = l.inputs();
+            switch (l.kind()) {
+                case CONV2D -> {
+                    List<String> inputs = new ArrayList<>(List.of(in.get(0), name + ".weight"));
+                    if (l.bias()) {
+                        inputs.add(name + ".bias");
+                    }
+                    node("Conv", name, inputs, opOut, ints("kernel_shape", l.kernelH(), l.kernelW()),
+                            ints("strides", l.effectiveStrideH(), l.effectiveStrideW()),
+                            ints("pads", l.padH(), l.padW(), l.padH(), l.padW()), ints("dilations", 1, 1),
+                            integer("group", l.groups()));
+                }
+                case DENSE -> {
+                    List<String> inputs = new ArrayList<>(List.of(in.get(0), name + ".weight"));
+                    if (l.bias()) {
+                        inputs.add(name + ".bias");
+                    }
+                    node("Gemm", name, inputs, opOut, integer("transB", 1));
+                }
+                case MAXPOOL, AVGPOOL -> {
+                    boolean max = l.kind() == LayerKind.MAXPOOL;
+                    if (l.global()) {
+                        node(max ? "GlobalMaxPool" : "GlobalAveragePool", name, in, opOut);
+                    } else {
+                        List<AttributeProto> attrs = new ArrayList<>(List.of(ints("kernel_shape", l.kernelH(),
+                                l.kernelW()), ints("strides", l.effectiveStrideH(), l.effectiveStrideW()),
+                                ints("pads", l.padH(), l.padW(), l.padH(), l.padW())));
+                        if (!max) {
+                            attrs.add(integer("count_include_pad", 1));
+                        }
+                        node(max ? "MaxPool" : "AveragePool", name, in, opOut, attrs.toArray(AttributeProto[]::new));
+                    }
+                }
+                case FLATTEN -> node("Flatten", name, in, opOut, integer("axis", 1));
+                case BATCHNORM -> node("BatchNormalization", name, List.of(in.get(0), name + ".weight", name + ".bias",
+                        name + ".running_mean", name + ".running_var"), opOut, real("epsilon", BatchNorm.EPS),
+                        real("momentum", 1 - BatchNorm.MOMENTUM));
+                case ADD -> node(in.size() == 2 ? "Add" : "Sum", name, in, opOut);
+                case CONCAT -> node("Concat", name, in, opOut, integer("axis", l.axis() + 1L));
+                case SOFTMAX -> node("Softmax", name, in, opOut, integer("axis", 1));
+                case ACTIVATION -> activation(l.activation(), name, in.get(0), name);
+                default -> throw new IllegalStateException("layer kind " + l.kind() + " cannot be exported");
+            }
+            if (l.activation() != Activation.NONE && l.kind() != LayerKind.ACTIVATION) {
+                activation(l.activation(), name + "_" + l.activation().keyword(), opOut, name);
+            }
+        }
+
+        private static String opSuffix(Layer l) {
+            return switch (l.kind()) {
+                case CONV2D -> "conv";
+                case DENSE -> "gemm";
+                case BATCHNORM -> "bn";
+                default -> l.kind().keyword();
+            };
+        }
+
+        private void activation(Activation act, String nodeName, String in, String out) {
+            switch (act) {
+                case NONE -> node("Identity", nodeName, List.of(in), out);
+                case RELU -> node("Relu", nodeName, List.of(in), out);
+                case SIGMOID -> node("Sigmoid", nodeName, List.of(in), out);
+                case TANH -> node("Tanh", nodeName, List.of(in), out);
+                case SIGN -> {
+                    if (!signConstants) {
+                        g.addInitializer(OnnxTensors.scalar("cim_sign_zero", 0f));
+                        g.addInitializer(OnnxTensors.scalar("cim_sign_plus", 1f));
+                        g.addInitializer(OnnxTensors.scalar("cim_sign_minus", -1f));
+                        signConstants = true;
+                    }
+                    node("GreaterOrEqual", nodeName + "_ge", List.of(in, "cim_sign_zero"), out + "_ge");
+                    node("Where", nodeName, List.of(out + "_ge", "cim_sign_plus", "cim_sign_minus"), out);
+                }
+                default -> throw new IllegalStateException("activation " + act + " cannot be exported");
+            }
+        }
+
+        private void node(String op, String name, List<String> inputs, String output, AttributeProto... attrs) {
+            NodeProto.Builder n = NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs)
+                    .addOutput(output);
+            for (AttributeProto a : attrs) {
+                n.addAttribute(a);
+            }
+            g.addNode(n);
+        }
+    }
+
+    private static AttributeProto ints(String name, long... values) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            a.addInts(v);
+        }
+        return a.build();
+    }
+
+    private static AttributeProto integer(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    private static AttributeProto real(String name, float value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value)
+                .build();
+    }
+}

@@ -1,0 +1,120 @@
+package org.cimlang.onnx;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.Network;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+import org.cimlang.compiler.shape.NetworkAnalysis;
+import org.cimlang.simulator.nn.ParameterCheck;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+
+/**
+ * Turns an ONNX model into a cimlang network and its weights.
+ *
+ * <p>Every node of the graph that contributes to its output becomes a layer, is folded into one
+ * (an activation into the convolution before it, an {@code Add} of a constant into a {@code MatMul}
+ * as its bias) or is dropped because it does nothing at inference ({@code Identity},
+ * {@code Dropout}). A node of any other operator is an error naming it: nothing is skipped silently.
+ * The result is checked with the compiler's shape analysis and the simulator's parameter check, so an
+ * import that succeeds gives a network {@code cim run} can run.
+ */
+public final class OnnxImporter {
+    /** The operators the importer reads (default domain), as listed in messages and docs/onnx.md. */
+    public static final List<String> SUPPORTED_OPS = List.of("Add", "AveragePool", "BatchNormalization", "Concat",
+            "Constant", "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool",
+            "GreaterOrEqual+Where (x >= 0 ? 1 : -1, cimlang's sign)", "Identity", "MatMul", "MaxPool",
+            "Pad (zeros, before Conv or AveragePool)", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh");
+
+    private OnnxImporter() {
+    }
+
+    /** Reads {@code file} and imports it; see {@link #importModel(ModelProto, String, String, String)}. */
+    public static ImportedModel importFile(Path file, String networkName, String weightsPath) {
+        return importModel(OnnxModelFile.read(file), networkName, weightsPath, file.toString());
+    }
+
+    /**
+     * Imports a parsed model.
+     *
+     * @param networkName the network's name, a valid identifier (see {@link #networkName(String)})
+     * @param weightsPath what the network's {@code weights} line will say (null: none)
+     * @param source      names the model in messages (its file)
+     * @throws OnnxException with one message naming the first problem and how to fix it
+     */
+    public static ImportedModel importModel(ModelProto model, String networkName, String weightsPath,
+            String source) {
+        GraphTranslation t = new GraphTranslation(model, source);
+        t.translate();
+        Network network = new Network(networkName, t.layers(), weightsPath, source);
+        AnalyzedNetwork analyzed = NetworkAnalysis.analyze(network);
+        List<String> errors = analyzed.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::message)
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new OnnxException(source + ": the graph translates to a network cimlang cannot analyse:\n  "
+                    + String.join("\n  ", errors));
+        }
+        List<String> problems = ParameterCheck.check(analyzed, t.weights());
+        if (!problems.isEmpty()) {
+            throw new OnnxException(source + ": the model's weights do not fit the imported network:\n  "
+                    + String.join("\n  ", problems));
+        }
+        String producer = (model.getProducerName() + " " + model.getProducerVersion()).strip();
+        return new ImportedModel(network, t.weights(), producer, OnnxModelFile.defaultOpset(model), t.notes());
+    }
+
+    /**
+     * A network name made from a file name or a user's {@code --name}: a valid identifier of the
+     * language ({@code lenet-5.onnx} gives {@code lenet_5}).
+     */
+    public static String networkName(String raw) {
+        String s = LayerNames.sanitise(raw, "net");
+        return s == null ? "Imported" : s;
+    }
+
+    /** The op types of {@code nodes} that the importer does not read, each with the nodes using it. */
+    static Map<String, List<String>> unsupported(List<NodeProto> nodes) {
+        Map<String, List<String>> found = new TreeMap<>();
+        for (NodeProto n : nodes) {
+            boolean defaultDomain = n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx");
+            if (!defaultDomain || !GraphTranslation.HANDLED.contains(n.getOpType())) {
+                String op = defaultDomain ? n.getOpType() : n.getDomain() + "." + n.getOpType();
+                found.computeIfAbsent(op, k -> new ArrayList<>()).add(n.getName());
+            }
+        }
+        return found;
+    }
+
+    /** One message for all unsupported ops: each op with its first node, then the supported list. */
+    static String unsupportedMessage(String source, Map<String, List<String>> ops) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : ops.entrySet()) {
+            List<String> nodes = e.getValue();
+            parts.add(e.getKey() + " (node '" + nodes.get(0) + "'"
+                    + (nodes.size() > 1 ? " and " + (nodes.size() - 1) + " more" : "") + ")");
+        }
+        Map<String, String> hints = new LinkedHashMap<>();
+        hints.put("Sign", "cimlang's sign maps 0 to +1 where ONNX's Sign gives 0: export it as "
+                + "Where(GreaterOrEqual(x, 0), 1, -1)");
+        hints.put("Shape", "x.view(x.size(0), -1) exports as Shape/Gather/Concat/Reshape: use torch.flatten(x, 1) "
+                + "or simplify the model with onnxsim");
+        hints.put("Gather", hints.get("Shape"));
+        StringBuilder hint = new StringBuilder();
+        for (Map.Entry<String, String> h : hints.entrySet()) {
+            if (ops.containsKey(h.getKey()) && hint.indexOf(h.getValue()) < 0) {
+                hint.append("; ").append(h.getValue());
+            }
+        }
+        return source + ": the model uses " + (parts.size() == 1 ? "an operator" : parts.size() + " operators")
+                + " cimlang cannot import: " + String.join(", ", parts) + ". Supported (opset "
+                + OnnxModelFile.MIN_OPSET + "+, default domain): " + String.join(", ", SUPPORTED_OPS)
+                + hint;
+    }
+}

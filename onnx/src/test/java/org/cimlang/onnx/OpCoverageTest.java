@@ -1,0 +1,333 @@
+package org.cimlang.onnx;
+
+import static org.cimlang.onnx.OnnxGraph.f;
+import static org.cimlang.onnx.OnnxGraph.i;
+import static org.cimlang.onnx.OnnxGraph.ints;
+import static org.cimlang.onnx.OnnxGraph.s;
+import static org.cimlang.onnx.OnnxGraph.t;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.cimlang.compiler.ir.Activation;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every supported operator in a small generated model: the import gives the expected layers, and
+ * ONNX Runtime running the original model agrees with the float engine running the import.
+ */
+class OpCoverageTest {
+
+    /** Imports the model and checks it against ONNX Runtime on 8 random inputs. */
+    private static ImportedModel importChecked(OnnxGraph g) {
+        byte[] bytes = g.bytes();
+        ImportedModel m = OnnxImporter.importModel(OnnxModelFile.parse(bytes, "t.onnx"), "T", "t.npz", "t.onnx");
+        AnalyzedNetwork net = TestNetworks.analyse(m.network());
+        ReferenceReport r = FloatReference.compare(bytes, "t.onnx", net, m.weights(),
+                FloatReference.randomInputs(net, 8, 3));
+        assertTrue(r.agrees(), r.summary());
+        return m;
+    }
+
+    private static Layer layer(ImportedModel m, String name) {
+        return m.network().layer(name).orElseThrow(() -> new AssertionError("no layer " + name + " in "
+                + m.network().layers().stream().map(Layer::name).toList()));
+    }
+
+    private static Shape shape(ImportedModel m, String layer) {
+        return TestNetworks.analyse(m.network()).shapeOf(layer);
+    }
+
+    private static OnnxException rejected(OnnxGraph g) {
+        return assertThrows(OnnxException.class,
+                () -> OnnxImporter.importModel(OnnxModelFile.parse(g.bytes(), "t.onnx"), "T", "t.npz", "t.onnx"));
+    }
+
+    @Test
+    void convWithGroupsStridesPadsAndBiasBecomesConv2dWithItsReluFolded() {
+        OnnxGraph g = OnnxGraph.input("x", 4, 9, 9).weight("conv.weight", 6, 2, 3, 3).weight("conv.bias", 6)
+                .node("Conv", "/conv/Conv", List.of("x", "conv.weight", "conv.bias"), "c",
+                        ints("kernel_shape", 3, 3), ints("strides", 2, 2), ints("pads", 1, 1, 1, 1), i("group", 2))
+                .node("Relu", "/relu/Relu", List.of("c"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        Layer conv = layer(m, "conv");
+        assertEquals(LayerKind.CONV2D, conv.kind());
+        assertEquals(6, conv.filters());
+        assertEquals(2, conv.groups());
+        assertEquals(2, conv.effectiveStrideH());
+        assertEquals(1, conv.padH());
+        assertEquals(Activation.RELU, conv.activation());
+        // (9 + 2*1 - 3) / 2 + 1 = 5
+        assertEquals(Shape.of(6, 5, 5), shape(m, "conv"));
+        assertEquals(2, m.network().layers().size());
+        assertArrayEquals(new int[] {6, 2, 3, 3}, m.weights().get("conv.weight").shape());
+    }
+
+    @Test
+    void convWithSameUpperAutoPadAndRectangularKernelGetsSymmetricPadding() {
+        OnnxGraph g = OnnxGraph.input("x", 2, 7, 7).weight("w", 3, 2, 3, 5)
+                .node("Conv", "c1", List.of("x", "w"), "y", s("auto_pad", "SAME_UPPER")).output("y");
+        ImportedModel m = importChecked(g);
+        Layer conv = layer(m, "c1");
+        // SAME with stride 1: total padding = kernel - 1 = 2 (height), 4 (width), half on each side
+        assertEquals(1, conv.padH());
+        assertEquals(2, conv.padW());
+        assertFalse(conv.bias());
+        assertEquals(Shape.of(3, 7, 7), shape(m, "c1"));
+    }
+
+    @Test
+    void asymmetricPadsAreRejectedNamingTheNode() {
+        OnnxGraph g = OnnxGraph.input("x", 1, 6, 6).weight("w", 2, 1, 2, 2)
+                .node("Conv", "odd", List.of("x", "w"), "y", ints("pads", 0, 0, 1, 1)).output("y");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("node 'odd' (Conv)") && m.contains("[0, 0, 1, 1]"), m);
+    }
+
+    @Test
+    void gemmWithoutTransposeWithAlphaBetaAndRowBiasScalesIntoWeightAndBias() {
+        OnnxGraph g = OnnxGraph.input("x", 3, 2, 2).weight("fc.weight", 12, 5).weight("fc.bias", 1, 5)
+                .node("Flatten", "/Flatten", List.of("x"), "f", i("axis", 1))
+                .node("Gemm", "/fc/Gemm", List.of("f", "fc.weight", "fc.bias"), "y", f("alpha", 0.5f),
+                        f("beta", 2f))
+                .output("y");
+        ImportedModel m = importChecked(g);
+        Layer fc = layer(m, "fc");
+        assertEquals(LayerKind.DENSE, fc.kind());
+        assertEquals(5, fc.units());
+        assertEquals(List.of("Flatten"), fc.inputs());
+        // ONNX [in 12, out 5] transposed to PyTorch's [out 5, in 12]
+        assertArrayEquals(new int[] {5, 12}, m.weights().get("fc.weight").shape());
+        assertArrayEquals(new int[] {5}, m.weights().get("fc.bias").shape());
+    }
+
+    @Test
+    void matMulFollowedByAddOfAConstantBecomesOneDenseLayerWithBias() {
+        OnnxGraph g = OnnxGraph.input("x", 8).weight("onnx::MatMul_7", 8, 4).weight("fc.bias", 4)
+                .node("MatMul", "/fc/MatMul", List.of("x", "onnx::MatMul_7"), "mm")
+                .node("Add", "/fc/Add", List.of("mm", "fc.bias"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(2, m.network().layers().size());
+        Layer fc = layer(m, "fc");
+        assertTrue(fc.bias());
+        assertTrue(m.notes().stream().anyMatch(n -> n.contains("bias")), m.notes().toString());
+    }
+
+    @Test
+    void addOfAConstantAfterAConvolutionWithBiasIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 8).weight("w", 8, 4).weight("b", 4).weight("b2", 4)
+                .node("Gemm", "fc", List.of("x", "w", "b"), "mm").node("Add", "plus", List.of("mm", "b2"), "y")
+                .output("y");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("node 'plus' (Add)") && m.contains("bias"), m);
+    }
+
+    @Test
+    void sigmoidAndTanhOnTheInputBecomeStandaloneActivationLayers() {
+        OnnxGraph g = OnnxGraph.input("features", 6).weight("w", 6, 3)
+                .node("Sigmoid", "sig", List.of("features"), "a").node("Tanh", "th", List.of("a"), "b")
+                .node("MatMul", "fc", List.of("b", "w"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(LayerKind.ACTIVATION, layer(m, "sig").kind());
+        assertEquals(Activation.SIGMOID, layer(m, "sig").activation());
+        assertEquals(Activation.TANH, layer(m, "th").activation());
+        assertEquals(List.of("sig"), layer(m, "th").inputs());
+    }
+
+    @Test
+    void reluReadByTwoLayersStaysStandaloneAndTheConvolutionKeepsNoActivation() {
+        OnnxGraph g = OnnxGraph.input("x", 2, 4, 4).weight("w", 2, 2, 1, 1)
+                .node("Conv", "c", List.of("x", "w"), "c_out").node("Relu", "r", List.of("c_out"), "r_out")
+                .node("Add", "sum", List.of("c_out", "r_out"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(Activation.NONE, layer(m, "c").activation());
+        assertEquals(LayerKind.ACTIVATION, layer(m, "r").kind());
+        assertEquals(List.of("c", "r"), layer(m, "sum").inputs());
+    }
+
+    @Test
+    void maxPoolWithPaddingAndAveragePoolCountingItsPaddingMatchOnnxRuntime() {
+        OnnxGraph g = OnnxGraph.input("x", 3, 8, 8)
+                .node("MaxPool", "mp", List.of("x"), "a", ints("kernel_shape", 3, 3), ints("strides", 2, 2),
+                        ints("pads", 1, 1, 1, 1))
+                .node("AveragePool", "ap", List.of("a"), "y", ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1),
+                        i("count_include_pad", 1))
+                .output("y");
+        ImportedModel m = importChecked(g);
+        Layer mp = layer(m, "mp");
+        assertEquals(LayerKind.MAXPOOL, mp.kind());
+        assertEquals(2, mp.effectiveStrideH());
+        // ONNX's pooling stride defaults to 1, cimlang's to the kernel: the import writes it out
+        assertEquals(1, layer(m, "ap").effectiveStrideH());
+        // (8 + 2 - 3) / 2 + 1 = 4, then (4 + 2 - 3) / 1 + 1 = 4
+        assertEquals(Shape.of(3, 4, 4), shape(m, "ap"));
+    }
+
+    @Test
+    void averagePoolThatLeavesPaddingOutOfTheAverageIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 1, 4, 4).node("AveragePool", "ap", List.of("x"), "y",
+                ints("kernel_shape", 3, 3), ints("pads", 1, 1, 1, 1)).output("y");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("node 'ap' (AveragePool)") && m.contains("count_include_pad"), m);
+    }
+
+    @Test
+    void ceilModeIsAcceptedWhereItAddsNoWindowAndRejectedWhereItDoes() {
+        // (8 - 2) / 2 exact: ceil and floor agree
+        OnnxGraph even = OnnxGraph.input("x", 1, 8, 8).node("MaxPool", "p", List.of("x"), "y",
+                ints("kernel_shape", 2, 2), ints("strides", 2, 2), i("ceil_mode", 1)).output("y");
+        assertEquals(Shape.of(1, 4, 4), shape(importChecked(even), "p"));
+        // (7 - 2) / 2 = 2.5: ceil gives 4 outputs, floor 3
+        OnnxGraph odd = OnnxGraph.input("x", 1, 7, 7).node("MaxPool", "p", List.of("x"), "y",
+                ints("kernel_shape", 2, 2), ints("strides", 2, 2), i("ceil_mode", 1)).output("y");
+        assertTrue(rejected(odd).getMessage().contains("ceil_mode"));
+    }
+
+    @Test
+    void globalAverageAndGlobalMaxPoolBecomeGlobalPooling() {
+        OnnxGraph g = OnnxGraph.input("x", 4, 5, 5).node("GlobalMaxPool", "gmp", List.of("x"), "a")
+                .node("GlobalAveragePool", "gap", List.of("a"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertTrue(layer(m, "gmp").global());
+        assertEquals(LayerKind.MAXPOOL, layer(m, "gmp").kind());
+        assertEquals(LayerKind.AVGPOOL, layer(m, "gap").kind());
+        assertEquals(Shape.of(4, 1, 1), shape(m, "gap"));
+    }
+
+    @Test
+    void reshapeToFlatFromAnInitialiserOrAConstantNodeBecomesFlatten() {
+        OnnxGraph g = OnnxGraph.input("x", 2, 3, 3).initLongs("shape", 0, -1).weight("w", 18, 4)
+                .node("Reshape", "/Reshape", List.of("x", "shape"), "flat")
+                .node("Constant", "c", List.of(), "shape2", t("value", OnnxGraph.longs("v", -1, 18)))
+                .node("Reshape", "again", List.of("flat", "shape2"), "flat2")
+                .node("MatMul", "fc", List.of("flat2", "w"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        Layer flat = layer(m, "Reshape");
+        assertEquals(LayerKind.FLATTEN, flat.kind());
+        // the second reshape keeps a flat tensor flat: no layer
+        assertEquals(List.of("Reshape"), layer(m, "fc").inputs());
+        assertEquals(3, m.network().layers().size());
+    }
+
+    @Test
+    void reshapeToAnImageIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 18).initLongs("shape", 0, 2, 3, 3)
+                .node("Reshape", "r", List.of("x", "shape"), "y").output("y");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("node 'r' (Reshape)") && m.contains("[0, 2, 3, 3]"), m);
+    }
+
+    @Test
+    void addOfTwoBranchesAndSumOfThreeBecomeAddLayers() {
+        OnnxGraph g = OnnxGraph.input("x", 2, 4, 4).weight("w1", 2, 2, 3, 3).weight("w2", 2, 2, 1, 1)
+                .node("Conv", "a", List.of("x", "w1"), "a_out", ints("pads", 1, 1, 1, 1))
+                .node("Conv", "b", List.of("x", "w2"), "b_out")
+                .node("Add", "res", List.of("a_out", "x"), "r")
+                .node("Sum", "all", List.of("r", "b_out", "x"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(List.of("a", "x"), layer(m, "res").inputs());
+        assertEquals(List.of("res", "b", "x"), layer(m, "all").inputs());
+        assertEquals(LayerKind.ADD, layer(m, "all").kind());
+    }
+
+    @Test
+    void broadcastingAddOfTwoTensorsIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 2, 4, 4).node("GlobalAveragePool", "g", List.of("x"), "p")
+                .node("Add", "bad", List.of("x", "p"), "y").output("y");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("node 'bad' (Add)") && m.contains("broadcasting"), m);
+    }
+
+    @Test
+    void concatAlongChannelsWithPositiveOrNegativeAxisBecomesConcatAxisZero() {
+        OnnxGraph g = OnnxGraph.input("x", 2, 4, 4).weight("w", 3, 2, 1, 1)
+                .node("Conv", "c", List.of("x", "w"), "c_out")
+                .node("Concat", "cat1", List.of("x", "c_out"), "j", i("axis", 1))
+                .node("Concat", "cat2", List.of("j", "x"), "y", i("axis", -3)).output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(0, layer(m, "cat1").axis());
+        assertEquals(0, layer(m, "cat2").axis());
+        // 2 + 3 + 2 = 7 channels
+        assertEquals(Shape.of(7, 4, 4), shape(m, "cat2"));
+    }
+
+    @Test
+    void batchNormalizationWithAnotherEpsilonMovesItIntoTheVariance() {
+        OnnxGraph g = OnnxGraph.input("x", 3, 4, 4).weightIn("bn.weight", 0.5, 1.5, 3).weight("bn.bias", 3)
+                .weight("bn.running_mean", 3).init("bn.running_var", new float[] {0.001f, 0.002f, 0.004f}, 3)
+                .node("BatchNormalization", "/bn/BatchNormalization",
+                        List.of("x", "bn.weight", "bn.bias", "bn.running_mean", "bn.running_var"), "y",
+                        f("epsilon", 1e-3f))
+                .output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(LayerKind.BATCHNORM, layer(m, "bn").kind());
+        // tiny variances make the epsilon matter: var' + 1e-5 = var + 1e-3, so var' = 0.001 + 0.001 - 0.00001
+        float[] var = m.weights().get("bn.running_var").data();
+        assertEquals(0.00199, var[0], 1e-7);
+        assertEquals(0.00299, var[1], 1e-7);
+    }
+
+    @Test
+    void softmaxOverClassesIsReadInOpsetElevenAndThirteen() {
+        for (int opset : new int[] {11, 13}) {
+            OnnxGraph g = OnnxGraph.input("x", 5).opset(opset).node("Softmax", "sm", List.of("x"), "y").output("y");
+            ImportedModel m = importChecked(g);
+            assertEquals(LayerKind.SOFTMAX, layer(m, "sm").kind(), "opset " + opset);
+        }
+    }
+
+    @Test
+    void softmaxOverAnImageIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 2, 3, 3).node("Softmax", "sm", List.of("x"), "y", i("axis", 1))
+                .output("y");
+        assertTrue(rejected(g).getMessage().contains("flatten before it"));
+    }
+
+    @Test
+    void identityAndDropoutAreDroppedAndCounted() {
+        OnnxGraph g = OnnxGraph.input("x", 6).weight("w", 6, 2).node("Identity", "id", List.of("x"), "a")
+                .node("Dropout", "drop", List.of("a"), List.of("b", "")).node("MatMul", "fc", List.of("b", "w"), "y")
+                .output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(List.of("x"), layer(m, "fc").inputs());
+        assertEquals(2, m.network().layers().size());
+        assertTrue(m.notes().contains("1 Dropout node dropped (no effect at inference)"), m.notes().toString());
+        assertTrue(m.notes().contains("1 Identity node dropped (no effect at inference)"), m.notes().toString());
+    }
+
+    @Test
+    void constantNodesCanHoldWeights() {
+        OnnxGraph g = OnnxGraph.input("x", 1, 3, 3)
+                .node("Constant", "k", List.of(), "kernel", t("value", OnnxTensors.of("k",
+                        org.cimlang.simulator.tensor.Tensor.of(new float[] {1, -1, 2, 0}, 1, 1, 2, 2))))
+                .node("Conv", "c", List.of("x", "kernel"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertArrayEquals(new float[] {1, -1, 2, 0}, m.weights().get("c.weight").data());
+    }
+
+    @Test
+    void nodesTheOutputDoesNotNeedAreLeftOutWithANote() {
+        OnnxGraph g = OnnxGraph.input("x", 4).node("Relu", "used", List.of("x"), "y")
+                .node("Sigmoid", "unused", List.of("x"), "z").output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(2, m.network().layers().size());
+        assertTrue(m.notes().stream().anyMatch(n -> n.startsWith("1 node left out")), m.notes().toString());
+    }
+
+    @Test
+    void greaterOrEqualWithoutItsWhereIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 4).init("zero", new float[] {0f}).init("two", new float[] {2f})
+                .init("m", new float[] {-1f}).node("GreaterOrEqual", "ge", List.of("x", "zero"), "c")
+                .node("Where", "w", List.of("c", "two", "m"), "y").output("y");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("node 'w' (Where)") && m.contains("sign"), m);
+    }
+}

@@ -1,0 +1,125 @@
+package org.cimlang.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cimlang.compiler.ir.Activation;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+import org.cimlang.simulator.data.NpzReader;
+import org.cimlang.simulator.nn.FloatModel;
+import org.cimlang.simulator.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Models exported by PyTorch 1.13's torch.onnx.export (src/test/resources/pytorch/make_models.py):
+ * the import gives the module names, and the float engine agrees with both PyTorch's own outputs
+ * (stored beside each model) and ONNX Runtime within 1e-4.
+ */
+class PyTorchModelsTest {
+
+    private record Checked(ImportedModel model, double vsPyTorch, ReferenceReport vsOnnxRuntime) {
+        List<String> names() {
+            return model.network().layers().stream().map(Layer::name).toList();
+        }
+
+        Layer layer(String name) {
+            return model.network().layer(name).orElseThrow(() -> new AssertionError("no layer " + name + " in "
+                    + names()));
+        }
+    }
+
+    private static Path resource(String file) {
+        try {
+            return Path.of(PyTorchModelsTest.class.getResource("/pytorch/" + file).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Checked check(String name) throws Exception {
+        Path onnx = resource(name + ".onnx");
+        ImportedModel m = OnnxImporter.importFile(onnx, name, name + ".npz");
+        Map<String, Tensor> reference = NpzReader.read(resource(name + ".npz"));
+        Tensor input = reference.get("input");
+        float[] expected = reference.get("output").data();
+        AnalyzedNetwork net = TestNetworks.analyse(m.network());
+        float[] ours = FloatModel.of(net, m.weights()).forward(input).data();
+        assertEquals(expected.length, ours.length);
+        double maxDiff = 0;
+        for (int i = 0; i < ours.length; i++) {
+            maxDiff = Math.max(maxDiff, Math.abs(expected[i] - ours[i]));
+        }
+        int samples = input.dim(0);
+        int per = input.size() / samples;
+        List<float[]> inputs = new ArrayList<>();
+        for (int s = 0; s < samples; s++) {
+            inputs.add(java.util.Arrays.copyOfRange(input.data(), s * per, (s + 1) * per));
+        }
+        ReferenceReport r = FloatReference.compare(onnx, net, m.weights(), inputs);
+        System.out.printf("pytorch %s: max |diff| vs PyTorch %.2e; %s%n", name, maxDiff, r.summary());
+        assertTrue(maxDiff < 1e-4, name + ": max |diff| vs PyTorch " + maxDiff);
+        assertTrue(r.agrees(), r.summary());
+        return new Checked(m, maxDiff, r);
+    }
+
+    @Test
+    void lenetWithFunctionalReluAndPoolingImportsWithModuleNames() throws Exception {
+        Checked c = check("lenet");
+        assertEquals(List.of("image", "conv1", "MaxPool", "conv2", "MaxPool_1", "Flatten", "fc1", "fc2"), c.names());
+        assertEquals(Activation.RELU, c.layer("conv1").activation());
+        assertEquals(Activation.RELU, c.layer("fc1").activation());
+        assertTrue(c.model().producer().startsWith("pytorch 1.13"), c.model().producer());
+        assertTrue(c.model().notes().contains("1 Dropout node dropped (no effect at inference)")
+                || c.model().notes().stream().noneMatch(n -> n.contains("Dropout")), c.model().notes().toString());
+    }
+
+    @Test
+    void resnetBlockWithBatchnormsFoldedByPyTorchNamesLayersAfterTheirModules() throws Exception {
+        Checked c = check("tiny_resnet");
+        assertEquals(List.of("image", "conv1", "maxpool_1", "layer1_0_conv1", "layer1_0_conv2",
+                "layer1_0_downsample_0", "layer1_0_add", "avgpool_1", "Flatten", "fc"), c.names());
+        assertEquals(Activation.RELU, c.layer("layer1_0_add").activation());
+        assertTrue(c.layer("layer1_0_conv1").bias(), "PyTorch folded bn1 into the convolution's bias");
+    }
+
+    @Test
+    void resnetBlockExportedWithItsBatchnormsKeepsThemWithTorchvisionNames() throws Exception {
+        Checked c = check("tiny_resnet_bn");
+        assertEquals(List.of("image", "conv1", "bn1", "maxpool_1", "layer1_0_conv1", "layer1_0_bn1", "layer1_0_conv2",
+                "layer1_0_bn2", "layer1_0_downsample_0", "layer1_0_downsample_1", "layer1_0_add", "avgpool_1",
+                "Flatten", "fc"), c.names());
+        assertEquals(LayerKind.BATCHNORM, c.layer("layer1_0_downsample_1").kind());
+        assertEquals(Activation.RELU, c.layer("bn1").activation());
+        assertEquals(List.of("layer1_0_bn2", "layer1_0_downsample_1"), c.layer("layer1_0_add").inputs());
+        assertTrue(c.model().weights().containsKey("layer1_0_downsample_1.running_var"));
+    }
+
+    @Test
+    void sequentialMlpWithViewSigmoidTanhMatMulAndSoftmaxImports() throws Exception {
+        Checked c = check("mlp");
+        assertEquals(List.of("image", "Reshape", "net_0", "net_2", "net_4", "net_5"), c.names());
+        assertEquals(Activation.SIGMOID, c.layer("net_0").activation());
+        assertEquals(Activation.TANH, c.layer("net_2").activation());
+        assertEquals(LayerKind.DENSE, c.layer("net_4").kind());
+        assertEquals(11, c.model().opset());
+    }
+
+    @Test
+    void concatOfBranchesAndPaddedAveragePoolExportedAsPadImports() throws Exception {
+        Checked c = check("branches");
+        Layer pool = c.layer("pool");
+        assertEquals(LayerKind.AVGPOOL, pool.kind());
+        assertEquals(1, pool.padH(), "PyTorch's Pad before AveragePool folds into the pool's padding");
+        assertEquals(2, c.layer("a").groups());
+        assertEquals(Activation.TANH, c.layer("b").activation());
+        assertEquals(List.of("a", "b"), c.layer("Concat").inputs());
+    }
+}

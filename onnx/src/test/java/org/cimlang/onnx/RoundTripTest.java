@@ -1,0 +1,138 @@
+package org.cimlang.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.cimlang.compiler.ir.Activation;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.Network;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+import org.cimlang.simulator.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+
+/**
+ * Network with weights -> ONNX -> import: the same layers, shapes and weights come back, and ONNX
+ * Runtime agrees with the float engine on the exported model within 1e-4.
+ */
+class RoundTripTest {
+    private static final int SAMPLES = 16;
+
+    /** What one round trip gave; the max differences are printed for the record. */
+    private record Trip(AnalyzedNetwork original, Map<String, Tensor> params, ImportedModel imported,
+            ReferenceReport againstOriginal, ReferenceReport againstImported) {
+    }
+
+    private static Trip roundTrip(Network n) {
+        AnalyzedNetwork net = TestNetworks.analyse(n);
+        Map<String, Tensor> params = TestNetworks.parameters(net, 42);
+        ModelProto model = OnnxExporter.export(net, params);
+        byte[] bytes = model.toByteArray();
+        ImportedModel imported = OnnxImporter.importModel(OnnxModelFile.parse(bytes, "export.onnx"), n.name(),
+                n.name().toLowerCase() + ".npz", "export.onnx");
+        List<float[]> inputs = FloatReference.randomInputs(net, SAMPLES, 7);
+        ReferenceReport a = FloatReference.compare(bytes, "export.onnx", net, params, inputs);
+        ReferenceReport b = FloatReference.compare(bytes, "export.onnx", TestNetworks.analyse(imported.network()),
+                imported.weights(), inputs);
+        System.out.println("round trip " + n.name() + ": original " + a.summary() + "; imported " + b.summary());
+        return new Trip(net, params, imported, a, b);
+    }
+
+    private static void assertSameLayers(Network expected, Network actual) {
+        assertEquals(expected.layers().size(), actual.layers().size(), () -> "layers of " + actual.layers());
+        for (int i = 0; i < expected.layers().size(); i++) {
+            Layer e = expected.layers().get(i);
+            Layer a = actual.layers().get(i);
+            String what = "layer " + e.name();
+            assertEquals(e.name(), a.name(), what);
+            assertEquals(e.kind(), a.kind(), what);
+            assertEquals(e.inputs(), a.inputs(), what);
+            assertEquals(e.inputShape(), a.inputShape(), what);
+            assertEquals(e.filters(), a.filters(), what);
+            assertEquals(e.units(), a.units(), what);
+            assertEquals(e.kernelH(), a.kernelH(), what);
+            assertEquals(e.kernelW(), a.kernelW(), what);
+            assertEquals(e.effectiveStrideH(), a.effectiveStrideH(), what);
+            assertEquals(e.effectiveStrideW(), a.effectiveStrideW(), what);
+            assertEquals(e.padH(), a.padH(), what);
+            assertEquals(e.padW(), a.padW(), what);
+            assertEquals(e.groups(), a.groups(), what);
+            assertEquals(e.bias(), a.bias(), what);
+            assertEquals(e.global(), a.global(), what);
+            assertEquals(e.axis(), a.axis(), what);
+            assertEquals(e.activation(), a.activation(), what);
+        }
+    }
+
+    private static void assertSameShapesAndWeights(Trip t) {
+        AnalyzedNetwork back = TestNetworks.analyse(t.imported().network());
+        assertEquals(t.original().outputShapes().get(t.original().order().get(t.original().order().size() - 1).name()),
+                back.outputShapes().get(back.order().get(back.order().size() - 1).name()));
+        assertEquals(t.params().keySet(), t.imported().weights().keySet());
+        for (Map.Entry<String, Tensor> e : t.params().entrySet()) {
+            Tensor got = t.imported().weights().get(e.getKey());
+            assertArrayEquals(e.getValue().shape(), got.shape(), e.getKey());
+            assertArrayEquals(e.getValue().data(), got.data(), e.getKey()); // bit-exact: float32 in, float32 out
+        }
+    }
+
+    private static void assertAgrees(Trip t) {
+        assertTrue(t.againstOriginal().agrees(), t.againstOriginal().summary());
+        assertTrue(t.againstImported().agrees(), t.againstImported().summary());
+        assertEquals(SAMPLES, t.againstImported().sameArgmax(), t.againstImported().summary());
+    }
+
+    @Test
+    void mlpComesBackWithTheSameLayersWeightsAndOutputs() {
+        Trip t = roundTrip(TestNetworks.mlp());
+        assertSameLayers(TestNetworks.mlp(), t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void lenetWithPaddedConvolutionAndBothPoolingsComesBackUnchanged() {
+        Trip t = roundTrip(TestNetworks.lenet());
+        assertSameLayers(TestNetworks.lenet(), t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void resnetBlockWithBatchnormResidualAddAndGlobalPoolComesBackUnchanged() {
+        Trip t = roundTrip(TestNetworks.resnetBlock());
+        assertSameLayers(TestNetworks.resnetBlock(), t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void concatBranchesComeBackWithTheStandaloneActivationFoldedIntoItsConvolution() {
+        Trip t = roundTrip(TestNetworks.concat());
+        Network back = t.imported().network();
+        // act (tanh) was the only reader of convolution b: the importer folds it, and concat reads b
+        assertEquals(Activation.TANH, back.layer("b").orElseThrow().activation());
+        assertTrue(back.layer("act").isEmpty());
+        assertEquals(List.of("a", "b"), back.layer("joined").orElseThrow().inputs());
+        assertEquals(TestNetworks.concat().layers().size() - 1, back.layers().size());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void signActivationsSurviveAsGreaterOrEqualAndWhere() {
+        Trip t = roundTrip(TestNetworks.binary());
+        Network back = t.imported().network();
+        assertEquals(Activation.SIGN, back.layer("fc1").orElseThrow().activation());
+        assertEquals(Activation.SIGN, back.layer("bn").orElseThrow().activation());
+        assertEquals(LayerKind.DENSE, back.layer("out").orElseThrow().kind());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+}
