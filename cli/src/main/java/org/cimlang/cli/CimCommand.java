@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cim", mixinStandardHelpOptions = true, version = "cim 0.1.0",
         description = {"The cimlang compiler and simulator for compute-in-memory accelerators.", "",
                 "Exit codes: 0 clean, 1 errors in the input, 2 could not run."},
-        subcommands = {CheckCommand.class, CompileCommand.class, WarmupCommand.class})
+        subcommands = {CheckCommand.class, CompileCommand.class, RunCommand.class, TrainCommand.class,
+                BenchCommand.class, ImportCommand.class, ExportCommand.class, ReferenceCommand.class,
+                WarmupCommand.class})
 public class CimCommand {
 }

@@ -1,0 +1,27 @@
+package org.cimlang.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.cimlang.onnx.CimKeywords;
+import org.cimlang.services.CimGrammarAccess;
+import org.eclipse.xtext.GrammarUtil;
+import org.junit.jupiter.api.Test;
+
+/** The importer avoids the grammar's keywords in names; its list lives apart from the grammar, so compare. */
+class CimKeywordsTest {
+    @Test
+    void importerKeywordListIsExactlyTheGrammarsWordKeywordsExceptX() {
+        CimGrammarAccess grammar = Workspace.createInjector().getInstance(CimGrammarAccess.class);
+        Set<String> words = new TreeSet<>();
+        for (String k : GrammarUtil.getAllKeywords(grammar.getGrammar())) {
+            // 'x' is a keyword that ValidID also accepts as a name; per-channel cannot occur in a sanitised name
+            if (k.matches("[A-Za-z_][A-Za-z0-9_]*") && !k.equals("x")) {
+                words.add(k);
+            }
+        }
+        assertEquals(words, new TreeSet<>(CimKeywords.WORDS));
+    }
+}

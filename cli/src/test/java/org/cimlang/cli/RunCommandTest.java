@@ -1,0 +1,178 @@
+package org.cimlang.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code cim run} and {@code cim train} on a small generated example. */
+class RunCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A 64 -> 10 layer on 8x8 2-bit digits, unary int3 weights, an ideal and a noisy simulation. */
+    static String design(String dataset, int limit) {
+        return """
+                chip Tiny {
+                    technology rram
+                    tiles 1
+                    arrays per tile 4
+                    array 64 x 64 {
+                        cell bits 1
+                    }
+                    adc bits 8
+                    dac bits 1
+                    signed weights differential
+                    slicing unary
+                    nonideal {
+                        variation 20 %%
+                        read noise 5 %%
+                    }
+                }
+                network Small {
+                    input pixels [64]
+                    dense fc from pixels units 10 bias false
+                    weights "tiny.npz"
+                }
+                quantization Q for Small {
+                    weights int3 symmetric per-tensor
+                    activations uint8
+                    layer pixels activations uint2
+                }
+                mapping OnTiny for Small on Tiny with Q {
+                }
+                simulation Ideal of OnTiny {
+                    dataset %1$s split test limit %2$d
+                    resize 8 x 8
+                    input bits 2
+                    nonideal off
+                    seed 3
+                    report "out/ideal"
+                }
+                simulation Noisy of OnTiny {
+                    dataset %1$s split test limit %2$d
+                    resize 8 x 8
+                    input bits 2
+                    nonideal on
+                    trials 2
+                    seed 3
+                    report "out/noisy"
+                }
+                """.formatted(dataset, limit);
+    }
+
+    private Path write(String text) throws Exception {
+        Path f = dir.resolve("tiny.cim");
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private List<String> files() throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void runTrainsSimulatesEveryBlockAndWritesTheReports() throws Exception {
+        Path f = write(design("mnist", 100));
+        CliRun r = CliRun.of("run", f.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("cim: ") && r.err().contains("does not exist: training first"), r.err());
+        assertTrue(r.out().contains("simulation Ideal: network Small on chip Tiny (mapping OnTiny)"), r.out());
+        assertTrue(r.out().contains("simulation Noisy:"), r.out());
+        assertTrue(r.out().contains("  quantised ideal  "), r.out());
+        assertTrue(r.out().contains("over 2 chips"), r.out());
+        assertTrue(r.out().contains("  fc             int3"), r.out());
+        assertTrue(r.out().contains("images/s on 2 threads"), r.out());
+        assertEquals(List.of("out/ideal-trials.csv", "out/ideal.csv", "out/ideal.json", "out/noisy-trials.csv",
+                "out/noisy.csv", "out/noisy.json", "tiny.cim", "tiny.npz"), files());
+        JsonNode report = new ObjectMapper().readTree(dir.resolve("out/noisy.json").toFile());
+        assertEquals(100, report.get("dataset").get("images").asInt());
+        assertEquals(2, report.get("trials").get("simulated").asInt());
+    }
+
+    @Test
+    void jsonOptionPrintsTheReportsAndLimitReplacesTheBlocksLimit() throws Exception {
+        Path f = write(design("mnist", 100));
+        CliRun r = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--limit", "20", "--json", "--seed", "9");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("cimlang.run", json.get("format").asText());
+        assertEquals(1, json.get("simulations").size());
+        JsonNode sim = json.get("simulations").get(0);
+        assertEquals("Ideal", sim.get("simulation").asText());
+        assertEquals(20, sim.get("dataset").get("images").asInt());
+        assertEquals(9, sim.get("seed").asInt());
+    }
+
+    @Test
+    void inputErrorsArePrintedGccStyleAndNothingIsWritten() throws Exception {
+        Path f = write(design("mnist", 100).replace("dense fc from pixels", "dense fc from pixles"));
+        CliRun r = CliRun.of("run", f.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().matches("(?s).*tiny\\.cim:\\d+:\\d+: error: .*pixles.*"), r.err());
+        assertEquals(List.of("tiny.cim"), files());
+    }
+
+    @Test
+    void corruptWeightsExitOneNamingTheFileAndWriteNoReport() throws Exception {
+        Path f = write(design("mnist", 100));
+        Files.write(dir.resolve("tiny.npz"), new byte[] {1, 2, 3, 4, 5});
+        CliRun r = CliRun.of("run", f.toString(), "--simulation", "Ideal");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("tiny.npz: not a valid .npz (zip) archive"), r.err());
+        assertTrue(r.err().contains("cim train"), r.err());
+        assertEquals(List.of("tiny.cim", "tiny.npz"), files());
+    }
+
+    @Test
+    void missingDatasetFolderExitsOneWithTheFolder() throws Exception {
+        Path f = write(design("mnist \"nowhere\"", 100));
+        CliRun r = CliRun.of("run", f.toString(), "--simulation", "Ideal");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("nowhere: no such folder"), r.err());
+        assertEquals(List.of("tiny.cim"), files());
+    }
+
+    @Test
+    void unknownSimulationListsTheDeclaredOnes() throws Exception {
+        Path f = write(design("mnist", 100));
+        CliRun r = CliRun.of("run", f.toString(), "--simulation", "Nope");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("declares no simulation named 'Nope'; it declares: Ideal, Noisy"), r.err());
+    }
+
+    @Test
+    void trainWritesTheWeightsFileTheSameOnAnyThreadCount() throws Exception {
+        Path f = write(design("mnist", 100));
+        CliRun one = CliRun.of("train", f.toString(), "--epochs", "2", "--threads", "1");
+        assertEquals(0, one.exitCode(), one.err());
+        assertTrue(one.out().startsWith("wrote tiny.npz: Small trained 2 epochs on 8,000 images of mnist-bundled train")
+                || one.out().contains("tiny.npz: Small trained 2 epochs on 8,000 images"), one.out());
+        byte[] first = Files.readAllBytes(dir.resolve("tiny.npz"));
+        CliRun two = CliRun.of("train", f.toString(), "--epochs", "2", "--threads", "2");
+        assertEquals(0, two.exitCode(), two.err());
+        assertArrayEquals(first, Files.readAllBytes(dir.resolve("tiny.npz")));
+        assertFalse(Files.exists(dir.resolve("out")), "training simulates nothing");
+    }
+
+    @Test
+    void trainOfAnUnknownNetworkExitsOne() throws Exception {
+        Path f = write(design("mnist", 100));
+        CliRun r = CliRun.of("train", f.toString(), "--network", "Nope");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("no network named 'Nope'"), r.err());
+    }
+}

@@ -1,0 +1,162 @@
+package org.cimlang.simulator.qmodel;
+
+import java.util.Arrays;
+
+/**
+ * Runs batches of images through a {@link QuantizedNetwork}, the conv2d/dense products on a
+ * {@link MatrixEngine} and everything else in the digital units' arithmetic. Stateless: the same
+ * network and engine serve any number of threads.
+ *
+ * <p>A conv2d gathers each output pixel's receptive field (im2col, channel-major then kernel row and
+ * column, padding read as the input's zero point) and makes one product per pixel and group. Product
+ * keys are {@code image * pixels + pixel} with the image's index in the dataset, so read noise does not
+ * depend on how images are batched or which thread runs them.
+ */
+public final class NetworkExecutor {
+    private NetworkExecutor() {
+    }
+
+    /**
+     * @param images   the dataset's images
+     * @param first    index of the batch's first image (also the base of the product keys)
+     * @param count    images in the batch
+     * @param exactToo also compute every conv2d/dense layer's exact accumulators on the inputs it got
+     * @param activity receives the crossbar activity (may be null)
+     */
+    public static ForwardResult forward(QuantizedNetwork net, MatrixEngine engine, float[][] images, int first,
+            int count, boolean exactToo, ChunkActivity activity) {
+        int nodes = net.nodes().size();
+        int[][] codes = new int[nodes][];
+        long[][] acc = new long[nodes][];
+        long[][] exact = exactToo ? new long[nodes][] : null;
+        for (QNode node : net.nodes()) {
+            int i = node.index;
+            if (node instanceof InputNode in) {
+                codes[i] = input(in, images, first, count);
+            } else if (node instanceof AliasNode a) {
+                codes[i] = codes[a.inputs[0]];
+            } else if (node instanceof DigitalNode d) {
+                int[][] ins = new int[d.inputs.length][];
+                for (int k = 0; k < ins.length; k++) {
+                    ins[k] = codes[d.inputs[k]];
+                }
+                codes[i] = d.run(ins, count);
+            } else {
+                MatrixNode m = (MatrixNode) node;
+                acc[i] = new long[count * m.size];
+                if (exactToo) {
+                    exact[i] = new long[count * m.size];
+                }
+                codes[i] = matrix(m, engine, codes[m.inputs[0]], first, count, acc[i], exactToo ? exact[i] : null,
+                        activity);
+            }
+        }
+        return new ForwardResult(codes, acc, exact, predictions(net, codes[net.predictNode()], count));
+    }
+
+    private static int[] input(InputNode in, float[][] images, int first, int count) {
+        int size = in.size;
+        int[] c = new int[count * size];
+        for (int b = 0; b < count; b++) {
+            float[] img = images[first + b];
+            if (img.length != size) {
+                throw new IllegalArgumentException("image " + (first + b) + " has " + img.length
+                        + " values but input layer '" + in.name() + "' takes " + size);
+            }
+            for (int e = 0; e < size; e++) {
+                c[b * size + e] = in.output.quantize(img[e]);
+            }
+        }
+        return c;
+    }
+
+    private static int[] matrix(MatrixNode m, MatrixEngine engine, int[] in, int first, int count, long[] accOut,
+            long[] exactOut, ChunkActivity activity) {
+        int k = m.k;
+        int n = m.n;
+        int pixels = m.pixels;
+        int products = count * pixels;
+        int inSize = in.length / count;
+        int[] x = new int[products * k];
+        long[] acc = new long[products * n];
+        long[] ex = exactOut == null ? null : new long[products * n];
+        int[] out = new int[count * m.size];
+        for (int g = 0; g < m.groups; g++) {
+            if (m.conv == null) {
+                System.arraycopy(in, 0, x, 0, x.length);
+            } else {
+                for (int b = 0; b < count; b++) {
+                    im2col(in, b * inSize, m, g, x, b * pixels * k);
+                }
+            }
+            engine.multiply(m, g, x, products, (long) first * pixels, acc, activity);
+            if (ex != null) {
+                ExactEngine.INSTANCE.multiply(m, g, x, products, (long) first * pixels, ex, null);
+            }
+            for (int p = 0; p < products; p++) {
+                int b = p / pixels;
+                int q = p % pixels;
+                for (int j = 0; j < n; j++) {
+                    int o = g * n + j;
+                    int at = b * m.size + o * pixels + q;
+                    long a = acc[p * n + j] + m.bias[o];
+                    accOut[at] = a;
+                    out[at] = m.finish(o, a);
+                    if (ex != null) {
+                        exactOut[at] = ex[p * n + j] + m.bias[o];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The receptive fields of group {@code g} of one image, one row of {@code k} codes per output pixel. */
+    private static void im2col(int[] in, int inOff, MatrixNode m, int g, int[] x, int xOff) {
+        var c = m.conv;
+        int cin = c.inGroupChannels();
+        int kh = c.kernelH();
+        int kw = c.kernelW();
+        int h = c.inH();
+        int w = c.inW();
+        int outW = c.outW();
+        int zx = m.input.zeroPoint();
+        int k = m.k;
+        for (int p = 0; p < m.pixels; p++) {
+            int oy = p / outW;
+            int ox = p % outW;
+            int row = xOff + p * k;
+            int r = 0;
+            for (int ch = 0; ch < cin; ch++) {
+                int plane = inOff + (g * cin + ch) * h * w;
+                for (int ky = 0; ky < kh; ky++) {
+                    int iy = oy * c.strideH() - c.padH() + ky;
+                    if (iy < 0 || iy >= h) {
+                        Arrays.fill(x, row + r, row + r + kw, zx);
+                        r += kw;
+                        continue;
+                    }
+                    for (int kx = 0; kx < kw; kx++) {
+                        int ix = ox * c.strideW() - c.padW() + kx;
+                        x[row + r++] = ix < 0 || ix >= w ? zx : in[plane + iy * w + ix];
+                    }
+                }
+            }
+        }
+    }
+
+    private static int[] predictions(QuantizedNetwork net, int[] codes, int count) {
+        int classes = net.node(net.predictNode()).size;
+        int[] best = new int[count];
+        for (int b = 0; b < count; b++) {
+            int at = 0;
+            for (int c = 1; c < classes; c++) {
+                if (codes[b * classes + c] > codes[b * classes + at]) {
+                    at = c;
+                }
+            }
+            best[b] = at;
+        }
+        return best;
+    }
+}

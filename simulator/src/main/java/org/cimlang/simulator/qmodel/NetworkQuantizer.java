@@ -1,0 +1,320 @@
+package org.cimlang.simulator.qmodel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cimlang.compiler.ir.Activation;
+import org.cimlang.compiler.ir.CalibrationMethod;
+import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.NumberType;
+import org.cimlang.compiler.ir.QuantSpec;
+import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.mapping.LoweredLayer;
+import org.cimlang.compiler.mapping.LoweredNetwork;
+import org.cimlang.compiler.mapping.WeightLowering;
+import org.cimlang.compiler.ptq.ActivationRange;
+import org.cimlang.compiler.ptq.AffineQuantizer;
+import org.cimlang.compiler.ptq.BatchNormFolder;
+import org.cimlang.compiler.ptq.BiasQuantizer;
+import org.cimlang.compiler.ptq.BinaryQuantizer;
+import org.cimlang.compiler.ptq.QuantParams;
+import org.cimlang.compiler.ptq.QuantizedTensor;
+import org.cimlang.compiler.ptq.RangeCalibrator;
+import org.cimlang.compiler.quant.QuantPlan;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+import org.cimlang.simulator.nn.BatchNorm;
+import org.cimlang.simulator.nn.ConvGeometry;
+import org.cimlang.simulator.nn.FloatModel;
+import org.cimlang.simulator.nn.LayerQat;
+import org.cimlang.simulator.nn.PoolGeometry;
+import org.cimlang.simulator.tensor.Tensor;
+
+/**
+ * Post-training quantisation of a float network per its {@link QuantPlan} (DOMAIN.md 3), in this order:
+ * <ol>
+ * <li>batchnorms that the mapping engine folds ({@link WeightLowering}: a batchnorm reading a conv2d/dense
+ * without activation that nothing else reads) are folded into the weights and bias
+ * ({@link BatchNormFolder}, eps 1e-5 as the float engine);</li>
+ * <li>activation ranges: the float model runs over the calibration images and every layer's output
+ * (after its activation) feeds a {@link RangeCalibrator}; the layer's spec picks min-max, percentile or
+ * MSE. A range trained by quantisation-aware training ({@code <layer>.act_clip}) takes precedence:
+ * {@code [0, clip]} for unsigned types, {@code [-clip, clip]} for signed ones. The input layer uses the
+ * dataset's DAC codes when it can (see {@link InputNode});</li>
+ * <li>weights: per channel or per tensor, symmetric or asymmetric ({@link AffineQuantizer}), binary
+ * ({@link BinaryQuantizer}); symmetric weights already on a coarser integer grid keep it
+ * ({@link WeightGrid});</li>
+ * <li>int32 biases at {@code s_w s_x} ({@link BiasQuantizer}) and fixed-point requantisers to each
+ * layer's output format.</li>
+ * </ol>
+ */
+public final class NetworkQuantizer {
+    /** Calibration images per float forward pass. */
+    static final int CALIBRATION_BATCH = 64;
+
+    private NetworkQuantizer() {
+    }
+
+    /**
+     * Quantises the network.
+     *
+     * @param parameters  trained float parameters (checked; a problem throws
+     *                    {@link org.cimlang.simulator.nn.ParameterException})
+     * @param calibration images the activation ranges are calibrated on (at least one)
+     * @param inputCodes  what the dataset did to the pixels
+     */
+    public static QuantizedNetwork quantize(AnalyzedNetwork network, QuantPlan plan, Map<String, Tensor> parameters,
+            float[][] calibration, InputCodes inputCodes) {
+        FloatModel model = FloatModel.of(network, parameters);
+        if (calibration.length == 0) {
+            throw new IllegalArgumentException("calibration needs at least one image");
+        }
+        LoweredNetwork lowered = WeightLowering.lower(network, plan);
+        Map<String, LoweredLayer> crossbar = new HashMap<>();
+        Map<String, String> foldedInto = new HashMap<>();
+        for (LoweredLayer l : lowered.crossbar()) {
+            crossbar.put(l.layer(), l);
+            if (l.foldedBatchnorm() != null) {
+                foldedInto.put(l.foldedBatchnorm(), l.layer());
+            }
+        }
+        Map<String, ActivationRange> ranges = calibrate(model, network, plan, parameters, calibration);
+        Map<String, ActivationFormat> formats = new HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
+        List<QNode> nodes = new ArrayList<>();
+        int inputNode = -1;
+        for (Layer l : network.order()) {
+            int i = nodes.size();
+            int[] shape = ints(network.shapeOf(l.name()));
+            ActivationFormat out = format(l, plan, ranges, inputCodes);
+            formats.put(l.name(), out);
+            QNode node;
+            switch (l.kind()) {
+                case INPUT -> {
+                    node = new InputNode(i, l, shape, out);
+                    inputNode = i;
+                }
+                case CONV2D, DENSE -> {
+                    LoweredLayer low = crossbar.get(l.name());
+                    Layer bn = low.foldedBatchnorm() == null ? null : network.layerNamed(low.foldedBatchnorm());
+                    ActivationFormat result = bn == null ? out : format(bn, plan, ranges, inputCodes);
+                    node = matrix(i, l, bn, network, plan, parameters, index.get(l.inputs().get(0)),
+                            formats.get(l.inputs().get(0)), shape, result, low.activation());
+                }
+                default -> {
+                    String folded = foldedInto.get(l.name());
+                    if (folded != null) {
+                        QNode source = nodes.get(index.get(folded));
+                        node = new AliasNode(i, l, source.index, shape, source.output);
+                        formats.put(l.name(), source.output);
+                    } else {
+                        node = digital(i, l, network, parameters, index, formats, nodes, shape, out);
+                    }
+                }
+            }
+            index.put(l.name(), i);
+            nodes.add(node);
+        }
+        int outputNode = -1;
+        for (QNode q : nodes) {
+            boolean read = false;
+            for (QNode r : nodes) {
+                for (int in : r.inputs) {
+                    read |= in == q.index;
+                }
+            }
+            if (!read) {
+                outputNode = q.index;
+            }
+        }
+        return new QuantizedNetwork(network.network().name(), nodes, inputNode, outputNode);
+    }
+
+    private static Map<String, ActivationRange> calibrate(FloatModel model, AnalyzedNetwork network, QuantPlan plan,
+            Map<String, Tensor> parameters, float[][] images) {
+        Map<String, RangeCalibrator> calibrators = new HashMap<>();
+        for (Layer l : network.order()) {
+            if (!plan.of(l.name()).activations().type().binary() && clip(parameters, l.name()) == null) {
+                calibrators.put(l.name(), new RangeCalibrator());
+            }
+        }
+        int per = images[0].length;
+        for (int from = 0; from < images.length; from += CALIBRATION_BATCH) {
+            int n = Math.min(CALIBRATION_BATCH, images.length - from);
+            float[] x = new float[n * per];
+            for (int b = 0; b < n; b++) {
+                if (images[from + b].length != per) {
+                    throw new IllegalArgumentException("calibration image " + (from + b) + " has "
+                            + images[from + b].length + " values, expected " + per);
+                }
+                System.arraycopy(images[from + b], 0, x, b * per, per);
+            }
+            Map<String, Tensor> all = model.forwardAll(Tensor.of(x, n, per));
+            for (Map.Entry<String, RangeCalibrator> e : calibrators.entrySet()) {
+                e.getValue().observe(all.get(e.getKey()).data());
+            }
+        }
+        Map<String, ActivationRange> ranges = new HashMap<>();
+        for (Layer l : network.order()) {
+            QuantSpec a = plan.of(l.name()).activations();
+            Float c = clip(parameters, l.name());
+            if (c != null) {
+                ranges.put(l.name(), new ActivationRange(a.type().signed() ? -c : 0, c));
+            } else if (calibrators.containsKey(l.name())) {
+                CalibrationMethod m = a.calibration();
+                ranges.put(l.name(), calibrators.get(l.name()).range(m, a.percentile(), a.type(),
+                        Boolean.TRUE.equals(a.symmetric())));
+            }
+        }
+        return ranges;
+    }
+
+    /** A quantisation-aware training clip kept with the parameters, or null. */
+    private static Float clip(Map<String, Tensor> parameters, String layer) {
+        Tensor t = parameters.get(LayerQat.clipName(layer));
+        if (t == null || t.size() != 1 || !Float.isFinite(t.data()[0]) || !(t.data()[0] > 0)) {
+            return null;
+        }
+        return t.data()[0];
+    }
+
+    private static ActivationFormat format(Layer l, QuantPlan plan, Map<String, ActivationRange> ranges,
+            InputCodes inputCodes) {
+        QuantSpec a = plan.of(l.name()).activations();
+        NumberType t = a.type();
+        if (t.binary()) {
+            return ActivationFormat.binary();
+        }
+        if (l.kind() == LayerKind.INPUT && inputCodes.bits() > 0 && !inputCodes.normalised() && !t.signed()
+                && t.bits() >= inputCodes.bits()) {
+            int levels = (1 << inputCodes.bits()) - 1;
+            return new ActivationFormat(t, QuantParams.perTensor(1.0 / levels, 0, 0, AffineQuantizer.qmax(t, false)));
+        }
+        return new ActivationFormat(t, AffineQuantizer.activationParams(ranges.get(l.name()), t,
+                Boolean.TRUE.equals(a.symmetric())));
+    }
+
+    private static MatrixNode matrix(int i, Layer l, Layer bn, AnalyzedNetwork network, QuantPlan plan,
+            Map<String, Tensor> parameters, int inputNode, ActivationFormat in, int[] shape, ActivationFormat out,
+            Activation activation) {
+        Tensor wt = parameters.get(l.name() + ".weight");
+        Tensor bt = parameters.get(l.name() + ".bias");
+        float[] w = wt.data();
+        float[] b = l.bias() && bt != null ? bt.data() : null;
+        int outputs = wt.dim(0);
+        int k = wt.size() / outputs;
+        int[] shape2 = {outputs, k};
+        if (bn != null) {
+            BatchNormFolder f = BatchNormFolder.fold(w, shape2, b, parameters.get(bn.name() + ".weight").data(),
+                    parameters.get(bn.name() + ".bias").data(), parameters.get(bn.name() + ".running_mean").data(),
+                    parameters.get(bn.name() + ".running_var").data(), BatchNorm.EPS);
+            w = f.weight();
+            b = f.bias();
+        }
+        QuantSpec ws = plan.of(l.name()).weights();
+        NumberType type = ws.type();
+        boolean symmetric = !Boolean.FALSE.equals(ws.symmetric());
+        QuantizedTensor q;
+        try {
+            if (type.binary()) {
+                q = BinaryQuantizer.binarize(w, shape2, ws.granularity());
+            } else {
+                QuantParams grid = symmetric && type.signed() ? WeightGrid.detect(w, shape2, ws.granularity(),
+                        AffineQuantizer.qmin(type, true), AffineQuantizer.qmax(type, true)) : null;
+                q = grid != null ? new QuantizedTensor(AffineQuantizer.quantize(w, shape2, grid), shape2, grid)
+                        : AffineQuantizer.quantizeWeights(w, shape2, type, symmetric, ws.granularity());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("layer '" + l.name() + "': cannot quantise the weights to " + type + ": "
+                    + e.getMessage(), e);
+        }
+        QuantParams p = q.params();
+        int[] zero = new int[outputs];
+        double[] scale = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            zero[o] = p.zeroPoint(o);
+            scale[o] = p.scale(o);
+        }
+        long[] bias = new long[outputs];
+        if (b != null) {
+            int[] qb;
+            try {
+                qb = BiasQuantizer.quantize(b, p, in.scale());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer '" + l.name() + "': " + e.getMessage(), e);
+            }
+            for (int o = 0; o < outputs; o++) {
+                bias[o] = qb[o];
+            }
+        }
+        ConvGeometry conv = null;
+        int groups = 1;
+        int pixels = 1;
+        if (l.kind() == LayerKind.CONV2D) {
+            int[] s = ints(network.inputShapesOf(l.name()).get(0));
+            conv = new ConvGeometry(s[0], s[1], s[2], (int) l.filters(), (int) l.kernelH(), (int) l.kernelW(),
+                    (int) l.effectiveStrideH(), (int) l.effectiveStrideW(), (int) l.padH(), (int) l.padW(),
+                    (int) l.groups());
+            groups = (int) l.groups();
+            pixels = conv.outPixels();
+            if (in.isBinary() && (l.padH() > 0 || l.padW() > 0)) {
+                throw new IllegalArgumentException("layer '" + l.name() + "' pads a binary input: zero padding has no "
+                        + "+-1 code; give the layer padding 0 or quantise its input to an integer type");
+            }
+        }
+        return new MatrixNode(i, l, inputNode, shape, out, conv, groups, k, outputs / groups, pixels, q.values(), zero,
+                scale, bias, in, activation, type, bn == null ? null : bn.name());
+    }
+
+    private static DigitalNode digital(int i, Layer l, AnalyzedNetwork network, Map<String, Tensor> parameters,
+            Map<String, Integer> index, Map<String, ActivationFormat> formats, List<QNode> nodes, int[] shape,
+            ActivationFormat out) {
+        int[] inputs = new int[l.inputs().size()];
+        int[] sizes = new int[inputs.length];
+        ActivationFormat[] inFormats = new ActivationFormat[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            inputs[k] = index.get(l.inputs().get(k));
+            sizes[k] = nodes.get(inputs[k]).size;
+            inFormats[k] = formats.get(l.inputs().get(k));
+        }
+        PoolGeometry pool = null;
+        float[][] bn = null;
+        int outer = 0;
+        int[] inner = null;
+        switch (l.kind()) {
+            case MAXPOOL, AVGPOOL -> {
+                int[] s = ints(network.inputShapesOf(l.name()).get(0));
+                pool = l.global() ? PoolGeometry.global(s[0], s[1], s[2])
+                        : new PoolGeometry(s[0], s[1], s[2], (int) l.kernelH(), (int) l.kernelW(),
+                                (int) l.effectiveStrideH(), (int) l.effectiveStrideW(), (int) l.padH(), (int) l.padW());
+            }
+            case BATCHNORM -> bn = new float[][] {parameters.get(l.name() + ".weight").data(),
+                parameters.get(l.name() + ".bias").data(), parameters.get(l.name() + ".running_mean").data(),
+                parameters.get(l.name() + ".running_var").data()};
+            case CONCAT -> {
+                outer = 1;
+                for (int d = 0; d < l.axis(); d++) {
+                    outer *= shape[d];
+                }
+                inner = new int[inputs.length];
+                for (int k = 0; k < inputs.length; k++) {
+                    inner[k] = sizes[k] / outer;
+                }
+            }
+            default -> {
+                // element-wise or reshaping: sizes suffice
+            }
+        }
+        return new DigitalNode(i, l, inputs, sizes, inFormats, shape, out, pool, bn, outer, inner);
+    }
+
+    private static int[] ints(Shape s) {
+        int[] d = new int[s.rank()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.toIntExact(s.dim(i));
+        }
+        return d;
+    }
+}
