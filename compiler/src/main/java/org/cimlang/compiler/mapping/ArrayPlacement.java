@@ -278,6 +278,11 @@ public final class ArrayPlacement {
         return b.toString();
     }
 
+    /** "tile 0 offers", "tiles 4..5 offer", "tile 3 arrays 0..31 offer". */
+    private static boolean singular(Region r, Placement p) {
+        return p.arrays() == null ? r.tiles() == 1 : r.width() == 1;
+    }
+
     private static String describe(Region r, Placement p) {
         String tiles = p.tiles() == null ? null : (r.tiles() == 1 ? "tile " : "tiles ") + r.tileRange();
         String arrays = p.arrays() == null ? null : (r.width() == 1 ? "array " : "arrays ") + r.arrayRange();
@@ -366,8 +371,8 @@ public final class ArrayPlacement {
         data.add("need=" + need);
         data.add("offer=" + offer);
         String message = w.request.layer() + " needs " + Quantities.count(need) + " arrays (" + w.request.explanation()
-                + ", replicate " + w.replicate + ") but " + describe(r, d.placement) + " offer "
-                + Quantities.count(offer) + "; " + freeText;
+                + ", replicate " + w.replicate + ") but " + describe(r, d.placement)
+                + (singular(r, d.placement) ? " offers " : " offer ") + Quantities.count(offer) + "; " + freeText;
         return new Diagnostic(Severity.ERROR, PLACE_CAPACITY, message, d.placement.origin(),
                 d.placement.tiles() != null ? "tiles" : "arrays", data);
     }
