@@ -153,4 +153,13 @@ class MappingDiagnosticsTest {
         List<String> keys = all.stream().map(i -> i.getOffset() + i.getMessage()).collect(Collectors.toList());
         assertEquals(keys.stream().distinct().count(), keys.size(), render(all));
     }
+
+    @Test
+    void globPatternsMayContainWordsThatAreKeywords() throws Exception {
+        // PyTorch's layer1.0.conv1 imports as layer1_0_conv1; `layer` is also a keyword
+        Src src = Src.of(DESIGN).replace("conv2d c3 from x", "conv2d layer1_conv from x")
+                .replace("flatten f from c3", "flatten f from layer1_conv")
+                .replace("place c3 on tiles 4..5", "place layer*conv replicate auto");
+        assertEquals("", Src.errors(support.issues(src.text())));
+    }
 }
