@@ -1,0 +1,37 @@
+package org.cimlang.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import picocli.CommandLine;
+
+class HelpTest {
+    @TestFactory
+    Stream<DynamicTest> everyCommandsHelpRendersCleanlyWithItsExitCodes() {
+        CommandLine root = new CommandLine(new CimCommand());
+        return root.getSubcommands().keySet().stream().filter(n -> !n.equals("warmup"))
+                .map(name -> DynamicTest.dynamicTest(name, () -> {
+                    CliRun r = CliRun.of(name, "--help");
+                    assertEquals(0, r.exitCode(), r.err());
+                    assertFalse(r.err().contains("WARN"), r.err());
+                    assertTrue(r.out().startsWith("Usage: cim " + name), r.out());
+                }));
+    }
+
+    @Test
+    void rootHelpListsTheCommands() {
+        CliRun r = CliRun.of("--help");
+        assertEquals(0, r.exitCode());
+        for (String c : new String[] {"check", "compile", "run", "train", "import", "export"}) {
+            assertTrue(r.out().contains("  " + c + " ") || r.out().contains("  " + c + "\n"), c + " in " + r.out());
+        }
+        assertFalse(r.out().contains("warmup"), "the launcher's warmup command stays hidden");
+    }
+}
