@@ -20,7 +20,12 @@ import com.google.inject.Singleton;
  */
 @Singleton
 public class CimSemantics {
-    private static final int MEMO_SIZE = 64;
+    /**
+     * Each entry holds the EMF model it was computed from (the IR's origins): enough for the
+     * validator, hover and inlay hints of the few files being edited, without keeping old versions
+     * of a large workspace alive.
+     */
+    private static final int MEMO_SIZE = 8;
 
     private final Map<Object, Object> memo = new LinkedHashMap<>(16, 0.75f, true) {
         @Override

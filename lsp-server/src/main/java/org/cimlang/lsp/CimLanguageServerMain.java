@@ -6,7 +6,8 @@ import java.lang.reflect.InvocationTargetException;
  * The jar's entry point. Compiled for Java 8 (see the pom) so that an old JVM can still run it and
  * say clearly that the server needs Java 17, instead of failing with an UnsupportedClassVersionError;
  * everything else is Java 17 and is reached only after the check, by reflection, so that no Java 17
- * class is loaded before it.
+ * class is loaded before it. Started from the jar, it then restarts itself with start-up options
+ * (see {@link Relauncher}).
  */
 public final class CimLanguageServerMain {
     /** The Java release the server is compiled for. */
@@ -24,6 +25,10 @@ public final class CimLanguageServerMain {
         if (problem != null) {
             System.err.println(problem);
             System.exit(EXIT_OLD_JAVA);
+        }
+        java.io.File jar = Relauncher.ownJar();
+        if (Relauncher.wanted(args, jar)) {
+            System.exit(Relauncher.run(args, jar, majorVersion(System.getProperty("java.specification.version"))));
         }
         try {
             Class.forName("org.cimlang.lsp.CimServer").getMethod("main", String[].class).invoke(null,

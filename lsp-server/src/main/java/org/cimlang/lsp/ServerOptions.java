@@ -3,7 +3,7 @@ package org.cimlang.lsp;
 import java.util.List;
 
 /**
- * The server's command line: {@code [--socket PORT] [--trace] [--help]}.
+ * The server's command line: {@code [--socket PORT] [--trace] [--no-relaunch] [--help]}.
  *
  * @param socketPort the loopback port to listen on, or -1 for stdio
  * @param trace      log every JSON-RPC message to stderr
@@ -12,10 +12,11 @@ import java.util.List;
 record ServerOptions(int socketPort, boolean trace, boolean help) {
 
     static final String USAGE = String.join("\n",
-            "usage: java -jar cim-lsp.jar [--socket PORT] [--trace] [--help]",
+            "usage: java -jar cim-lsp.jar [--socket PORT] [--trace] [--no-relaunch] [--help]",
             "  (no option)    speak LSP over stdin/stdout (what editors start)",
             "  --socket PORT  listen on 127.0.0.1:PORT instead, one client at a time (for debugging)",
             "  --trace        copy every JSON-RPC message to stderr",
+            "  --no-relaunch  run in this JVM as started (no child JVM with the class-data archive)",
             "  --help         print this and exit");
 
     static ServerOptions parse(List<String> args) {
@@ -32,6 +33,9 @@ record ServerOptions(int socketPort, boolean trace, boolean help) {
                     port = port(args.get(++i));
                 }
                 case "--trace" -> trace = true;
+                // handled by the entry point (Relauncher); accepted here where it arrives when relaunching is off
+                case "--no-relaunch" -> {
+                }
                 case "--help", "-h" -> help = true;
                 default -> {
                     if (a.startsWith("--socket=")) {

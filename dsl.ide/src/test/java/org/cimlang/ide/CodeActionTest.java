@@ -1,0 +1,160 @@
+package org.cimlang.ide;
+
+import org.junit.jupiter.api.Assertions;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.cimlang.compiler.ir.DiagnosticCodes;
+import org.cimlang.validation.CimIssueCodes;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.junit.jupiter.api.Test;
+
+class CodeActionTest extends AbstractCimServerTest {
+
+    private List<CodeAction> actions(String uri, Diagnostic d) throws Exception {
+        CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(uri), d.getRange(),
+                new CodeActionContext(List.of(d)));
+        return languageServer.codeAction(params).get().stream().map(Either::getRight).collect(Collectors.toList());
+    }
+
+    private static CodeAction titled(List<CodeAction> actions, String prefix) {
+        return actions.stream().filter(a -> a.getTitle().startsWith(prefix)).findFirst().orElseThrow(
+                () -> new AssertionError("no action '" + prefix + "...' among "
+                        + actions.stream().map(CodeAction::getTitle).collect(Collectors.toList())));
+    }
+
+    /** Applies the action's edits to the file and returns the new text. */
+    private String applyTo(String uri, String text, CodeAction a) {
+        Map<String, List<TextEdit>> changes = a.getEdit().getChanges();
+        Assertions.assertEquals(List.of(uri), List.copyOf(changes.keySet()));
+        return apply(text, changes.get(uri));
+    }
+
+    /**
+     * replicate 4 of fc (8 arrays a copy, see SMALL) needs 32 arrays; tile 0 has 16: at most 16 / 8 = 2
+     * copies fit, or the 32 arrays fit on the ceil(32 / 16) = 2 free tiles 0..1.
+     */
+    private static final String OVERFLOW = SMALL.replace("place fc on tile 0", "place fc on tile 0 replicate 4");
+
+    @Test
+    void capacityOverflowOffersLowerReplicateAndWiderTiles() throws Exception {
+        String uri = openFile("small.cim", OVERFLOW);
+        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY).get(0);
+        List<CodeAction> actions = actions(uri, overflow);
+
+        String lowered = applyTo(uri, OVERFLOW, titled(actions, "Lower replicate to 2"));
+        assertTrue(lowered.contains("place fc on tile 0 replicate 2\n"), lowered);
+        String widened = applyTo(uri, OVERFLOW, titled(actions, "Place on tiles 0..1"));
+        assertTrue(widened.contains("place fc on tiles 0..1 replicate 4\n"), widened);
+
+        change(uri, 2, widened);
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY));
+    }
+
+    @Test
+    void adcClippingOffersTheNeededBits() throws Exception {
+        String uri = openFile("small.cim", SMALL);
+        Diagnostic clipping = diagnostics(uri, DiagnosticCodes.ADC_CLIPPING).get(0);
+        // 9 bits needed, see SMALL
+        String fixed = applyTo(uri, SMALL, titled(actions(uri, clipping), "Raise ADC bits of Small to 9"));
+        assertTrue(fixed.contains("    adc bits 9\n"), fixed);
+        change(uri, 2, fixed);
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.ADC_CLIPPING));
+    }
+
+    @Test
+    void adcFixEditsTheChipInItsOwnFile() throws Exception {
+        String chip = """
+                package chips
+                chip Small {
+                    tiles 2
+                    arrays per tile 16
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 6
+                }
+                """;
+        String mapping = """
+                import chips.Small
+                network Net {
+                    input img [256]
+                    dense fc from img units 64
+                }
+                mapping M for Net on Small { }
+                """;
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("map.cim", mapping);
+        files.put("chip.cim", chip);
+        String mapUri = openWorkspace(files);
+        String chipUri = getVirtualFile("chip.cim");
+        Diagnostic clipping = diagnostics(mapUri, DiagnosticCodes.ADC_CLIPPING).get(0);
+        CodeAction fix = titled(actions(mapUri, clipping), "Raise ADC bits of Small to 9");
+        Map<String, List<TextEdit>> changes = fix.getEdit().getChanges();
+        Assertions.assertEquals(List.of(chipUri), List.copyOf(changes.keySet()));
+        assertTrue(apply(chip, changes.get(chipUri)).contains("    adc bits 9\n"));
+    }
+
+    @Test
+    void denseOnImageOffersFlatten() throws Exception {
+        String text = """
+                network Net {
+                    input img [1, 4, 4]
+                    dense fc from img units 10
+                }
+                """;
+        String uri = openFile("net.cim", text);
+        Diagnostic notFlat = diagnostics(uri, DiagnosticCodes.DENSE_NOT_FLAT).get(0);
+        String fixed = applyTo(uri, text, titled(actions(uri, notFlat), "Insert 'flatten img_flat' before fc"));
+        Assertions.assertEquals("""
+                network Net {
+                    input img [1, 4, 4]
+                    flatten img_flat from img
+                    dense fc from img_flat units 10
+                }
+                """, fixed);
+        change(uri, 2, fixed);
+        Assertions.assertEquals(List.of(), diagnostics(uri));
+    }
+
+    @Test
+    void misspelledReferenceOffersTheClosestName() throws Exception {
+        String text = """
+                network Net {
+                    input image [256]
+                    dense fc from imgae units 10
+                }
+                """;
+        String uri = openFile("net.cim", text);
+        Diagnostic unresolved = diagnostics(uri, CimIssueCodes.UNRESOLVED).get(0);
+        String fixed = applyTo(uri, text, titled(actions(uri, unresolved), "Change to 'image'"));
+        assertTrue(fixed.contains("dense fc from image units 10"), fixed);
+    }
+
+    @Test
+    void missingUnitOffersThePreferredOne() throws Exception {
+        String text = SMALL.replace("    dac bits 1\n", "    dac bits 1\n    clock 1\n");
+        String uri = openFile("small.cim", text);
+        Diagnostic missing = diagnostics(uri, CimIssueCodes.UNIT_MISSING).get(0);
+        String fixed = applyTo(uri, text, titled(actions(uri, missing), "Add unit 'GHz'"));
+        assertTrue(fixed.contains("    clock 1 GHz\n"), fixed);
+    }
+
+    @Test
+    void onlyQuickFixesAreOfferedWhenTheClientAsksForOtherKinds() throws Exception {
+        String uri = openFile("small.cim", OVERFLOW);
+        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY).get(0);
+        CodeActionContext context = new CodeActionContext(List.of(overflow));
+        context.setOnly(List.of("refactor"));
+        Assertions.assertEquals(List.of(), languageServer.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri),
+                overflow.getRange(), context)).get());
+    }
+}

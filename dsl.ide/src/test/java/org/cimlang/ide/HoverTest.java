@@ -1,0 +1,137 @@
+package org.cimlang.ide;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.junit.jupiter.api.Test;
+
+class HoverTest extends AbstractCimServerTest {
+
+    private String hover(String uri, String text, String needle, int delta) throws Exception {
+        Hover h = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), positionOf(text, needle, delta)))
+                .get();
+        return h.getContents().getRight().getValue();
+    }
+
+    private static void assertContains(String text, String expected) {
+        assertTrue(text.contains(expected), () -> "expected '" + expected + "' in:\n" + text);
+    }
+
+    @Test
+    void hoverOnLayerShowsShapeMacsAndItsMapping() throws Exception {
+        String uri = openFile("small.cim", SMALL);
+        String h = hover(uri, SMALL, "dense fc", 7);
+        assertContains(h, "**dense fc** → `[64]`");
+        assertContains(h, "reads: img `[256]`");
+        // 256 inputs x 64 outputs = 16,384 multiply-accumulates
+        assertContains(h, "MACs per image: 16,384");
+        assertContains(h, "**mapping M** on Small");
+        // see SMALL: 2 row blocks x 4 column blocks, every cell holds a weight, 9 ADC bits needed
+        assertContains(h, "arrays: 8: 2 row blocks x 4 column blocks");
+        assertContains(h, "utilisation: 100%");
+        assertContains(h, "ADC bits: needs 9, chip has 6 — **partial sums clip**");
+        assertContains(h, "placed: tile 0 arrays 0..7");
+    }
+
+    @Test
+    void hoverOnLayerReferenceInPlaceShowsTheLayer() throws Exception {
+        String uri = openFile("small.cim", SMALL);
+        String h = hover(uri, SMALL, "place fc", 6);
+        assertContains(h, "**dense fc** → `[64]`");
+    }
+
+    @Test
+    void hoverOnChipShowsCapacity() throws Exception {
+        String uri = openFile("small.cim", SMALL);
+        String h = hover(uri, SMALL, "tiles 2", 2);
+        // 2 tiles x 16 arrays = 32 arrays; 32 x 128 x 128 = 524,288 cells; x 2 bits = 1,048,576 bits
+        assertContains(h, "**chip Small**");
+        assertContains(h, "arrays: 2 tiles x 16 = 32 arrays of 128 x 128");
+        assertContains(h, "capacity: 524,288 cells x 2 bits = 1,048,576 bits");
+        assertContains(h, "ADC: 6 bits, one per column");
+    }
+
+    @Test
+    void hoverOnMappingShowsTotals() throws Exception {
+        String uri = openFile("small.cim", SMALL);
+        String h = hover(uri, SMALL, "mapping M", 9);
+        // 8 arrays of the chip's 32 = 25%
+        assertContains(h, "**mapping M**: Net on Small");
+        assertContains(h, "arrays: 8 used of 32 (25% of the chip)");
+        assertContains(h, "utilisation: 100%");
+        assertContains(h, "TOPS/W");
+        assertContains(h, "latency: ");
+        assertContains(h, "energy: ");
+    }
+
+    @Test
+    void hoverOnPlaceShowsWhatTheLayerGot() throws Exception {
+        String uri = openFile("small.cim", SMALL);
+        String h = hover(uri, SMALL, "on tile 0", 4);
+        assertContains(h, "fc: 2x4 arrays · 100% · ADC 9b > 6b — tile 0 arrays 0..7");
+    }
+
+    @Test
+    void hoverOnQuantizationLinesShowsEffectiveTypesAfterOverrides() throws Exception {
+        String text = """
+                network Net {
+                    input img [256]
+                    dense fc1 from img units 64
+                    dense fc2 from fc1 units 10
+                }
+
+                quantization Q for Net {
+                    weights int8
+                    activations uint8
+                    layer fc1 weights int4
+                    layers fc* activations uint4
+                }
+                """;
+        String uri = openFile("q.cim", text);
+        // the later pattern override sets fc1's activations; its int4 weights stay
+        String override = hover(uri, text, "layer fc1", 1);
+        assertContains(override, "fc1: weights `int4 symmetric per-channel calibrate minmax`, activations `uint4");
+        String pattern = hover(uri, text, "layers fc*", 1);
+        assertContains(pattern, "fc1: weights `int4");
+        assertContains(pattern, "fc2: weights `int8 symmetric per-channel calibrate minmax`, activations `uint4");
+        String defaults = hover(uri, text, "weights int8", 1);
+        // fc2 keeps the default; fc1 is overridden
+        assertContains(defaults, "applies to: 1 layer");
+        assertContains(defaults, "overridden for: fc1 `int4");
+    }
+
+    @Test
+    void hoverOnLayerShowsMappingsFromOtherFiles() throws Exception {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("net.cim", """
+                package nets
+                network Net {
+                    input img [256]
+                    dense fc from img units 64
+                }
+                """);
+        files.put("chip.cim", """
+                package chips
+                chip Small {
+                    tiles 2
+                    arrays per tile 16
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 9
+                }
+                """);
+        files.put("map.cim", """
+                import nets.Net
+                import chips.Small
+                mapping Other for Net on Small { }
+                """);
+        String uri = openWorkspace(files);
+        String h = hover(uri, files.get("net.cim"), "dense fc", 7);
+        assertContains(h, "**mapping Other** on Small");
+        assertContains(h, "ADC bits: needs 9, chip has 9 (128 rows summed per read)");
+    }
+}

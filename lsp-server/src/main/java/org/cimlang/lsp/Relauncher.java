@@ -1,0 +1,142 @@
+package org.cimlang.lsp;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32;
+
+/**
+ * Restarts the server in a child JVM with start-up options the editor's command line rarely has:
+ * an application class-data-sharing (AppCDS) archive of the server's classes in the user's cache
+ * (created on the first run, used on the next ones; JDK 25's AOT cache there), the serial collector
+ * on a heap that grows and shrinks with the workspace, and JVM log output sent to stderr (the JVM writes warnings, e.g. about an unusable archive, to stdout, which is the
+ * JSON-RPC channel). The child inherits stdin, stdout and stderr, so the editor talks to it
+ * directly; this JVM only waits for it and passes on its exit code.
+ *
+ * <p>Compiled for Java 8 like {@link CimLanguageServerMain}; only runs on Java 17+. Skipped with
+ * {@code --no-relaunch} or {@code CIM_LSP_RELAUNCH=0}, when not started from the jar, and in the
+ * child itself. {@code CIM_LSP_JVM_OPTS} adds options to the child (e.g. {@code -Xmx512m}).
+ */
+final class Relauncher {
+    static final String CHILD_PROPERTY = "cim.lsp.child";
+    static final String NO_RELAUNCH = "--no-relaunch";
+
+    private Relauncher() {
+    }
+
+    /** Whether to restart: from a jar, not the child already, and not switched off. */
+    static boolean wanted(String[] args, File jar) {
+        return jar != null && jar.isFile() && System.getProperty(CHILD_PROPERTY) == null
+                && !Arrays.asList(args).contains(NO_RELAUNCH) && !"0".equals(System.getenv("CIM_LSP_RELAUNCH"));
+    }
+
+    /** The jar this class was loaded from, or null (classes directory, unknown). */
+    static File ownJar() {
+        try {
+            File f = new File(Relauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return f.getName().endsWith(".jar") ? f : null;
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    /** Runs the server in a child JVM and returns its exit code. */
+    static int run(String[] args, File jar, int javaMajor) throws IOException, InterruptedException {
+        File cache = cacheDirectory();
+        File archive = cache == null ? null : new File(cache, archiveName(jar));
+        File pending = archive == null ? null : new File(cache, archive.getName() + "." + unique() + ".tmp");
+        List<String> cmd = command(jar, javaMajor, archive, pending, System.getenv("CIM_LSP_JVM_OPTS"), args);
+        final Process child = new ProcessBuilder(cmd).inheritIO().start();
+        Thread stopChild = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                child.destroy();
+            }
+        }, "cim-lsp-stop-child");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int code = child.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+        if (pending != null && pending.isFile()) {
+            // JDK 17/18 wrote the archive at the child's exit: publish it for the next start in one step
+            if (!pending.renameTo(archive)) {
+                pending.delete();
+            }
+        }
+        return code;
+    }
+
+    /** The child's command line. */
+    static List<String> command(File jar, int javaMajor, File archive, File pending, String extraOptions,
+            String[] args) {
+        List<String> cmd = new ArrayList<String>();
+        cmd.add(new File(new File(System.getProperty("java.home"), "bin"), "java").getPath());
+        cmd.add("-D" + CHILD_PROPERTY + "=true");
+        // JVM logging (CDS warnings among it) to stderr: stdout carries JSON-RPC only
+        cmd.add("-Xlog:disable");
+        cmd.add("-Xlog:all=warning:stderr");
+        // archiving warns about every class it cannot keep (hundreds of lines); its errors still show
+        cmd.add("-Xlog:cds*=error:stderr");
+        cmd.add("-XX:+UseSerialGC");
+        // a small heap that grows with the workspace and gives memory back after a full GC
+        cmd.add("-Xms32m");
+        cmd.add("-XX:MinHeapFreeRatio=10");
+        cmd.add("-XX:MaxHeapFreeRatio=40");
+        if (archive != null) {
+            if (javaMajor >= 25) {
+                // JDK 25's AOT cache (JEP 483/515) also keeps classes linked: written by the first run
+                cmd.add(archive.isFile() ? "-XX:AOTCache=" + archive.getPath() : "-XX:AOTCacheOutput=" + pending.getPath());
+            } else if (javaMajor >= 19) {
+                cmd.add("-XX:+AutoCreateSharedArchive");
+                cmd.add("-XX:SharedArchiveFile=" + archive.getPath());
+            } else if (archive.isFile()) {
+                cmd.add("-XX:SharedArchiveFile=" + archive.getPath());
+            } else {
+                cmd.add("-XX:ArchiveClassesAtExit=" + pending.getPath());
+            }
+        }
+        // the server's own switches (-Dcim.lsp.timing=true, ...) given to this JVM
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("cim.lsp.") && !name.equals(CHILD_PROPERTY)) {
+                cmd.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        if (extraOptions != null && !extraOptions.trim().isEmpty()) {
+            cmd.addAll(Arrays.asList(extraOptions.trim().split("\\s+")));
+        }
+        cmd.add("-cp");
+        cmd.add(jar.getPath());
+        cmd.add(CimLanguageServerMain.class.getName());
+        for (String a : args) {
+            if (!a.equals(NO_RELAUNCH)) {
+                cmd.add(a);
+            }
+        }
+        return cmd;
+    }
+
+    /** $XDG_CACHE_HOME/cimlang or ~/.cache/cimlang, created; null when it cannot be. */
+    static File cacheDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        File base = xdg != null && !xdg.isEmpty() ? new File(xdg) : new File(System.getProperty("user.home"), ".cache");
+        File dir = new File(base, "cimlang");
+        return dir.isDirectory() || dir.mkdirs() ? dir : null;
+    }
+
+    /** One archive per jar build and JVM: a stale archive would only be rejected (and logged) by the JVM. */
+    static String archiveName(File jar) {
+        CRC32 crc = new CRC32();
+        String key = jar.getAbsolutePath() + "|" + jar.length() + "|" + jar.lastModified() + "|"
+                + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version");
+        crc.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "cim-lsp-" + Long.toHexString(crc.getValue()) + ".jsa";
+    }
+
+    /** A name part no concurrent start picks too (two editors starting at once each write their own). */
+    private static String unique() {
+        return Long.toHexString(new java.security.SecureRandom().nextLong()).toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,22 @@
+package org.cimlang.lsp;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * With {@code -Dcim.lsp.timing=true}, writes to stderr how long the start-up steps took since the JVM
+ * started, for the cold-start measurements in docs/editor.md. Off by default: reading the JVM's start
+ * time loads the management classes.
+ */
+final class StartupTiming {
+    static final boolean ENABLED = Boolean.getBoolean("cim.lsp.timing");
+
+    private StartupTiming() {
+    }
+
+    static void mark(String step) {
+        if (ENABLED) {
+            long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.println("cim-lsp: timing: " + step + " at " + sinceStart + " ms after JVM start");
+        }
+    }
+}

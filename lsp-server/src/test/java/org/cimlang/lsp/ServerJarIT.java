@@ -1,0 +1,178 @@
+package org.cimlang.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Starts the real jar ({@code target/cim-lsp.jar}, built in the package phase; this runs in the
+ * integration-test phase) and talks to it like an editor.
+ */
+class ServerJarIT {
+    static final Path JAR = Path.of("target", "cim-lsp.jar").toAbsolutePath();
+    static final long TIMEOUT_MS = 60_000;
+
+    @TempDir
+    Path workspace;
+
+    static JsonObject initializeParams(Path root) {
+        String uri = root.toUri().toString();
+        return JsonParser.parseString("""
+                {"processId": null, "rootUri": "%s",
+                 "capabilities": {"textDocument": {"hover": {"contentFormat": ["markdown"]}},
+                                  "window": {"workDoneProgress": false}},
+                 "workspaceFolders": [{"uri": "%s", "name": "w"}]}
+                """.formatted(uri, uri)).getAsJsonObject();
+    }
+
+    static JsonObject didOpen(Path file) throws IOException {
+        JsonObject doc = new JsonObject();
+        doc.addProperty("uri", file.toUri().toString());
+        doc.addProperty("languageId", "cim");
+        doc.addProperty("version", 1);
+        doc.addProperty("text", Files.readString(file));
+        JsonObject p = new JsonObject();
+        p.add("textDocument", doc);
+        return p;
+    }
+
+    @Test
+    void overflowDiagnosticArrivesOverStdioWithItsRangeAndTextAndStdoutCarriesOnlyJsonRpc() throws Exception {
+        Path file = workspace.resolve("overflow.cim");
+        try (InputStream fixture = ServerJarIT.class.getResourceAsStream("/overflow.cim")) {
+            Files.write(file, fixture.readAllBytes());
+        }
+        Path stderr = workspace.resolve("stderr.log");
+        // the server's class-data archive goes to this cache, not the user's
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", workspace.resolve("cache").toString());
+        try (StdioLspClient client = new StdioLspClient(StdioLspClient.javaJar(JAR, List.of()), stderr, env)) {
+            JsonObject init = client.request("initialize", initializeParams(workspace), TIMEOUT_MS);
+            assertTrue(init.getAsJsonObject("result").getAsJsonObject("capabilities").get("inlayHintProvider")
+                    .getAsBoolean());
+            client.notify("initialized", new JsonObject());
+            client.notify("textDocument/didOpen", didOpen(file));
+            String uri = file.toUri().toString();
+            JsonObject published = client.await(m -> StdioLspClient.isDiagnosticsFor(m, uri)
+                    && m.getAsJsonObject("params").getAsJsonArray("diagnostics").size() > 0, TIMEOUT_MS);
+            assertNotNull(published, "no diagnostics for " + uri + "; stderr:\n" + Files.readString(stderr));
+            JsonObject overflow = null;
+            JsonArray diagnostics = published.getAsJsonObject("params").getAsJsonArray("diagnostics");
+            for (var d : diagnostics) {
+                if ("cim.place.capacity".equals(d.getAsJsonObject().get("code").getAsString())) {
+                    overflow = d.getAsJsonObject();
+                }
+            }
+            assertNotNull(overflow, diagnostics.toString());
+            // 4 copies of fc's 2 x 4 = 8 arrays need 32; tile 0 has 16 (see overflow.cim)
+            String message = overflow.get("message").getAsString();
+            assertTrue(message.startsWith("fc needs 32 arrays (") && message.contains("replicate 4) but")
+                    && message.matches(".* offers? 16\\b.*"), message);
+            assertEquals(1, overflow.get("severity").getAsInt());
+            // on the tile range of "    place fc on tile 0 replicate 4": line 14, the '0' at column 21
+            JsonObject range = overflow.getAsJsonObject("range");
+            assertEquals(14, range.getAsJsonObject("start").get("line").getAsInt());
+            assertEquals(21, range.getAsJsonObject("start").get("character").getAsInt());
+            assertEquals(14, range.getAsJsonObject("end").get("line").getAsInt());
+            assertEquals(22, range.getAsJsonObject("end").get("character").getAsInt());
+
+            assertEquals(0, client.shutdown(TIMEOUT_MS), "exit code; stderr:\n" + Files.readString(stderr));
+            assertEquals(List.of(), client.violations(), "stdout must carry JSON-RPC only");
+            // the first start leaves the class-data archive for the next ones (see Relauncher)
+            try (var files = Files.list(workspace.resolve("cache").resolve("cimlang"))) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".jsa")));
+            }
+        }
+    }
+
+    @Test
+    void fileOpenedByAClientWithoutWorkspaceIsCheckedInItsFolder() throws Exception {
+        Path folder = Files.createDirectories(workspace.resolve("single"));
+        Path file = folder.resolve("overflow.cim");
+        try (InputStream fixture = ServerJarIT.class.getResourceAsStream("/overflow.cim")) {
+            Files.write(file, fixture.readAllBytes());
+        }
+        Path stderr = workspace.resolve("stderr.log");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", workspace.resolve("cache").toString());
+        try (StdioLspClient client = new StdioLspClient(StdioLspClient.javaJar(JAR, List.of()), stderr, env)) {
+            JsonObject noRoot = JsonParser.parseString("{\"processId\": null, \"rootUri\": null, \"capabilities\": {}}")
+                    .getAsJsonObject();
+            JsonObject init = client.request("initialize", noRoot, TIMEOUT_MS);
+            assertTrue(init.has("result"), init.toString());
+            client.notify("initialized", new JsonObject());
+            client.notify("textDocument/didOpen", didOpen(file));
+            String uri = file.toUri().toString();
+            JsonObject published = client.await(m -> StdioLspClient.isDiagnosticsFor(m, uri), TIMEOUT_MS);
+            assertNotNull(published, "no diagnostics; stderr:\n" + Files.readString(stderr));
+            assertTrue(published.toString().contains("cim.place.capacity"), published.toString());
+            assertEquals(0, client.shutdown(TIMEOUT_MS));
+        }
+    }
+
+    @Test
+    void helpGoesToStderrAndAnUnknownOptionExitsWithUsage() throws Exception {
+        Path stderr = workspace.resolve("stderr.log");
+        ProcessBuilder pb = new ProcessBuilder(StdioLspClient.javaJar(JAR, List.of()).get(0), "-jar", JAR.toString(),
+                "--bogus").redirectError(stderr.toFile());
+        pb.environment().put("XDG_CACHE_HOME", workspace.resolve("cache").toString());
+        Process p = pb.start();
+        byte[] stdout = p.getInputStream().readAllBytes();
+        assertEquals(CimServer.EXIT_USAGE, p.waitFor());
+        assertEquals(0, stdout.length, new String(stdout, StandardCharsets.UTF_8));
+        String err = Files.readString(stderr);
+        assertTrue(err.contains("unknown option '--bogus'") && err.contains("usage: java -jar cim-lsp.jar"), err);
+    }
+
+    @Test
+    void socketModeServesAClientOnLoopback() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path stderr = workspace.resolve("stderr.log");
+        ProcessBuilder pb = new ProcessBuilder(StdioLspClient.javaJar(JAR, List.of()).get(0), "-jar", JAR.toString(),
+                "--socket", Integer.toString(port)).redirectError(stderr.toFile());
+        pb.environment().put("XDG_CACHE_HOME", workspace.resolve("cache").toString());
+        Process server = pb.start();
+        try {
+            Socket socket = null;
+            for (int i = 0; i < 600 && socket == null; i++) {
+                try {
+                    socket = new Socket("127.0.0.1", port);
+                } catch (IOException notYet) {
+                    Thread.sleep(100);
+                }
+            }
+            assertNotNull(socket, "the server did not listen on port " + port + "; stderr:\n" + Files.readString(stderr));
+            try (Socket s = socket) {
+                byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                        + initializeParams(workspace) + "}").getBytes(StandardCharsets.UTF_8);
+                s.getOutputStream().write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().write(body);
+                s.getOutputStream().flush();
+                String header = new String(s.getInputStream().readNBytes(16), StandardCharsets.US_ASCII);
+                assertEquals("Content-Length: ", header);
+            }
+            assertTrue(Files.readString(stderr).contains("listening on 127.0.0.1:" + port));
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+}
