@@ -11,12 +11,18 @@ import org.eclipse.xtext.conversion.impl.AbstractNullSafeConverter;
 import org.eclipse.xtext.nodemodel.INode;
 
 import com.google.inject.Inject;
+import com.google.inject.Singleton;
 
 /**
  * {@code ValidID} names are IDs (or the keyword {@code x}): an escaped name {@code ^add} names a
  * layer {@code add}, and a name that is a keyword is written back escaped. A parser rule cannot use
  * the lexer-based ID converter, hence this small one.
+ *
+ * <p>A singleton, as Xtext's {@link DefaultTerminalConverters} is (a scope annotation is not
+ * inherited): otherwise every resource the builder creates, one per edit in the language server,
+ * injects a new instance and collects the grammar's keywords again (a fifth of an edit's time).
  */
+@Singleton
 public class CimValueConverters extends DefaultTerminalConverters {
 
     private Set<String> keywords;

@@ -1,7 +1,10 @@
 package org.cimlang.semantic;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.cimlang.compiler.ir.Design;
 import org.cimlang.compiler.ir.Network;
@@ -9,6 +12,7 @@ import org.cimlang.compiler.mapping.Compilation;
 import org.cimlang.compiler.mapping.Compiler;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
+import org.eclipse.emf.ecore.EObject;
 
 import com.google.inject.Singleton;
 
@@ -27,34 +31,60 @@ public class CimSemantics {
      */
     private static final int MEMO_SIZE = 8;
 
-    private final Map<Object, Object> memo = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Object, Entry> memo = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Object, Entry> eldest) {
             return size() > MEMO_SIZE;
         }
     };
 
+    /** A memoised result and the declarations it was computed from. */
+    private record Entry(Object value, List<EObject> sources) {
+        /**
+         * Once the builder has unloaded a declaration's resource (every edit replaces the edited
+         * file's), the entry's key can never match again. Dropping it at once lets the old model die
+         * young: kept until evicted, up to {@link #MEMO_SIZE} old models reached the old generation
+         * of the language server's small heap and caused most of its full collections.
+         */
+        boolean stale() {
+            for (EObject o : sources) {
+                if (o.eResource() == null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     public AnalyzedNetwork analyze(org.cimlang.cim.Network n) {
         Network ir = DesignBuilder.network(n);
-        return (AnalyzedNetwork) memoised(ir, () -> NetworkAnalysis.analyze(ir));
+        return (AnalyzedNetwork) memoised(ir, List.of(n), () -> NetworkAnalysis.analyze(ir));
     }
 
     public Compilation compile(org.cimlang.cim.Mapping m) {
         Design design = DesignBuilder.forMapping(m);
-        return (Compilation) memoised(design, () -> Compiler.compile(design, m.getName()));
+        List<EObject> sources = new ArrayList<>(4);
+        sources.add(m);
+        for (EObject o : new EObject[] {m.getChip(), m.getNetwork(), m.getQuantization()}) {
+            if (DesignBuilder.resolved(o)) {
+                sources.add(o);
+            }
+        }
+        return (Compilation) memoised(design, sources, () -> Compiler.compile(design, m.getName()));
     }
 
-    private Object memoised(Object key, java.util.function.Supplier<Object> compute) {
+    private Object memoised(Object key, List<EObject> sources, Supplier<Object> compute) {
         synchronized (memo) {
-            Object hit = memo.get(key);
+            memo.values().removeIf(Entry::stale);
+            Entry hit = memo.get(key);
             if (hit != null) {
-                return hit;
+                return hit.value();
             }
         }
         // computed outside the lock: compiles of different mappings may run in parallel
         Object value = compute.get();
         synchronized (memo) {
-            memo.put(key, value);
+            memo.put(key, new Entry(value, List.copyOf(sources)));
         }
         return value;
     }

@@ -336,13 +336,18 @@ public final class DesignBuilder {
     /** Input names as written, also for references the linker could not resolve. */
     static List<String> inputNames(org.cimlang.cim.Layer l) {
         List<String> names = new ArrayList<>();
-        EReference ref = org.cimlang.cim.CimPackage.Literals.LAYER__INPUTS;
-        List<INode> nodes = NodeModelUtils.findNodesForFeature(l, ref);
+        // the node model is searched only for an unresolved input: it costs more than the rest of the layer
+        List<INode> nodes = null;
         for (int i = 0; i < l.getInputs().size(); i++) {
             org.cimlang.cim.Layer in = l.getInputs().get(i);
             if (resolved(in) && in.getName() != null) {
                 names.add(in.getName());
-            } else if (i < nodes.size()) {
+                continue;
+            }
+            if (nodes == null) {
+                nodes = NodeModelUtils.findNodesForFeature(l, org.cimlang.cim.CimPackage.Literals.LAYER__INPUTS);
+            }
+            if (i < nodes.size()) {
                 names.add(NodeModelUtils.getTokenText(nodes.get(i)));
             }
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,41 @@ class RelauncherTest {
         assertTrue(cmd.indexOf("-Xmx512m") > cmd.indexOf("-XX:+UseSerialGC"), cmd::toString);
         assertFalse(cmd.contains(Relauncher.NO_RELAUNCH));
         assertEquals(List.of("--socket", "5007"), cmd.subList(cmd.size() - 2, cmd.size()));
+    }
+
+    @Test
+    void childSizesTheYoungGenerationSoThatAnEditsModelIsNotPromoted() throws Exception {
+        List<String> cmd = Relauncher.command(jar(), 17, null, null, null, new String[0]);
+        assertTrue(cmd.containsAll(List.of("-Xms80m", "-Xmn48m", "-XX:SurvivorRatio=3")), cmd::toString);
+        // -Xmx512m leaves room for them: 512 MB >= 128 MB
+        List<String> large = Relauncher.command(jar(), 17, null, null, "-Xmx512m", new String[0]);
+        assertTrue(large.containsAll(List.of("-Xms80m", "-Xmn48m", "-Xmx512m")), large::toString);
+    }
+
+    @Test
+    void aSmallMaximumHeapOfTheUserReplacesTheHeapSizesAndTheJvmStarts() throws Exception {
+        List<String> cmd = Relauncher.command(jar(), 17, null, null, "-XX:MaxHeapSize=1g -Xmx64m", new String[0]);
+        // the last -Xmx wins: 64 MB = 65536 KB, below the 80 MB -Xms the JVM would refuse
+        assertFalse(cmd.contains("-Xms80m"), cmd::toString);
+        assertFalse(cmd.contains("-Xmn48m"), cmd::toString);
+        assertTrue(cmd.contains("-Xms65536k"), cmd::toString);
+        // the JVM accepts the heap options as given (an -Xms above -Xmx makes it exit with 1)
+        List<String> jvm = new ArrayList<>(cmd.subList(0, cmd.indexOf("-cp")));
+        jvm.add("-version");
+        Process p = new ProcessBuilder(jvm).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    @Test
+    void maxHeapOptionReadsTheLastSizeInBytes() {
+        assertEquals(-1, Relauncher.maxHeapOption(null));
+        assertEquals(-1, Relauncher.maxHeapOption("-Dx=1"));
+        assertEquals(512L << 20, Relauncher.maxHeapOption(" -Xmx1g  -Xmx512m "));
+        // 2g = 2 * 1024^3 bytes
+        assertEquals(2L << 30, Relauncher.maxHeapOption("-XX:MaxHeapSize=2g"));
+        assertEquals(4096, Relauncher.maxHeapOption("-Xmx4k"));
+        assertEquals(-1, Relauncher.maxHeapOption("-Xmxlots"));
     }
 
     @Test
