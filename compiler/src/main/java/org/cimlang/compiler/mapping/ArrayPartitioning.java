@@ -14,10 +14,10 @@ public final class ArrayPartitioning {
 
     /** Throws ArithmeticException when a count overflows a long (the engine reports it). */
     public static ArrayPartition partition(LoweredLayer m, SlicePlan s, long rowsPerArray, long columnsPerArray) {
-        long dataPerArray = s.referenceColumn() ? columnsPerArray - 1 : columnsPerArray;
+        long dataPerArray = dataColumnsPerArray(s, columnsPerArray);
         long dataColumns = Math.multiplyExact(m.n(), s.columnsPerOutput());
         long rowBlocks = ceilDiv(m.k(), rowsPerArray);
-        long colBlocks = ceilDiv(dataColumns, dataPerArray);
+        long colBlocks = columnBlocks(dataColumns, s, columnsPerArray);
         long reference = s.referenceColumn() ? colBlocks : 0;
         long arrays = Math.multiplyExact(Math.multiplyExact(m.groups(), rowBlocks), colBlocks);
         long cells = Math.multiplyExact(Math.multiplyExact(m.groups(), m.k()), dataColumns);
@@ -25,6 +25,16 @@ public final class ArrayPartitioning {
         long lastCols = dataColumns - (colBlocks - 1) * dataPerArray;
         return new ArrayPartition(rowsPerArray, dataPerArray, dataColumns, reference,
                 Math.addExact(dataColumns, reference), rowBlocks, colBlocks, arrays, cells, lastRows, lastCols);
+    }
+
+    /** Data columns an array holds: all of them, or all but the reference column with offset encoding. */
+    public static long dataColumnsPerArray(SlicePlan s, long columnsPerArray) {
+        return s.referenceColumn() ? columnsPerArray - 1 : columnsPerArray;
+    }
+
+    /** Column blocks of a matrix of {@code dataColumns} cell columns (the simulator lays arrays out by it). */
+    public static long columnBlocks(long dataColumns, SlicePlan s, long columnsPerArray) {
+        return ceilDiv(dataColumns, dataColumnsPerArray(s, columnsPerArray));
     }
 
     static long ceilDiv(long a, long b) {

@@ -1,11 +1,19 @@
 package org.cimlang.simulator.crossbar;
 
+import org.cimlang.compiler.ir.NumberType;
 import org.cimlang.compiler.ir.Slicing;
 import org.cimlang.compiler.ir.WeightEncoding;
+import org.cimlang.compiler.mapping.ArrayPartitioning;
+import org.cimlang.compiler.mapping.BitSlicing;
+import org.cimlang.compiler.mapping.SlicePlan;
 
 /**
- * Where each output's slices and sides sit and how their column totals recombine (see the package
- * comment for the layout). Immutable after construction.
+ * Where each output's slices and sides sit and how their column totals recombine. How many cells a
+ * weight takes and how many column blocks a matrix needs come from the mapping engine
+ * ({@link BitSlicing}, {@link ArrayPartitioning}), so that the simulated arrays are the ones the
+ * compiler placed. Within an output's columns the kernel interleaves polarities per slice (see the
+ * package comment); the engine's allocations are counted in whole column blocks, which agree.
+ * Immutable after construction.
  */
 final class ColumnLayout {
     final int outputs;
@@ -44,30 +52,23 @@ final class ColumnLayout {
         int b = wf.bits();
         int bc = g.cellBits();
         boolean oneSide = offsetEncoding || unsignedWeights;
-        if (binaryWeights) {
-            slices = 1;
-            levelMax = 1;
-            sliceBits = 1;
-        } else if (unary) {
-            // u = w + 2^(b-1) (offset) or w (unsigned) as u level-1 cells; |w| per side (differential)
-            slices = oneSide ? (1 << b) - 1 : wf.maxMagnitude();
-            levelMax = 1;
-            sliceBits = 0;
-        } else {
-            int stored = oneSide ? b : b - 1;
-            slices = (stored + bc - 1) / bc;
-            levelMax = (1 << bc) - 1;
-            sliceBits = bc;
+        NumberType type = new NumberType(b, wf.signed(), wf.binary(), wf.binary() ? 0 : wf.maxMagnitude());
+        SlicePlan plan = BitSlicing.plan(type, bc, g.encoding(), g.slicing());
+        slices = Math.toIntExact(plan.slices());
+        sides = Math.toIntExact(plan.columnsPerOutput() / plan.slices());
+        levelMax = (1 << plan.cellBitsUsed()) - 1;
+        sliceBits = unary ? 0 : plan.cellBitsUsed();
+        if (sides != (binaryWeights || !oneSide ? 2 : 1)) {
+            throw new IllegalStateException("slice plan and kernel disagree on polarities: " + plan);
         }
-        sides = binaryWeights || !oneSide ? 2 : 1;
         if (offsetEncoding && g.cols() < 2) {
             throw new IllegalArgumentException("offset encoding needs a data column and a reference column per array;"
                     + " the arrays have " + g.cols() + " column");
         }
         // the mapping engine's partitioning: with offset encoding each array keeps one column for the reference
-        this.arrayColumns = offsetEncoding ? g.cols() - 1 : g.cols();
-        long data = Math.multiplyExact(Math.multiplyExact((long) outputs, slices), sides);
-        long blocks = (data + arrayColumns - 1) / arrayColumns;
+        this.arrayColumns = Math.toIntExact(ArrayPartitioning.dataColumnsPerArray(plan, g.cols()));
+        long data = Math.multiplyExact((long) outputs, plan.columnsPerOutput());
+        long blocks = ArrayPartitioning.columnBlocks(data, plan, g.cols());
         long w = data + (offsetEncoding ? blocks : 0);
         if (Math.multiplyExact(w, (long) rowsForLimit) > maxCells) {
             throw new IllegalArgumentException("layer needs " + rowsForLimit + " rows x " + w + " physical columns = "

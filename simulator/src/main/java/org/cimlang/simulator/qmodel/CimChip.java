@@ -89,13 +89,14 @@ public final class CimChip implements MatrixEngine {
     /** The largest column sum one read of the layer can produce (see the class comment). */
     static double fullScale(MatrixNode m, ArrayGeometry g) {
         int rows = Math.min(m.k, g.dataRows());
-        long ract = Math.min(rows, g.rowsPerRead());
         var f = m.encoding.format();
-        int magnitudeBits = f.signed() ? f.bits() - 1 : f.bits();
-        long digit = (1L << Math.max(1, Math.min(g.dacBits(), magnitudeBits))) - 1;
+        // a signed input's sign plane is applied on its own: the magnitude bits set the largest digit
+        int magnitudeBits = Math.max(1, f.signed() ? f.bits() - 1 : f.bits());
         boolean singleLevel = m.weightFormat.binary() || g.slicing() == org.cimlang.compiler.ir.Slicing.UNARY;
-        long level = singleLevel ? 1 : (1L << g.cellBits()) - 1;
-        return (double) ract * digit * level;
+        int cellBitsUsed = singleLevel ? 1 : g.cellBits();
+        // the mapping engine's precision rule, so that 'exact' means the same in the editor and here
+        return org.cimlang.compiler.mapping.PrecisionCheck
+                .layer(rows, g.rowsPerRead(), magnitudeBits, g.dacBits(), cellBitsUsed, 0).maxColumnSum();
     }
 
     private static ProgrammedLayer program(MatrixNode m, int g, int copy, int[] matrix, ArrayGeometry geometry,
