@@ -40,8 +40,16 @@ public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
             DiagnosticCodes.LAYER_DUPLICATE, DiagnosticCodes.INPUT_COUNT, DiagnosticCodes.MAPPING_UNRESOLVED,
             DiagnosticCodes.QUANT_NETWORK_MISMATCH, DiagnosticCodes.QUANT_BITS, DiagnosticCodes.QUANT_PERCENTILE);
 
+    /** A network's weights file does not exist yet (info: training writes it). */
+    public static final String WEIGHTS_MISSING = "cim.weights.missing";
+    /** A network's weights file cannot be read or does not fit the network. */
+    public static final String WEIGHTS_INVALID = "cim.weights.invalid";
+
     @Inject
     private CimSemantics semantics;
+
+    @Inject
+    private org.cimlang.semantic.WeightsFileCheck weightsFiles;
 
     @Override
     protected List<EPackage> getEPackages() {
@@ -148,5 +156,30 @@ public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
             return CimPackage.Literals.LAYER__NAME;
         }
         return f;
+    }
+
+    /** The trained parameters a network names must fit it: what 'cim run' would refuse, said while typing. */
+    @Check
+    public void checkWeightsFile(org.cimlang.cim.WeightsDecl decl) {
+        if (!(decl.eContainer() instanceof Network n) || truncated(n)) {
+            return;
+        }
+        var result = weightsFiles.check(decl, semantics.analyze(n));
+        if (result.isEmpty()) {
+            return;
+        }
+        var r = result.get();
+        var path = CimPackage.Literals.WEIGHTS_DECL__PATH;
+        if (r.missing()) {
+            info(decl.getPath() + " does not exist yet: 'cim train' (or 'cim run', which trains first) writes it",
+                    decl, path, WEIGHTS_MISSING);
+        } else if (r.unreadable() != null) {
+            error("weights file " + decl.getPath() + ": " + r.unreadable() + " (or delete it: 'cim train' writes a new one)",
+                    decl, path, WEIGHTS_INVALID);
+        } else {
+            for (String problem : r.problems()) {
+                error("weights file " + decl.getPath() + ": " + problem, decl, path, WEIGHTS_INVALID);
+            }
+        }
     }
 }

@@ -1,0 +1,98 @@
+package org.cimlang.semantic;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cimlang.cim.WeightsDecl;
+import org.cimlang.compiler.shape.AnalyzedNetwork;
+import org.cimlang.simulator.data.NpzReader;
+import org.cimlang.simulator.nn.ParameterCheck;
+import org.cimlang.simulator.tensor.Tensor;
+import org.eclipse.emf.common.util.URI;
+
+import com.google.inject.Singleton;
+
+/**
+ * The live check of a network's {@code weights "FILE.npz"} line: the file is read with the
+ * simulator's npz reader and checked with the simulator's parameter check, so the editor reports
+ * exactly what {@code cim run} would refuse. A file is read once per version (path, size,
+ * modification time): typing elsewhere in the .cim file costs a stat, not a read.
+ */
+@Singleton
+public class WeightsFileCheck {
+    private static final int MEMO_SIZE = 16;
+
+    /** What the check found: the file is absent, unreadable, or these problems (empty = fine). */
+    public record Result(Path file, boolean missing, String unreadable, List<String> problems) {
+    }
+
+    private record Version(Path file, long size, FileTime modified) {
+    }
+
+    private final Map<Version, Object> tensors = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Version, Object> eldest) {
+            return size() > MEMO_SIZE;
+        }
+    };
+
+    /** The weights file of {@code decl}, resolved against the folder of the file declaring it. */
+    public static Optional<Path> fileOf(WeightsDecl decl) {
+        URI uri = decl.eResource() == null ? null : decl.eResource().getURI();
+        if (uri == null || !uri.isFile() || decl.getPath() == null) {
+            return Optional.empty();
+        }
+        Path dir = Path.of(uri.toFileString()).toAbsolutePath().getParent();
+        return Optional.of(dir.resolve(decl.getPath()).normalize());
+    }
+
+    public Optional<Result> check(WeightsDecl decl, AnalyzedNetwork network) {
+        Optional<Path> file = fileOf(decl);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        Path f = file.get();
+        if (!Files.isRegularFile(f)) {
+            return Optional.of(new Result(f, true, null, List.of()));
+        }
+        Object read = read(f);
+        if (read instanceof String error) {
+            return Optional.of(new Result(f, false, error, List.of()));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Tensor> params = (Map<String, Tensor>) read;
+        return Optional.of(new Result(f, false, null, ParameterCheck.check(network, params)));
+    }
+
+    /** The file's tensors, or the reader's error message. */
+    private Object read(Path f) {
+        Version v;
+        try {
+            v = new Version(f, Files.size(f), Files.getLastModifiedTime(f));
+        } catch (IOException e) {
+            return "cannot be read: " + e.getMessage();
+        }
+        synchronized (tensors) {
+            Object hit = tensors.get(v);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        Object value;
+        try {
+            value = NpzReader.read(f);
+        } catch (IOException | RuntimeException e) {
+            value = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+        synchronized (tensors) {
+            tensors.put(v, value);
+        }
+        return value;
+    }
+}
