@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "images per second.", "", "Exit codes: 0 measured, 2 could not run."})
 public class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores)")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--repeats", paramLabel = "R", defaultValue = "5", description = "timed runs after the "
             + "warm-up; the best is shown (default: 5)")
@@ -33,9 +33,9 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || repeats < 1) {
-            throw new CliException("--threads and --repeats must be at least 1", ExitCodes.CANNOT_RUN);
+        int workers = threads.workers();
+        if (repeats < 1) {
+            throw new CliException("--repeats must be at least 1, found " + repeats, ExitCodes.CANNOT_RUN);
         }
         SimulatorBenchmark.run(spec.commandLine().getOut(), workers, repeats, weights);
         return ExitCodes.OK;

@@ -51,9 +51,8 @@ public class RunCommand implements Callable<Integer> {
             + "limit")
     Long limit;
 
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores); results do "
-            + "not depend on it")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--seed", paramLabel = "S", description = "replaces the block's seed")
     Long seed;
@@ -70,25 +69,18 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw new CliException("--threads must be at least 1, found " + workers, ExitCodes.CANNOT_RUN);
-        }
+        int workers = threads.workers();
         if (limit != null && limit < 1) {
             throw new CliException("--limit must be at least 1, found " + limit, ExitCodes.CANNOT_RUN);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path base = Path.of("").toAbsolutePath();
-        Workspace ws = Workspace.load(Workspace.createInjector(), List.of(file));
-        List<FileDiagnostic> diagnostics = ws.validate();
-        List<FileDiagnostic> errors = diagnostics.stream().filter(FileDiagnostic::isError).toList();
-        if (!errors.isEmpty()) {
-            // warnings (an ADC that coarsens sums, say) are what the simulation measures; only errors stop it
-            err.print(DiagnosticReport.gcc(errors, base));
-            err.flush();
+        var loaded = Workspace.loadWithoutErrors(file, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.ERRORS;
         }
+        Workspace ws = loaded.get();
         Resource target = ws.targets().get(0);
         Path targetFile = Path.of(target.getURI().toFileString());
         List<Simulation> simulations = new ArrayList<>();

@@ -55,31 +55,26 @@ public class TrainCommand implements Callable<Integer> {
             + "simulation's seed)")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "worker threads (default: all cores)")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ThreadsOption threads;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1) {
-            throw new CliException("--threads must be at least 1, found " + workers, ExitCodes.CANNOT_RUN);
-        }
+        int workers = threads.workers();
         if (epochs != null && epochs < 1) {
             throw new CliException("--epochs must be at least 1, found " + epochs, ExitCodes.CANNOT_RUN);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path base = Path.of("").toAbsolutePath();
-        Workspace ws = Workspace.load(Workspace.createInjector(), List.of(file));
-        List<FileDiagnostic> errors = ws.validate().stream().filter(FileDiagnostic::isError).toList();
-        if (!errors.isEmpty()) {
-            err.print(DiagnosticReport.gcc(errors, base));
-            err.flush();
+        var loaded = Workspace.loadWithoutErrors(file, err);
+        if (loaded.isEmpty()) {
             return ExitCodes.ERRORS;
         }
+        Workspace ws = loaded.get();
         Resource target = ws.targets().get(0);
         String where = DiagnosticReport.display(Path.of(target.getURI().toFileString()), base);
         List<Simulation> simulations = new ArrayList<>(Sources.simulations(target));

@@ -147,4 +147,20 @@ public final class Workspace {
         }
         return out;
     }
+
+    /**
+     * Loads {@code file}'s workspace for a command that needs an error-free design: the errors (warnings
+     * are what a simulation measures, so they pass) are printed GCC-style on {@code err}, and the
+     * result is empty.
+     */
+    public static java.util.Optional<Workspace> loadWithoutErrors(Path file, java.io.PrintWriter err) {
+        Workspace ws = load(createInjector(), List.of(file));
+        List<FileDiagnostic> errors = ws.validate().stream().filter(FileDiagnostic::isError).toList();
+        if (!errors.isEmpty()) {
+            err.print(DiagnosticReport.gcc(errors, Path.of("").toAbsolutePath()));
+            err.flush();
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ws);
+    }
 }

@@ -49,4 +49,22 @@ public record PoolGeometry(int channels, int inH, int inW, int kernelH, int kern
     public int outSize() {
         return channels * outH() * outW();
     }
+
+    /** First input row of output row {@code oy}'s window, clipped to the input (padding is outside). */
+    public int rowStart(int oy) {
+        return Math.max(0, oy * strideH - padH);
+    }
+
+    /** One past the last input row of output row {@code oy}'s window, clipped to the input. */
+    public int rowEnd(int oy) {
+        return Math.min(inH, oy * strideH - padH + kernelH);
+    }
+
+    public int colStart(int ox) {
+        return Math.max(0, ox * strideW - padW);
+    }
+
+    public int colEnd(int ox) {
+        return Math.min(inW, ox * strideW - padW + kernelW);
+    }
 }

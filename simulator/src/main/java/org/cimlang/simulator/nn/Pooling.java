@@ -26,11 +26,11 @@ public final class Pooling {
                 int in = plane * g.inH() * g.inW();
                 int out = plane * outH * outW;
                 for (int oy = 0; oy < outH; oy++) {
-                    int y0 = Math.max(0, oy * g.strideH() - g.padH());
-                    int y1 = Math.min(g.inH(), oy * g.strideH() - g.padH() + g.kernelH());
+                    int y0 = g.rowStart(oy);
+                    int y1 = g.rowEnd(oy);
                     for (int ox = 0; ox < outW; ox++) {
-                        int x0 = Math.max(0, ox * g.strideW() - g.padW());
-                        int x1 = Math.min(g.inW(), ox * g.strideW() - g.padW() + g.kernelW());
+                        int x0 = g.colStart(ox);
+                        int x1 = g.colEnd(ox);
                         float best = Float.NEGATIVE_INFINITY;
                         int bestAt = in + y0 * g.inW() + x0;
                         for (int iy = y0; iy < y1; iy++) {
@@ -75,11 +75,11 @@ public final class Pooling {
                 int in = plane * g.inH() * g.inW();
                 int out = plane * outH * outW;
                 for (int oy = 0; oy < outH; oy++) {
-                    int y0 = Math.max(0, oy * g.strideH() - g.padH());
-                    int y1 = Math.min(g.inH(), oy * g.strideH() - g.padH() + g.kernelH());
+                    int y0 = g.rowStart(oy);
+                    int y1 = g.rowEnd(oy);
                     for (int ox = 0; ox < outW; ox++) {
-                        int x0 = Math.max(0, ox * g.strideW() - g.padW());
-                        int x1 = Math.min(g.inW(), ox * g.strideW() - g.padW() + g.kernelW());
+                        int x0 = g.colStart(ox);
+                        int x1 = g.colEnd(ox);
                         float sum = 0f;
                         for (int iy = y0; iy < y1; iy++) {
                             int row = in + iy * g.inW();
@@ -106,11 +106,11 @@ public final class Pooling {
                 int in = plane * g.inH() * g.inW();
                 int out = plane * outH * outW;
                 for (int oy = 0; oy < outH; oy++) {
-                    int y0 = Math.max(0, oy * g.strideH() - g.padH());
-                    int y1 = Math.min(g.inH(), oy * g.strideH() - g.padH() + g.kernelH());
+                    int y0 = g.rowStart(oy);
+                    int y1 = g.rowEnd(oy);
                     for (int ox = 0; ox < outW; ox++) {
-                        int x0 = Math.max(0, ox * g.strideW() - g.padW());
-                        int x1 = Math.min(g.inW(), ox * g.strideW() - g.padW() + g.kernelW());
+                        int x0 = g.colStart(ox);
+                        int x1 = g.colEnd(ox);
                         float share = dy[out + oy * outW + ox]
                                 / divisor(g, countIncludePad, oy, ox, y1 - y0, x1 - x0);
                         for (int iy = y0; iy < y1; iy++) {
