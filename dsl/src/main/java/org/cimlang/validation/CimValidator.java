@@ -59,7 +59,7 @@ import org.cimlang.scoping.FileImports;
 import org.cimlang.scoping.ImportGraph;
 import org.cimlang.semantic.DesignBuilder;
 import org.cimlang.semantic.Dimension;
-import org.cimlang.semantic.Limits;
+import org.cimlang.compiler.ir.Limits;
 import org.cimlang.semantic.Numbers;
 import org.cimlang.semantic.QuantityDimensions;
 import org.eclipse.emf.common.util.URI;
@@ -283,8 +283,8 @@ public class CimValidator extends AbstractCimValidator {
         }
     }
 
-    private void bits(Count c, String what) {
-        range(c, Limits.MIN_BITS, Limits.MAX_BITS, what, CimIssueCodes.RANGE_BITS);
+    private void bits(Count c, int max, String what) {
+        range(c, Limits.MIN_BITS, max, what, CimIssueCodes.RANGE_BITS);
     }
 
     /* --------------------------------------------------------------- chip */
@@ -345,8 +345,8 @@ public class CimValidator extends AbstractCimValidator {
 
     @Check
     public void checkArray(ArrayAttr a) {
-        range(a.getRows(), 1, Limits.MAX_ARRAY_DIM, "array rows", CimIssueCodes.RANGE_POSITIVE);
-        range(a.getCols(), 1, Limits.MAX_ARRAY_DIM, "array columns", CimIssueCodes.RANGE_POSITIVE);
+        range(a.getRows(), 1, Limits.MAX_ARRAY_SIDE, "array rows", CimIssueCodes.RANGE_POSITIVE);
+        range(a.getCols(), 1, Limits.MAX_ARRAY_SIDE, "array columns", CimIssueCodes.RANGE_POSITIVE);
         Set<Class<?>> seen = new java.util.HashSet<>();
         for (ArrayParam p : a.getParams()) {
             if (!seen.add(p.eClass().getInstanceClass())) {
@@ -354,9 +354,9 @@ public class CimValidator extends AbstractCimValidator {
                         CimIssueCodes.PARAM_DUPLICATE);
             }
             if (p instanceof CellBitsParam cb) {
-                bits(cb.getBits(), "cell bits");
+                bits(cb.getBits(), Limits.MAX_CELL_BITS, "cell bits");
             } else if (p instanceof RowsActiveParam ra) {
-                range(ra.getCount(), 1, Limits.MAX_ARRAY_DIM, "rows active", CimIssueCodes.RANGE_POSITIVE);
+                range(ra.getCount(), 1, Limits.MAX_ARRAY_SIDE, "rows active", CimIssueCodes.RANGE_POSITIVE);
                 OptionalLong rows = Numbers.count(a.getRows());
                 OptionalLong active = Numbers.count(ra.getCount());
                 if (rows.isPresent() && active.isPresent() && active.getAsLong() > rows.getAsLong()) {
@@ -370,20 +370,20 @@ public class CimValidator extends AbstractCimValidator {
 
     @Check
     public void checkAdc(AdcAttr a) {
-        bits(a.getBits(), "adc bits");
+        bits(a.getBits(), Limits.MAX_ADC_BITS, "adc bits");
         if (a.getShared() != null) {
-            range(a.getShared(), 1, Limits.MAX_ARRAY_DIM, "columns per ADC", CimIssueCodes.RANGE_POSITIVE);
+            range(a.getShared(), 1, Limits.MAX_ARRAY_SIDE, "columns per ADC", CimIssueCodes.RANGE_POSITIVE);
         }
     }
 
     @Check
     public void checkDac(DacAttr d) {
-        bits(d.getBits(), "dac bits");
+        bits(d.getBits(), Limits.MAX_DAC_BITS, "dac bits");
     }
 
     @Check
     public void checkOffsetCompensation(OffsetCompensationAttr o) {
-        range(o.getRows(), 1, Limits.MAX_ARRAY_DIM, "offset compensation rows", CimIssueCodes.RANGE_POSITIVE);
+        range(o.getRows(), 1, Limits.MAX_ARRAY_SIDE, "offset compensation rows", CimIssueCodes.RANGE_POSITIVE);
     }
 
     @Check
@@ -561,10 +561,10 @@ public class CimValidator extends AbstractCimValidator {
                     + " or binary", s, CimPackage.Literals.QUANT_SPEC__TYPE, CimIssueCodes.NUMBER_TYPE);
             return;
         }
-        if (t.bits() < Limits.MIN_BITS || t.bits() > Limits.MAX_BITS) {
+        if (t.bits() < Limits.MIN_BITS || t.bits() > Limits.MAX_TYPE_BITS) {
             String nearest = (t.signed() ? "int" : "uint") + (t.bits() < Limits.MIN_BITS
-                    ? (t.signed() ? 2 : 1) : Limits.MAX_BITS);
-            error(s.getType() + " has " + t.bits() + " bits: number types have 1..16 bits, e.g. " + nearest, s,
+                    ? (t.signed() ? 2 : 1) : Limits.MAX_TYPE_BITS);
+            error(s.getType() + " has " + t.bits() + " bits: number types have 1.." + Limits.MAX_TYPE_BITS + " bits, e.g. " + nearest, s,
                     CimPackage.Literals.QUANT_SPEC__TYPE, CimIssueCodes.RANGE_BITS, nearest);
         } else if (t.signed() && !t.binary() && t.bits() < 2) {
             error("int1 holds no positive value: use 'binary' for +-1 weights or uint1", s,
@@ -720,13 +720,13 @@ public class CimValidator extends AbstractCimValidator {
 
     @Check
     public void checkInputBits(InputBitsDecl b) {
-        bits(b.getBits(), "input bits");
+        bits(b.getBits(), Limits.MAX_TYPE_BITS, "input bits");
     }
 
     @Check
     public void checkResize(ResizeDecl r) {
-        range(r.getH(), 1, Limits.MAX_TENSOR_DIM, "resize height", CimIssueCodes.RANGE_POSITIVE);
-        range(r.getW(), 1, Limits.MAX_TENSOR_DIM, "resize width", CimIssueCodes.RANGE_POSITIVE);
+        range(r.getH(), 1, Limits.MAX_RESIZE, "resize height", CimIssueCodes.RANGE_POSITIVE);
+        range(r.getW(), 1, Limits.MAX_RESIZE, "resize width", CimIssueCodes.RANGE_POSITIVE);
     }
 
     @Check

@@ -130,26 +130,26 @@ class ChipValidationTest {
     void anArrayWithZeroColumnsIsAnError() throws Exception {
         Src src = Src.valid().replace("array 128 x 128", "array 128 x 0");
         assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
-                "array columns 0 is out of range: write a value in 1..1048576"), frontEndIssues(src));
+                "array columns 0 is out of range: write a value in 1..65536"), frontEndIssues(src));
     }
 
     @Test
-    void cellBitsOutside1To16AreAnError() throws Exception {
-        Src src = Src.valid().replace("cell bits 2", "cell bits 17");
-        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "17", "cell bits 17 is out of range: write a value in 1..16"),
+    void cellBitsAbove8AreAnErrorBecauseTheSimulatorStoresLevelsIn16Bits() throws Exception {
+        Src src = Src.valid().replace("cell bits 2", "cell bits 12");
+        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "12", "cell bits 12 is out of range: write a value in 1..8"),
                 frontEndIssues(src));
     }
 
     @Test
     void zeroAdcBitsAreAnError() throws Exception {
         Src src = Src.valid().replace("adc bits 8", "adc bits 0");
-        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "0", "adc bits 0 is out of range: write a value in 1..16"),
+        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "0", "adc bits 0 is out of range: write a value in 1..24"),
                 frontEndIssues(src));
     }
 
     @Test
-    void bitsOf1And16AreTheBoundsThatPass() throws Exception {
-        Src src = Src.valid().replace("cell bits 2", "cell bits 1").replace("adc bits 8", "adc bits 16");
+    void theLimitsClassBoundsPass() throws Exception {
+        Src src = Src.valid().replace("cell bits 2", "cell bits 8").replace("adc bits 8", "adc bits 24");
         assertEquals("", frontEndIssues(src));
     }
 
@@ -157,13 +157,13 @@ class ChipValidationTest {
     void anAdcSharedByZeroColumnsIsAnError() throws Exception {
         Src src = Src.valid().replace("adc bits 8", "adc bits 8 shared by 0 columns");
         assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
-                "columns per ADC 0 is out of range: write a value in 1..1048576"), frontEndIssues(src));
+                "columns per ADC 0 is out of range: write a value in 1..65536"), frontEndIssues(src));
     }
 
     @Test
-    void dacBitsAbove16AreAnError() throws Exception {
+    void dacBitsAbove8AreAnError() throws Exception {
         Src src = Src.valid().replace("    adc bits 8\n", "    adc bits 8\n    dac bits 32\n");
-        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "32", "dac bits 32 is out of range: write a value in 1..16"),
+        assertEquals(src.error(CimIssueCodes.RANGE_BITS, "32", "dac bits 32 is out of range: write a value in 1..8"),
                 frontEndIssues(src));
     }
 
@@ -171,7 +171,7 @@ class ChipValidationTest {
     void zeroOffsetCompensationRowsAreAnError() throws Exception {
         Src src = Src.valid().replace("    adc bits 8\n", "    adc bits 8\n    offset compensation rows 0\n");
         assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
-                "offset compensation rows 0 is out of range: write a value in 1..1048576"), frontEndIssues(src));
+                "offset compensation rows 0 is out of range: write a value in 1..65536"), frontEndIssues(src));
     }
 
     @Test
@@ -185,7 +185,7 @@ class ChipValidationTest {
     void zeroRowsActiveIsAnError() throws Exception {
         Src src = Src.valid().replace("{ cell bits 2 }", "{ cell bits 2 rows active 0 }");
         assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
-                "rows active 0 is out of range: write a value in 1..1048576"), frontEndIssues(src));
+                "rows active 0 is out of range: write a value in 1..65536"), frontEndIssues(src));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.cimlang.tests;
 
 import static org.cimlang.tests.Src.frontEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cimlang.validation.CimIssueCodes;
 import org.eclipse.xtext.testing.InjectWith;
@@ -107,7 +108,15 @@ class SimulationValidationTest {
     void aZeroResizeIsAnError() throws Exception {
         Src src = dataset("dataset mnist\n    resize 0 x 28");
         assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "0",
-                "resize height 0 is out of range: write a value in 1..16777216"), frontEndIssues(src));
+                "resize height 0 is out of range: write a value in 1..4096"), frontEndIssues(src));
+    }
+
+    @Test
+    void aResizeBeyondWhatTheSimulatorLoadsIsAnError() throws Exception {
+        Src src = dataset("dataset mnist\n    resize 16777216 x 16777216");
+        String issues = frontEndIssues(src);
+        assertTrue(issues.contains("resize height 16777216 is out of range: write a value in 1..4096"), issues);
+        assertTrue(issues.contains("resize width 16777216 is out of range: write a value in 1..4096"), issues);
     }
 
     @Test

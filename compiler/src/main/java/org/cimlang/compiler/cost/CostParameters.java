@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cimlang.compiler.ir.Chip;
+import org.cimlang.compiler.ir.Limits;
 
 /**
  * Every figure the cost model prices with, resolved from the chip and, where the chip omits one, from
@@ -70,7 +71,7 @@ public record CostParameters(double nodeNm, double clockHz, double readLatencyS,
         if (chip.adcSharedColumns() <= 0) {
             defaulted.add("adcSharedColumns");
         }
-        int dacBits = chip.dacBits() > 0 ? chip.dacBits() : 1;
+        int dacBits = Limits.dacBits(chip);
         if (chip.dacBits() <= 0) {
             defaulted.add("dacBits");
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.cimlang.compiler.cost.Quantities;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.Limits;
 import org.cimlang.compiler.ir.WeightEncoding;
 
 /**
@@ -21,13 +22,13 @@ public final class ChipCheck {
 
     public static List<Diagnostic> check(Chip c) {
         List<Diagnostic> out = new ArrayList<>();
-        size(c, c.tiles(), MappingLimits.MAX_TILES, "tiles", "tiles", out);
-        size(c, c.arraysPerTile(), MappingLimits.MAX_ARRAYS_PER_TILE, "arrays per tile", "arraysPerTile", out);
-        size(c, c.rows(), MappingLimits.MAX_ARRAY_SIDE, "array rows", "array", out);
-        size(c, c.cols(), MappingLimits.MAX_ARRAY_SIDE, "array columns", "array", out);
-        bits(c, c.cellBits(), 16, "cell bits", "cellBits", out);
-        bits(c, c.dacBits(), 16, "DAC bits", "dac", out);
-        bits(c, c.adcBits(), 32, "ADC bits", "adc", out);
+        size(c, c.tiles(), Limits.MAX_TILES, "tiles", "tiles", out);
+        size(c, c.arraysPerTile(), Limits.MAX_ARRAYS_PER_TILE, "arrays per tile", "arraysPerTile", out);
+        size(c, c.rows(), Limits.MAX_ARRAY_SIDE, "array rows", "array", out);
+        size(c, c.cols(), Limits.MAX_ARRAY_SIDE, "array columns", "array", out);
+        bits(c, c.cellBits(), Limits.MAX_CELL_BITS, "cell bits", "cellBits", out);
+        bits(c, c.dacBits(), Limits.MAX_DAC_BITS, "DAC bits", "dac", out);
+        bits(c, c.adcBits(), Limits.MAX_ADC_BITS, "ADC bits", "adc", out);
         if (c.rowsActive() < 0) {
             out.add(Diagnostic.error(CHIP_INVALID, "rows active of " + c.name() + " must not be negative, found "
                     + c.rowsActive(), c.originOf("rowsActive"), "rowsActive"));

@@ -18,6 +18,7 @@ import org.cimlang.compiler.cost.EnergyBreakdown;
 import org.cimlang.compiler.cost.LayerActivity;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.Limits;
 import org.cimlang.compiler.ir.MappingSpec;
 import org.cimlang.compiler.ir.ScheduleKind;
 import org.cimlang.compiler.quant.QuantPlan;
@@ -56,8 +57,8 @@ public final class MappingEngine {
         if (!chipErrors.isEmpty()) {
             return unmappable(chip, netName, spec, chipErrors);
         }
-        int cellBits = chip.cellBits() > 0 ? chip.cellBits() : 1;
-        int dacBits = chip.dacBits() > 0 ? chip.dacBits() : 1;
+        int cellBits = Limits.cellBits(chip);
+        int dacBits = Limits.dacBits(chip);
         long rowsForWeights = chip.rows() - chip.offsetCompensationRows();
         long rowsActive = chip.effectiveRowsActive();
 

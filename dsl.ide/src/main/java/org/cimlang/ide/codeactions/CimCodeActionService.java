@@ -16,7 +16,7 @@ import org.cimlang.cim.Network;
 import org.cimlang.cim.Placement;
 import org.cimlang.cim.Quantity;
 import org.cimlang.compiler.ir.DiagnosticCodes;
-import org.cimlang.semantic.Limits;
+import org.cimlang.compiler.ir.Limits;
 import org.cimlang.validation.CimIssueCodes;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -152,7 +152,7 @@ public class CimCodeActionService implements ICodeActionService2 {
     /** The chip's {@code adc bits} raised to what the layer needs; the chip may be in another file. */
     private void adcClipping(EObject at, DiagnosticData data, Diagnostic d, List<CodeAction> out) {
         long needs = data.number("needs").orElse(0L);
-        if (needs < 1 || needs > Limits.MAX_BITS) {
+        if (needs < 1 || needs > Limits.MAX_ADC_BITS) {
             return;
         }
         AdcAttr adc = EcoreUtil2.getContainerOfType(at, AdcAttr.class);

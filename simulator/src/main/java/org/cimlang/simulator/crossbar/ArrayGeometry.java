@@ -1,6 +1,7 @@
 package org.cimlang.simulator.crossbar;
 
 import org.cimlang.compiler.ir.Chip;
+import org.cimlang.compiler.ir.Limits;
 import org.cimlang.compiler.ir.Slicing;
 import org.cimlang.compiler.ir.WeightEncoding;
 
@@ -23,12 +24,11 @@ import org.cimlang.compiler.ir.WeightEncoding;
 public record ArrayGeometry(int rows, int cols, int cellBits, int rowsActive, int dacBits, int adcBits,
         WeightEncoding encoding, Slicing slicing, int compensationRows, AdcRange adcRange) {
 
-    /** Largest rows or columns per array accepted (real arrays are 32..1024). */
-    public static final int MAX_DIMENSION = 1 << 16;
-    public static final int MAX_CELL_BITS = 8;
-    public static final int MAX_DAC_BITS = 8;
-    /** ADC codes stay far below 2^31 and exact in float. */
-    public static final int MAX_ADC_BITS = 24;
+    /** Largest rows or columns per array accepted: the language's bound (real arrays are 32..1024). */
+    public static final int MAX_DIMENSION = (int) Limits.MAX_ARRAY_SIDE;
+    public static final int MAX_CELL_BITS = Limits.MAX_CELL_BITS;
+    public static final int MAX_DAC_BITS = Limits.MAX_DAC_BITS;
+    public static final int MAX_ADC_BITS = Limits.MAX_ADC_BITS;
 
     public ArrayGeometry {
         check(rows, 1, MAX_DIMENSION, "rows per array");
@@ -57,8 +57,8 @@ public record ArrayGeometry(int rows, int cols, int cellBits, int rowsActive, in
         check(chip.rows(), 1, MAX_DIMENSION, "chip " + chip.name() + ": rows per array");
         check(chip.cols(), 1, MAX_DIMENSION, "chip " + chip.name() + ": columns per array");
         check(chip.offsetCompensationRows(), 0, chip.rows() - 1, "chip " + chip.name() + ": offset compensation rows");
-        int cellBits = chip.cellBits() == 0 ? 1 : chip.cellBits();
-        int dacBits = chip.dacBits() == 0 ? 1 : chip.dacBits();
+        int cellBits = Limits.cellBits(chip);
+        int dacBits = Limits.dacBits(chip);
         long active = chip.rowsActive() > 0 ? Math.min(chip.rowsActive(), chip.rows()) : 0;
         return new ArrayGeometry((int) chip.rows(), (int) chip.cols(), cellBits, (int) active, dacBits, chip.adcBits(),
                 chip.encoding(), chip.slicing(), (int) chip.offsetCompensationRows(), AdcRange.MAX_SUM);

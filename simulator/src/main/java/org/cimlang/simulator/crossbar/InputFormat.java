@@ -9,7 +9,7 @@ package org.cimlang.simulator.crossbar;
  * @param signed two's complement
  */
 public record InputFormat(int bits, boolean signed) {
-    public static final int MAX_BITS = 16;
+    public static final int MAX_BITS = org.cimlang.compiler.ir.Limits.MAX_TYPE_BITS;
 
     public InputFormat {
         if (bits < 1 || bits > MAX_BITS) {

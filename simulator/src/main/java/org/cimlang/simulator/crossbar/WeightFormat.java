@@ -17,7 +17,7 @@ import org.cimlang.compiler.ir.NumberType;
  */
 public record WeightFormat(int bits, boolean signed, boolean binary, int maxMagnitude) {
     /** Weight bits accepted (the quantisation block allows up to 16). */
-    public static final int MAX_BITS = 16;
+    public static final int MAX_BITS = org.cimlang.compiler.ir.Limits.MAX_TYPE_BITS;
 
     public static final WeightFormat BINARY = new WeightFormat(1, true, true, 1);
 

@@ -29,7 +29,7 @@ public final class DatasetLoader {
     public static final String CIFAR10 = "cifar10";
     public static final String MNIST_BUNDLED = "mnist-bundled";
     /** Largest resize edge accepted. */
-    public static final int MAX_RESIZE = 4096;
+    public static final int MAX_RESIZE = (int) org.cimlang.compiler.ir.Limits.MAX_RESIZE;
     /** Class-path folder of the bundled digits, relative to this class. */
     static final String BUNDLED_DIR = "mnist/";
 

@@ -6,7 +6,7 @@ package org.cimlang.simulator.data;
  */
 public final class ImageTransforms {
     /** Most input bits accepted; beyond 16 the rounding is finer than the float mantissa matters. */
-    public static final int MAX_INPUT_BITS = 16;
+    public static final int MAX_INPUT_BITS = org.cimlang.compiler.ir.Limits.MAX_TYPE_BITS;
 
     private ImageTransforms() {
     }
