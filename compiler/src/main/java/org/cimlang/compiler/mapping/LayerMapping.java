@@ -17,50 +17,93 @@ import org.cimlang.compiler.ir.Range;
  * @param inputBits       bits of an input activation
  * @param outputBits      bits of an output activation
  * @param foldedBatchnorm the batchnorm folded into it, or null
- * @param slicing         cells per weight
- * @param partition       blocks of one copy
+ * @param plan            what one product does on the arrays: cells per weight, blocks, input cycles,
+ *                        reads, the ADC's full scale and bits (the simulator builds its arrays from it)
  * @param replicate       copies
  * @param arrays          {@code arraysPerCopy * replicate}
  * @param weightCells     cells holding weights, all copies
  * @param utilisation     {@code weightCells / (arrays * R * C)}
- * @param rowsActive      {@code Ract}: rows summed per read in the fullest block
- * @param adcBitsNeeded   ADC bits for exact column sums
- * @param adcBitsAvailable the chip's ADC bits (= needed when the chip gives none)
  * @param allocations     where its arrays are, as runs (empty when it could not be placed)
  */
 public record LayerMapping(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
-        int inputBits, int outputBits, String foldedBatchnorm, SlicePlan slicing, ArrayPartition partition,
-        long replicate, long arrays, long weightCells, double utilisation, long rowsActive, int adcBitsNeeded,
-        int adcBitsAvailable, List<Allocation> allocations, Object origin) {
+        int inputBits, int outputBits, String foldedBatchnorm, CrossbarPlan plan, long replicate, long arrays,
+        long weightCells, double utilisation, List<Allocation> allocations, Object origin) {
 
     public LayerMapping {
         allocations = List.copyOf(allocations);
     }
 
+    public SlicePlan slicing() {
+        return plan.slicing();
+    }
+
+    /** Blocks of one copy. */
+    public ArrayPartition partition() {
+        return plan.partition();
+    }
+
+    /** {@code Ract}: rows summed per read in the fullest block. */
+    public long rowsActive() {
+        return plan.precision().rowsActive();
+    }
+
+    /** ADC bits for exact column sums. */
+    public int adcBitsNeeded() {
+        return plan.precision().bitsNeeded();
+    }
+
+    /** The chip's ADC bits (= needed when the chip gives none). */
+    public int adcBitsAvailable() {
+        return plan.precision().bitsAvailable();
+    }
+
+    /** Input cycles of one product. */
+    public long inputCycles() {
+        return plan.inputCycles();
+    }
+
+    /** Array reads per image: every product of every group ({@link CrossbarPlan#arrayReadsPerMvm}); saturating. */
+    public long arrayReadsPerInference() {
+        return perInference(plan.arrayReadsPerMvm());
+    }
+
+    /** ADC conversions per image ({@link CrossbarPlan#adcConversionsPerMvm}); saturating. */
+    public long adcConversionsPerInference() {
+        return perInference(plan.adcConversionsPerMvm());
+    }
+
+    private long perInference(long perMvm) {
+        try {
+            return Math.multiplyExact(Math.multiplyExact(mvms, groups), perMvm);
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** Cells per weight per polarity ({@code s}). */
     public long slices() {
-        return slicing.slices();
+        return plan.slicing().slices();
     }
 
     public CellEncoding encoding() {
-        return slicing.encoding();
+        return plan.slicing().encoding();
     }
 
     /** Physical columns of one group: data plus reference columns. */
     public long columns() {
-        return partition.columns();
+        return plan.partition().columns();
     }
 
     public long rowBlocks() {
-        return partition.rowBlocks();
+        return plan.partition().rowBlocks();
     }
 
     public long colBlocks() {
-        return partition.colBlocks();
+        return plan.partition().colBlocks();
     }
 
     public long arraysPerCopy() {
-        return partition.arraysPerCopy();
+        return plan.partition().arraysPerCopy();
     }
 
     public boolean isPlaced() {
@@ -69,7 +112,7 @@ public record LayerMapping(String layer, LayerKind kind, long k, long n, long gr
 
     /** The blocks of one copy: group-major, then row block, then column block. */
     public List<WeightBlock> blocks() {
-        long count = partition.arraysPerCopy();
+        long count = plan.partition().arraysPerCopy();
         if (count > MappingLimits.MAX_EXPANDED) {
             throw new IllegalStateException(layer + " has " + count + " blocks per copy; listing more than "
                     + MappingLimits.MAX_EXPANDED + " is refused (MappingLimits.MAX_EXPANDED)");
@@ -83,7 +126,7 @@ public record LayerMapping(String layer, LayerKind kind, long k, long n, long gr
 
     /** Block {@code b} (0 <= b < arraysPerCopy) of a copy. */
     public WeightBlock block(long b) {
-        ArrayPartition p = partition;
+        ArrayPartition p = plan.partition();
         long perGroup = p.rowBlocks() * p.colBlocks();
         long group = b / perGroup;
         long rowBlock = (b / p.colBlocks()) % p.rowBlocks();
@@ -92,9 +135,9 @@ public record LayerMapping(String layer, LayerKind kind, long k, long n, long gr
         long r1 = Math.min(k, r0 + p.rowsPerArray()) - 1;
         long c0 = colBlock * p.dataColumnsPerArray();
         long c1 = Math.min(p.dataColumns(), c0 + p.dataColumnsPerArray()) - 1;
-        long cpo = slicing.columnsPerOutput();
+        long cpo = plan.slicing().columnsPerOutput();
         return new WeightBlock(group, rowBlock, colBlock, new Range(r0, r1), new Range(c0, c1),
-                new Range(c0 / cpo, c1 / cpo), r1 - r0 + 1, c1 - c0 + 1, slicing.referenceColumn());
+                new Range(c0 / cpo, c1 / cpo), r1 - r0 + 1, c1 - c0 + 1, plan.slicing().referenceColumn());
     }
 
     /** Every allocated array with the block and replica it holds, in allocation order. */
@@ -108,7 +151,7 @@ public record LayerMapping(String layer, LayerKind kind, long k, long n, long gr
                     + MappingLimits.MAX_EXPANDED + " is refused (MappingLimits.MAX_EXPANDED)");
         }
         List<ArrayAssignment> out = new ArrayList<>((int) count);
-        long perCopy = partition.arraysPerCopy();
+        long perCopy = plan.partition().arraysPerCopy();
         for (Allocation a : allocations) {
             for (long i = 0; i < a.count(); i++) {
                 long b = a.firstBlock() + i;

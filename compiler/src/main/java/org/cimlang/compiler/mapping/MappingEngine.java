@@ -29,7 +29,8 @@ import org.cimlang.compiler.shape.AnalyzedNetwork;
  * editor's validator, {@code cim compile} and the simulator all call it.
  *
  * <p>Stages, each a function of immutable inputs: {@link WeightLowering} -> {@link BitSlicing} ->
- * {@link ArrayPartitioning} -> {@link PrecisionCheck} -> {@link Scheduling#timing} ->
+ * {@link ArrayPartitioning} -> {@link CrossbarPlanning} (input cycles, reads, {@link PrecisionCheck}) ->
+ * {@link Scheduling#timing} ->
  * {@link ArrayPlacement} -> {@link Scheduling#schedule} -> {@link EnduranceCheck} ->
  * {@link CostModel}. Nothing is sized per cell: allocations are ranges, so a ResNet-50 maps in well
  * under a millisecond once warm.
@@ -65,14 +66,16 @@ public final class MappingEngine {
         LoweredNetwork lowered = WeightLowering.lower(net, quant);
         List<Diagnostic> overflow = new ArrayList<>();
         Map<String, SlicePlan> slices = new LinkedHashMap<>();
-        Map<String, ArrayPartition> parts = new HashMap<>();
+        Map<String, CrossbarPlan> plans = new HashMap<>();
         Map<String, LayerPrecision> precision = new LinkedHashMap<>();
         int maxBitsNeeded = 1;
         for (LoweredLayer m : lowered.crossbar()) {
             SlicePlan s = BitSlicing.plan(m.weightType(), cellBits, chip.encoding(), chip.slicing());
-            ArrayPartition part;
+            CrossbarPlan plan;
             try {
-                part = ArrayPartitioning.partition(m, s, rowsForWeights, chip.cols());
+                ArrayPartition part = ArrayPartitioning.partition(m, s, rowsForWeights, chip.cols());
+                plan = CrossbarPlanning.plan(RowInput.of(quant.of(m.input()).activations().type()), s, part,
+                        rowsActive, dacBits, chip.adcBits());
             } catch (ArithmeticException e) {
                 overflow.add(Diagnostic.error(SIZE_OVERFLOW, "the weight columns or arrays of " + m.layer()
                         + " overflow a 64-bit count: check its sizes and the weight bits", m.origin(), "units",
@@ -80,9 +83,8 @@ public final class MappingEngine {
                 continue;
             }
             slices.put(m.layer(), s);
-            parts.put(m.layer(), part);
-            LayerPrecision p = PrecisionCheck.layer(part.maxRowsUsed(), rowsActive, m.inputBits(), dacBits,
-                    s.cellBitsUsed(), chip.adcBits());
+            plans.put(m.layer(), plan);
+            LayerPrecision p = plan.precision();
             precision.put(m.layer(), p);
             maxBitsNeeded = Math.max(maxBitsNeeded, p.bitsNeeded());
         }
@@ -91,14 +93,14 @@ public final class MappingEngine {
         Map<String, LayerTiming> timings = new HashMap<>();
         List<PlacementRequest> requests = new ArrayList<>();
         for (LoweredLayer m : lowered.crossbar()) {
-            ArrayPartition part = parts.get(m.layer());
-            if (part == null) {
+            CrossbarPlan plan = plans.get(m.layer());
+            if (plan == null) {
                 continue;
             }
-            LayerTiming t = Scheduling.timing(m, part, rowsActive, chip.cols(), params);
+            LayerTiming t = Scheduling.timing(plan, chip.cols(), params);
             timings.put(m.layer(), t);
-            requests.add(new PlacementRequest(m.layer(), part.arraysPerCopy(), m.mvms(), t.mvmLatencyS(),
-                    explain(m, part)));
+            requests.add(new PlacementRequest(m.layer(), plan.partition().arraysPerCopy(), m.mvms(), t.mvmLatencyS(),
+                    explain(m, plan.partition())));
         }
         List<String> digitalNames = new ArrayList<>();
         for (DigitalLayer d : lowered.digital()) {
@@ -129,21 +131,20 @@ public final class MappingEngine {
             LayerSchedule ls = scheduled.get(name);
             if (crossbarIndex < lowered.crossbar().size() && lowered.crossbar().get(crossbarIndex).layer().equals(name)) {
                 LoweredLayer m = lowered.crossbar().get(crossbarIndex++);
-                ArrayPartition part = parts.get(name);
-                if (part == null) {
+                CrossbarPlan crossbar = plans.get(name);
+                if (crossbar == null) {
                     continue;
                 }
+                ArrayPartition part = crossbar.partition();
                 LayerPlacement pl = plan.layers().get(name);
                 long rep = pl.replicate();
                 long arrays = saturatingMultiply(part.arraysPerCopy(), rep);
                 long cells = saturatingMultiply(part.weightCellsPerCopy(), rep);
                 double arrayCells = (double) arrays * chip.rows() * chip.cols();
-                LayerPrecision p = precision.get(name);
                 layers.add(new LayerMapping(name, m.kind(), m.k(), m.n(), m.groups(), m.mvms(), m.macs(), m.inputBits(),
-                        m.outputBits(), m.foldedBatchnorm(), slices.get(name), part, rep, arrays, cells,
-                        cells / arrayCells, p.rowsActive(), p.bitsNeeded(), p.bitsAvailable(), pl.allocations(),
-                        m.origin()));
-                activities.add(new LayerActivity(name, Scheduling.activity(m, part, timings.get(name), rowsActive),
+                        m.outputBits(), m.foldedBatchnorm(), crossbar, rep, arrays, cells, cells / arrayCells,
+                        pl.allocations(), m.origin()));
+                activities.add(new LayerActivity(name, Scheduling.activity(m, crossbar),
                         ls.latencyS(), pl.isPlaced() ? arrays : 0));
                 cellsWritten += cells;
                 totalCells = totalCells > Long.MAX_VALUE - cells ? Long.MAX_VALUE : totalCells + cells;

@@ -16,7 +16,8 @@ import org.cimlang.compiler.ir.MappingSpec;
 import org.cimlang.compiler.ir.Severity;
 
 /**
- * Stage 5: ADC resolution. A column sums at most {@code Ract * (2^b_dac - 1) * (2^b_c - 1)}, which
+ * ADC resolution (part of stage 4, {@link CrossbarPlanning}). A column sums at most
+ * {@code Ract * (2^d - 1) * (2^b_c - 1)} ({@code d} the bits of the largest input digit a cycle applies), which
  * needs {@code ceil(log2(Smax + 1))} bits (the bit length of Smax) to be exact. Fewer ADC bits clip
  * the partial sums (warning); weight bits that are not a multiple of the cell bits leave levels
  * unused (info, one per distinct case, listing the layers).
@@ -28,19 +29,16 @@ public final class PrecisionCheck {
     /**
      * @param rowsUsed   rows used in the layer's fullest row block
      * @param rowsActive rows the chip drives per read
-     * @param inputBits  bits of the layer's input activations
-     * @param dacBits    input bits applied per cycle
+     * @param digitBits  bits of the largest input digit a cycle applies ({@link CrossbarPlanning#cycles})
      * @param adcBits    the chip's ADC bits, 0 when not given
      */
-    public static LayerPrecision layer(long rowsUsed, long rowsActive, int inputBits, int dacBits, int cellBitsUsed,
-            int adcBits) {
+    public static LayerPrecision layer(long rowsUsed, long rowsActive, int digitBits, int cellBitsUsed, int adcBits) {
         long ract = Math.min(rowsUsed, rowsActive);
-        int applied = Math.min(inputBits, dacBits);
-        BigInteger max = BigInteger.valueOf(ract).multiply(BigInteger.ONE.shiftLeft(applied).subtract(BigInteger.ONE))
+        BigInteger max = BigInteger.valueOf(ract).multiply(BigInteger.ONE.shiftLeft(digitBits).subtract(BigInteger.ONE))
                 .multiply(BigInteger.ONE.shiftLeft(cellBitsUsed).subtract(BigInteger.ONE));
         int needed = Math.max(1, max.bitLength());
         long maxLong = max.bitLength() < 64 ? max.longValue() : Long.MAX_VALUE;
-        return new LayerPrecision(ract, applied, cellBitsUsed, maxLong, needed, adcBits > 0 ? adcBits : needed);
+        return new LayerPrecision(ract, digitBits, cellBitsUsed, maxLong, needed, adcBits > 0 ? adcBits : needed);
     }
 
     /**

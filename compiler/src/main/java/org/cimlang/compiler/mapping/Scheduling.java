@@ -26,29 +26,28 @@ public final class Scheduling {
     }
 
     /** The time of one MVM of a layer on one copy (see {@link LayerTiming} for the formulas). */
-    public static LayerTiming timing(LoweredLayer m, ArrayPartition part, long rowsActive, long columnsPerArray,
-            CostParameters p) {
-        long inputCycles = ArrayPartitioning.ceilDiv(m.inputBits(), p.dacBits());
-        long rowRounds = ArrayPartitioning.ceilDiv(part.maxRowsUsed(), rowsActive);
+    public static LayerTiming timing(CrossbarPlan plan, long columnsPerArray, CostParameters p) {
         long adcs = ArrayPartitioning.ceilDiv(columnsPerArray, p.adcSharedColumns());
-        long adcRounds = ArrayPartitioning.ceilDiv(part.maxColumnsUsed(), adcs);
+        long adcRounds = ArrayPartitioning.ceilDiv(plan.partition().maxColumnsUsed(), adcs);
         double step = Math.max(p.readLatencyS(), adcRounds * p.adcLatencyS());
-        long steps = inputCycles * rowRounds;
-        return new LayerTiming(inputCycles, rowRounds, adcs, adcRounds, step, steps, steps * step);
+        long steps = plan.inputCycles() * plan.rowRounds();
+        return new LayerTiming(plan.inputCycles(), plan.rowRounds(), adcs, adcRounds, step, steps, steps * step);
     }
 
     /**
-     * What a crossbar layer does per image. Every column read is digitised and shift-added once; row
-     * blocks' partial sums are added digitally ({@code (rowBlocks - 1) * N} per group and MVM); inputs are
-     * read from and outputs written to the buffer once per MVM (no reuse across MVMs is modelled); the
-     * digital units add the bias (also the folded batchnorm's shift) and apply the activation.
+     * What a crossbar layer does per image, counted from its plan. Every column of every read is digitised
+     * and shift-added once ({@link CrossbarPlan#adcConversionsPerMvm}); every row of every column block is
+     * driven once per input cycle; row blocks' partial sums are added digitally
+     * ({@code (rowBlocks - 1) * N} per group and MVM); inputs are read from and outputs written to the
+     * buffer once per MVM (no reuse across MVMs is modelled); the digital units add the bias (also the
+     * folded batchnorm's shift) and apply the activation. Doubles: counts of absurd sizes must not overflow.
      */
-    public static ActivityCounts activity(LoweredLayer m, ArrayPartition part, LayerTiming t, long rowsActive) {
+    public static ActivityCounts activity(LoweredLayer m, CrossbarPlan plan) {
+        ArrayPartition part = plan.partition();
         double perGroupMvm = (double) m.mvms() * m.groups();
-        double rowRoundsAllBlocks = (part.rowBlocks() - 1) * (double) ArrayPartitioning.ceilDiv(part.rowsPerArray(),
-                rowsActive) + ArrayPartitioning.ceilDiv(part.lastBlockRows(), rowsActive);
-        double columnReads = perGroupMvm * t.inputCycles() * rowRoundsAllBlocks * part.columns();
-        double dac = perGroupMvm * t.inputCycles() * m.k() * part.colBlocks();
+        double reads = perGroupMvm * plan.rowReads() * plan.inputCycles();
+        double columnReads = reads * part.columns();
+        double dac = perGroupMvm * plan.inputCycles() * m.k() * part.colBlocks();
         double accumulate = perGroupMvm * (part.rowBlocks() - 1) * m.n();
         double buffer = perGroupMvm * (m.k() * (double) m.inputBits() + m.n() * (double) m.outputBits()) / 8;
         int postOps = (m.bias() || m.foldedBatchnorm() != null ? 1 : 0) + (m.activation() != Activation.NONE ? 1 : 0);

@@ -30,6 +30,8 @@ import org.cimlang.compiler.ir.Range;
 import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.mapping.ArrayAssignment;
 import org.cimlang.compiler.mapping.Compilation;
+import org.cimlang.compiler.mapping.CrossbarPlan;
+import org.cimlang.compiler.mapping.InputCycle;
 import org.cimlang.compiler.mapping.DigitalLayer;
 import org.cimlang.compiler.mapping.EnduranceReport;
 import org.cimlang.compiler.mapping.LayerMapping;
@@ -42,7 +44,8 @@ import org.cimlang.compiler.quant.LayerQuant;
 
 /**
  * The compiled program as versioned JSON ({@code "format": "cimlang.program", "version": 1}), the
- * schema documented in docs/program-format.md and read by the simulator. Non-finite numbers (an
+ * schema documented in docs/program-format.md. It carries the same {@link CrossbarPlan} the simulator
+ * executes in memory (the simulator does not read this file). Non-finite numbers (an
  * unlimited lifetime) are written as {@code null}.
  */
 public final class ProgramJson {
@@ -404,8 +407,16 @@ public final class ProgramJson {
         num(o, "utilisation", m.utilisation());
         ObjectNode adc = o.putObject("adc");
         adc.put("rowsActive", m.rowsActive());
+        adc.put("inputBitsPerCycle", m.plan().precision().inputBitsPerCycle());
+        adc.put("cellBitsUsed", m.plan().precision().cellBitsUsed());
+        adc.put("fullScale", m.plan().columnFullScale());
         adc.put("bitsNeeded", m.adcBitsNeeded());
         adc.put("bitsAvailable", m.adcBitsAvailable());
+        o.set("reads", reads(m.plan()));
+        ObjectNode per = o.putObject("perInference");
+        per.put("inputCycles", m.inputCycles());
+        per.put("arrayReads", m.arrayReadsPerInference());
+        per.put("adcConversions", m.adcConversionsPerInference());
         ArrayNode blocks = o.putArray("blocks");
         for (WeightBlock b : m.blocks()) {
             ObjectNode bn = blocks.addObject();
@@ -436,6 +447,25 @@ public final class ProgramJson {
             an.put("rowBlock", a.block().rowBlock());
             an.put("colBlock", a.block().colBlock());
         }
+        return o;
+    }
+
+    /** How one product reads the arrays: row input, input cycles, row groups ({@link CrossbarPlan}). */
+    private static ObjectNode reads(CrossbarPlan plan) {
+        ObjectNode o = NODES.objectNode();
+        o.put("rowInput", plan.input().toString());
+        ArrayNode cycles = o.putArray("inputCycles");
+        for (InputCycle c : plan.cycles()) {
+            ObjectNode cn = cycles.addObject();
+            cn.put("shift", c.shift());
+            cn.put("bits", c.bits());
+            cn.put("weight", c.weight());
+        }
+        o.put("rowsPerRead", plan.rowsPerRead());
+        o.put("rowReads", plan.rowReads());
+        o.put("rowRounds", plan.rowRounds());
+        o.put("arrayReadsPerMvm", plan.arrayReadsPerMvm());
+        o.put("adcConversionsPerMvm", plan.adcConversionsPerMvm());
         return o;
     }
 

@@ -208,7 +208,7 @@ class MappingFormulaTest {
 
     @Test
     void isaac128RowsOneBitInputTwoBitCellsNeedNineAdcBits() {
-        LayerPrecision p = PrecisionCheck.layer(128, 128, 8, 1, 2, 8);
+        LayerPrecision p = PrecisionCheck.layer(128, 128, 1, 2, 8);
         assertEquals(128, p.rowsActive());
         assertEquals(384, p.maxColumnSum()); // 128 x (2^1 - 1) x (2^2 - 1)
         assertEquals(9, p.bitsNeeded()); // ceil(log2(385)) = 9
@@ -217,21 +217,23 @@ class MappingFormulaTest {
 
     @Test
     void rowsActiveLimitTheColumnSum() {
-        LayerPrecision p = PrecisionCheck.layer(128, 32, 8, 1, 2, 0);
+        LayerPrecision p = PrecisionCheck.layer(128, 32, 1, 2, 0);
         assertEquals(32, p.rowsActive()); // min(128 rows used, 32 active)
         assertEquals(96, p.maxColumnSum()); // 32 x 1 x 3
         assertEquals(7, p.bitsNeeded()); // ceil(log2(97)) = 7
         assertEquals(7, p.bitsAvailable()); // no ADC given: exact
-        assertEquals(22, PrecisionCheck.layer(22, 128, 8, 1, 2, 8).rowsActive()); // a short last block
+        assertEquals(22, PrecisionCheck.layer(22, 128, 1, 2, 8).rowsActive()); // a short last block
     }
 
     @Test
     void neurosimSramOneBitCellsNeedEightBitsAndMultiBitDacsMore() {
-        assertEquals(8, PrecisionCheck.layer(128, 128, 8, 1, 1, 5).bitsNeeded()); // 128 x 1 x 1 = 128 -> 8
+        assertEquals(8, PrecisionCheck.layer(128, 128, 1, 1, 5).bitsNeeded()); // 128 x 1 x 1 = 128 -> 8
         // 2-bit DAC: 128 x (2^2 - 1) x (2^2 - 1) = 1152 -> ceil(log2(1153)) = 11
-        assertEquals(11, PrecisionCheck.layer(128, 128, 8, 2, 2, 8).bitsNeeded());
+        assertEquals(11, PrecisionCheck.layer(128, 128, 2, 2, 8).bitsNeeded());
         // 1-bit input on a 4-bit DAC applies 1 bit: 128 x 1 x 3 = 384 -> 9
-        assertEquals(9, PrecisionCheck.layer(128, 128, 1, 4, 2, 8).bitsNeeded());
+        List<InputCycle> cycles = CrossbarPlanning.cycles(new RowInput(1, false), 4);
+        assertEquals(List.of(new InputCycle(0, 1, 1)), cycles);
+        assertEquals(9, PrecisionCheck.layer(128, 128, 1, 2, 8).bitsNeeded());
     }
 
     @Test

@@ -108,8 +108,7 @@ class PrecisionAndScheduleTest {
         LoweredLayer lowered = new LoweredLayer("c2", c2.kind(), 150, 16, 1, 100, 240_000, "p1", 8, 8,
                 org.cimlang.compiler.ir.NumberType.signed(8), null, org.cimlang.compiler.ir.Activation.RELU, true,
                 0, 0, 5, null);
-        LayerTiming t = new LayerTiming(8, 1, 1, 128, 100e-9, 8, 800e-9);
-        ActivityCounts a = Scheduling.activity(lowered, c2.partition(), t, 128);
+        ActivityCounts a = Scheduling.activity(lowered, c2.plan());
         assertEquals(204_800, a.columnReads());
         assertEquals(204_800, a.adcConversions());
         assertEquals(120_000, a.dacDrives());
