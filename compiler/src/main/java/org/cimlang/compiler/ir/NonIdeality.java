@@ -1,5 +1,15 @@
 package org.cimlang.compiler.ir;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cimlang.compiler.ir.effects.AdcOffset;
+import org.cimlang.compiler.ir.effects.ConductanceDrift;
+import org.cimlang.compiler.ir.effects.NonIdealEffect;
+import org.cimlang.compiler.ir.effects.ProgrammingVariation;
+import org.cimlang.compiler.ir.effects.ReadNoise;
+import org.cimlang.compiler.ir.effects.StuckAtFaults;
+
 /**
  * Device non-idealities of a chip. Fractions, not percent: 2 % is 0.02.
  *
@@ -15,6 +25,31 @@ public record NonIdeality(double variation, boolean logNormal, double readNoise,
         double stuckAtOne, double adcOffsetLsb, double driftPerDecade, Object origin) {
 
     public static final NonIdeality NONE = new NonIdeality(0, false, 0, 0, 0, 0, 0, null);
+
+    /**
+     * The effects that are present, in the order a device applies them to a cell (stuck-at faults, then
+     * programming variation, then drift), then read noise and the ADC offset. Throws
+     * IllegalArgumentException naming a negative or non-finite figure.
+     */
+    public List<NonIdealEffect> effects() {
+        List<NonIdealEffect> out = new ArrayList<>();
+        if (stuckAtZero != 0 || stuckAtOne != 0) {
+            out.add(new StuckAtFaults(stuckAtZero, stuckAtOne));
+        }
+        if (variation != 0) {
+            out.add(new ProgrammingVariation(variation, logNormal));
+        }
+        if (driftPerDecade != 0) {
+            out.add(new ConductanceDrift(driftPerDecade));
+        }
+        if (readNoise != 0) {
+            out.add(new ReadNoise(readNoise));
+        }
+        if (adcOffsetLsb != 0) {
+            out.add(new AdcOffset(adcOffsetLsb));
+        }
+        return List.copyOf(out);
+    }
 
     public boolean isIdeal() {
         return variation == 0 && readNoise == 0 && stuckAtZero == 0 && stuckAtOne == 0 && adcOffsetLsb == 0

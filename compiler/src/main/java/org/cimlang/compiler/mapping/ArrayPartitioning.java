@@ -14,14 +14,20 @@ public final class ArrayPartitioning {
 
     /** Throws ArithmeticException when a count overflows a long (the engine reports it). */
     public static ArrayPartition partition(LoweredLayer m, SlicePlan s, long rowsPerArray, long columnsPerArray) {
+        return partition(m.k(), m.n(), m.groups(), s, rowsPerArray, columnsPerArray);
+    }
+
+    /** The blocks of {@code groups} matrices of {@code k x n} weights. */
+    public static ArrayPartition partition(long k, long n, long groups, SlicePlan s, long rowsPerArray,
+            long columnsPerArray) {
         long dataPerArray = dataColumnsPerArray(s, columnsPerArray);
-        long dataColumns = Math.multiplyExact(m.n(), s.columnsPerOutput());
-        long rowBlocks = ceilDiv(m.k(), rowsPerArray);
+        long dataColumns = Math.multiplyExact(n, s.columnsPerOutput());
+        long rowBlocks = ceilDiv(k, rowsPerArray);
         long colBlocks = columnBlocks(dataColumns, s, columnsPerArray);
         long reference = s.referenceColumn() ? colBlocks : 0;
-        long arrays = Math.multiplyExact(Math.multiplyExact(m.groups(), rowBlocks), colBlocks);
-        long cells = Math.multiplyExact(Math.multiplyExact(m.groups(), m.k()), dataColumns);
-        long lastRows = m.k() - (rowBlocks - 1) * rowsPerArray;
+        long arrays = Math.multiplyExact(Math.multiplyExact(groups, rowBlocks), colBlocks);
+        long cells = Math.multiplyExact(Math.multiplyExact(groups, k), dataColumns);
+        long lastRows = k - (rowBlocks - 1) * rowsPerArray;
         long lastCols = dataColumns - (colBlocks - 1) * dataPerArray;
         return new ArrayPartition(rowsPerArray, dataPerArray, dataColumns, reference,
                 Math.addExact(dataColumns, reference), rowBlocks, colBlocks, arrays, cells, lastRows, lastCols);

@@ -1,22 +1,36 @@
 package org.cimlang.simulator.crossbar;
 
+import org.cimlang.compiler.mapping.CrossbarPlan;
+import org.cimlang.simulator.circuits.adc.Adc;
+import org.cimlang.simulator.circuits.adc.AdcDesign;
+import org.cimlang.simulator.circuits.adc.UniformAdc;
+
 /**
- * How the ADC's full scale is chosen. A column sum {@code S} (cell levels x input digits, an integer on an
- * ideal chip) converts to {@code code = clamp(round(S / lsb), 0, maxCode)}, rounding half up, with
- * {@code lsb = max(1, fullScale / (2^bits - 1))} and {@code maxCode = min(2^bits - 1, floor(fullScale / lsb))}:
- * the ADC never resolves finer than one unit (ideal sums are integers) and clips at its full scale. The
- * digital side shift-adds codes, so a layer's outputs are in units of {@code lsb}.
+ * How a uniform ADC's full scale is chosen ({@link UniformAdc}): the ADC never resolves finer than one
+ * column-sum unit and clips at its full scale; the digital side shift-adds codes, so a layer's outputs are
+ * in units of its LSB.
  */
-public enum AdcRange {
+public enum AdcRange implements AdcDesign {
     /**
-     * Full scale from the chip: the largest sum one read can produce,
-     * {@code Smax = Ract (2^b_dac - 1)(2^b_c - 1)} (DOMAIN.md 3). Never clips an ideal sum; with too few
-     * bits it coarsens (lsb {@code Smax / (2^bits - 1)} > 1). The default.
+     * Full scale from the plan: the largest sum one read of the layer can produce,
+     * {@code Smax = Ract (2^d - 1)(2^b_c - 1)} (DOMAIN.md 3, the mapping engine's precision check). Never
+     * clips an ideal sum; with too few bits it coarsens (lsb {@code Smax / (2^bits - 1)} > 1). The default.
      */
-    MAX_SUM,
+    MAX_SUM {
+        @Override
+        public Adc forLayer(CrossbarPlan plan) {
+            return UniformAdc.of(plan.precision().bitsAvailable(), Math.max(1, plan.columnFullScale()));
+        }
+    },
     /**
      * One unit per code and clipping above {@code 2^bits - 1}: exact for small sums, saturating large
      * ones (ISAAC's 8-bit ADC for 9-bit sums without its weight-flipping trick).
      */
-    UNIT_LSB
+    UNIT_LSB {
+        @Override
+        public Adc forLayer(CrossbarPlan plan) {
+            int bits = plan.precision().bitsAvailable();
+            return UniformAdc.of(bits, (1L << bits) - 1);
+        }
+    }
 }

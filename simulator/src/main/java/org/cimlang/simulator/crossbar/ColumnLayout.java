@@ -1,17 +1,15 @@
 package org.cimlang.simulator.crossbar;
 
-import org.cimlang.compiler.ir.NumberType;
 import org.cimlang.compiler.ir.Slicing;
-import org.cimlang.compiler.ir.WeightEncoding;
-import org.cimlang.compiler.mapping.ArrayPartitioning;
-import org.cimlang.compiler.mapping.BitSlicing;
+import org.cimlang.compiler.mapping.ArrayPartition;
+import org.cimlang.compiler.mapping.CellEncoding;
+import org.cimlang.compiler.mapping.CrossbarPlan;
 import org.cimlang.compiler.mapping.SlicePlan;
 
 /**
  * Where each output's slices and sides sit and how their column totals recombine. How many cells a
- * weight takes and how many column blocks a matrix needs come from the mapping engine
- * ({@link BitSlicing}, {@link ArrayPartitioning}), so that the simulated arrays are the ones the
- * compiler placed. Within an output's columns the kernel interleaves polarities per slice (see the
+ * weight takes, its polarities and how many column blocks a matrix needs are the engine's plan
+ * ({@link CrossbarPlan}), so that the simulated arrays are the ones the compiler placed. Within an output's columns the kernel interleaves polarities per slice (see the
  * package comment); the engine's allocations are counted in whole column blocks, which agree.
  * Immutable after construction.
  */
@@ -43,33 +41,34 @@ final class ColumnLayout {
     /** Per output: its reference column (offset encoding), else -1. */
     final int[] referenceOf;
 
-    ColumnLayout(int outputs, WeightFormat wf, ArrayGeometry g, long maxCells, int rowsForLimit) {
+    ColumnLayout(int outputs, WeightFormat wf, CrossbarPlan plan, long maxCells, int rowsForLimit) {
+        SlicePlan slicing = plan.slicing();
+        ArrayPartition part = plan.partition();
         this.outputs = outputs;
-        this.binaryWeights = wf.binary();
-        this.unary = !binaryWeights && g.slicing() == Slicing.UNARY;
-        this.unsignedWeights = !wf.signed();
-        this.offsetEncoding = !binaryWeights && wf.signed() && g.encoding() == WeightEncoding.OFFSET;
+        this.binaryWeights = slicing.binaryWeights();
+        this.unary = !binaryWeights && slicing.slicing() == Slicing.UNARY;
+        this.unsignedWeights = slicing.encoding() == CellEncoding.UNSIGNED;
+        this.offsetEncoding = slicing.encoding() == CellEncoding.OFFSET;
+        if (binaryWeights != wf.binary() || unsignedWeights == wf.signed() || slicing.weightBits() != wf.bits()) {
+            throw new IllegalArgumentException("weights " + wf + " do not match the plan's " + slicing);
+        }
         int b = wf.bits();
-        int bc = g.cellBits();
-        boolean oneSide = offsetEncoding || unsignedWeights;
-        NumberType type = new NumberType(b, wf.signed(), wf.binary(), wf.binary() ? 0 : wf.maxMagnitude());
-        SlicePlan plan = BitSlicing.plan(type, bc, g.encoding(), g.slicing());
-        slices = Math.toIntExact(plan.slices());
-        sides = Math.toIntExact(plan.columnsPerOutput() / plan.slices());
-        levelMax = (1 << plan.cellBitsUsed()) - 1;
-        sliceBits = unary ? 0 : plan.cellBitsUsed();
-        if (sides != (binaryWeights || !oneSide ? 2 : 1)) {
-            throw new IllegalStateException("slice plan and kernel disagree on polarities: " + plan);
+        int bc = slicing.cellBitsUsed();
+        slices = Math.toIntExact(slicing.slices());
+        sides = Math.toIntExact(slicing.columnsPerOutput() / slicing.slices());
+        levelMax = plan.levelMax();
+        sliceBits = unary ? 0 : bc;
+        if (sides != (binaryWeights || !(offsetEncoding || unsignedWeights) ? 2 : 1)) {
+            throw new IllegalStateException("slice plan and kernel disagree on polarities: " + slicing);
         }
-        if (offsetEncoding && g.cols() < 2) {
-            throw new IllegalArgumentException("offset encoding needs a data column and a reference column per array;"
-                    + " the arrays have " + g.cols() + " column");
+        long data = Math.multiplyExact((long) outputs, slicing.columnsPerOutput());
+        if (data != part.dataColumns()) {
+            throw new IllegalArgumentException(outputs + " outputs need " + data + " data columns; the plan has "
+                    + part.dataColumns());
         }
-        // the mapping engine's partitioning: with offset encoding each array keeps one column for the reference
-        this.arrayColumns = Math.toIntExact(ArrayPartitioning.dataColumnsPerArray(plan, g.cols()));
-        long data = Math.multiplyExact((long) outputs, plan.columnsPerOutput());
-        long blocks = ArrayPartitioning.columnBlocks(data, plan, g.cols());
-        long w = data + (offsetEncoding ? blocks : 0);
+        this.arrayColumns = Math.toIntExact(part.dataColumnsPerArray());
+        long blocks = part.colBlocks();
+        long w = part.columns();
         if (Math.multiplyExact(w, (long) rowsForLimit) > maxCells) {
             throw new IllegalArgumentException("layer needs " + rowsForLimit + " rows x " + w + " physical columns = "
                     + Math.multiplyExact(w, (long) rowsForLimit) + " cells, more than the simulator's limit of " + maxCells
@@ -77,7 +76,7 @@ final class ColumnLayout {
         }
         dataColumns = (int) data;
         columnBlocks = (int) blocks;
-        referenceColumns = offsetEncoding ? columnBlocks : 0;
+        referenceColumns = Math.toIntExact(part.referenceColumns());
         width = (int) w;
         if (offsetEncoding && unary) {
             referenceSlice = 0;

@@ -2,6 +2,10 @@ package org.cimlang.simulator.crossbar;
 
 import java.util.SplittableRandom;
 
+import org.cimlang.compiler.mapping.CrossbarPlan;
+import org.cimlang.simulator.circuits.adc.Adc;
+import org.cimlang.simulator.devices.DeviceModel;
+
 /**
  * Programs a quantised layer onto crossbar arrays: weights to cell levels per slice and side, then (on a
  * non-ideal chip) one draw of the programmed conductances, stuck-at faults and ADC offsets.
@@ -18,11 +22,9 @@ import java.util.SplittableRandom;
  * {@code 2^(b_w-1)}) and unsigned. +-1 weights use one differential pair of level-1 cells, whatever the
  * chip's encoding.
  *
- * <p>Device draw (DOMAIN.md 4), per cell in array order, row by row: a stuck-at draw (stuck-at-0 gives
- * conductance 0, stuck-at-max the highest level; stuck cells neither vary nor drift), then the
- * programming variation of the level {@code L}: normal {@code L (1 + sigma z)} clipped at 0, or
- * log-normal {@code L exp(sigma z - sigma^2 / 2)} (mean {@code L}); then drift's factor. Conductances are
- * in level units, so an ideal cell of level 2 conducts 2.0. After the cells, each column of the array
+ * <p>Device draw (DOMAIN.md 4), per cell in array order, row by row: the chip's {@link DeviceModel}
+ * ({@link org.cimlang.simulator.devices.LevelDevice}: stuck-at, programming variation, drift). Conductances
+ * are in level units, so an ideal cell of level 2 conducts 2.0. After the cells, each column of the array
  * (its reference column included) draws the offset {@code sigma_adc z} in LSB of its ADC.
  */
 public final class CrossbarLayer {
@@ -38,44 +40,65 @@ public final class CrossbarLayer {
 
     /**
      * Programs {@code weights} ({@code k} input rows x {@code n} outputs, row-major:
-     * {@code weights[row * n + output]}) onto arrays of {@code geometry}.
+     * {@code weights[row * n + output]}) onto arrays of {@code geometry}: the layer's plan is made by the
+     * mapping engine's own stages ({@link CrossbarPlans#of}), then {@link #program(int[], int, int,
+     * WeightFormat, InputFormat, CrossbarPlan, Converters, NonIdealityDraw)}.
      *
      * @throws IllegalArgumentException naming the first weight outside the format's range, or a size
      *                                  beyond {@link #MAX_CELLS}
      */
     public static ProgrammedLayer program(int[] weights, int k, int n, WeightFormat weightFormat,
             InputFormat inputFormat, ArrayGeometry geometry, NonIdealityDraw draw) {
-        if (k < 1 || k > MAX_FEATURES || n < 1 || n > MAX_FEATURES) {
-            throw new IllegalArgumentException("a crossbar layer needs 1.." + MAX_FEATURES + " inputs and outputs, found K="
-                    + k + ", N=" + n);
-        }
+        checkSizes(k, n);
+        return program(weights, k, n, weightFormat, inputFormat, CrossbarPlans.of(k, n, weightFormat, inputFormat,
+                geometry), Converters.of(geometry), draw);
+    }
+
+    /**
+     * Programs {@code weights} as the engine's {@code plan} lays them out: its cells per weight and
+     * polarities, row and column blocks, rows per read and input cycles; the ADC is the converters' design
+     * for the plan's bits and column full scale.
+     *
+     * @param inputFormat the rows' input format: must be the plan's row input
+     */
+    public static ProgrammedLayer program(int[] weights, int k, int n, WeightFormat weightFormat,
+            InputFormat inputFormat, CrossbarPlan plan, Converters converters, NonIdealityDraw draw) {
+        checkSizes(k, n);
         long expected = Math.multiplyExact((long) k, n);
         if (weights.length != expected) {
             throw new IllegalArgumentException("weight matrix K x N = " + k + " x " + n + " needs " + expected
                     + " values, found " + weights.length);
         }
+        if (plan.input().bits() != inputFormat.bits() || plan.input().signed() != inputFormat.signed()) {
+            throw new IllegalArgumentException("inputs " + inputFormat + " do not match the plan's row input "
+                    + plan.input());
+        }
         NonIdealityDraw d = draw == null ? NonIdealityDraw.ideal() : draw;
-        ColumnLayout layout = new ColumnLayout(n, weightFormat, geometry, MAX_CELLS, k);
-        ReadSchedule schedule = new ReadSchedule(k, geometry, inputFormat);
+        ColumnLayout layout = new ColumnLayout(n, weightFormat, plan, MAX_CELLS, k);
+        ReadSchedule schedule = new ReadSchedule(k, plan);
         if ((long) schedule.cycles * k > MAX_ACTIVE_ROWS) {
             throw new IllegalArgumentException(k + " inputs x " + schedule.cycles + " input cycles exceed the kernel's "
                     + MAX_ACTIVE_ROWS + " active-row entries per product: split the layer's rows");
         }
-        long perRead = geometry.rowsPerRead();
-        long chipMax = perRead * ((1L << geometry.dacBits()) - 1) * layout.levelMax;
-        long readMax = perRead * schedule.maxDigit * layout.levelMax;
-        if (chipMax >= Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a read of " + perRead + " rows with " + geometry.dacBits()
-                    + "-bit inputs on level-" + layout.levelMax + " cells can sum to " + chipMax
-                    + ", beyond the kernel's int range: use fewer rows active, DAC or cell bits");
+        long readMax = plan.columnFullScale();
+        if (readMax >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a read of " + plan.precision().rowsActive() + " rows with "
+                    + plan.precision().inputBitsPerCycle() + "-bit input digits on level-" + layout.levelMax
+                    + " cells can sum to " + readMax + ", beyond the kernel's int range: use fewer rows active, DAC or"
+                    + " cell bits");
         }
-        int bits = geometry.adcBits() == 0 ? AdcModel.bitsFor(chipMax) : geometry.adcBits();
-        AdcModel adc = geometry.adcRange() == AdcRange.MAX_SUM ? AdcModel.of(bits, Math.max(1, chipMax))
-                : AdcModel.of(bits, (1L << bits) - 1);
-        short[][] levels = encode(weights, k, n, weightFormat, geometry, layout);
-        Analog analog = d.isIdeal() ? null : sample(levels, k, geometry, layout, d);
-        return new ProgrammedLayer(k, n, weightFormat, inputFormat, geometry, layout, schedule, levels, analog, d, adc,
-                readMax);
+        Adc adc = converters.adc().forLayer(plan);
+        short[][] levels = encode(weights, k, n, weightFormat, layout);
+        Analog analog = d.isIdeal() ? null : sample(levels, k, plan, layout, d);
+        return new ProgrammedLayer(k, n, weightFormat, inputFormat, plan, converters.compensationRows(), layout,
+                schedule, levels, analog, d, adc, readMax);
+    }
+
+    private static void checkSizes(int k, int n) {
+        if (k < 1 || k > MAX_FEATURES || n < 1 || n > MAX_FEATURES) {
+            throw new IllegalArgumentException("a crossbar layer needs 1.." + MAX_FEATURES + " inputs and outputs, found K="
+                    + k + ", N=" + n);
+        }
     }
 
     /**
@@ -96,7 +119,7 @@ public final class CrossbarLayer {
         return t;
     }
 
-    private static short[][] encode(int[] weights, int k, int n, WeightFormat wf, ArrayGeometry g, ColumnLayout lay) {
+    private static short[][] encode(int[] weights, int k, int n, WeightFormat wf, ColumnLayout lay) {
         int lo;
         int hi;
         String rangeName;
@@ -168,16 +191,11 @@ public final class CrossbarLayer {
     record Analog(float[][] conductance, float[][] adcOffsetLsb) {
     }
 
-    private static Analog sample(short[][] levels, int k, ArrayGeometry g, ColumnLayout lay, NonIdealityDraw d) {
-        var model = d.model();
-        double p0 = model.stuckAtZero();
-        double p1 = model.stuckAtOne();
-        double sigma = model.variation();
-        boolean logNormal = model.logNormal();
-        double drift = d.driftFactor();
-        double adcSigma = model.adcOffsetLsb();
+    private static Analog sample(short[][] levels, int k, CrossbarPlan plan, ColumnLayout lay, NonIdealityDraw d) {
+        DeviceModel device = d.device();
+        double adcSigma = d.adcOffsetLsb();
         float[][] gm = new float[k][lay.width];
-        int blockRows = g.dataRows();
+        int blockRows = Math.toIntExact(plan.partition().rowsPerArray());
         int rowBlocks = (k + blockRows - 1) / blockRows;
         float[][] offsets = new float[rowBlocks][lay.width];
         int[] cols = new int[lay.arrayColumns + 1];
@@ -197,23 +215,7 @@ public final class CrossbarLayer {
                     float[] out = gm[r];
                     for (int i = 0; i < nc; i++) {
                         int c = cols[i];
-                        double v = lv[c];
-                        if (p0 + p1 > 0) {
-                            double u = rng.nextDouble();
-                            if (u < p0) {
-                                out[c] = 0f;
-                                continue;
-                            }
-                            if (u < p0 + p1) {
-                                out[c] = lay.levelMax;
-                                continue;
-                            }
-                        }
-                        if (sigma > 0) {
-                            double z = rng.nextGaussian();
-                            v = logNormal ? v * Math.exp(sigma * z - sigma * sigma / 2) : Math.max(0, v * (1 + sigma * z));
-                        }
-                        out[c] = (float) (v * drift);
+                        out[c] = device.program(lv[c], lay.levelMax, rng);
                     }
                 }
                 if (adcSigma > 0) {

@@ -1,12 +1,17 @@
 package org.cimlang.simulator.crossbar;
 
 import org.cimlang.compiler.ir.NonIdeality;
+import org.cimlang.compiler.ir.effects.AdcOffset;
+import org.cimlang.compiler.ir.effects.ConductanceDrift;
+import org.cimlang.compiler.ir.effects.NonIdealEffect;
+import org.cimlang.compiler.ir.effects.ReadNoise;
+import org.cimlang.simulator.devices.LevelDevice;
 
 /**
- * Which chip to simulate: the device model and the coordinates of its random draw. The cells, stuck-at
- * faults and ADC offsets of array {@code a} of the layer come from a {@link java.util.SplittableRandom}
- * seeded from {@code (seed, trial, layerKey, a)}, so a Monte-Carlo trial is the same chip whatever the
- * number of threads or the order layers are programmed in.
+ * Which chip to simulate: the chip's effects ({@link NonIdeality#effects()}) and the coordinates of its
+ * random draw. The cells, stuck-at faults and ADC offsets of array {@code a} of the layer come from a
+ * {@link java.util.SplittableRandom} seeded from {@code (seed, trial, layerKey, a)}, so a Monte-Carlo
+ * trial is the same chip whatever the number of threads or the order layers are programmed in.
  *
  * @param model    the non-idealities (fractions, not percent)
  * @param seed     the simulation's seed
@@ -18,22 +23,9 @@ public record NonIdealityDraw(NonIdeality model, long seed, long trial, long lay
 
     public NonIdealityDraw {
         model = model == null ? NonIdeality.NONE : model;
-        check(model.variation(), "programming variation");
-        check(model.readNoise(), "read noise");
-        check(model.adcOffsetLsb(), "ADC offset sigma");
-        check(model.driftPerDecade(), "drift per decade");
-        if (!(model.stuckAtZero() >= 0 && model.stuckAtOne() >= 0 && model.stuckAtZero() + model.stuckAtOne() <= 1)) {
-            throw new IllegalArgumentException("stuck-at rates " + model.stuckAtZero() + " and " + model.stuckAtOne()
-                    + " must be fractions adding up to at most 1");
-        }
+        model.effects(); // rejects negative or non-finite figures, naming them
         if (!(timeS >= 0) || Double.isInfinite(timeS)) {
             throw new IllegalArgumentException("time since programming must be finite and non-negative, found " + timeS);
-        }
-    }
-
-    private static void check(double v, String what) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(what + " must be finite and non-negative, found " + v);
         }
     }
 
@@ -42,21 +34,39 @@ public record NonIdealityDraw(NonIdeality model, long seed, long trial, long lay
         return new NonIdealityDraw(NonIdeality.NONE, 0, 0, 0, 0);
     }
 
-    /** No effect on any cell, read or conversion. */
-    public boolean isIdeal() {
-        return model.variation() == 0 && model.readNoise() == 0 && model.stuckAtZero() == 0
-                && model.stuckAtOne() == 0 && model.adcOffsetLsb() == 0 && driftFactor() == 1.0;
+    /** The cells' device model at {@link #timeS}. */
+    public LevelDevice device() {
+        return LevelDevice.of(model.effects(), timeS);
     }
 
-    /**
-     * Conductance left after drift: {@code 1 - driftPerDecade * log10(t / 1 s)} for {@code t > 1 s},
-     * not below 0 (the relaxation model of DOMAIN.md 4; decades counted from 1 s after programming).
-     */
-    public double driftFactor() {
-        if (model.driftPerDecade() == 0 || timeS <= 1) {
-            return 1.0;
+    /** Relative read noise per active cell, 0 when absent. */
+    public double readNoise() {
+        for (NonIdealEffect e : model.effects()) {
+            if (e instanceof ReadNoise r) {
+                return r.sigma();
+            }
         }
-        return Math.max(0, 1 - model.driftPerDecade() * Math.log10(timeS));
+        return 0;
+    }
+
+    /** Sigma of the per-column ADC offset in LSB, 0 when absent. */
+    public double adcOffsetLsb() {
+        for (NonIdealEffect e : model.effects()) {
+            if (e instanceof AdcOffset a) {
+                return a.sigmaLsb();
+            }
+        }
+        return 0;
+    }
+
+    /** No effect on any cell, read or conversion. */
+    public boolean isIdeal() {
+        return device().isIdeal() && readNoise() == 0 && adcOffsetLsb() == 0;
+    }
+
+    /** Conductance left after drift (see {@link ConductanceDrift#factor}). */
+    public double driftFactor() {
+        return device().driftFactor();
     }
 
     /** The seed of one array's stream. */

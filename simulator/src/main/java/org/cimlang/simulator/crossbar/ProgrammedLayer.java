@@ -3,6 +3,10 @@ package org.cimlang.simulator.crossbar;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.cimlang.compiler.mapping.CrossbarPlan;
+import org.cimlang.simulator.circuits.adc.Adc;
+import org.cimlang.simulator.circuits.adc.UniformAdc;
+
 /**
  * A layer programmed on crossbar arrays (made by {@link CrossbarLayer#program}). Immutable; every method
  * may be called from many threads at once.
@@ -40,7 +44,8 @@ public final class ProgrammedLayer {
     private final int outputs;
     private final WeightFormat weightFormat;
     private final InputFormat inputFormat;
-    private final ArrayGeometry geometry;
+    private final CrossbarPlan plan;
+    private final int compensationRows;
     private final ColumnLayout layout;
     private final ReadSchedule schedule;
     private final short[][] levels;
@@ -48,7 +53,7 @@ public final class ProgrammedLayer {
     private final CrossbarLayer.Analog analog;
     private final float[][] compensation;
     private final NonIdealityDraw draw;
-    private final AdcModel adc;
+    private final Adc adc;
     private final long readMax;
     private final boolean exact;
     /** Shift-add per row group in int: no overflow since maxCode x sum of |cycle weights| < 2^31. */
@@ -58,14 +63,15 @@ public final class ProgrammedLayer {
     /** Zero offsets/corrections, so that the analog conversion loop has no branches. */
     private final float[] zeros;
 
-    ProgrammedLayer(int inputs, int outputs, WeightFormat weightFormat, InputFormat inputFormat, ArrayGeometry geometry,
-            ColumnLayout layout, ReadSchedule schedule, short[][] levels, CrossbarLayer.Analog analog,
-            NonIdealityDraw draw, AdcModel adc, long readMax) {
+    ProgrammedLayer(int inputs, int outputs, WeightFormat weightFormat, InputFormat inputFormat, CrossbarPlan plan,
+            int compensationRows, ColumnLayout layout, ReadSchedule schedule, short[][] levels,
+            CrossbarLayer.Analog analog, NonIdealityDraw draw, Adc adc, long readMax) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.weightFormat = weightFormat;
         this.inputFormat = inputFormat;
-        this.geometry = geometry;
+        this.plan = plan;
+        this.compensationRows = compensationRows;
         this.layout = layout;
         this.schedule = schedule;
         this.levels = levels;
@@ -74,8 +80,8 @@ public final class ProgrammedLayer {
         this.adc = adc;
         this.readMax = readMax;
         this.wideLevels = analog == null && readMax > Short.MAX_VALUE ? widen(levels) : null;
-        this.exact = analog == null && adc.lsb() == 1.0 && adc.maxCode() >= readMax;
-        this.compensation = analog != null && geometry.compensationRows() > 0 ? calibrateCompensation() : null;
+        this.exact = analog == null && adc.isExactUpTo(readMax);
+        this.compensation = analog != null && compensationRows > 0 ? calibrateCompensation() : null;
         long weights = 0;
         for (long cw : schedule.cycleWeight) {
             weights += Math.abs(cw);
@@ -123,8 +129,9 @@ public final class ProgrammedLayer {
         return inputFormat;
     }
 
-    public ArrayGeometry geometry() {
-        return geometry;
+    /** The engine's plan these arrays were built from. */
+    public CrossbarPlan plan() {
+        return plan;
     }
 
     /** Cells per weight and side: {@code s}. */
@@ -191,8 +198,13 @@ public final class ProgrammedLayer {
 
     /** The same programmed cells with the ADC's full scale set to {@code fullScale} (e.g. from {@link #maxColumnSum}). */
     public ProgrammedLayer withAdcFullScale(double fullScale) {
-        return new ProgrammedLayer(inputs, outputs, weightFormat, inputFormat, geometry, layout, schedule, levels, analog,
-                draw, AdcModel.of(adc.bits(), Math.max(1, fullScale)), readMax);
+        return withAdc(UniformAdc.of(adc.bits(), Math.max(1, fullScale)));
+    }
+
+    /** The same programmed cells read through another converter. */
+    public ProgrammedLayer withAdc(Adc converter) {
+        return new ProgrammedLayer(inputs, outputs, weightFormat, inputFormat, plan, compensationRows, layout, schedule,
+                levels, analog, draw, converter, readMax);
     }
 
     // ---- products ---------------------------------------------------------------------------------
@@ -306,7 +318,7 @@ public final class ProgrammedLayer {
         }
         long[] totals = new long[count * w];
         SplittableRandom[] noise = null;
-        if (analog != null && draw.model().readNoise() > 0 && probe == null) {
+        if (analog != null && draw.readNoise() > 0 && probe == null) {
             noise = new SplittableRandom[count];
             for (int b = 0; b < count; b++) {
                 noise[b] = new SplittableRandom(draw.readSeed(noiseKeyBase + first + b));
@@ -541,9 +553,8 @@ public final class ProgrammedLayer {
     }
 
     /**
-     * ADC codes of analog sums: {@code v = (S + k) / lsb + offset (+ noise)}, then
-     * {@code clamp((int) (v + 0.5), 0, maxCode)}; truncation equals floor wherever the clamp does not
-     * take over (v + 0.5 >= 0), so this is round-half-up with clipping.
+     * ADC codes of analog sums: {@code v = (S + k) / lsb + offset (+ noise)}, converted by the chip's
+     * {@link Adc} in one call per read.
      */
     private int[] codesAnalog(Scratch s, SplittableRandom noise, int block) {
         float[] acc = s.accF;
@@ -560,15 +571,12 @@ public final class ProgrammedLayer {
             float[] acc2 = s.accF2;
             float[] z = s.gauss;
             NormalTable.fill(noise, z, w);
-            float scale = (float) (draw.model().readNoise() / adc.lsb());
+            float scale = (float) (draw.readNoise() / adc.lsb());
             for (int c = 0; c < w; c++) {
                 v[c] += scale * (float) Math.sqrt(acc2[c]) * z[c];
             }
         }
-        int max = adc.maxCode();
-        for (int c = 0; c < w; c++) {
-            codes[c] = Math.min(max, Math.max(0, (int) (v[c] + 0.5f)));
-        }
+        adc.convert(v, codes, w);
         return codes;
     }
 
@@ -576,7 +584,7 @@ public final class ProgrammedLayer {
 
     private float[][] calibrateCompensation() {
         float[][] offsets = analog.adcOffsetLsb();
-        int kMax = geometry.compensationRows() * layout.levelMax;
+        int kMax = compensationRows * layout.levelMax;
         int reference = firstNonzeroCode(0, kMax);
         float[][] comp = new float[offsets.length][layout.width];
         for (int rb = 0; rb < offsets.length; rb++) {

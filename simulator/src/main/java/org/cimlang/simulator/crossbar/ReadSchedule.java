@@ -1,9 +1,15 @@
 package org.cimlang.simulator.crossbar;
 
+import java.util.List;
+
+import org.cimlang.compiler.mapping.CrossbarPlan;
+import org.cimlang.compiler.mapping.InputCycle;
+
 /**
- * The reads of one matrix-vector product: row groups (at most {@code Ract} rows of one row block) and
- * input cycles ({@code b_dac} bits each; signed inputs end with one 1-bit cycle for the sign bit, whose
- * partial sums count {@code -2^(b_x-1)}).
+ * The reads of one matrix-vector product, as the engine's plan lays them out: row groups of at most
+ * {@code rowsPerRead} rows within each row block, and the plan's input cycles (digit shift, mask and
+ * shift-add weight; a signed input's sign plane counts {@code -2^(b-1)}). Nothing is derived here that the
+ * plan does not say; the group count is checked against the plan's {@code rowReads}.
  */
 final class ReadSchedule {
     final int[] groupStart;
@@ -17,15 +23,11 @@ final class ReadSchedule {
     /** Largest digit applied in any cycle. */
     final int maxDigit;
 
-    ReadSchedule(int k, ArrayGeometry g, InputFormat xf) {
-        int blockRows = g.dataRows();
-        int perRead = g.rowsPerRead();
-        rowBlocks = (k + blockRows - 1) / blockRows;
-        int groups = 0;
-        for (int rb = 0; rb < rowBlocks; rb++) {
-            int rows = Math.min(k, (rb + 1) * blockRows) - rb * blockRows;
-            groups += (rows + perRead - 1) / perRead;
-        }
+    ReadSchedule(int k, CrossbarPlan plan) {
+        int blockRows = Math.toIntExact(plan.partition().rowsPerArray());
+        int perRead = Math.toIntExact(plan.rowsPerRead());
+        rowBlocks = Math.toIntExact(plan.partition().rowBlocks());
+        int groups = Math.toIntExact(plan.rowReads());
         groupStart = new int[groups];
         groupEnd = new int[groups];
         groupBlock = new int[groups];
@@ -33,32 +35,30 @@ final class ReadSchedule {
         for (int rb = 0; rb < rowBlocks; rb++) {
             int end = Math.min(k, (rb + 1) * blockRows);
             for (int s = rb * blockRows; s < end; s += perRead) {
+                if (gi == groups) {
+                    throw new IllegalStateException("the plan reads " + groups + " row groups; its blocks hold more");
+                }
                 groupStart[gi] = s;
                 groupEnd[gi] = Math.min(end, s + perRead);
                 groupBlock[gi] = rb;
                 gi++;
             }
         }
-        int magnitudeBits = xf.signed() ? xf.bits() - 1 : xf.bits();
-        int dac = g.dacBits();
-        int low = (magnitudeBits + dac - 1) / dac;
-        cycles = low + (xf.signed() ? 1 : 0);
+        if (gi != groups) {
+            throw new IllegalStateException("the plan reads " + groups + " row groups; its blocks hold " + gi);
+        }
+        List<InputCycle> planned = plan.cycles();
+        cycles = planned.size();
         cycleShift = new int[cycles];
         cycleMask = new int[cycles];
         cycleWeight = new long[cycles];
-        for (int t = 0; t < low; t++) {
-            cycleShift[t] = t * dac;
-            cycleMask[t] = (1 << Math.min(dac, magnitudeBits - t * dac)) - 1;
-            cycleWeight[t] = 1L << (t * dac);
-        }
-        if (xf.signed()) {
-            cycleShift[low] = xf.bits() - 1;
-            cycleMask[low] = 1;
-            cycleWeight[low] = -(1L << (xf.bits() - 1));
-        }
         int m = 0;
-        for (int mask : cycleMask) {
-            m = Math.max(m, mask);
+        for (int t = 0; t < cycles; t++) {
+            InputCycle c = planned.get(t);
+            cycleShift[t] = c.shift();
+            cycleMask[t] = c.maxDigit();
+            cycleWeight[t] = c.weight();
+            m = Math.max(m, c.maxDigit());
         }
         maxDigit = m;
     }

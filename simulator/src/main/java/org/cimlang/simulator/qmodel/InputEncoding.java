@@ -1,5 +1,6 @@
 package org.cimlang.simulator.qmodel;
 
+import org.cimlang.compiler.mapping.RowInput;
 import org.cimlang.simulator.crossbar.InputFormat;
 
 /**
@@ -17,11 +18,10 @@ public record InputEncoding(InputFormat format, int step, int offset) {
 
     /** The encoding of codes in {@code fmt}. */
     public static InputEncoding of(ActivationFormat fmt) {
-        if (fmt.isBinary()) {
-            return new InputEncoding(InputFormat.unsigned(1), 2, -1);
-        }
-        int bits = fmt.type().bits();
-        return new InputEncoding(fmt.type().signed() ? InputFormat.signed(bits) : InputFormat.unsigned(bits), 1, 0);
+        // the mapping engine's rule for what drives the rows, so that the plan's input cycles fit these codes
+        RowInput rows = RowInput.of(fmt.type());
+        InputFormat format = new InputFormat(rows.bits(), rows.signed());
+        return fmt.isBinary() ? new InputEncoding(format, 2, -1) : new InputEncoding(format, 1, 0);
     }
 
     /** The row value for code {@code x}. */

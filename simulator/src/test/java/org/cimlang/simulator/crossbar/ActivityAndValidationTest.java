@@ -85,7 +85,8 @@ class ActivityAndValidationTest {
                 Fixtures.geometry(128, 128, 2, 0, 1, 0, WeightEncoding.DIFFERENTIAL), NonIdealityDraw.ideal()));
         assertTrue(e.getMessage().contains("needs 1000000000 values"), e.getMessage());
         IllegalArgumentException big = assertThrows(IllegalArgumentException.class, () -> new ColumnLayout(10_000,
-                WeightFormat.signed(8), Fixtures.geometry(128, 128, 2, 0, 1, 0, WeightEncoding.DIFFERENTIAL),
+                WeightFormat.signed(8), CrossbarPlans.of(100_000, 10_000, WeightFormat.signed(8), InputFormat.unsigned(8),
+                        Fixtures.geometry(128, 128, 2, 0, 1, 0, WeightEncoding.DIFFERENTIAL)),
                 CrossbarLayer.MAX_CELLS, 100_000));
         assertTrue(big.getMessage().contains("limit"), big.getMessage());
     }

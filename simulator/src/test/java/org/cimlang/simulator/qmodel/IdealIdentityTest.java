@@ -16,6 +16,7 @@ import org.cimlang.compiler.ir.Quantization;
 import org.cimlang.compiler.ir.Slicing;
 import org.cimlang.compiler.ir.WeightEncoding;
 import org.cimlang.compiler.mapping.Compilation;
+import org.cimlang.compiler.mapping.MappingEngine;
 import org.cimlang.simulator.run.TestDesigns;
 import org.cimlang.simulator.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class IdealIdentityTest {
         Map<String, Tensor> params = QFixtures.parameters(c, 11);
         QuantizedNetwork qn = NetworkQuantizer.quantize(c.analysis(), c.quant(), params, images,
                 new InputCodes(0, false));
-        CimChip cim = CimChip.program(qn, chip, null, null, 0, 0, 0);
+        CimChip cim = CimChip.program(qn, chip, MappingEngine.map(chip, c.analysis(), c.quant(), null), null, 0, 0, 0);
         for (MatrixNode m : qn.matrixNodes()) {
             assertEquals(1.0, cim.layer(m, 0, 0).outputLsb(), what + ": " + m.name() + " should convert exactly");
         }

@@ -1,0 +1,35 @@
+package org.cimlang.simulator.circuits.adc;
+
+/**
+ * One column's analog-to-digital converter. Inputs are in LSB units ({@code v = S / lsb}, plus the
+ * column's offset and noise on a non-ideal chip); outputs are codes {@code 0..maxCode}, which the
+ * digital side shift-adds, so a layer's outputs are in units of {@link #lsb()} column-sum units.
+ * Implementations are immutable and shared by threads.
+ */
+public interface Adc {
+
+    int bits();
+
+    /** Full scale in column-sum units. */
+    double fullScale();
+
+    /** Column-sum units per code. */
+    double lsb();
+
+    int maxCode();
+
+    /** The code of one value in LSB units. */
+    int convert(double lsbUnits);
+
+    /** Codes of {@code n} values in LSB units; the kernel's inner loop calls this once per read. */
+    default void convert(float[] lsbUnits, int[] codes, int n) {
+        for (int c = 0; c < n; c++) {
+            codes[c] = convert(lsbUnits[c]);
+        }
+    }
+
+    /** Whether every integer column sum {@code 0..maxSum} converts to itself: outputs equal {@code W^T x}. */
+    default boolean isExactUpTo(long maxSum) {
+        return lsb() == 1.0 && maxCode() >= maxSum;
+    }
+}

@@ -1,0 +1,67 @@
+package org.cimlang.simulator.devices;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.cimlang.compiler.ir.effects.ConductanceDrift;
+import org.cimlang.compiler.ir.effects.NonIdealEffect;
+import org.cimlang.compiler.ir.effects.ProgrammingVariation;
+import org.cimlang.compiler.ir.effects.StuckAtFaults;
+
+/**
+ * A cell whose conductance is its level in units, disturbed by the cell effects of the chip
+ * (DOMAIN.md 4), in this order per cell: a stuck-at draw (stuck-at-0 conducts 0, stuck-at-max the
+ * highest level; stuck cells neither vary nor drift), then programming variation, then drift's factor.
+ *
+ * @param driftFactor conductance left at the time of the simulation
+ */
+public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, boolean logNormal, double driftFactor)
+        implements DeviceModel {
+
+    public static final LevelDevice IDEAL = new LevelDevice(0, 0, 0, false, 1);
+
+    /** The device of a chip's cell effects {@code timeS} after programming; other effects are ignored here. */
+    public static LevelDevice of(List<NonIdealEffect> effects, double timeS) {
+        double p0 = 0;
+        double p1 = 0;
+        double sigma = 0;
+        boolean logNormal = false;
+        double drift = 1;
+        for (NonIdealEffect e : effects) {
+            if (e instanceof StuckAtFaults s) {
+                p0 = s.atZero();
+                p1 = s.atMax();
+            } else if (e instanceof ProgrammingVariation v) {
+                sigma = v.sigma();
+                logNormal = v.logNormal();
+            } else if (e instanceof ConductanceDrift d) {
+                drift = d.factor(timeS);
+            }
+        }
+        return new LevelDevice(p0, p1, sigma, logNormal, drift);
+    }
+
+    @Override
+    public float program(int level, int levelMax, SplittableRandom rng) {
+        if (stuckAtZero + stuckAtMax > 0) {
+            double u = rng.nextDouble();
+            if (u < stuckAtZero) {
+                return 0f;
+            }
+            if (u < stuckAtZero + stuckAtMax) {
+                return levelMax;
+            }
+        }
+        double v = level;
+        if (sigma > 0) {
+            double z = rng.nextGaussian();
+            v = logNormal ? v * Math.exp(sigma * z - sigma * sigma / 2) : Math.max(0, v * (1 + sigma * z));
+        }
+        return (float) (v * driftFactor);
+    }
+
+    @Override
+    public boolean isIdeal() {
+        return stuckAtZero == 0 && stuckAtMax == 0 && sigma == 0 && driftFactor == 1.0;
+    }
+}
