@@ -244,9 +244,13 @@ public final class DesignBuilder {
                 origins.put("nonideal", a);
             }
         }
-        return new Chip(c.getName(), technology, node, clock, tiles, arraysPerTile, rows, cols, cellBits, readLatency,
-                readEnergy, writeLatency, writeEnergy, rowsActive, adcBits, adcShared, adcLatency, adcEnergy, dacBits,
-                dacEnergy, encoding, slicing, buffer, endurance, compensationRows, nonideal, c, origins);
+        return Chip.builder(c.getName()).technology(technology).nodeNm(node).clockHz(clock).tiles(tiles)
+                .arraysPerTile(arraysPerTile).array(rows, cols).cellBits(cellBits).readLatencyS(readLatency)
+                .readEnergyJ(readEnergy).writeLatencyS(writeLatency).writeEnergyJ(writeEnergy).rowsActive(rowsActive)
+                .adcBits(adcBits).adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
+                .dacBits(dacBits).dacEnergyJ(dacEnergy).encoding(encoding).slicing(slicing).bufferBytesPerTile(buffer)
+                .enduranceWrites(endurance).offsetCompensationRows(compensationRows).nonideal(nonideal).origin(c)
+                .partOrigins(origins).build();
     }
 
     private static NonIdeality nonideal(NonidealAttr n) {

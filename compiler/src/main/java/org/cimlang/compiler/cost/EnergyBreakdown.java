@@ -14,6 +14,18 @@ public record EnergyBreakdown(double arrayRead, double adc, double dac, double s
                 c.digitalOps() * p.digitalOpEnergyJ(), c.cellWrites() * p.writeEnergyJ());
     }
 
+    /**
+     * Prices activity a simulation measured, data-dependently: a cell on a driven row costs
+     * {@code readEnergy / rowsPerRead} (a column read of all its active rows costs one read), a conversion
+     * the ADC energy, an input 1-bit the DAC energy. The cost model's {@link #of} prices the schedule's
+     * counts instead, where every read of a column costs the read energy whatever its inputs.
+     */
+    public static double ofMeasuredActivity(double cellActivations, double adcConversions, double inputOnes,
+            long rowsPerRead, CostParameters p) {
+        return cellActivations * p.readEnergyJ() / Math.max(1, rowsPerRead) + adcConversions * p.adcEnergyJ()
+                + inputOnes * p.dacEnergyJ();
+    }
+
     public EnergyBreakdown plus(EnergyBreakdown o) {
         return new EnergyBreakdown(arrayRead + o.arrayRead, adc + o.adc, dac + o.dac, shiftAdd + o.shiftAdd,
                 accumulation + o.accumulation, buffer + o.buffer, digital + o.digital, write + o.write);

@@ -46,4 +46,232 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         Object o = partOrigins.get(part);
         return o != null ? o : origin;
     }
+
+    /** A chip with every optional part left out (0 / null: the defaults of {@link Limits} and the cost model). */
+    public static Builder builder(String name) {
+        return new Builder().name(name);
+    }
+
+    /** A builder starting from this chip. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.technology = technology;
+        b.nodeNm = nodeNm;
+        b.clockHz = clockHz;
+        b.tiles = tiles;
+        b.arraysPerTile = arraysPerTile;
+        b.rows = rows;
+        b.cols = cols;
+        b.cellBits = cellBits;
+        b.readLatencyS = readLatencyS;
+        b.readEnergyJ = readEnergyJ;
+        b.writeLatencyS = writeLatencyS;
+        b.writeEnergyJ = writeEnergyJ;
+        b.rowsActive = rowsActive;
+        b.adcBits = adcBits;
+        b.adcSharedColumns = adcSharedColumns;
+        b.adcLatencyS = adcLatencyS;
+        b.adcEnergyJ = adcEnergyJ;
+        b.dacBits = dacBits;
+        b.dacEnergyJ = dacEnergyJ;
+        b.encoding = encoding;
+        b.slicing = slicing;
+        b.bufferBytesPerTile = bufferBytesPerTile;
+        b.enduranceWrites = enduranceWrites;
+        b.offsetCompensationRows = offsetCompensationRows;
+        b.nonideal = nonideal;
+        b.origin = origin;
+        b.partOrigins = partOrigins;
+        return b;
+    }
+
+    /**
+     * Mutable only while building; produces an immutable {@link Chip}. Replaces the record's 28-argument
+     * constructor at call sites, so that adding a chip parameter touches this class, not every caller.
+     */
+    public static final class Builder {
+        private String name;
+        private Technology technology;
+        private double nodeNm;
+        private double clockHz;
+        private long tiles;
+        private long arraysPerTile;
+        private long rows;
+        private long cols;
+        private int cellBits;
+        private double readLatencyS;
+        private double readEnergyJ;
+        private double writeLatencyS;
+        private double writeEnergyJ;
+        private long rowsActive;
+        private int adcBits;
+        private long adcSharedColumns;
+        private double adcLatencyS;
+        private double adcEnergyJ;
+        private int dacBits;
+        private double dacEnergyJ;
+        private WeightEncoding encoding;
+        private Slicing slicing;
+        private long bufferBytesPerTile;
+        private double enduranceWrites;
+        private long offsetCompensationRows;
+        private NonIdeality nonideal;
+        private Object origin;
+        private Map<String, Object> partOrigins;
+
+        private Builder() {
+        }
+
+        public Builder name(String v) {
+            this.name = v;
+            return this;
+        }
+
+        public Builder technology(Technology v) {
+            this.technology = v;
+            return this;
+        }
+
+        public Builder nodeNm(double v) {
+            this.nodeNm = v;
+            return this;
+        }
+
+        public Builder clockHz(double v) {
+            this.clockHz = v;
+            return this;
+        }
+
+        public Builder tiles(long v) {
+            this.tiles = v;
+            return this;
+        }
+
+        public Builder arraysPerTile(long v) {
+            this.arraysPerTile = v;
+            return this;
+        }
+
+        public Builder rows(long v) {
+            this.rows = v;
+            return this;
+        }
+
+        public Builder cols(long v) {
+            this.cols = v;
+            return this;
+        }
+
+        public Builder cellBits(int v) {
+            this.cellBits = v;
+            return this;
+        }
+
+        public Builder readLatencyS(double v) {
+            this.readLatencyS = v;
+            return this;
+        }
+
+        public Builder readEnergyJ(double v) {
+            this.readEnergyJ = v;
+            return this;
+        }
+
+        public Builder writeLatencyS(double v) {
+            this.writeLatencyS = v;
+            return this;
+        }
+
+        public Builder writeEnergyJ(double v) {
+            this.writeEnergyJ = v;
+            return this;
+        }
+
+        public Builder rowsActive(long v) {
+            this.rowsActive = v;
+            return this;
+        }
+
+        public Builder adcBits(int v) {
+            this.adcBits = v;
+            return this;
+        }
+
+        public Builder adcSharedColumns(long v) {
+            this.adcSharedColumns = v;
+            return this;
+        }
+
+        public Builder adcLatencyS(double v) {
+            this.adcLatencyS = v;
+            return this;
+        }
+
+        public Builder adcEnergyJ(double v) {
+            this.adcEnergyJ = v;
+            return this;
+        }
+
+        public Builder dacBits(int v) {
+            this.dacBits = v;
+            return this;
+        }
+
+        public Builder dacEnergyJ(double v) {
+            this.dacEnergyJ = v;
+            return this;
+        }
+
+        public Builder encoding(WeightEncoding v) {
+            this.encoding = v;
+            return this;
+        }
+
+        public Builder slicing(Slicing v) {
+            this.slicing = v;
+            return this;
+        }
+
+        public Builder bufferBytesPerTile(long v) {
+            this.bufferBytesPerTile = v;
+            return this;
+        }
+
+        public Builder enduranceWrites(double v) {
+            this.enduranceWrites = v;
+            return this;
+        }
+
+        public Builder offsetCompensationRows(long v) {
+            this.offsetCompensationRows = v;
+            return this;
+        }
+
+        public Builder nonideal(NonIdeality v) {
+            this.nonideal = v;
+            return this;
+        }
+
+        public Builder origin(Object v) {
+            this.origin = v;
+            return this;
+        }
+
+        public Builder partOrigins(Map<String, Object> v) {
+            this.partOrigins = v;
+            return this;
+        }
+
+        /** Rows x columns of every array. */
+        public Builder array(long r, long c) {
+            this.rows = r;
+            this.cols = c;
+            return this;
+        }
+
+        public Chip build() {
+            return new Chip(name, technology, nodeNm, clockHz, tiles, arraysPerTile, rows, cols, cellBits, readLatencyS, readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, adcSharedColumns, adcLatencyS, adcEnergyJ, dacBits, dacEnergyJ, encoding, slicing, bufferBytesPerTile, enduranceWrites, offsetCompensationRows, nonideal, origin, partOrigins);
+        }
+    }
 }

@@ -163,7 +163,8 @@ final class ShapeRules {
                     + ": the output would have no pixel; use a smaller kernel or more padding", l, "kernel");
             return null;
         }
-        return new long[] {(hp - l.kernelH()) / l.effectiveStrideH() + 1, (wp - l.kernelW()) / l.effectiveStrideW() + 1};
+        return new long[] {SlidingWindow.outputSize(in.dim(1), l.padH(), l.kernelH(), l.effectiveStrideH()),
+            SlidingWindow.outputSize(in.dim(2), l.padW(), l.kernelW(), l.effectiveStrideW())};
     }
 
     private Shape conv2d(Layer l, Shape[] in) {

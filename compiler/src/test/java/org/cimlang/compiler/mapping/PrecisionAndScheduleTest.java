@@ -151,9 +151,7 @@ class PrecisionAndScheduleTest {
     @Test
     void defaultEnergiesScaleWithTheNode() {
         Chip n32 = TestChips.chip().omitOptional().build();
-        Chip n16 = new Chip(n32.name(), n32.technology(), 16, 0, n32.tiles(), n32.arraysPerTile(), n32.rows(),
-                n32.cols(), n32.cellBits(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, n32.encoding(), n32.slicing(), 0, 0, 0,
-                null, null, null);
+        Chip n16 = n32.toBuilder().nodeNm(16).clockHz(0).origin(null).partOrigins(null).build();
         // 16 nm is half of 32 nm: energies halve, areas quarter
         assertEquals(TechnologyDefaults.of(Technology.RRAM).readEnergyJ() / 2,
                 CostParameters.resolve(n16, 8).readEnergyJ(), 1e-20);

@@ -81,10 +81,13 @@ public final class TestChips {
                     "rowsActive", "adc", "dac", "encoding", "slicing", "buffer", "endurance", "nonideal")) {
                 parts.put(p, "@" + name + "." + p);
             }
-            return new Chip(name, technology, nodeNm, clockHz, tiles, arraysPerTile, rows, cols, cellBits, readLatencyS,
-                    readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, adcShared, adcLatencyS, adcEnergyJ,
-                    dacBits, dacEnergyJ, encoding, slicing, buffer, endurance, compensationRows, NonIdeality.NONE,
-                    "@" + name, parts);
+            return Chip.builder(name).technology(technology).nodeNm(nodeNm).clockHz(clockHz).tiles(tiles)
+                    .arraysPerTile(arraysPerTile).array(rows, cols).cellBits(cellBits).readLatencyS(readLatencyS)
+                    .readEnergyJ(readEnergyJ).writeLatencyS(writeLatencyS).writeEnergyJ(writeEnergyJ)
+                    .rowsActive(rowsActive).adcBits(adcBits).adcSharedColumns(adcShared).adcLatencyS(adcLatencyS)
+                    .adcEnergyJ(adcEnergyJ).dacBits(dacBits).dacEnergyJ(dacEnergyJ).encoding(encoding).slicing(slicing)
+                    .bufferBytesPerTile(buffer).enduranceWrites(endurance).offsetCompensationRows(compensationRows)
+                    .nonideal(NonIdeality.NONE).origin("@" + name).partOrigins(parts).build();
         }
     }
 

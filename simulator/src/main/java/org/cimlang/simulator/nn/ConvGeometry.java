@@ -1,5 +1,7 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.compiler.shape.SlidingWindow;
+
 /**
  * The sizes of one 2-D convolution of a [C, H, W] image (batch not included), PyTorch semantics:
  * zero padding on both sides, floor division for the output size, weight [outChannels,
@@ -29,8 +31,8 @@ public record ConvGeometry(int inChannels, int inH, int inW, int outChannels, in
             throw new IllegalArgumentException("conv kernel " + kernelH + "x" + kernelW + " is larger than the padded input "
                     + (inH + 2L * padH) + "x" + (inW + 2L * padW));
         }
-        long outH = (inH + 2L * padH - kernelH) / strideH + 1;
-        long outW = (inW + 2L * padW - kernelW) / strideW + 1;
+        long outH = SlidingWindow.outputSize(inH, padH, kernelH, strideH);
+        long outW = SlidingWindow.outputSize(inW, padW, kernelW, strideW);
         // every size the kernels index with an int: input, output, weight and one image's patch matrix
         for (long n : new long[] {Checks.product(inChannels, inH, inW), Checks.product(outChannels, outH, outW),
             Checks.product(outChannels, inChannels / groups, kernelH, kernelW),
@@ -51,11 +53,11 @@ public record ConvGeometry(int inChannels, int inH, int inW, int outChannels, in
     }
 
     public int outH() {
-        return (inH + 2 * padH - kernelH) / strideH + 1;
+        return (int) SlidingWindow.outputSize(inH, padH, kernelH, strideH);
     }
 
     public int outW() {
-        return (inW + 2 * padW - kernelW) / strideW + 1;
+        return (int) SlidingWindow.outputSize(inW, padW, kernelW, strideW);
     }
 
     public int inGroupChannels() {

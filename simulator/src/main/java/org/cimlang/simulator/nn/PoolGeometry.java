@@ -1,5 +1,7 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.compiler.shape.SlidingWindow;
+
 /**
  * The sizes of one 2-D pooling of a [C, H, W] image (batch not included), PyTorch semantics: floor
  * division for the output size, padding at most half the kernel (so every window sees the image).
@@ -35,11 +37,11 @@ public record PoolGeometry(int channels, int inH, int inW, int kernelH, int kern
     }
 
     public int outH() {
-        return (inH + 2 * padH - kernelH) / strideH + 1;
+        return (int) SlidingWindow.outputSize(inH, padH, kernelH, strideH);
     }
 
     public int outW() {
-        return (inW + 2 * padW - kernelW) / strideW + 1;
+        return (int) SlidingWindow.outputSize(inW, padW, kernelW, strideW);
     }
 
     public int inSize() {

@@ -95,7 +95,7 @@ public final class CimChip implements MatrixEngine {
             return CrossbarLayer.program(matrix, m.k, m.n, m.weightFormat, m.encoding.format(), plan, converters, draw);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer '" + m.name() + "' cannot be programmed on the chip: "
-                    + e.getMessage() + (m.weightType.signed() && !m.weightType.binary()
+                    + e.getMessage() + (m.weightType.signed() && !m.weightType.binary() && e.getMessage().contains("outside")
                             ? " (asymmetric signed weights need 'signed weights offset'; use symmetric weights on a "
                                     + "differential chip)" : ""), e);
         }

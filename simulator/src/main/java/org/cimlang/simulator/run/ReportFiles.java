@@ -143,6 +143,7 @@ public final class ReportFiles {
             nullable(o, "snrDb", l.snrDb());
             nullable(o, "ownSnrDb", l.ownSnrDb());
             ObjectNode a = o.putObject("perInference");
+            a.put("inputCycles", l.inputCycles());
             number(a, "inputOnes", l.inputOnes());
             number(a, "inputValues", l.inputValues());
             number(a, "cellActivations", l.cellActivations());

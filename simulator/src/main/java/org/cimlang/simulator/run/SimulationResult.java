@@ -67,13 +67,14 @@ public record SimulationResult(String simulation, String mapping, String network
      * @param inputValues     sum of the row values applied per inference (spikes of a rate code)
      * @param cellActivations cells on driven rows per inference
      * @param adcConversions  conversions per inference
-     * @param arrayReads      array read cycles per inference
+     * @param arrayReads      array reads per inference (each array of a column block, per row group and cycle)
+     * @param inputCycles     input cycles the arrays ran per product
      * @param outputs         outputs per group matrix (synapses per input)
      */
     public record LayerResult(String layer, String kind, String weightType, String inputType, String outputType,
             int adcBits, double adcLsb, boolean exactAdc, int replicate, int copies, Double snrDb, Double ownSnrDb,
             double inputOnes, double inputValues, double cellActivations, double adcConversions, double arrayReads,
-            int outputs) {
+            int inputCycles, int outputs) {
     }
 
     /**

@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.cimlang.compiler.cost.CostParameters;
+import org.cimlang.compiler.cost.EnergyBreakdown;
 import org.cimlang.compiler.cost.CostReport;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.NonIdeality;
 import org.cimlang.compiler.ir.SimulationSpec;
 import org.cimlang.compiler.mapping.Compilation;
-import org.cimlang.simulator.crossbar.ArrayGeometry;
 import org.cimlang.simulator.crossbar.NonIdealityDraw;
 import org.cimlang.simulator.crossbar.ProgrammedLayer;
 import org.cimlang.simulator.data.Dataset;
@@ -194,7 +193,7 @@ public final class SimulationRunner {
                     first.copies(m), snr(total.referenceSq[i], total.errorSq[i]), snr(total.exactSq[i], total.ownErrorSq[i]),
                     counter.inputOnes() / inferences, total.activity.inputValueSum(i) / inferences,
                     counter.cellActivations() / inferences, counter.adcConversions() / inferences,
-                    counter.arrayReads() / inferences, m.columns()));
+                    counter.arrayReads() / inferences, pl.cycles(), m.columns()));
             if (first.copies(m) < first.replicate(m)) {
                 notes.add("layer " + m.name() + ": " + first.copies(m) + " of its " + first.replicate(m)
                         + " replicas drawn separately (output pixel p runs on copy p mod " + first.copies(m) + ")");
@@ -209,7 +208,8 @@ public final class SimulationRunner {
         CostReport cost = c.result().cost();
         CostFigures costFigures = new CostFigures(cost.latencyS(), cost.throughputPerS(), cost.energyPerInferenceJ(),
                 cost.energy().arrayRead(), cost.energy().adc(), cost.topsPerWatt());
-        ActivityFigures activity = activity(layers, cost, ArrayGeometry.fromChip(chip));
+        long rowsPerRead = c.result().layers().isEmpty() ? 1 : c.result().layers().get(0).plan().rowsPerRead();
+        ActivityFigures activity = activity(layers, cost, rowsPerRead);
         Timing timing = new Timing(training == null ? 0 : training.seconds(), floatSeconds, quantizeSeconds,
                 simulateSeconds, cpuSeconds, r.threads(), inferences / simulateSeconds);
         return new SimulationResult(sim.name(), c.mapping().name(), c.network().name(), chip.name(), test.name(),
@@ -288,7 +288,7 @@ public final class SimulationRunner {
         return 10 * Math.log10(Math.max(signal, Double.MIN_VALUE) / error);
     }
 
-    private static ActivityFigures activity(List<LayerResult> layers, CostReport cost, ArrayGeometry geometry) {
+    private static ActivityFigures activity(List<LayerResult> layers, CostReport cost, long rowsPerRead) {
         double ones = 0;
         double cells = 0;
         double conversions = 0;
@@ -302,9 +302,7 @@ public final class SimulationRunner {
             rateEvents += l.inputValues() * l.outputs();
         }
         LayerResult firstLayer = layers.isEmpty() ? null : layers.get(0);
-        CostParameters p = cost.parameters();
-        double energy = cells * p.readEnergyJ() / Math.max(1, geometry.rowsPerRead()) + conversions * p.adcEnergyJ()
-                + ones * p.dacEnergyJ();
+        double energy = EnergyBreakdown.ofMeasuredActivity(cells, conversions, ones, rowsPerRead, cost.parameters());
         return new ActivityFigures(firstLayer == null ? 0 : firstLayer.inputOnes(),
                 firstLayer == null ? 0 : firstLayer.inputValues(), ones, cells, conversions, events, rateEvents,
                 events > 0 ? cost.energyPerInferenceJ() / events : 0, energy, events > 0 ? energy / events : 0);

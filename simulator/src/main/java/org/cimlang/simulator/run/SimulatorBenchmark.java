@@ -72,8 +72,9 @@ public final class SimulatorBenchmark {
      */
     public static void run(PrintWriter out, int threads, int repeats, Path weights) {
         NonIdeality noisy = new NonIdeality(0.05, false, 0.01, 0, 0, 0, 0, null);
-        Chip chip = new Chip("Bench", Technology.RRAM, 32, 1e9, 144, 64, 128, 128, 2, 100e-9, 0, 0, 0, 0, 8, 128, 0, 0, 1,
-                0, WeightEncoding.DIFFERENTIAL, Slicing.BINARY, 0, 0, 0, noisy, null, null);
+        Chip chip = Chip.builder("Bench").technology(Technology.RRAM).nodeNm(32).clockHz(1e9).tiles(144).arraysPerTile(64)
+                .array(128, 128).cellBits(2).readLatencyS(100e-9).adcBits(8).adcSharedColumns(128).dacBits(1)
+                .encoding(WeightEncoding.DIFFERENTIAL).slicing(Slicing.BINARY).nonideal(noisy).build();
         String wfile = weights != null && Files.isRegularFile(weights) ? weights.toAbsolutePath().toString() : null;
         Network net = new Network("Mlp", List.of(Layer.builder("pixels", LayerKind.INPUT).shape(Shape.of(784)).build(),
                 Layer.builder("fc1", LayerKind.DENSE).inputs("pixels").units(256).activation(Activation.RELU).build(),

@@ -94,8 +94,9 @@ class ActivityAndValidationTest {
     @Test
     void geometryFromChipTakesSpareRowsFromTheArray() {
         // SRAM BNN: 32 rows of which 8 spare -> 24 data rows; omitted DAC and cell bits default to 1
-        Chip chip = new Chip("bnn", Technology.SRAM, 65, 1e8, 4, 1, 32, 96, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0,
-                WeightEncoding.DIFFERENTIAL, Slicing.BINARY, 0, 0, 8, null, null, Map.of());
+        Chip chip = Chip.builder("bnn").technology(Technology.SRAM).nodeNm(65).clockHz(1e8).tiles(4).arraysPerTile(1)
+                .array(32, 96).adcBits(1).adcSharedColumns(1).encoding(WeightEncoding.DIFFERENTIAL)
+                .slicing(Slicing.BINARY).offsetCompensationRows(8).partOrigins(Map.of()).build();
         ArrayGeometry g = ArrayGeometry.fromChip(chip);
         assertEquals(24, g.dataRows());
         assertEquals(24, g.rowsPerRead());

@@ -89,9 +89,7 @@ final class QFixtures {
     static Chip chip(int rows, int cols, int cellBits, int adcBits, int dacBits, WeightEncoding enc, Slicing slicing,
             long rowsActive, NonIdeality n) {
         Chip base = TestDesigns.chip("T", Technology.RRAM, rows, cols, cellBits, adcBits, dacBits, enc, slicing, 0, n);
-        return new Chip(base.name(), base.technology(), base.nodeNm(), base.clockHz(), base.tiles(),
-                base.arraysPerTile(), base.rows(), base.cols(), base.cellBits(), 0, 0, 0, 0, rowsActive, adcBits, 1, 0,
-                0, dacBits, 0, enc, slicing, 0, 0, 0, n, null, null);
+        return base.toBuilder().rowsActive(rowsActive).build();
     }
 
     static List<Integer> mismatches(ForwardResult a, ForwardResult b) {

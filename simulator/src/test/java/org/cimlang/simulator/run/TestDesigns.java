@@ -34,8 +34,9 @@ public final class TestDesigns {
     /** A chip with the given array, bits and non-idealities; energies and timings from the defaults. */
     public static Chip chip(String name, Technology tech, long rows, long cols, int cellBits, int adcBits, int dacBits,
             WeightEncoding enc, Slicing slicing, long compensationRows, NonIdeality nonideal) {
-        return new Chip(name, tech, 32, 1e9, 8, 64, rows, cols, cellBits, 0, 0, 0, 0, 0, adcBits, 1, 0, 0, dacBits, 0, enc,
-                slicing, 0, 0, compensationRows, nonideal, null, null);
+        return Chip.builder(name).technology(tech).nodeNm(32).clockHz(1e9).tiles(8).arraysPerTile(64).array(rows, cols)
+                .cellBits(cellBits).adcBits(adcBits).adcSharedColumns(1).dacBits(dacBits).encoding(enc).slicing(slicing)
+                .offsetCompensationRows(compensationRows).nonideal(nonideal).build();
     }
 
     public static QuantSpec spec(NumberType t, Boolean symmetric, Granularity g) {
