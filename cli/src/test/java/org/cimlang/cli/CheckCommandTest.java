@@ -30,7 +30,7 @@ class CheckCommandTest {
                 tiles 1
                 arrays per tile 4
                 array 128 x 128 { cell bits 2 }
-                adc bits 20
+                adc bits 30
             }
             """;
 

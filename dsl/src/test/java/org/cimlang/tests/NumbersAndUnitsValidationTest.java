@@ -126,7 +126,7 @@ class NumbersAndUnitsValidationTest {
             }
         }).assertNoLogEntries();
         assertEquals(src.error(CimIssueCodes.RANGE_POSITIVE, "1e12",
-                "array rows 1000000000000 is out of range: write a value in 1..1048576"), frontEnd(issues));
+                "array rows 1000000000000 is out of range: write a value in 1..65536"), frontEnd(issues));
         // the semantic layer and the mapping engine take the file too, and answer with errors
         Mapping m = (Mapping) CimTestSupport.model(support.load(src.text()).get(0)).getElements().get(3);
         assertTrue(semantics.compile(m).diagnostics().stream().anyMatch(d -> d.isError()),

@@ -69,9 +69,9 @@ public record ArrayGeometry(int rows, int cols, int cellBits, int rowsActive, in
         return rows - compensationRows;
     }
 
-    /** Rows driven in one read, {@code Ract}. */
-    public int rowsPerRead() {
-        return rowsActive == 0 ? dataRows() : Math.min(rowsActive, dataRows());
+    /** Rows the chip drives per read as declared (all weight rows when 0); the plan caps it at the weight rows. */
+    public int rowsActiveOrAll() {
+        return rowsActive == 0 ? dataRows() : rowsActive;
     }
 
     public ArrayGeometry withAdcBits(int bits) {

@@ -27,7 +27,7 @@ public final class CrossbarPlans {
                     + " the arrays have " + g.cols() + " column");
         }
         ArrayPartition part = ArrayPartitioning.partition(k, n, 1, slicing, g.dataRows(), g.cols());
-        return CrossbarPlanning.plan(new RowInput(xf.bits(), xf.signed()), slicing, part, g.rowsPerRead(), g.dacBits(),
+        return CrossbarPlanning.plan(new RowInput(xf.bits(), xf.signed()), slicing, part, g.rowsActiveOrAll(), g.dacBits(),
                 g.adcBits());
     }
 }

@@ -99,7 +99,8 @@ class ActivityAndValidationTest {
                 .slicing(Slicing.BINARY).offsetCompensationRows(8).partOrigins(Map.of()).build();
         ArrayGeometry g = ArrayGeometry.fromChip(chip);
         assertEquals(24, g.dataRows());
-        assertEquals(24, g.rowsPerRead());
+        // the plan reads all 24 weight rows at once
+        assertEquals(24, CrossbarPlans.of(30, 4, WeightFormat.signed(4), InputFormat.unsigned(1), g).rowsPerRead());
         assertEquals(1, g.dacBits());
         assertEquals(1, g.cellBits());
         assertEquals(1, g.adcBits());
