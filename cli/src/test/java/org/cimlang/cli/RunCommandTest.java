@@ -118,6 +118,18 @@ class RunCommandTest {
     }
 
     @Test
+    void aLayerBeyondTheSimulatorIsRefusedBeforeTrainingAndNothingIsWritten() throws Exception {
+        // 65,536 rows x 10 outputs x 3 unary cells per side: 3,932,160 cells fit; 40,000 outputs do not
+        Path f = write(design("mnist", 10).replace("input pixels [64]", "input pixels [65536]")
+                .replace("units 10 bias false", "units 40000 bias false").replace("    resize 8 x 8\n", "")
+                .replace("tiles 1", "tiles 100000"));
+        CliRun r = CliRun.of("run", f.toString(), "--simulation", "Ideal");
+        assertEquals(1, r.exitCode(), r.out());
+        assertTrue(r.err().contains("the simulator programs per layer"), r.err());
+        assertEquals(List.of("tiny.cim"), files());
+    }
+
+    @Test
     void inputErrorsArePrintedGccStyleAndNothingIsWritten() throws Exception {
         Path f = write(design("mnist", 100).replace("dense fc from pixels", "dense fc from pixles"));
         CliRun r = CliRun.of("run", f.toString());

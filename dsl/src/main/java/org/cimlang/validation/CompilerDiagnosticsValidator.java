@@ -9,9 +9,11 @@ import org.cimlang.cim.Layer;
 import org.cimlang.cim.Mapping;
 import org.cimlang.cim.Network;
 import org.cimlang.cim.Quantization;
+import org.cimlang.cim.Simulation;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.DiagnosticCodes;
 import org.cimlang.compiler.mapping.Compilation;
+import org.cimlang.compiler.mapping.SimulationFit;
 import org.cimlang.compiler.quant.EffectiveQuantization;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
@@ -106,6 +108,22 @@ public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
                         || o.eResource() != m.eResource() && d.isError())
                 .toList();
         report(own, m, m);
+    }
+
+    /** A simulation of a mapping with a layer beyond the simulator's bounds: what 'cim run' would refuse. */
+    @Check
+    public void checkSimulatedLayers(Simulation s) {
+        Mapping m = s.getMapping();
+        if (m == null || m.eIsProxy() || truncated(s, m, m.getChip(), m.getNetwork(), m.getQuantization())) {
+            return;
+        }
+        Compilation c = semantics.compile(m);
+        if (c.result() == null) {
+            return;
+        }
+        for (Diagnostic d : SimulationFit.check(c.result(), s, "mapping")) {
+            error(d.message(), s, CimPackage.Literals.SIMULATION__MAPPING, d.code(), d.data().toArray(String[]::new));
+        }
     }
 
     private static boolean isWithin(EObject o, Class<?>... types) {

@@ -4,6 +4,8 @@ import static org.cimlang.tests.Src.frontEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.cimlang.validation.CimIssueCodes;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
@@ -117,6 +119,20 @@ class SimulationValidationTest {
         String issues = frontEndIssues(src);
         assertTrue(issues.contains("resize height 16777216 is out of range: write a value in 1..4096"), issues);
         assertTrue(issues.contains("resize width 16777216 is out of range: write a value in 1..4096"), issues);
+    }
+
+    @Test
+    void aSimulatedLayerBeyondTheSimulatorsCellsIsAnErrorOnTheMappingItRuns() throws Exception {
+        // d: 4 x 254 x 254 = 258,064 rows x 100 outputs x 8 columns (int8 on 2-bit cells, differential)
+        Src src = Src.valid().replace("input img [1, 28, 28]", "input img [1, 256, 256]")
+                .replace("dense d from f units 10", "dense d from f units 100");
+        List<org.eclipse.xtext.validation.Issue> issues = support.issues(src.text()).stream()
+                .filter(i -> org.cimlang.compiler.ir.DiagnosticCodes.SIMULATION_LAYER_TOO_LARGE.equals(i.getCode()))
+                .toList();
+        assertEquals("ERROR cim.simulation.layer-too-large " + src.at("simulation S of M", "M") + " layer d needs "
+                + "258,064 rows x 800 physical columns = 206,451,200 cells per group, more than the 134,217,728 the "
+                + "simulator programs per layer: use fewer weight bits or more cell bits, or simulate a smaller network",
+                Src.errors(issues));
     }
 
     @Test

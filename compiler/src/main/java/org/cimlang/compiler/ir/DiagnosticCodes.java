@@ -10,6 +10,10 @@ public final class DiagnosticCodes {
 
     public static final String PREFIX = "cim.";
 
+    // ---- simulation (org.cimlang.compiler.mapping.SimulationFit) ----
+    /** A layer of the simulated mapping is beyond what the simulator's kernel programs (its limits). */
+    public static final String SIMULATION_LAYER_TOO_LARGE = "cim.simulation.layer-too-large";
+
     // ---- network graph and shape inference (org.cimlang.compiler.shape) ----
     /** A network without layers. */
     public static final String NETWORK_EMPTY = "cim.network.empty";

@@ -39,6 +39,16 @@ public final class Limits {
     /** Edge of the images a simulation resizes to. */
     public static final long MAX_RESIZE = 4096;
 
+    /**
+     * Cells (rows x physical columns) of one group of a layer the simulator programs: 2^27, i.e. 256 MB of
+     * levels and 512 MB of drawn conductances.
+     */
+    public static final long MAX_SIMULATED_CELLS = 1L << 27;
+    /** Inputs x input cycles of one simulated product (its list of active rows). */
+    public static final long MAX_SIMULATED_ROW_ENTRIES = 1L << 26;
+    /** Largest column sum of one simulated read: the kernel sums cell levels in 32-bit integers. */
+    public static final long MAX_SIMULATED_COLUMN_SUM = Integer.MAX_VALUE - 1;
+
     /** A chip that gives no cell bits has single-level cells. */
     public static final int DEFAULT_CELL_BITS = 1;
     /** A chip that gives no DAC applies one input bit per cycle. */

@@ -2,6 +2,7 @@ package org.cimlang.simulator.crossbar;
 
 import java.util.SplittableRandom;
 
+import org.cimlang.compiler.ir.Limits;
 import org.cimlang.compiler.mapping.CrossbarPlan;
 import org.cimlang.simulator.circuits.adc.Adc;
 import org.cimlang.simulator.devices.DeviceModel;
@@ -28,12 +29,12 @@ import org.cimlang.simulator.devices.DeviceModel;
  * (its reference column included) draws the offset {@code sigma_adc z} in LSB of its ADC.
  */
 public final class CrossbarLayer {
-    /** Cells (rows x physical columns) one layer may occupy: 2^26, i.e. 128 MB of levels and 256 MB of floats. */
-    public static final long MAX_CELLS = 1L << 26;
+    /** Cells (rows x physical columns) one layer may occupy ({@link Limits#MAX_SIMULATED_CELLS}). */
+    public static final long MAX_CELLS = Limits.MAX_SIMULATED_CELLS;
     /** Inputs or outputs of one layer. */
     public static final int MAX_FEATURES = 1 << 24;
     /** Inputs x input cycles of one product (the work list of one matrix-vector product). */
-    public static final long MAX_ACTIVE_ROWS = 1L << 26;
+    public static final long MAX_ACTIVE_ROWS = Limits.MAX_SIMULATED_ROW_ENTRIES;
 
     private CrossbarLayer() {
     }
@@ -81,7 +82,7 @@ public final class CrossbarLayer {
                     + MAX_ACTIVE_ROWS + " active-row entries per product: split the layer's rows");
         }
         long readMax = plan.columnFullScale();
-        if (readMax >= Integer.MAX_VALUE) {
+        if (readMax > Limits.MAX_SIMULATED_COLUMN_SUM) {
             throw new IllegalArgumentException("a read of " + plan.precision().rowsActive() + " rows with "
                     + plan.precision().inputBitsPerCycle() + "-bit input digits on level-" + layout.levelMax
                     + " cells can sum to " + readMax + ", beyond the kernel's int range: use fewer rows active, DAC or"

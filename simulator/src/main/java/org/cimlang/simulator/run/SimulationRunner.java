@@ -12,6 +12,7 @@ import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.NonIdeality;
 import org.cimlang.compiler.ir.SimulationSpec;
 import org.cimlang.compiler.mapping.Compilation;
+import org.cimlang.compiler.mapping.SimulationFit;
 import org.cimlang.simulator.crossbar.NonIdealityDraw;
 import org.cimlang.simulator.crossbar.ProgrammedLayer;
 import org.cimlang.simulator.data.Dataset;
@@ -75,6 +76,12 @@ public final class SimulationRunner {
         if (c.hasErrors() || c.analysis() == null || c.result() == null || c.chip() == null) {
             throw RunException.input("simulation " + sim.name() + ": its mapping does not compile: "
                     + String.join("; ", c.errors().stream().map(Diagnostic::message).toList()), null);
+        }
+        List<Diagnostic> tooLarge = SimulationFit.check(c.result(), null, null);
+        if (!tooLarge.isEmpty()) {
+            // before loading or training anything: the chip could not be programmed
+            throw RunException.input("simulation " + sim.name() + ": " + String.join("; ",
+                    tooLarge.stream().map(Diagnostic::message).toList()), null);
         }
         if (sim.dataset() == null) {
             throw RunException.input("simulation " + sim.name() + " has no dataset: add e.g. 'dataset mnist split test'",
