@@ -3,7 +3,6 @@ package org.cimlang.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cimlang.onnx.FloatReference;
@@ -46,14 +45,11 @@ public class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path base = Path.of("").toAbsolutePath();
-        Workspace ws = Workspace.load(Workspace.createInjector(), List.of(file));
-        List<FileDiagnostic> errors = ws.validate().stream().filter(FileDiagnostic::isError).toList();
-        if (!errors.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.print(DiagnosticReport.gcc(errors, base));
-            err.flush();
+        var loaded = Workspace.loadWithoutErrors(file, spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
             return ExitCodes.ERRORS;
         }
+        Workspace ws = loaded.get();
         NetworkSource source = NetworkSource.load(ws, networkName, base);
         String name = source.analysis().network().name();
         Path target = output != null ? output : file.toAbsolutePath().getParent().resolve(name + ".onnx");

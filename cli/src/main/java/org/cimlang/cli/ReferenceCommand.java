@@ -2,7 +2,6 @@ package org.cimlang.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.cimlang.onnx.FloatReference;
@@ -48,14 +47,11 @@ public class ReferenceCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Path base = Path.of("").toAbsolutePath();
-        Workspace ws = Workspace.load(Workspace.createInjector(), List.of(file));
-        List<FileDiagnostic> errors = ws.validate().stream().filter(FileDiagnostic::isError).toList();
-        if (!errors.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.print(DiagnosticReport.gcc(errors, base));
-            err.flush();
+        var loaded = Workspace.loadWithoutErrors(file, spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
             return ExitCodes.ERRORS;
         }
+        Workspace ws = loaded.get();
         NetworkSource source = NetworkSource.load(ws, networkName, base);
         ReferenceReport r = reference.check(source.analysis(), source.weights(),
                 FloatReference.randomInputs(source.analysis(), samples, seed));

@@ -1,0 +1,79 @@
+package org.cimlang.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cimlang.cim.Mapping;
+import org.cimlang.cim.Model;
+import org.cimlang.compiler.ir.Limits;
+import org.cimlang.compiler.mapping.Compilation;
+import org.cimlang.compiler.mapping.LayerMapping;
+import org.cimlang.simulator.crossbar.ActivityCounter;
+import org.cimlang.simulator.crossbar.Converters;
+import org.cimlang.simulator.crossbar.CrossbarLayer;
+import org.cimlang.simulator.crossbar.InputFormat;
+import org.cimlang.simulator.crossbar.ProgrammedLayer;
+import org.cimlang.simulator.crossbar.WeightFormat;
+import org.cimlang.semantic.CimSemantics;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every layer of every mapping of every shipped example, including the ImageNet networks that cannot be
+ * simulated end to end here: the simulator's kernel programs the layer's arrays from the engine's plan,
+ * runs one product and counts its reads; times the layer's products that is the compiler's
+ * {@code arrayReads} and {@code adcConversions} per inference, and its input cycles are the compiler's.
+ */
+class ExamplePlansAgreementTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyLayerOfEveryExampleReadsAsItsPlanSays() throws Exception {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : CompileGoldenTest.experiments()) {
+            tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> assertPlansRun(file)));
+        }
+        return tests.stream();
+    }
+
+    private static void assertPlansRun(Path file) {
+        Workspace ws = Workspace.load(Workspace.createInjector(), List.of(file));
+        CimSemantics semantics = ws.injector().getInstance(CimSemantics.class);
+        int checked = 0;
+        for (var d : ((Model) ws.targets().get(0).getContents().get(0)).getElements()) {
+            if (!(d instanceof Mapping m)) {
+                continue;
+            }
+            Compilation c = semantics.compile(m);
+            for (LayerMapping lm : c.result().layers()) {
+                String where = file.getFileName() + " " + m.getName() + " " + lm.layer();
+                if (lm.k() * lm.columns() > Limits.MAX_SIMULATED_CELLS) {
+                    continue; // the editor reports it on any simulation of this mapping (SimulationFit)
+                }
+                int k = (int) lm.k();
+                int n = (int) lm.n();
+                WeightFormat wf = WeightFormat.of(c.quant().of(lm.layer()).weights().type());
+                InputFormat xf = new InputFormat(lm.plan().input().bits(), lm.plan().input().signed());
+                int[] weights = new int[k * n];
+                if (wf.binary()) {
+                    Arrays.fill(weights, 1);
+                }
+                ProgrammedLayer p = CrossbarLayer.program(weights, k, n, wf, xf, lm.plan(), Converters.DEFAULT, null);
+                ActivityCounter counter = new ActivityCounter();
+                p.mvm(new int[k], new long[n], counter);
+                long products = lm.mvms() * lm.groups();
+                assertEquals(lm.inputCycles(), p.cycles(), where + " input cycles");
+                assertEquals(lm.arrayReadsPerInference(), counter.arrayReads() * products, where + " array reads");
+                assertEquals(lm.adcConversionsPerInference(), counter.adcConversions() * products,
+                        where + " ADC conversions");
+                checked++;
+            }
+        }
+        assertTrue(checked > 0, file + ": no layer checked");
+    }
+}
