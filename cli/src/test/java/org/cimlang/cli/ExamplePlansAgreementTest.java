@@ -15,7 +15,7 @@ import org.cimlang.compiler.ir.Limits;
 import org.cimlang.compiler.mapping.Compilation;
 import org.cimlang.compiler.mapping.LayerMapping;
 import org.cimlang.simulator.crossbar.ActivityCounter;
-import org.cimlang.simulator.crossbar.Converters;
+import org.cimlang.simulator.crossbar.ArrayComponents;
 import org.cimlang.simulator.crossbar.CrossbarLayer;
 import org.cimlang.simulator.crossbar.InputFormat;
 import org.cimlang.simulator.crossbar.ProgrammedLayer;
@@ -63,7 +63,7 @@ class ExamplePlansAgreementTest {
                 if (wf.binary()) {
                     Arrays.fill(weights, 1);
                 }
-                ProgrammedLayer p = CrossbarLayer.program(weights, k, n, wf, xf, lm.plan(), Converters.DEFAULT, null);
+                ProgrammedLayer p = CrossbarLayer.program(weights, k, n, wf, xf, lm.plan(), ArrayComponents.DEFAULT, null);
                 ActivityCounter counter = new ActivityCounter();
                 p.mvm(new int[k], new long[n], counter);
                 long products = lm.mvms() * lm.groups();

@@ -43,7 +43,7 @@ public final class CrossbarLayer {
      * Programs {@code weights} ({@code k} input rows x {@code n} outputs, row-major:
      * {@code weights[row * n + output]}) onto arrays of {@code geometry}: the layer's plan is made by the
      * mapping engine's own stages ({@link CrossbarPlans#of}), then {@link #program(int[], int, int,
-     * WeightFormat, InputFormat, CrossbarPlan, Converters, NonIdealityDraw)}.
+     * WeightFormat, InputFormat, CrossbarPlan, ArrayComponents, NonIdealityDraw)}.
      *
      * @throws IllegalArgumentException naming the first weight outside the format's range, or a size
      *                                  beyond {@link #MAX_CELLS}
@@ -52,18 +52,18 @@ public final class CrossbarLayer {
             InputFormat inputFormat, ArrayGeometry geometry, NonIdealityDraw draw) {
         checkSizes(k, n);
         return program(weights, k, n, weightFormat, inputFormat, CrossbarPlans.of(k, n, weightFormat, inputFormat,
-                geometry), Converters.of(geometry), draw);
+                geometry), ArrayComponents.of(geometry), draw);
     }
 
     /**
      * Programs {@code weights} as the engine's {@code plan} lays them out: its cells per weight and
-     * polarities, row and column blocks, rows per read and input cycles; the ADC is the converters' design
-     * for the plan's bits and column full scale.
+     * polarities, row and column blocks, rows per read and input cycles; the ADC is the components' design
+     * for the plan's bits and column full scale, the cells follow the components' device model.
      *
      * @param inputFormat the rows' input format: must be the plan's row input
      */
     public static ProgrammedLayer program(int[] weights, int k, int n, WeightFormat weightFormat,
-            InputFormat inputFormat, CrossbarPlan plan, Converters converters, NonIdealityDraw draw) {
+            InputFormat inputFormat, CrossbarPlan plan, ArrayComponents components, NonIdealityDraw draw) {
         checkSizes(k, n);
         long expected = Math.multiplyExact((long) k, n);
         if (weights.length != expected) {
@@ -88,10 +88,11 @@ public final class CrossbarLayer {
                     + " cells can sum to " + readMax + ", beyond the kernel's int range: use fewer rows active, DAC or"
                     + " cell bits");
         }
-        Adc adc = converters.adc().forLayer(plan);
+        Adc adc = components.adc().forLayer(plan);
         short[][] levels = encode(weights, k, n, weightFormat, layout);
-        Analog analog = d.isIdeal() ? null : sample(levels, k, plan, layout, d);
-        return new ProgrammedLayer(k, n, weightFormat, inputFormat, plan, converters.compensationRows(), layout,
+        DeviceModel device = d.device(components.device());
+        Analog analog = d.isIdeal(components.device()) ? null : sample(levels, k, plan, layout, d, device);
+        return new ProgrammedLayer(k, n, weightFormat, inputFormat, plan, components.compensationRows(), layout,
                 schedule, levels, analog, d, adc, readMax);
     }
 
@@ -192,8 +193,8 @@ public final class CrossbarLayer {
     record Analog(float[][] conductance, float[][] adcOffsetLsb) {
     }
 
-    private static Analog sample(short[][] levels, int k, CrossbarPlan plan, ColumnLayout lay, NonIdealityDraw d) {
-        DeviceModel device = d.device();
+    private static Analog sample(short[][] levels, int k, CrossbarPlan plan, ColumnLayout lay, NonIdealityDraw d,
+            DeviceModel device) {
         double adcSigma = d.adcOffsetLsb();
         float[][] gm = new float[k][lay.width];
         int blockRows = Math.toIntExact(plan.partition().rowsPerArray());

@@ -5,6 +5,8 @@ import org.cimlang.compiler.ir.effects.AdcOffset;
 import org.cimlang.compiler.ir.effects.ConductanceDrift;
 import org.cimlang.compiler.ir.effects.NonIdealEffect;
 import org.cimlang.compiler.ir.effects.ReadNoise;
+import org.cimlang.simulator.devices.DeviceDesign;
+import org.cimlang.simulator.devices.DeviceModel;
 import org.cimlang.simulator.devices.LevelDevice;
 
 /**
@@ -34,9 +36,9 @@ public record NonIdealityDraw(NonIdeality model, long seed, long trial, long lay
         return new NonIdealityDraw(NonIdeality.NONE, 0, 0, 0, 0);
     }
 
-    /** The cells' device model at {@link #timeS}. */
-    public LevelDevice device() {
-        return LevelDevice.of(model.effects(), timeS);
+    /** The cells' device model at {@link #timeS} by {@code design}. */
+    public DeviceModel device(DeviceDesign design) {
+        return design.forChip(model.effects(), timeS);
     }
 
     /** Relative read noise per active cell, 0 when absent. */
@@ -59,14 +61,19 @@ public record NonIdealityDraw(NonIdeality model, long seed, long trial, long lay
         return 0;
     }
 
-    /** No effect on any cell, read or conversion. */
+    /** No effect on any cell (as the default {@link LevelDevice} models them), read or conversion. */
     public boolean isIdeal() {
-        return device().isIdeal() && readNoise() == 0 && adcOffsetLsb() == 0;
+        return isIdeal(LevelDevice::of);
+    }
+
+    /** No effect on any cell as {@code design} models them, and none on reads or conversions. */
+    public boolean isIdeal(DeviceDesign design) {
+        return device(design).isIdeal() && readNoise() == 0 && adcOffsetLsb() == 0;
     }
 
     /** Conductance left after drift (see {@link ConductanceDrift#factor}). */
     public double driftFactor() {
-        return device().driftFactor();
+        return LevelDevice.of(model.effects(), timeS).driftFactor();
     }
 
     /** The seed of one array's stream. */

@@ -8,8 +8,7 @@ import org.cimlang.compiler.mapping.CrossbarPlan;
 import org.cimlang.compiler.mapping.LayerMapping;
 import org.cimlang.compiler.mapping.MappingResult;
 import org.cimlang.simulator.crossbar.ActivityCounter;
-import org.cimlang.simulator.crossbar.AdcRange;
-import org.cimlang.simulator.crossbar.Converters;
+import org.cimlang.simulator.crossbar.ArrayComponents;
 import org.cimlang.simulator.crossbar.CrossbarLayer;
 import org.cimlang.simulator.crossbar.NonIdealityDraw;
 import org.cimlang.simulator.crossbar.ProgrammedLayer;
@@ -54,7 +53,7 @@ public final class CimChip implements MatrixEngine {
     public static CimChip program(QuantizedNetwork net, Chip chip, MappingResult mapping, NonIdeality model, long seed,
             long trial, double timeS) {
         Objects.requireNonNull(mapping, "mapping");
-        Converters converters = new Converters(AdcRange.MAX_SUM, (int) chip.offsetCompensationRows());
+        ArrayComponents components = ArrayComponents.withCompensation((int) chip.offsetCompensationRows());
         ProgrammedLayer[][][] layers = new ProgrammedLayer[net.nodes().size()][][];
         int[] wanted = new int[layers.length];
         for (MatrixNode m : net.matrixNodes()) {
@@ -68,7 +67,7 @@ public final class CimChip implements MatrixEngine {
             layers[m.index] = new ProgrammedLayer[m.groups][];
             for (int g = 0; g < m.groups; g++) {
                 int[] matrix = m.groupMatrix(g);
-                ProgrammedLayer first = program(m, g, 0, matrix, lm.plan(), converters, model, seed, trial, timeS);
+                ProgrammedLayer first = program(m, g, 0, matrix, lm.plan(), components, model, seed, trial, timeS);
                 int copies = 1;
                 if (!first.isIdeal() && replicate > 1) {
                     long cells = (long) first.inputs() * (first.dataColumns() + first.referenceColumns());
@@ -77,7 +76,7 @@ public final class CimChip implements MatrixEngine {
                 layers[m.index][g] = new ProgrammedLayer[copies];
                 layers[m.index][g][0] = first;
                 for (int c = 1; c < copies; c++) {
-                    layers[m.index][g][c] = program(m, g, c, matrix, lm.plan(), converters, model, seed, trial, timeS);
+                    layers[m.index][g][c] = program(m, g, c, matrix, lm.plan(), components, model, seed, trial, timeS);
                 }
             }
         }
@@ -85,14 +84,14 @@ public final class CimChip implements MatrixEngine {
     }
 
     private static ProgrammedLayer program(MatrixNode m, int g, int copy, int[] matrix, CrossbarPlan plan,
-            Converters converters, NonIdeality model, long seed, long trial, double timeS) {
+            ArrayComponents components, NonIdeality model, long seed, long trial, double timeS) {
         long key = ((long) m.index << 40) | ((long) g << 20) | copy;
         NonIdealityDraw draw = model == null ? null : new NonIdealityDraw(model, seed, trial, key, timeS);
-        if (draw != null && draw.isIdeal()) {
+        if (draw != null && draw.isIdeal(components.device())) {
             draw = null;
         }
         try {
-            return CrossbarLayer.program(matrix, m.k, m.n, m.weightFormat, m.encoding.format(), plan, converters, draw);
+            return CrossbarLayer.program(matrix, m.k, m.n, m.weightFormat, m.encoding.format(), plan, components, draw);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer '" + m.name() + "' cannot be programmed on the chip: "
                     + e.getMessage() + (m.weightType.signed() && !m.weightType.binary() && e.getMessage().contains("outside")

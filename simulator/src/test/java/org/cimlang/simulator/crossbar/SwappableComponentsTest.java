@@ -1,0 +1,126 @@
+package org.cimlang.simulator.crossbar;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.cimlang.compiler.ir.NonIdeality;
+import org.cimlang.compiler.ir.WeightEncoding;
+import org.cimlang.compiler.ir.effects.AdcOffset;
+import org.cimlang.compiler.ir.effects.ConductanceDrift;
+import org.cimlang.compiler.ir.effects.ProgrammingVariation;
+import org.cimlang.compiler.ir.effects.ReadNoise;
+import org.cimlang.compiler.ir.effects.StuckAtFaults;
+import org.cimlang.compiler.mapping.CrossbarPlan;
+import org.cimlang.simulator.circuits.adc.Adc;
+import org.cimlang.simulator.circuits.adc.UniformAdc;
+import org.cimlang.simulator.devices.DeviceModel;
+import org.cimlang.simulator.devices.LevelDevice;
+import org.junit.jupiter.api.Test;
+
+/** Converters and devices are components: another ADC or cell model is one class, chosen per chip. */
+class SwappableComponentsTest {
+    /** Four rows of weight 1 (uint1 on 1-bit cells), inputs all 1: every column sums to 4. */
+    private static final int K = 4;
+    private static final WeightFormat W = WeightFormat.unsigned(1);
+    private static final InputFormat X = InputFormat.unsigned(1);
+
+    private static CrossbarPlan plan() {
+        return CrossbarPlans.of(K, 1, W, X, Fixtures.geometry(8, 8, 1, 0, 1, 0, WeightEncoding.DIFFERENTIAL));
+    }
+
+    private static long product(ArrayComponents components, NonIdealityDraw draw) {
+        ProgrammedLayer p = CrossbarLayer.program(new int[] {1, 1, 1, 1}, K, 1, W, X, plan(), components, draw);
+        long[] y = new long[1];
+        p.mvm(new int[] {1, 1, 1, 1}, y, null);
+        return y[0];
+    }
+
+    /** A converter that saturates at code 2 whatever its bits. */
+    private record SaturatingAdc(int bits) implements Adc {
+        public double fullScale() {
+            return 2;
+        }
+
+        public double lsb() {
+            return 1;
+        }
+
+        public int maxCode() {
+            return 2;
+        }
+
+        public int convert(double v) {
+            return (int) Math.max(0, Math.min(2, Math.floor(v + 0.5)));
+        }
+    }
+
+    /** Cells that never conduct: a device model of an erased array. */
+    private record ErasedCells() implements DeviceModel {
+        public float program(int level, int levelMax, SplittableRandom rng) {
+            return 0f;
+        }
+
+        public boolean isIdeal() {
+            return false;
+        }
+    }
+
+    @Test
+    void theDefaultComponentsConvertTheColumnSumExactly() {
+        assertEquals(4, product(ArrayComponents.DEFAULT, null));
+        Adc adc = ArrayComponents.DEFAULT.adc().forLayer(plan());
+        assertEquals(UniformAdc.of(3, 4), adc); // Smax = 4 rows x 1 x 1 needs 3 bits
+    }
+
+    @Test
+    void anotherAdcIsOneClassChosenByItsDesign() {
+        ArrayComponents saturating = ArrayComponents.DEFAULT.withAdc(plan -> new SaturatingAdc(
+                plan.precision().bitsAvailable()));
+        assertEquals(2, product(saturating, null));
+    }
+
+    @Test
+    void anotherDeviceModelIsOneClassChosenByItsDesign() {
+        ArrayComponents erased = ArrayComponents.DEFAULT.withDevice((effects, time) -> new ErasedCells());
+        // no non-ideality is declared, yet the device model is not ideal: the cells are drawn from it
+        assertEquals(0, product(erased, NonIdealityDraw.ideal()));
+    }
+
+    @Test
+    void aChipsNonIdealitiesAreTypedEffectsInTheOrderACellSeesThem() {
+        NonIdeality n = new NonIdeality(0.05, true, 0.01, 0.001, 0.002, 0.3, 0.02, null);
+        assertEquals(List.of(new StuckAtFaults(0.001, 0.002), new ProgrammingVariation(0.05, true),
+                new ConductanceDrift(0.02), new ReadNoise(0.01), new AdcOffset(0.3)), n.effects());
+        assertEquals(List.of(), NonIdeality.NONE.effects());
+        LevelDevice device = LevelDevice.of(n.effects(), 1000);
+        assertEquals(1 - 0.02 * 3, device.driftFactor(), 1e-12); // three decades after 1 s
+        assertTrue(!device.isIdeal());
+    }
+
+    @Test
+    void aNegativeEffectIsRefusedNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NonIdeality(0, false, -0.01, 0, 0, 0, 0, null).effects());
+        assertEquals("read noise must be finite and non-negative, found -0.01", e.getMessage());
+    }
+
+    @Test
+    void theLevelDeviceDrawsStuckCellsBeforeVariation() {
+        // the same stream gives the same cells: stuck-at draw first, then the variation's normal value
+        LevelDevice d = new LevelDevice(0, 0, 0.1, false, 1);
+        SplittableRandom a = new SplittableRandom(5);
+        SplittableRandom b = new SplittableRandom(5);
+        float got = d.program(3, 3, a);
+        assertEquals((float) Math.max(0, 3 * (1 + 0.1 * b.nextGaussian())), got);
+        float[] stuck = new float[2];
+        LevelDevice allStuck = new LevelDevice(0, 1, 0.1, false, 1);
+        stuck[0] = allStuck.program(1, 3, new SplittableRandom(1));
+        stuck[1] = allStuck.program(2, 3, new SplittableRandom(2));
+        assertArrayEquals(new float[] {3, 3}, stuck);
+    }
+}
