@@ -74,6 +74,11 @@ public final class CrossbarLayer {
             throw new IllegalArgumentException("inputs " + inputFormat + " do not match the plan's row input "
                     + plan.input());
         }
+        var part = plan.partition();
+        long planRows = Math.addExact(Math.multiplyExact(part.rowBlocks() - 1, part.rowsPerArray()), part.lastBlockRows());
+        if (planRows != k) {
+            throw new IllegalArgumentException("the plan lays out " + planRows + " weight rows; the matrix has " + k);
+        }
         NonIdealityDraw d = draw == null ? NonIdealityDraw.ideal() : draw;
         ColumnLayout layout = new ColumnLayout(n, weightFormat, plan, MAX_CELLS, k);
         ReadSchedule schedule = new ReadSchedule(k, plan);
