@@ -3,8 +3,9 @@ package org.cimlang.compiler.mapping;
 /**
  * The time of one matrix-vector product of a layer on one copy.
  *
- * @param inputCycles     {@code ceil(b_a / b_dac)}: bit-serial input cycles
- * @param rowRounds       {@code ceil(rows used / rows active)}: reads to cover the rows of a block
+ * @param inputCycles     the plan's input cycles ({@link CrossbarPlanning#cycles}: {@code ceil(b_a / b_dac)},
+ *                        plus the sign plane for signed inputs)
+ * @param rowRounds       {@code ceil(rows used / rows per read)}: reads to cover the rows of the fullest block
  * @param adcsPerArray    {@code ceil(C / columns per ADC)}
  * @param adcRounds       {@code ceil(columns used / ADCs per array)}: conversions per ADC per read
  * @param stepLatencyS    {@code max(read latency, adcRounds * ADC latency)}: a read overlaps the previous
