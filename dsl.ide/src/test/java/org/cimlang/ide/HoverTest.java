@@ -36,6 +36,10 @@ class HoverTest extends AbstractCimServerTest {
         assertContains(h, "utilisation: 100%");
         assertContains(h, "ADC bits: needs 9, chip has 6 — **partial sums clip**");
         assertContains(h, "placed: tile 0 arrays 0..7");
+        // the table of layer kinds and the crossbar plan, as cim compile and cim run report them
+        assertContains(h, "computes: fully connected: weights in crossbar arrays, one product per image");
+        assertContains(h, "array reads: 8 input cycles (uint8 rows) x 2 row groups x 4 column blocks per product: "
+                + "64 array reads and 8,192 ADC conversions per image");
     }
 
     @Test

@@ -53,6 +53,7 @@ import org.cimlang.cim.TilesAttr;
 import org.cimlang.cim.TrialsDecl;
 import org.cimlang.cim.UnitsParam;
 import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.LayerKindSpec;
 import org.cimlang.compiler.ir.NumberType;
 import org.cimlang.linking.ClosestNames;
 import org.cimlang.scoping.FileImports;
@@ -403,37 +404,29 @@ public class CimValidator extends AbstractCimValidator {
     @Check
     public void checkLayer(Layer layer) {
         LayerKind kind = DesignBuilder.kind(layer);
-        Set<LayerParamRules.Param> allowed = LayerParamRules.allowed(kind);
-        Set<LayerParamRules.Param> given = EnumSet.noneOf(LayerParamRules.Param.class);
+        LayerKindSpec spec = kind.spec();
+        Set<org.cimlang.compiler.ir.LayerParam> allowed = spec.allowed();
+        Set<org.cimlang.compiler.ir.LayerParam> given = EnumSet.noneOf(org.cimlang.compiler.ir.LayerParam.class);
         for (LayerParam p : layer.getParams()) {
-            LayerParamRules.Param param = LayerParamRules.of(p);
+            org.cimlang.compiler.ir.LayerParam param = LayerParamRules.of(p);
             if (!allowed.contains(param)) {
                 String takes = allowed.isEmpty() ? "takes no parameters"
-                        : "takes " + allowed.stream().map(x -> x.keyword).sorted().reduce((x, y) -> x + ", " + y)
+                        : "takes " + allowed.stream().map(x -> x.keyword()).sorted().reduce((x, y) -> x + ", " + y)
                                 .orElse("");
-                error("'" + param.keyword + "' does not apply to " + kind.keyword() + " " + layer.getName() + ": "
+                error("'" + param.keyword() + "' does not apply to " + kind.keyword() + " " + layer.getName() + ": "
                         + kind.keyword() + " " + takes, p, null, CimIssueCodes.PARAM_NOT_APPLICABLE);
             } else if (!given.add(param)) {
-                error("'" + param.keyword + "' is given twice for " + kind.keyword() + " " + layer.getName()
+                error("'" + param.keyword() + "' is given twice for " + kind.keyword() + " " + layer.getName()
                         + ": keep one", p, null, CimIssueCodes.PARAM_DUPLICATE);
             }
         }
-        for (LayerParamRules.Param req : LayerParamRules.required(kind)) {
-            if (!given.contains(req)) {
-                String example = req == LayerParamRules.Param.ACTIVATION
-                        ? "a function: relu, sign, tanh, sigmoid or none, e.g. '" + kind.keyword() + " "
-                                + layer.getName() + " from ... relu'"
-                        : "'" + req.keyword + " N'";
-                missing(kind.keyword() + " " + layer.getName() + " needs " + example, layer,
-                        CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, req.keyword);
+        for (Set<org.cimlang.compiler.ir.LayerParam> oneOf : spec.required()) {
+            if (oneOf.stream().noneMatch(given::contains)) {
+                missing(kind.keyword() + " " + layer.getName() + " needs " + example(kind, layer, oneOf), layer,
+                        CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, firstKeyword(oneOf));
             }
         }
-        boolean pooling = kind == LayerKind.MAXPOOL || kind == LayerKind.AVGPOOL;
-        if (pooling && !given.contains(LayerParamRules.Param.KERNEL) && !given.contains(LayerParamRules.Param.GLOBAL)) {
-            missing(kind.keyword() + " " + layer.getName() + " needs 'kernel N' or 'global'", layer,
-                    CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, "kernel");
-        }
-        if (kind == LayerKind.INPUT) {
+        if (spec.declaresShape()) {
             if (layer.getShape() == null) {
                 missing("input " + layer.getName() + " needs a shape, e.g. 'input " + layer.getName()
                         + " [1, 28, 28]' (channels, height, width) or '[784]'", layer,
@@ -444,13 +437,12 @@ public class CimValidator extends AbstractCimValidator {
                     + layer.getName() + " is inferred from its input", layer, CimPackage.Literals.LAYER__SHAPE,
                     CimIssueCodes.PARAM_NOT_APPLICABLE);
         }
-        long[] count = LayerParamRules.inputCount(kind);
         int n = layer.getInputs().size();
-        if (n < count[0] || n > count[1]) {
+        if (!spec.inputs().accepts(n)) {
             String msg;
-            if (kind == LayerKind.INPUT) {
-                msg = "input " + layer.getName() + " reads no other layer: remove 'from'";
-            } else if (count[0] >= 2) {
+            if (spec.inputs().max() == 0) {
+                msg = kind.keyword() + " " + layer.getName() + " reads no other layer: remove 'from'";
+            } else if (spec.inputs().min() >= 2) {
                 msg = kind.keyword() + " " + layer.getName() + " needs at least 2 inputs: 'from [a, b]'";
             } else if (n == 0) {
                 msg = kind.keyword() + " " + layer.getName() + " needs an input: 'from LAYER'";
@@ -464,6 +456,21 @@ public class CimValidator extends AbstractCimValidator {
                 errorOnAll(msg, layer, CimPackage.Literals.LAYER__INPUTS, CimIssueCodes.INPUT_COUNT);
             }
         }
+    }
+
+    /** How to write the missing parameter: the activation's functions, the pooling's alternatives, or 'name N'. */
+    private static String example(LayerKind kind, Layer layer, Set<org.cimlang.compiler.ir.LayerParam> oneOf) {
+        if (oneOf.contains(org.cimlang.compiler.ir.LayerParam.ACTIVATION)) {
+            return "a function: relu, sign, tanh, sigmoid or none, e.g. '" + kind.keyword() + " " + layer.getName()
+                    + " from ... relu'";
+        }
+        return oneOf.stream().sorted().map(p -> p == org.cimlang.compiler.ir.LayerParam.GLOBAL ? "'global'"
+                : "'" + p.keyword() + " N'").reduce((x, y) -> x + " or " + y).orElse("");
+    }
+
+    /** The data of a missing-parameter error: the first alternative's keyword (the quick fix inserts it). */
+    private static String firstKeyword(Set<org.cimlang.compiler.ir.LayerParam> oneOf) {
+        return oneOf.stream().sorted().findFirst().map(org.cimlang.compiler.ir.LayerParam::keyword).orElse("");
     }
 
     /**

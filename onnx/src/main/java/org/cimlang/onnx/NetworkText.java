@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.cimlang.compiler.ir.Activation;
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.LayerParam;
 import org.cimlang.compiler.ir.Network;
 import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
@@ -103,7 +104,7 @@ public final class NetworkText {
                 // flatten, batchnorm, add, activation, softmax: no parameters besides the activation
             }
         }
-        if ((l.kind() == LayerKind.CONV2D || l.kind() == LayerKind.DENSE) && !l.bias()) {
+        if (l.kind().spec().allowed().contains(LayerParam.BIAS) && !l.bias()) {
             b.append(" bias false");
         }
         if (l.kind() == LayerKind.ACTIVATION) {

@@ -3,9 +3,14 @@ package org.cimlang.compiler.ir;
 public enum LayerKind {
     INPUT, CONV2D, DENSE, MAXPOOL, AVGPOOL, FLATTEN, BATCHNORM, ADD, CONCAT, ACTIVATION, SOFTMAX;
 
+    /** This kind's entry in the table of layer kinds. */
+    public LayerKindSpec spec() {
+        return LayerKinds.of(this);
+    }
+
     /** Layers whose weights live in crossbar arrays; everything else runs in the tile's digital units. */
     public boolean hasCrossbarWeights() {
-        return this == CONV2D || this == DENSE;
+        return spec().hasWeightsInArrays();
     }
 
     /** The keyword the language uses for this kind. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.InputArity;
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.Shape;
@@ -42,14 +43,17 @@ final class ShapeRules {
                 return; // the producer's own error explains it; do not pile up follow-on errors
             }
         }
+        if (!inputCountFits(l, in)) {
+            return;
+        }
         try {
             Shape out = switch (l.kind()) {
                 case INPUT -> input(l, in);
                 case CONV2D -> conv2d(l, in);
                 case DENSE -> dense(l, in);
                 case MAXPOOL, AVGPOOL -> pool(l, in);
-                case FLATTEN -> one(l, in) ? Shape.of(in[0].elements()) : null;
-                case BATCHNORM, ACTIVATION, SOFTMAX -> one(l, in) ? in[0] : null;
+                case FLATTEN -> Shape.of(in[0].elements());
+                case BATCHNORM, ACTIVATION, SOFTMAX -> in[0];
                 case ADD -> add(l, in);
                 case CONCAT -> concat(l, in);
             };
@@ -90,11 +94,6 @@ final class ShapeRules {
     }
 
     private Shape input(Layer l, Shape[] in) {
-        if (in.length != 0) {
-            error(INPUT_COUNT, "input " + l.name() + " reads no layer but lists " + in.length + ": remove 'from'",
-                    l, "from");
-            return null;
-        }
         Shape s = l.inputShape();
         if (s == null || (s.rank() != 1 && s.rank() != 3)) {
             error(SHAPE_RANK, "input " + l.name() + " needs a shape [C, H, W] or [N]"
@@ -111,12 +110,22 @@ final class ShapeRules {
         return s;
     }
 
-    private boolean one(Layer l, Shape[] in) {
-        if (in.length == 1) {
+    /** The number of inputs against the kind's entry in the table of layer kinds. */
+    private boolean inputCountFits(Layer l, Shape[] in) {
+        InputArity arity = l.kind().spec().inputs();
+        if (arity.accepts(in.length)) {
             return true;
         }
-        error(INPUT_COUNT, l.kind().keyword() + " " + l.name() + " takes 1 input but reads " + in.length
-                + (in.length == 0 ? ": add 'from <layer>'" : ": " + l.inputs()), l, "from");
+        String what = l.kind().keyword() + " " + l.name();
+        if (arity.max() == 0) {
+            error(INPUT_COUNT, what + " reads no layer but lists " + in.length + ": remove 'from'", l, "from");
+        } else if (arity.min() >= 2) {
+            error(INPUT_COUNT, what + " needs at least " + arity.min() + " inputs but reads " + in.length
+                    + ": write 'from [a, b]'", l, "from");
+        } else {
+            error(INPUT_COUNT, what + " takes 1 input but reads " + in.length
+                    + (in.length == 0 ? ": add 'from <layer>'" : ": " + l.inputs()), l, "from");
+        }
         return false;
     }
 
@@ -168,7 +177,7 @@ final class ShapeRules {
     }
 
     private Shape conv2d(Layer l, Shape[] in) {
-        if (!one(l, in) || !rank3(l, in[0])) {
+        if (!rank3(l, in[0])) {
             return null;
         }
         boolean ok = positive(l, l.filters(), "filters", "filters");
@@ -191,7 +200,7 @@ final class ShapeRules {
     }
 
     private Shape pool(Layer l, Shape[] in) {
-        if (!one(l, in) || !rank3(l, in[0])) {
+        if (!rank3(l, in[0])) {
             return null;
         }
         if (l.global()) {
@@ -205,7 +214,7 @@ final class ShapeRules {
     }
 
     private Shape dense(Layer l, Shape[] in) {
-        if (!one(l, in) || !positive(l, l.units(), "units", "units")) {
+        if (!positive(l, l.units(), "units", "units")) {
             return null;
         }
         if (!in[0].isFlat()) {
@@ -217,11 +226,6 @@ final class ShapeRules {
     }
 
     private Shape add(Layer l, Shape[] in) {
-        if (in.length < 2) {
-            error(INPUT_COUNT, "add " + l.name() + " needs at least 2 inputs but reads " + in.length
-                    + ": write 'from [a, b]'", l, "from");
-            return null;
-        }
         for (int i = 1; i < in.length; i++) {
             if (!in[i].equals(in[0])) {
                 error(ADD_SHAPE_MISMATCH, "add " + l.name() + " adds " + l.inputs().get(0) + " " + in[0] + " and "
@@ -233,11 +237,6 @@ final class ShapeRules {
     }
 
     private Shape concat(Layer l, Shape[] in) {
-        if (in.length < 2) {
-            error(INPUT_COUNT, "concat " + l.name() + " needs at least 2 inputs but reads " + in.length
-                    + ": write 'from [a, b]'", l, "from");
-            return null;
-        }
         int axis = l.axis();
         if (axis < 0 || axis >= in[0].rank()) {
             error(CONCAT_AXIS, "axis " + axis + " of concat " + l.name() + " is outside its inputs' rank "

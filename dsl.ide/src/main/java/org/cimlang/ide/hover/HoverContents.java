@@ -18,6 +18,7 @@ import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.LayerParam;
 import org.cimlang.compiler.ir.Severity;
 import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.mapping.Allocation;
@@ -78,6 +79,7 @@ public class HoverContents {
             if (!params.isEmpty()) {
                 line(b, "parameters", params);
             }
+            line(b, "computes", ir.kind().spec().summary());
         }
         if (ir != null && ir.kind().hasCrossbarWeights()) {
             line(b, "MACs per image", Quantities.count(analysis.macsOf(l.getName())));
@@ -121,6 +123,10 @@ public class HoverContents {
         line(b, "ADC bits", "needs " + lm.adcBitsNeeded() + ", chip has " + lm.adcBitsAvailable()
                 + (lm.adcBitsAvailable() < lm.adcBitsNeeded() ? " — **partial sums clip**" : "")
                 + " (" + lm.rowsActive() + " rows summed per read)");
+        line(b, "array reads", lm.inputCycles() + " input cycles (" + lm.plan().input() + " rows) x " + lm.plan().rowReads()
+                + " row groups x " + lm.colBlocks() + " column blocks per product: "
+                + Quantities.count(lm.arrayReadsPerInference()) + " array reads and "
+                + Quantities.count(lm.adcConversionsPerInference()) + " ADC conversions per image");
         if (ls != null) {
             line(b, "cycles", Quantities.count(ls.cycles()) + " array reads per image per copy ("
                     + Quantities.count(ls.mvmsPerReplica()) + " products x " + ls.stepsPerMvm() + " steps)");
@@ -150,36 +156,46 @@ public class HoverContents {
         return String.join("; ", parts);
     }
 
+    /** The layer's parameters as it uses them, in the order of the table of layer kinds' parameters. */
     private static String parameters(Layer l) {
         List<String> p = new ArrayList<>();
-        switch (l.kind()) {
-            case CONV2D -> {
-                p.add("filters " + l.filters());
-                p.add("kernel " + l.kernelH() + "x" + l.kernelW());
-                p.add("stride " + l.effectiveStrideH() + "x" + l.effectiveStrideW());
-                p.add("padding " + l.padH() + "x" + l.padW());
-                if (l.groups() > 1) {
-                    p.add("groups " + l.groups());
+        for (LayerParam param : LayerParam.values()) {
+            if (!l.kind().spec().allowed().contains(param)) {
+                continue;
+            }
+            switch (param) {
+                case FILTERS -> p.add("filters " + l.filters());
+                case UNITS -> p.add("units " + l.units());
+                case GLOBAL -> {
+                    if (l.global()) {
+                        p.add("global");
+                    }
                 }
-                p.add(l.bias() ? "bias" : "no bias");
-            }
-            case DENSE -> {
-                p.add("units " + l.units());
-                p.add(l.bias() ? "bias" : "no bias");
-            }
-            case MAXPOOL, AVGPOOL -> {
-                if (l.global()) {
-                    p.add("global");
-                } else {
-                    p.add("kernel " + l.kernelH() + "x" + l.kernelW());
-                    p.add("stride " + l.effectiveStrideH() + "x" + l.effectiveStrideW());
-                    if (l.padH() > 0 || l.padW() > 0) {
+                case KERNEL -> {
+                    if (!l.global()) {
+                        p.add("kernel " + l.kernelH() + "x" + l.kernelW());
+                    }
+                }
+                case STRIDE -> {
+                    if (!l.global()) {
+                        p.add("stride " + l.effectiveStrideH() + "x" + l.effectiveStrideW());
+                    }
+                }
+                case PADDING -> {
+                    if (!l.global() && (l.padH() > 0 || l.padW() > 0 || l.kind().hasCrossbarWeights())) {
                         p.add("padding " + l.padH() + "x" + l.padW());
                     }
                 }
-            }
-            case CONCAT -> p.add("axis " + l.axis());
-            default -> {
+                case GROUPS -> {
+                    if (l.groups() > 1) {
+                        p.add("groups " + l.groups());
+                    }
+                }
+                case BIAS -> p.add(l.bias() ? "bias" : "no bias");
+                case AXIS -> p.add("axis " + l.axis());
+                case ACTIVATION -> {
+                    // after the loop, whatever the kind
+                }
             }
         }
         if (l.activation() != org.cimlang.compiler.ir.Activation.NONE) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.ir.WeightTensor;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.simulator.tensor.Tensor;
 
@@ -29,33 +30,21 @@ public final class ParameterCheck {
                 continue;
             }
             Shape input = in.get(0);
-            switch (l.kind()) {
-                case DENSE -> {
-                    specs.add(spec(l, "weight", Shape.of(l.units(), input.elements()), true));
-                    if (l.bias()) {
-                        specs.add(spec(l, "bias", Shape.of(l.units()), true));
-                    }
+            // the table of layer kinds names each kind's tensors and their shapes
+            List<ParameterSpec> layerSpecs = new ArrayList<>();
+            for (WeightTensor t : l.kind().spec().tensors()) {
+                if (!t.presentIn(l)) {
+                    continue;
                 }
-                case CONV2D -> {
-                    if (input.rank() != 3 || l.groups() < 1 || input.dim(0) % l.groups() != 0) {
-                        continue;
-                    }
-                    specs.add(spec(l, "weight",
-                            Shape.of(l.filters(), input.dim(0) / l.groups(), l.kernelH(), l.kernelW()), true));
-                    if (l.bias()) {
-                        specs.add(spec(l, "bias", Shape.of(l.filters()), true));
-                    }
+                Shape shape = t.shape().apply(l, input);
+                if (shape == null) {
+                    layerSpecs = null; // the analysis reports why this input does not fit the layer
+                    break;
                 }
-                case BATCHNORM -> {
-                    Shape channels = Shape.of(input.dim(0));
-                    specs.add(spec(l, "weight", channels, true));
-                    specs.add(spec(l, "bias", channels, true));
-                    specs.add(spec(l, "running_mean", channels, false));
-                    specs.add(spec(l, "running_var", channels, false));
-                }
-                default -> {
-                    // no parameters
-                }
+                layerSpecs.add(spec(l, t.suffix(), shape, t.trainable()));
+            }
+            if (layerSpecs != null) {
+                specs.addAll(layerSpecs);
             }
         }
         return List.copyOf(specs);

@@ -91,28 +91,21 @@ public final class NetworkQuantizer {
             ActivationFormat out = format(l, plan, ranges, inputCodes);
             formats.put(l.name(), out);
             QNode node;
-            switch (l.kind()) {
-                case INPUT -> {
-                    node = new InputNode(i, l, shape, out);
-                    inputNode = i;
-                }
-                case CONV2D, DENSE -> {
-                    LoweredLayer low = crossbar.get(l.name());
-                    Layer bn = low.foldedBatchnorm() == null ? null : network.layerNamed(low.foldedBatchnorm());
-                    ActivationFormat result = bn == null ? out : format(bn, plan, ranges, inputCodes);
-                    node = matrix(i, l, bn, network, plan, parameters, index.get(l.inputs().get(0)),
-                            formats.get(l.inputs().get(0)), shape, result, low.activation());
-                }
-                default -> {
-                    String folded = foldedInto.get(l.name());
-                    if (folded != null) {
-                        QNode source = nodes.get(index.get(folded));
-                        node = new AliasNode(i, l, source.index, shape, source.output);
-                        formats.put(l.name(), source.output);
-                    } else {
-                        node = digital(i, l, network, parameters, index, formats, nodes, shape, out);
-                    }
-                }
+            if (l.kind().spec().declaresShape()) {
+                node = new InputNode(i, l, shape, out);
+                inputNode = i;
+            } else if (l.kind().hasCrossbarWeights()) {
+                LoweredLayer low = crossbar.get(l.name());
+                Layer bn = low.foldedBatchnorm() == null ? null : network.layerNamed(low.foldedBatchnorm());
+                ActivationFormat result = bn == null ? out : format(bn, plan, ranges, inputCodes);
+                node = matrix(i, l, bn, network, plan, parameters, index.get(l.inputs().get(0)),
+                        formats.get(l.inputs().get(0)), shape, result, low.activation());
+            } else if (foldedInto.containsKey(l.name())) {
+                QNode source = nodes.get(index.get(foldedInto.get(l.name())));
+                node = new AliasNode(i, l, source.index, shape, source.output);
+                formats.put(l.name(), source.output);
+            } else {
+                node = digital(i, l, network, parameters, index, formats, nodes, shape, out);
             }
             index.put(l.name(), i);
             nodes.add(node);

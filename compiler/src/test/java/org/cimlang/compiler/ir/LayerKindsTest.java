@@ -1,0 +1,73 @@
+package org.cimlang.compiler.ir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The table of layer kinds: one entry per kind, consistent with itself. */
+class LayerKindsTest {
+
+    @Test
+    void everyKindHasOneEntryInOrder() {
+        List<LayerKind> kinds = LayerKinds.all().stream().map(LayerKindSpec::kind).toList();
+        assertEquals(List.of(LayerKind.values()), kinds);
+        for (LayerKind k : LayerKind.values()) {
+            assertEquals(k, k.spec().kind());
+        }
+    }
+
+    @Test
+    void requiredParametersAreAllowedAndTensorsBelongToWeightedKinds() {
+        for (LayerKindSpec s : LayerKinds.all()) {
+            for (Set<LayerParam> oneOf : s.required()) {
+                assertFalse(oneOf.isEmpty(), s.kind() + " has an empty requirement");
+                assertTrue(s.allowed().containsAll(oneOf), s.kind() + " requires what it does not allow: " + oneOf);
+            }
+            if (s.hasWeightsInArrays()) {
+                assertFalse(s.tensors().isEmpty(), s.kind() + " keeps weights in arrays but names no tensor");
+            }
+            assertTrue(s.inputs().min() <= s.inputs().max(), s.kind() + " input range");
+            assertFalse(s.summary().isBlank(), s.kind() + " has no summary");
+        }
+    }
+
+    @Test
+    void onlyConvAndDenseKeepStaticWeightsInArrays() {
+        List<LayerKind> inArrays = LayerKinds.all().stream().filter(LayerKindSpec::hasWeightsInArrays)
+                .map(LayerKindSpec::kind).toList();
+        assertEquals(List.of(LayerKind.CONV2D, LayerKind.DENSE), inArrays);
+        assertTrue(LayerKind.DENSE.hasCrossbarWeights());
+        assertFalse(LayerKind.BATCHNORM.hasCrossbarWeights());
+    }
+
+    @Test
+    void tensorShapesFollowPyTorch() {
+        Layer conv = Layer.builder("c", LayerKind.CONV2D).inputs("x").filters(8).kernel(3, 5).groups(2).build();
+        WeightTensor w = LayerKind.CONV2D.spec().tensors().get(0);
+        assertEquals("weight", w.suffix());
+        assertEquals(Shape.of(8, 2, 3, 5), w.shape().apply(conv, Shape.of(4, 10, 10)));
+        assertNull(w.shape().apply(conv, Shape.of(3, 10, 10)), "groups 2 do not divide 3 channels");
+        Layer dense = Layer.builder("d", LayerKind.DENSE).inputs("x").units(10).bias(false).build();
+        List<WeightTensor> t = LayerKind.DENSE.spec().tensors();
+        assertEquals(Shape.of(10, 784), t.get(0).shape().apply(dense, Shape.of(784)));
+        assertFalse(t.get(1).presentIn(dense), "bias false drops the bias");
+        List<String> bn = LayerKind.BATCHNORM.spec().tensors().stream().map(WeightTensor::suffix).toList();
+        assertEquals(List.of("weight", "bias", "running_mean", "running_var"), bn);
+    }
+
+    @Test
+    void inputCountsAreTheKindsArity() {
+        assertTrue(LayerKind.INPUT.spec().inputs().accepts(0));
+        assertFalse(LayerKind.INPUT.spec().inputs().accepts(1));
+        assertTrue(LayerKind.ADD.spec().inputs().accepts(3));
+        assertFalse(LayerKind.CONCAT.spec().inputs().accepts(1));
+        assertTrue(LayerKind.INPUT.spec().declaresShape());
+        assertEquals(List.of(Set.of(LayerParam.KERNEL, LayerParam.GLOBAL)), LayerKind.MAXPOOL.spec().required());
+    }
+}
