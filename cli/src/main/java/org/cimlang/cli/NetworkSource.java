@@ -12,7 +12,7 @@ import org.cimlang.compiler.shape.NetworkAnalysis;
 import org.cimlang.semantic.DesignBuilder;
 import org.cimlang.simulator.run.RunException;
 import org.cimlang.simulator.run.WeightsFile;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.eclipse.emf.ecore.resource.Resource;
 
 /**

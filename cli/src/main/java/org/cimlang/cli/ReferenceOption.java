@@ -8,7 +8,7 @@ import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.onnx.FloatReference;
 import org.cimlang.onnx.OnnxException;
 import org.cimlang.onnx.ReferenceReport;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 import picocli.CommandLine.Option;
 

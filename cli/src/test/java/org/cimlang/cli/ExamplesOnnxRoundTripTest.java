@@ -21,7 +21,7 @@ import org.cimlang.onnx.OnnxModelFile;
 import org.cimlang.onnx.ReferenceReport;
 import org.cimlang.semantic.DesignBuilder;
 import org.cimlang.simulator.nn.ParameterInit;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

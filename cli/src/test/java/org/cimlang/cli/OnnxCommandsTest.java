@@ -11,10 +11,10 @@ import java.util.Map;
 
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
-import org.cimlang.simulator.data.NpzReader;
-import org.cimlang.simulator.data.NpzWriter;
+import org.cimlang.io.NpzReader;
+import org.cimlang.io.NpzWriter;
 import org.cimlang.simulator.nn.ParameterInit;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

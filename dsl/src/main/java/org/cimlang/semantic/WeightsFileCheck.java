@@ -11,9 +11,9 @@ import java.util.Optional;
 
 import org.cimlang.cim.WeightsDecl;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
-import org.cimlang.simulator.data.NpzReader;
-import org.cimlang.simulator.nn.ParameterCheck;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.NpzReader;
+import org.cimlang.compiler.params.ParameterCheck;
+import org.cimlang.io.Tensor;
 import org.eclipse.emf.common.util.URI;
 
 import com.google.inject.Singleton;

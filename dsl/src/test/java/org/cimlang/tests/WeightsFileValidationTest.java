@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.cimlang.simulator.data.NpzWriter;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.NpzWriter;
+import org.cimlang.io.Tensor;
 import org.cimlang.validation.CompilerDiagnosticsValidator;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;

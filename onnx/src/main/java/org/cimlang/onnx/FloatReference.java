@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.simulator.nn.FloatModel;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 

@@ -26,7 +26,7 @@ import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
 import org.cimlang.simulator.nn.BatchNorm;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;

@@ -1,15 +1,15 @@
 package org.cimlang.onnx;
 
+import org.cimlang.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cimlang.simulator.data.NpzWriter;
+import org.cimlang.io.NpzWriter;
 
 /**
  * Writes an import's {@code NAME.cim} and {@code NAME.npz} together: both are written in full to
@@ -42,15 +42,15 @@ public final class ImportFiles {
     public static void write(Target target, ImportedModel model, String cimText) throws IOException {
         Path dir = target.cim().toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path npzTmp = Files.createTempFile(dir, "." + target.npz().getFileName(), ".tmp");
-        Path cimTmp = Files.createTempFile(dir, "." + target.cim().getFileName(), ".tmp");
+        Path npzTmp = AtomicFiles.temporaryBeside(target.npz());
+        Path cimTmp = AtomicFiles.temporaryBeside(target.cim());
         try {
             NpzWriter.write(npzTmp, model.weights());
             Files.writeString(cimTmp, cimText, StandardCharsets.UTF_8);
             boolean npzExisted = Files.exists(target.npz());
-            move(npzTmp, target.npz());
+            AtomicFiles.moveOver(npzTmp, target.npz());
             try {
-                move(cimTmp, target.cim());
+                AtomicFiles.moveOver(cimTmp, target.cim());
             } catch (IOException e) {
                 if (!npzExisted) {
                     Files.deleteIfExists(target.npz());
@@ -60,14 +60,6 @@ public final class ImportFiles {
         } finally {
             Files.deleteIfExists(npzTmp);
             Files.deleteIfExists(cimTmp);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

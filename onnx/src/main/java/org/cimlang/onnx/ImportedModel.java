@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.cimlang.compiler.ir.Network;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * What {@link OnnxImporter} made of an ONNX model.

@@ -12,9 +12,9 @@ import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.simulator.nn.BatchNorm;
-import org.cimlang.simulator.nn.ParameterCheck;
-import org.cimlang.simulator.nn.ParameterSpec;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.compiler.params.ParameterCheck;
+import org.cimlang.compiler.params.ParameterSpec;
+import org.cimlang.io.Tensor;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;

@@ -11,7 +11,7 @@ import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.Network;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
-import org.cimlang.simulator.nn.ParameterCheck;
+import org.cimlang.compiler.params.ParameterCheck;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;

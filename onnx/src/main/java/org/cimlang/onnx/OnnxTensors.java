@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 import com.google.protobuf.ByteString;
 

@@ -1,5 +1,6 @@
 package org.cimlang.onnx;
 
+import org.cimlang.io.Tensor;
 import static org.cimlang.onnx.OnnxGraph.ints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

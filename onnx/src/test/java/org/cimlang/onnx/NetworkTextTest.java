@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.cimlang.compiler.ir.Network;
-import org.cimlang.simulator.data.NpzReader;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.NpzReader;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

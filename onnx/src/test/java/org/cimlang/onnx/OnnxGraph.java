@@ -3,7 +3,7 @@ package org.cimlang.onnx;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;

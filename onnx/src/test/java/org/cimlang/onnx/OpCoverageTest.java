@@ -1,5 +1,6 @@
 package org.cimlang.onnx;
 
+import org.cimlang.io.Tensor;
 import static org.cimlang.onnx.OnnxGraph.f;
 import static org.cimlang.onnx.OnnxGraph.i;
 import static org.cimlang.onnx.OnnxGraph.ints;
@@ -307,7 +308,7 @@ class OpCoverageTest {
     void constantNodesCanHoldWeights() {
         OnnxGraph g = OnnxGraph.input("x", 1, 3, 3)
                 .node("Constant", "k", List.of(), "kernel", t("value", OnnxTensors.of("k",
-                        org.cimlang.simulator.tensor.Tensor.of(new float[] {1, -1, 2, 0}, 1, 1, 2, 2))))
+                        org.cimlang.io.Tensor.of(new float[] {1, -1, 2, 0}, 1, 1, 2, 2))))
                 .node("Conv", "c", List.of("x", "kernel"), "y").output("y");
         ImportedModel m = importChecked(g);
         assertArrayEquals(new float[] {1, -1, 2, 0}, m.weights().get("c.weight").data());

@@ -13,9 +13,9 @@ import org.cimlang.compiler.ir.Activation;
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
-import org.cimlang.simulator.data.NpzReader;
+import org.cimlang.io.NpzReader;
 import org.cimlang.simulator.nn.FloatModel;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**

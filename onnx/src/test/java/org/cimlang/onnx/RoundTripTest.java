@@ -12,7 +12,7 @@ import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.Network;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 
 import ai.onnx.proto.OnnxMl.ModelProto;

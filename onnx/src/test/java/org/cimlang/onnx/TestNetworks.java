@@ -13,7 +13,7 @@ import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
 import org.cimlang.simulator.nn.ParameterInit;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /** Small networks of each kind the importer must bring back, with seeded parameters. */
 final class TestNetworks {

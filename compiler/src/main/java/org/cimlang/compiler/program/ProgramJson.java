@@ -1,11 +1,7 @@
 package org.cimlang.compiler.program;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -15,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.cimlang.io.AtomicFiles;
 
 import org.cimlang.compiler.cost.AreaBreakdown;
 import org.cimlang.compiler.cost.CostParameters;
@@ -91,26 +89,9 @@ public final class ProgramJson {
         write(c, file, origin -> null);
     }
 
-    /** Writes text to a file atomically (temporary file in the same folder + ATOMIC_MOVE). */
+    /** Writes text to a file atomically ({@link AtomicFiles}: the folder must exist). */
     public static void writeAtomically(Path file, String text) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new NoSuchFileException(target.toString(), null,
-                    "cannot write " + target + ": folder " + dir + " does not exist; create it first");
-        }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
+        AtomicFiles.writeString(file, text);
     }
 
     /** The program as a JSON tree. */

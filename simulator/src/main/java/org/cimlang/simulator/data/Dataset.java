@@ -2,7 +2,7 @@ package org.cimlang.simulator.data;
 
 import java.util.Arrays;
 import java.util.List;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * A labelled image dataset ready for a network's input: every sample is one {@code float[]} of

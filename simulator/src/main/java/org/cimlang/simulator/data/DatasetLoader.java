@@ -1,5 +1,6 @@
 package org.cimlang.simulator.data;
 
+import org.cimlang.io.DataFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;

@@ -1,5 +1,6 @@
 package org.cimlang.simulator.data;
 
+import org.cimlang.io.DataFileException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;

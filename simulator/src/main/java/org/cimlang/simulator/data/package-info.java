@@ -1,6 +1,6 @@
 /**
  * Parameters and data from files: NumPy {@code .npz}/{@code .npy} weights ({@link
- * org.cimlang.simulator.data.NpzReader}, {@link org.cimlang.simulator.data.NpzWriter}), MNIST IDX
+ * org.cimlang.io.NpzReader}, {@link org.cimlang.io.NpzWriter}), MNIST IDX
  * and CIFAR-10 binary datasets, the bundled MNIST digits, and the dataset block's transforms
  * ({@link org.cimlang.simulator.data.DatasetLoader} -> {@link org.cimlang.simulator.data.Dataset}).
  *

@@ -1,5 +1,6 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.io.Tensor;
 /** Argument checks shared by the kernels: a wrong buffer size is a caller bug, reported with both sizes. */
 final class Checks {
     private Checks() {
@@ -37,9 +38,9 @@ final class Checks {
     /** A new array of {@code batch * perSample} floats, refused with a clear message past a Java array's limit. */
     static float[] batchArray(String what, int batch, int perSample) {
         long n = product(batch, perSample);
-        if (n > org.cimlang.simulator.tensor.Tensor.MAX_ELEMENTS) {
+        if (n > org.cimlang.io.Tensor.MAX_ELEMENTS) {
             throw new IllegalArgumentException(what + " needs " + n + " floats for a batch of " + batch
-                    + ", more than one array holds (" + org.cimlang.simulator.tensor.Tensor.MAX_ELEMENTS
+                    + ", more than one array holds (" + org.cimlang.io.Tensor.MAX_ELEMENTS
                     + "); use a smaller batch");
         }
         return new float[(int) n];

@@ -1,5 +1,6 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.io.Tensor;
 import org.cimlang.compiler.shape.SlidingWindow;
 
 /**
@@ -37,7 +38,7 @@ public record ConvGeometry(int inChannels, int inH, int inW, int outChannels, in
         for (long n : new long[] {Checks.product(inChannels, inH, inW), Checks.product(outChannels, outH, outW),
             Checks.product(outChannels, inChannels / groups, kernelH, kernelW),
             Checks.product(inChannels / groups, kernelH, kernelW, outH, outW)}) {
-            if (n > org.cimlang.simulator.tensor.Tensor.MAX_ELEMENTS) {
+            if (n > org.cimlang.io.Tensor.MAX_ELEMENTS) {
                 throw new IllegalArgumentException("conv of " + inChannels + "x" + inH + "x" + inW + " with "
                         + outChannels + " filters " + kernelH + "x" + kernelW + " needs an array of " + n
                         + " floats, more than the float engine supports");

@@ -2,7 +2,7 @@ package org.cimlang.simulator.nn;
 
 import java.util.Map;
 
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * What one epoch of training did.

@@ -1,5 +1,8 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.compiler.params.ParameterException;
+import org.cimlang.compiler.params.ParameterSpec;
+import org.cimlang.compiler.params.ParameterCheck;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,7 +11,7 @@ import java.util.Map;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * A network with its parameters, evaluated in float (batchnorm with running statistics): the

@@ -13,7 +13,7 @@ import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * An analysed network turned into what the float engine executes: nodes in topological order with

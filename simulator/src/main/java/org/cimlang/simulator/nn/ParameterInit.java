@@ -1,5 +1,7 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.compiler.params.ParameterSpec;
+import org.cimlang.compiler.params.ParameterCheck;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,7 +9,7 @@ import java.util.SplittableRandom;
 
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * PyTorch's default initialisation from a seed: conv2d and dense weights and biases uniform in

@@ -1,5 +1,6 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.io.Tensor;
 import org.cimlang.compiler.shape.SlidingWindow;
 
 /**
@@ -25,7 +26,7 @@ public record PoolGeometry(int channels, int inH, int inW, int kernelH, int kern
             throw new IllegalArgumentException("pool kernel " + kernelH + "x" + kernelW
                     + " is larger than the padded input " + (inH + 2L * padH) + "x" + (inW + 2L * padW));
         }
-        if (Checks.product(channels, inH, inW) > org.cimlang.simulator.tensor.Tensor.MAX_ELEMENTS) {
+        if (Checks.product(channels, inH, inW) > org.cimlang.io.Tensor.MAX_ELEMENTS) {
             throw new IllegalArgumentException("pool input " + channels + "x" + inH + "x" + inW
                     + " is larger than the float engine supports");
         }

@@ -1,5 +1,7 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.compiler.params.ParameterSpec;
+import org.cimlang.compiler.params.ParameterCheck;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,7 +15,7 @@ import org.cimlang.compiler.ir.Activation;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.simulator.data.Dataset;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * Mini-batch training with softmax cross-entropy, deterministic for a seed: the seed draws the

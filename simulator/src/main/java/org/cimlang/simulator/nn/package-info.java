@@ -10,7 +10,7 @@
  * work on batch-first {@code float[]} in C order with PyTorch's layouts and semantics; backward
  * methods add into their gradient buffers. {@link org.cimlang.simulator.nn.FloatModel} evaluates an
  * analysed network with its parameters, {@link org.cimlang.simulator.nn.Trainer} trains one,
- * {@link org.cimlang.simulator.nn.ParameterCheck} tells whether a parameter set fits.
+ * {@link org.cimlang.compiler.params.ParameterCheck} tells whether a parameter set fits.
  *
  * <p>Choices a user can see:
  * <ul>

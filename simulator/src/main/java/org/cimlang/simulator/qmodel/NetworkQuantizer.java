@@ -1,5 +1,6 @@
 package org.cimlang.simulator.qmodel;
 
+import org.cimlang.compiler.params.ParameterException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.cimlang.simulator.nn.ConvGeometry;
 import org.cimlang.simulator.nn.FloatModel;
 import org.cimlang.simulator.nn.LayerQat;
 import org.cimlang.simulator.nn.PoolGeometry;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * Post-training quantisation of a float network per its {@link QuantPlan} (DOMAIN.md 3), in this order:
@@ -61,7 +62,7 @@ public final class NetworkQuantizer {
      * Quantises the network.
      *
      * @param parameters  trained float parameters (checked; a problem throws
-     *                    {@link org.cimlang.simulator.nn.ParameterException})
+     *                    {@link org.cimlang.compiler.params.ParameterException})
      * @param calibration images the activation ranges are calibrated on (at least one)
      * @param inputCodes  what the dataset did to the pixels
      */

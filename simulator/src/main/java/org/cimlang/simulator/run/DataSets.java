@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 import org.cimlang.compiler.ir.DatasetSpec;
 import org.cimlang.compiler.ir.Quantization;
-import org.cimlang.simulator.data.DataFileException;
+import org.cimlang.io.DataFileException;
 import org.cimlang.simulator.data.Dataset;
 import org.cimlang.simulator.data.DatasetLoader;
 import org.cimlang.simulator.qmodel.InputCodes;

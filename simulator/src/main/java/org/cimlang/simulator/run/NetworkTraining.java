@@ -9,7 +9,7 @@ import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.simulator.data.Dataset;
 import org.cimlang.simulator.nn.EpochStats;
 import org.cimlang.simulator.nn.Trainer;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * Trains a network with its {@link TrainingRecipe} and writes the weights file. Real users train in

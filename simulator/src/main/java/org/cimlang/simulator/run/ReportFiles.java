@@ -1,12 +1,11 @@
 package org.cimlang.simulator.run;
 
+import org.cimlang.io.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,34 +52,20 @@ public final class ReportFiles {
             Files.createDirectories(dir);
             for (Map.Entry<Path, String> e : contents.entrySet()) {
                 // a new file of our own, created with the user's umask (createTempFile would make it private)
-                Path tmp = dir.resolve("." + e.getKey().getFileName() + "." + Long.toHexString(System.nanoTime())
-                        + ".tmp");
+                Path tmp = AtomicFiles.temporaryBeside(e.getKey());
                 temps.add(tmp);
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE);
+                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
             }
             int i = 0;
             for (Path target : contents.keySet()) {
-                move(temps.get(i++), target);
+                AtomicFiles.moveOver(temps.get(i++), target);
             }
             return targets;
         } catch (IOException e) {
             for (Path t : temps) {
-                try {
-                    Files.deleteIfExists(t);
-                } catch (IOException d) {
-                    e.addSuppressed(d);
-                }
+                AtomicFiles.deleteQuietly(t, e);
             }
             throw RunException.environment(prefix + ": the report cannot be written (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -30,7 +30,7 @@ import org.cimlang.simulator.run.SimulationResult.ActivityFigures;
 import org.cimlang.simulator.run.SimulationResult.CostFigures;
 import org.cimlang.simulator.run.SimulationResult.LayerResult;
 import org.cimlang.simulator.run.SimulationResult.Timing;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * Runs one {@code simulation} block end to end: loads the images, loads (or first trains) the weights,

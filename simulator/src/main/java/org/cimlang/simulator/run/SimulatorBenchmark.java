@@ -36,7 +36,7 @@ import org.cimlang.simulator.qmodel.ForwardResult;
 import org.cimlang.simulator.qmodel.NetworkExecutor;
 import org.cimlang.simulator.qmodel.NetworkQuantizer;
 import org.cimlang.simulator.qmodel.QuantizedNetwork;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * Issue 4's simulator benchmarks 1 and 2 through the whole simulator (a main and {@code cim bench}, not a

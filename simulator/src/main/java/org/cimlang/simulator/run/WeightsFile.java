@@ -7,11 +7,11 @@ import java.util.Map;
 
 import org.cimlang.compiler.ir.Network;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
-import org.cimlang.simulator.data.DataFileException;
-import org.cimlang.simulator.data.NpzReader;
-import org.cimlang.simulator.data.NpzWriter;
-import org.cimlang.simulator.nn.ParameterCheck;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.DataFileException;
+import org.cimlang.io.NpzReader;
+import org.cimlang.io.NpzWriter;
+import org.cimlang.compiler.params.ParameterCheck;
+import org.cimlang.io.Tensor;
 
 /** A network's {@code weights "FILE.npz"}: where it is, reading it with every check, writing it atomically. */
 public final class WeightsFile {

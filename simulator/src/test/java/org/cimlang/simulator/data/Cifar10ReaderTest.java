@@ -1,5 +1,6 @@
 package org.cimlang.simulator.data;
 
+import org.cimlang.io.DataFileException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

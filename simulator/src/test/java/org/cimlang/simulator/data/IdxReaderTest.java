@@ -1,5 +1,6 @@
 package org.cimlang.simulator.data;
 
+import org.cimlang.io.DataFileException;
 import static org.cimlang.simulator.data.TestFiles.gzip;
 import static org.cimlang.simulator.data.TestFiles.idx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

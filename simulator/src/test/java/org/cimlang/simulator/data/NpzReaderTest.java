@@ -1,5 +1,8 @@
 package org.cimlang.simulator.data;
 
+import org.cimlang.io.DataFileException;
+import org.cimlang.io.NpzReader;
+import org.cimlang.io.NpyReader;
 import static org.cimlang.simulator.data.TestFiles.floatsLE;
 import static org.cimlang.simulator.data.TestFiles.header;
 import static org.cimlang.simulator.data.TestFiles.npy;
@@ -17,7 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package org.cimlang.simulator.data;
 
+import org.cimlang.io.NpzWriter;
+import org.cimlang.io.NpzReader;
+import org.cimlang.io.NpyWriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.cimlang.simulator.data;
 
+import org.cimlang.io.NpyReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,7 +36,7 @@ final class TestFiles {
     static byte[] npyRaw(int major, long claimedHeaderLen, String header, byte[] data) {
         byte[] text = header.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer b = ByteBuffer.allocate(12 + text.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(NpyReader.MAGIC).put((byte) major).put((byte) 0);
+        b.put(NpyReader.magic()).put((byte) major).put((byte) 0);
         if (major == 1) {
             b.putShort((short) claimedHeaderLen);
         } else {

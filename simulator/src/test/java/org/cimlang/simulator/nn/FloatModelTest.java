@@ -1,5 +1,8 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.compiler.params.ParameterException;
+import org.cimlang.compiler.params.ParameterSpec;
+import org.cimlang.compiler.params.ParameterCheck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +18,7 @@ import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.Network;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 
 class FloatModelTest {

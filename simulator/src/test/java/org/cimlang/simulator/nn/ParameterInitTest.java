@@ -1,5 +1,6 @@
 package org.cimlang.simulator.nn;
 
+import org.cimlang.compiler.params.ParameterCheck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 
 class ParameterInitTest {

@@ -15,7 +15,7 @@ import java.util.TreeSet;
 import org.cimlang.compiler.ir.NumberType;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.simulator.data.Dataset;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {

@@ -18,7 +18,7 @@ import org.cimlang.compiler.mapping.Compilation;
 import org.cimlang.simulator.nn.FloatModel;
 import org.cimlang.simulator.nn.Parallel;
 import org.cimlang.simulator.run.TestDesigns;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 
 class NetworkQuantizerTest {

@@ -19,7 +19,7 @@ import org.cimlang.simulator.data.Dataset;
 import org.cimlang.simulator.data.DatasetLoader;
 import org.cimlang.simulator.nn.ParameterInit;
 import org.cimlang.simulator.run.TestDesigns;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /** Networks, parameters and images shared by the quantised-model tests. */
 final class QFixtures {

@@ -16,8 +16,8 @@ import org.cimlang.compiler.ir.DatasetSpec;
 import org.cimlang.compiler.ir.NonIdeality;
 import org.cimlang.compiler.ir.SimulationSpec;
 import org.cimlang.compiler.mapping.Compilation;
-import org.cimlang.simulator.data.NpzWriter;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.NpzWriter;
+import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

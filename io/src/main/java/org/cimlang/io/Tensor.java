@@ -1,4 +1,4 @@
-package org.cimlang.simulator.tensor;
+package org.cimlang.io;
 
 import java.util.Arrays;
 

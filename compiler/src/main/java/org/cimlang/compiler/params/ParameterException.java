@@ -1,4 +1,4 @@
-package org.cimlang.simulator.nn;
+package org.cimlang.compiler.params;
 
 import java.util.List;
 

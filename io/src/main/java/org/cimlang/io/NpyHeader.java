@@ -1,4 +1,4 @@
-package org.cimlang.simulator.data;
+package org.cimlang.io;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

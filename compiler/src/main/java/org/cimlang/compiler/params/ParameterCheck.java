@@ -1,4 +1,4 @@
-package org.cimlang.simulator.nn;
+package org.cimlang.compiler.params;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +9,7 @@ import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.ir.WeightTensor;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * Which tensors a network needs and whether a parameter set provides them. Layers whose shapes the

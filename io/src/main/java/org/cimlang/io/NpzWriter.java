@@ -1,17 +1,13 @@
-package org.cimlang.simulator.data;
+package org.cimlang.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * Writes tensors as a NumPy {@code .npz} (DEFLATE-compressed, float32 arrays, like
@@ -39,12 +35,9 @@ public final class NpzWriter {
             }
         }
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp));
-                    ZipOutputStream zip = new ZipOutputStream(os)) {
+        Files.createDirectories(target.getParent());
+        AtomicFiles.write(target, os -> {
+            try (ZipOutputStream zip = new ZipOutputStream(os)) {
                 for (Map.Entry<String, Tensor> e : arrays.entrySet()) {
                     ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
                     entry.setTimeLocal(FIXED_TIME);
@@ -53,18 +46,6 @@ public final class NpzWriter {
                     zip.closeEntry();
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException d) {
-                e.addSuppressed(d);
-            }
-            throw e;
-        }
+        });
     }
 }

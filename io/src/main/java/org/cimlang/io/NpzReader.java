@@ -1,4 +1,4 @@
-package org.cimlang.simulator.data;
+package org.cimlang.io;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.cimlang.simulator.tensor.Tensor;
+import org.cimlang.io.Tensor;
 
 /**
  * Reads a NumPy {@code .npz} archive (what {@code numpy.savez} and {@code numpy.savez_compressed}
