@@ -55,6 +55,10 @@ class CustomRequestTest extends AbstractCimServerTest {
         Assertions.assertEquals(4, fc.get("colBlocks").getAsLong());
         Assertions.assertEquals(9, fc.get("adcBitsNeeded").getAsInt());
         Assertions.assertEquals(6, fc.get("adcBitsAvailable").getAsInt());
+        // the crossbar plan's figures under the names cim compile and cim run use: 8 cycles x 2 row groups
+        Assertions.assertEquals(8, fc.get("inputCycles").getAsLong());
+        Assertions.assertEquals(64, fc.get("arrayReads").getAsLong());
+        Assertions.assertEquals(8192, fc.get("adcConversions").getAsLong());
         Assertions.assertEquals("0..7", fc.getAsJsonArray("allocations").get(0).getAsJsonObject().get("arrays")
                 .getAsString());
         assertTrue(r.get("report").getAsString().contains("fc"), r.get("report").getAsString());

@@ -34,7 +34,7 @@ import org.eclipse.xtext.service.OperationCanceledManager;
 import org.eclipse.xtext.util.CancelIndicator;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 
 /**
@@ -89,13 +89,13 @@ public class CimRequests implements ILanguageServerExtension {
                 Compilation c = semantics.compile(m);
                 cancellation.checkCanceled(cancel);
                 work.report("summarising", 70);
-                JsonObject summary = CompileSummary.toJson(m.getName(), c);
+                ObjectNode summary = CompileSummary.toJson(m.getName(), c);
                 if (params.isProgram()) {
                     cancellation.checkCanceled(cancel);
                     work.report("rendering the program", 85);
-                    summary.add("program", JsonParser.parseString(ProgramJson.write(c)));
+                    summary.set("program", ProgramJson.toJson(c, origin -> null));
                 }
-                return summary;
+                return LspJson.toLsp(summary);
             }
         });
     }

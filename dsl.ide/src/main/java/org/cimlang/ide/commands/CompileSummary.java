@@ -11,53 +11,54 @@ import org.cimlang.compiler.mapping.MappingResult;
 import org.cimlang.compiler.mapping.MappingTotals;
 import org.cimlang.compiler.program.ReportTable;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The answer of {@code cim/compile}: the mapping engine's totals and per-layer figures as JSON, the
  * report table {@code cim compile} prints, and the diagnostics. Values are copied from the engine's
- * records; non-finite numbers (an unlimited lifetime, say) become null, as in the program format.
+ * records; non-finite numbers (an unlimited lifetime, say) become null, as in the program format. Built with
+ * Jackson like every JSON of cimlang; {@link LspJson} hands it to LSP4J.
  */
 final class CompileSummary {
     private CompileSummary() {
     }
 
-    static JsonObject toJson(String mapping, Compilation c) {
-        JsonObject o = new JsonObject();
-        o.addProperty("mapping", mapping);
-        o.addProperty("network", c.network() == null ? null : c.network().name());
-        o.addProperty("chip", c.chip() == null ? null : c.chip().name());
-        o.addProperty("quantization", c.quantization() == null ? null : c.quantization().name());
-        o.addProperty("errors", c.errors().size());
-        JsonArray diagnostics = new JsonArray();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    static ObjectNode toJson(String mapping, Compilation c) {
+        ObjectNode o = NODES.objectNode();
+        o.put("mapping", mapping);
+        o.put("network", c.network() == null ? null : c.network().name());
+        o.put("chip", c.chip() == null ? null : c.chip().name());
+        o.put("quantization", c.quantization() == null ? null : c.quantization().name());
+        o.put("errors", c.errors().size());
+        ArrayNode diagnostics = o.putArray("diagnostics");
         for (Diagnostic d : c.diagnostics()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
-            j.addProperty("code", d.code());
-            j.addProperty("message", d.message());
-            diagnostics.add(j);
+            ObjectNode j = diagnostics.addObject();
+            j.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
+            j.put("code", d.code());
+            j.put("message", d.message());
         }
-        o.add("diagnostics", diagnostics);
         MappingResult r = c.result();
         if (r == null) {
-            o.add("totals", JsonNull.INSTANCE);
-            o.add("layers", new JsonArray());
-            o.addProperty("report", ReportTable.render(c));
+            o.putNull("totals");
+            o.putArray("layers");
+            o.put("report", ReportTable.render(c));
             return o;
         }
         MappingTotals t = r.totals();
-        JsonObject totals = new JsonObject();
-        totals.addProperty("fits", t.fits());
-        totals.addProperty("rounds", t.rounds());
-        totals.addProperty("crossbarLayers", t.crossbarLayers());
-        totals.addProperty("arraysNeeded", t.arraysNeeded());
-        totals.addProperty("arraysUsed", t.arraysAllocated());
-        totals.addProperty("arraysAvailable", t.arraysAvailable());
+        ObjectNode totals = NODES.objectNode();
+        totals.put("fits", t.fits());
+        totals.put("rounds", t.rounds());
+        totals.put("crossbarLayers", t.crossbarLayers());
+        totals.put("arraysNeeded", t.arraysNeeded());
+        totals.put("arraysUsed", t.arraysAllocated());
+        totals.put("arraysAvailable", t.arraysAvailable());
         number(totals, "chipUsed", t.chipUsed());
         number(totals, "utilisation", t.utilisation());
-        totals.addProperty("macs", t.macs());
+        totals.put("macs", t.macs());
         CostReport cost = r.cost();
         if (cost != null) {
             number(totals, "latencyS", cost.latencyS());
@@ -68,63 +69,63 @@ final class CompileSummary {
             number(totals, "topsPerWatt", cost.topsPerWatt());
         }
         if (r.schedule() != null) {
-            totals.addProperty("schedule", r.schedule().kind().name().toLowerCase(java.util.Locale.ROOT));
-            totals.addProperty("bottleneck", r.schedule().bottleneck());
+            totals.put("schedule", r.schedule().kind().name().toLowerCase(java.util.Locale.ROOT));
+            totals.put("bottleneck", r.schedule().bottleneck());
         }
-        o.add("totals", totals);
+        o.set("totals", totals);
         java.util.Map<String, LayerCost> costs = new java.util.HashMap<>();
         if (cost != null) {
             for (LayerCost lc : cost.layers()) {
                 costs.put(lc.layer(), lc);
             }
         }
-        JsonArray layers = new JsonArray();
+        ArrayNode layers = NODES.arrayNode();
         for (LayerMapping m : r.layers()) {
-            JsonObject l = new JsonObject();
-            l.addProperty("layer", m.layer());
-            l.addProperty("kind", m.kind().keyword());
-            l.addProperty("rows", m.k());
-            l.addProperty("outputs", m.n());
-            l.addProperty("groups", m.groups());
-            l.addProperty("macs", m.macs());
-            l.addProperty("rowBlocks", m.rowBlocks());
-            l.addProperty("colBlocks", m.colBlocks());
-            l.addProperty("replicate", m.replicate());
-            l.addProperty("arrays", m.arrays());
+            ObjectNode l = layers.addObject();
+            l.put("layer", m.layer());
+            l.put("kind", m.kind().keyword());
+            l.put("rows", m.k());
+            l.put("outputs", m.n());
+            l.put("groups", m.groups());
+            l.put("macs", m.macs());
+            l.put("rowBlocks", m.rowBlocks());
+            l.put("colBlocks", m.colBlocks());
+            l.put("replicate", m.replicate());
+            l.put("arrays", m.arrays());
             number(l, "utilisation", m.utilisation());
-            l.addProperty("adcBitsNeeded", m.adcBitsNeeded());
-            l.addProperty("adcBitsAvailable", m.adcBitsAvailable());
+            l.put("adcBitsNeeded", m.adcBitsNeeded());
+            l.put("adcBitsAvailable", m.adcBitsAvailable());
+            l.put("inputCycles", m.inputCycles());
+            l.put("arrayReads", m.arrayReadsPerInference());
+            l.put("adcConversions", m.adcConversionsPerInference());
             LayerSchedule s = r.schedule() == null ? null : r.schedule().layer(m.layer());
             if (s != null) {
-                l.addProperty("cycles", s.cycles());
+                l.put("cycles", s.cycles());
                 number(l, "latencyS", s.latencyS());
             }
             LayerCost lc = costs.get(m.layer());
             if (lc != null) {
                 number(l, "energyJ", lc.energy().total());
             }
-            l.addProperty("placed", m.isPlaced());
-            JsonArray runs = new JsonArray();
+            l.put("placed", m.isPlaced());
+            ArrayNode runs = l.putArray("allocations");
             for (Allocation a : m.allocations()) {
-                JsonObject run = new JsonObject();
-                run.addProperty("round", a.round());
-                run.addProperty("tile", a.tile());
-                run.addProperty("arrays", a.arrays().toString());
-                runs.add(run);
+                ObjectNode run = runs.addObject();
+                run.put("round", a.round());
+                run.put("tile", a.tile());
+                run.put("arrays", a.arrays().toString());
             }
-            l.add("allocations", runs);
-            layers.add(l);
         }
-        o.add("layers", layers);
-        o.addProperty("report", ReportTable.render(c));
+        o.set("layers", layers);
+        o.put("report", ReportTable.render(c));
         return o;
     }
 
-    private static void number(JsonObject o, String key, double v) {
+    private static void number(ObjectNode o, String key, double v) {
         if (Double.isFinite(v)) {
-            o.addProperty(key, v);
+            o.put(key, v);
         } else {
-            o.add(key, JsonNull.INSTANCE);
+            o.putNull(key);
         }
     }
 }

@@ -15,9 +15,10 @@ import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
-import com.google.gson.JsonArray;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * One {@code cim/run}: the simulator's run of a compiled simulation, outside Xtext's request queue (a
@@ -74,14 +75,13 @@ final class SimulationJob {
             throw new ResponseErrorException(new ResponseError(e.kind() == RunException.Kind.INPUT
                     ? ResponseErrorCode.InvalidParams : ResponseErrorCode.RequestFailed, e.getMessage(), null));
         }
-        JsonObject out = new JsonObject();
-        out.add("report", JsonParser.parseString(ReportFiles.json(result)));
-        out.addProperty("summary", SummaryText.render(result, result.weightsFile().toString()));
-        JsonArray files = new JsonArray();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.set("report", LspJson.parse(ReportFiles.json(result)));
+        out.put("summary", SummaryText.render(result, result.weightsFile().toString()));
+        ArrayNode files = out.putArray("reportFiles");
         for (Path p : written) {
             files.add(p.toUri().toString());
         }
-        out.add("reportFiles", files);
-        return out;
+        return LspJson.toLsp(out);
     }
 }
