@@ -1,0 +1,117 @@
+package org.cimlang.validation;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.cimlang.cim.AdcAttr;
+import org.cimlang.cim.ArrayAttr;
+import org.cimlang.cim.ArrayParam;
+import org.cimlang.cim.ArraysPerTileAttr;
+import org.cimlang.cim.CellBitsParam;
+import org.cimlang.cim.Chip;
+import org.cimlang.cim.ChipAttribute;
+import org.cimlang.cim.CimPackage;
+import org.cimlang.cim.DacAttr;
+import org.cimlang.cim.NonidealAttr;
+import org.cimlang.cim.NonidealParam;
+import org.cimlang.cim.OffsetCompensationAttr;
+import org.cimlang.cim.RowsActiveParam;
+import org.cimlang.cim.TilesAttr;
+import org.cimlang.compiler.ir.Limits;
+import org.cimlang.semantic.Numbers;
+import org.eclipse.xtext.validation.Check;
+
+/** A chip's attributes: each given once, the required ones present, counts and bits within the limits. */
+public class ChipChecks extends CimChecks {
+
+    @Check
+    public void checkChip(Chip chip) {
+        Map<Class<?>, ChipAttribute> first = new HashMap<>();
+        for (ChipAttribute a : chip.getAttributes()) {
+            Class<?> type = a.eClass().getInstanceClass();
+            if (first.containsKey(type)) {
+                error(keywordOf(a) + " is given twice in chip " + chip.getName() + ": keep one", a, null,
+                        CimIssueCodes.PARAM_DUPLICATE);
+            } else {
+                first.put(type, a);
+            }
+        }
+        requireAttr(chip, first, ArrayAttr.class, "'array ROWS x COLS { cell bits B }'");
+        requireAttr(chip, first, TilesAttr.class, "'tiles N'");
+        requireAttr(chip, first, ArraysPerTileAttr.class, "'arrays per tile N'");
+        requireAttr(chip, first, AdcAttr.class, "'adc bits B'");
+    }
+
+    private void requireAttr(Chip chip, Map<Class<?>, ChipAttribute> present, Class<?> type, String example) {
+        if (!present.containsKey(type)) {
+            missing("chip " + chip.getName() + " needs " + example, chip, CimPackage.Literals.DECLARATION__NAME,
+                    CimIssueCodes.PARAM_MISSING, example);
+        }
+    }
+
+    @Check
+    public void checkTiles(TilesAttr t) {
+        range(t.getCount(), 1, Limits.MAX_TILES, "tiles", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkArraysPerTile(ArraysPerTileAttr t) {
+        range(t.getCount(), 1, Limits.MAX_ARRAYS_PER_TILE, "arrays per tile", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkArray(ArrayAttr a) {
+        range(a.getRows(), 1, Limits.MAX_ARRAY_SIDE, "array rows", CimIssueCodes.RANGE_POSITIVE);
+        range(a.getCols(), 1, Limits.MAX_ARRAY_SIDE, "array columns", CimIssueCodes.RANGE_POSITIVE);
+        Set<Class<?>> seen = new java.util.HashSet<>();
+        for (ArrayParam p : a.getParams()) {
+            if (!seen.add(p.eClass().getInstanceClass())) {
+                error(keywordOf(p) + " is given twice in the array: keep one", p, null,
+                        CimIssueCodes.PARAM_DUPLICATE);
+            }
+            if (p instanceof CellBitsParam cb) {
+                bits(cb.getBits(), Limits.MAX_CELL_BITS, "cell bits");
+            } else if (p instanceof RowsActiveParam ra) {
+                range(ra.getCount(), 1, Limits.MAX_ARRAY_SIDE, "rows active", CimIssueCodes.RANGE_POSITIVE);
+                OptionalLong rows = Numbers.count(a.getRows());
+                OptionalLong active = Numbers.count(ra.getCount());
+                if (rows.isPresent() && active.isPresent() && active.getAsLong() > rows.getAsLong()) {
+                    warning("rows active " + active.getAsLong() + " exceeds the array's " + rows.getAsLong()
+                            + " rows: at most " + rows.getAsLong() + " rows can be read at once; write 'rows active "
+                            + rows.getAsLong() + "' or remove the line", ra, null, CimIssueCodes.RANGE_POSITIVE);
+                }
+            }
+        }
+    }
+
+    @Check
+    public void checkAdc(AdcAttr a) {
+        bits(a.getBits(), Limits.MAX_ADC_BITS, "adc bits");
+        if (a.getShared() != null) {
+            range(a.getShared(), 1, Limits.MAX_ARRAY_SIDE, "columns per ADC", CimIssueCodes.RANGE_POSITIVE);
+        }
+    }
+
+    @Check
+    public void checkDac(DacAttr d) {
+        bits(d.getBits(), Limits.MAX_DAC_BITS, "dac bits");
+    }
+
+    @Check
+    public void checkOffsetCompensation(OffsetCompensationAttr o) {
+        range(o.getRows(), 1, Limits.MAX_ARRAY_SIDE, "offset compensation rows", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkNonideal(NonidealAttr n) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (NonidealParam p : n.getParams()) {
+            String key = p.eClass().getName() + (p instanceof org.cimlang.cim.StuckAtParam s && s.isZero() ? "0" : "");
+            if (!seen.add(key)) {
+                error(keywordOf(p) + " is given twice in nonideal: keep one", p, null,
+                        CimIssueCodes.PARAM_DUPLICATE);
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.cimlang.validation;
+
+import java.util.EnumSet;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.cimlang.cim.AxisParam;
+import org.cimlang.cim.CimPackage;
+import org.cimlang.cim.Count;
+import org.cimlang.cim.FiltersParam;
+import org.cimlang.cim.GroupsParam;
+import org.cimlang.cim.KernelParam;
+import org.cimlang.cim.Layer;
+import org.cimlang.cim.LayerParam;
+import org.cimlang.cim.Network;
+import org.cimlang.cim.ShapeLiteral;
+import org.cimlang.cim.StrideParam;
+import org.cimlang.cim.UnitsParam;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.LayerKindSpec;
+import org.cimlang.compiler.ir.Limits;
+import org.cimlang.semantic.DesignBuilder;
+import org.cimlang.semantic.Numbers;
+import org.eclipse.xtext.validation.Check;
+
+/** Layers: the parameters, inputs and shapes the table of layer kinds allows, and their ranges. */
+public class NetworkChecks extends CimChecks {
+
+    @Check
+    public void checkLayer(Layer layer) {
+        LayerKind kind = DesignBuilder.kind(layer);
+        LayerKindSpec spec = kind.spec();
+        Set<org.cimlang.compiler.ir.LayerParam> allowed = spec.allowed();
+        Set<org.cimlang.compiler.ir.LayerParam> given = EnumSet.noneOf(org.cimlang.compiler.ir.LayerParam.class);
+        for (LayerParam p : layer.getParams()) {
+            org.cimlang.compiler.ir.LayerParam param = LayerParamRules.of(p);
+            if (!allowed.contains(param)) {
+                String takes = allowed.isEmpty() ? "takes no parameters"
+                        : "takes " + allowed.stream().map(x -> x.keyword()).sorted().reduce((x, y) -> x + ", " + y)
+                                .orElse("");
+                error("'" + param.keyword() + "' does not apply to " + kind.keyword() + " " + layer.getName() + ": "
+                        + kind.keyword() + " " + takes, p, null, CimIssueCodes.PARAM_NOT_APPLICABLE);
+            } else if (!given.add(param)) {
+                error("'" + param.keyword() + "' is given twice for " + kind.keyword() + " " + layer.getName()
+                        + ": keep one", p, null, CimIssueCodes.PARAM_DUPLICATE);
+            }
+        }
+        for (Set<org.cimlang.compiler.ir.LayerParam> oneOf : spec.required()) {
+            if (oneOf.stream().noneMatch(given::contains)) {
+                missing(kind.keyword() + " " + layer.getName() + " needs " + example(kind, layer, oneOf), layer,
+                        CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, firstKeyword(oneOf));
+            }
+        }
+        if (spec.declaresShape()) {
+            if (layer.getShape() == null) {
+                missing("input " + layer.getName() + " needs a shape, e.g. 'input " + layer.getName()
+                        + " [1, 28, 28]' (channels, height, width) or '[784]'", layer,
+                        CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, "shape");
+            }
+        } else if (layer.getShape() != null) {
+            error("only input layers declare a shape: remove it, the shape of " + kind.keyword() + " "
+                    + layer.getName() + " is inferred from its input", layer, CimPackage.Literals.LAYER__SHAPE,
+                    CimIssueCodes.PARAM_NOT_APPLICABLE);
+        }
+        int n = layer.getInputs().size();
+        if (!spec.inputs().accepts(n)) {
+            String msg;
+            if (spec.inputs().max() == 0) {
+                msg = kind.keyword() + " " + layer.getName() + " reads no other layer: remove 'from'";
+            } else if (spec.inputs().min() >= 2) {
+                msg = kind.keyword() + " " + layer.getName() + " needs at least 2 inputs: 'from [a, b]'";
+            } else if (n == 0) {
+                msg = kind.keyword() + " " + layer.getName() + " needs an input: 'from LAYER'";
+            } else {
+                msg = kind.keyword() + " " + layer.getName() + " reads one layer, found " + n
+                        + ": merge them first with 'add' or 'concat'";
+            }
+            if (n == 0) {
+                missing(msg, layer, CimPackage.Literals.LAYER__NAME, CimIssueCodes.INPUT_COUNT);
+            } else {
+                errorOnAll(msg, layer, CimPackage.Literals.LAYER__INPUTS, CimIssueCodes.INPUT_COUNT);
+            }
+        }
+    }
+
+    /** How to write the missing parameter: the activation's functions, the pooling's alternatives, or 'name N'. */
+    private static String example(LayerKind kind, Layer layer, Set<org.cimlang.compiler.ir.LayerParam> oneOf) {
+        if (oneOf.contains(org.cimlang.compiler.ir.LayerParam.ACTIVATION)) {
+            return "a function: relu, sign, tanh, sigmoid or none, e.g. '" + kind.keyword() + " " + layer.getName()
+                    + " from ... relu'";
+        }
+        return oneOf.stream().sorted().map(p -> p == org.cimlang.compiler.ir.LayerParam.GLOBAL ? "'global'"
+                : "'" + p.keyword() + " N'").reduce((x, y) -> x + " or " + y).orElse("");
+    }
+
+    /** The data of a missing-parameter error: the first alternative's keyword (the quick fix inserts it). */
+    private static String firstKeyword(Set<org.cimlang.compiler.ir.LayerParam> oneOf) {
+        return oneOf.stream().sorted().findFirst().map(org.cimlang.compiler.ir.LayerParam::keyword).orElse("");
+    }
+
+    @Check
+    public void checkShapeLiteral(ShapeLiteral s) {
+        for (Count c : s.getDims()) {
+            range(c, 1, Limits.MAX_TENSOR_DIM, "shape dimension", CimIssueCodes.RANGE_POSITIVE);
+        }
+        if (s.getDims().size() != 1 && s.getDims().size() != 3) {
+            error("an input shape has 1 or 3 dimensions, found " + s.getDims().size() + ": write [features], e.g. "
+                    + "[784], or [channels, height, width], e.g. [1, 28, 28]", s, null, CimIssueCodes.INPUT_SHAPE);
+        }
+    }
+
+    @Check
+    public void checkFilters(FiltersParam p) {
+        range(p.getCount(), 1, Limits.MAX_TENSOR_DIM, "filters", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkUnits(UnitsParam p) {
+        range(p.getCount(), 1, Limits.MAX_TENSOR_DIM, "units", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkKernel(KernelParam p) {
+        range(p.getH(), 1, Limits.MAX_KERNEL, "kernel size", CimIssueCodes.RANGE_POSITIVE);
+        range(p.getW(), 1, Limits.MAX_KERNEL, "kernel size", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkStride(StrideParam p) {
+        range(p.getH(), 1, Limits.MAX_KERNEL, "stride", CimIssueCodes.RANGE_POSITIVE);
+        range(p.getW(), 1, Limits.MAX_KERNEL, "stride", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkPadding(org.cimlang.cim.PaddingParam p) {
+        range(p.getH(), 0, Limits.MAX_KERNEL, "padding", CimIssueCodes.RANGE_POSITIVE);
+        range(p.getW(), 0, Limits.MAX_KERNEL, "padding", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkGroups(GroupsParam p) {
+        range(p.getCount(), 1, Limits.MAX_TENSOR_DIM, "groups", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkAxis(AxisParam p) {
+        OptionalLong axis = Numbers.count(p.getAxis());
+        if (axis.isPresent() && axis.getAsLong() != 0) {
+            error("concat axis " + axis.getAsLong() + " is not supported: layers are concatenated along channels, "
+                    + "axis 0; remove 'axis " + axis.getAsLong() + "'", p.getAxis(), CimPackage.Literals.COUNT__VALUE,
+                    CimIssueCodes.RANGE_POSITIVE, "0");
+        }
+    }
+
+    @Check
+    public void checkNetworkWeights(Network n) {
+        if (n.getWeights().size() > 1) {
+            error("network " + n.getName() + " names its weights file twice: keep one", n.getWeights().get(1), null,
+                    CimIssueCodes.PARAM_DUPLICATE);
+        }
+    }
+}
