@@ -15,11 +15,12 @@ import java.util.Set;
  * @param declaresShape   its shape is written ({@code input}), not inferred
  * @param tensors         the trained tensors it reads, in file order
  * @param operands        where its operands live on the chip
+ * @param digitalOps      what it costs the digital units per image (the cost model's count)
  * @param summary         what it computes, for the hover
  */
 public record LayerKindSpec(LayerKind kind, Set<LayerParam> allowed, List<Set<LayerParam>> required,
         InputArity inputs, boolean declaresShape, List<WeightTensor> tensors, OperandPlacement operands,
-        String summary) {
+        DigitalOps digitalOps, String summary) {
 
     public LayerKindSpec {
         allowed = Set.copyOf(allowed);

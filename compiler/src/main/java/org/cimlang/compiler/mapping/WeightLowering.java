@@ -117,14 +117,7 @@ public final class WeightLowering {
         if (foldedInto != null) {
             return new DigitalLayer(l.name(), l.kind(), 0, 0, foldedInto, l.origin());
         }
-        double ops = switch (l.kind()) {
-            case MAXPOOL, AVGPOOL -> l.global() ? (double) in.get(0).elements() : outElems * l.kernelH() * l.kernelW();
-            case BATCHNORM -> 2 * outElems; // scale and shift
-            case ACTIVATION -> outElems;
-            case SOFTMAX -> 3 * outElems; // exponent, sum, divide
-            case ADD -> outElems * (in.size() - 1);
-            default -> 0; // input, flatten and concat only move data
-        };
+        double ops = l.kind().spec().digitalOps().of(l, in, out);
         if (l.activation() != Activation.NONE && l.kind() != LayerKind.ACTIVATION) {
             ops += outElems;
         }
