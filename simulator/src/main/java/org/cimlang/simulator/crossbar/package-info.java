@@ -2,9 +2,12 @@
  * The bit-accurate crossbar matrix-vector kernel (issue 4, "Simulation semantics"; DOMAIN.md 2-5).
  *
  * <p>{@link org.cimlang.simulator.crossbar.CrossbarLayer#program} turns a quantised integer weight
- * matrix {@code K x N} into cell levels on arrays of a given {@link org.cimlang.simulator.crossbar.ArrayGeometry}
- * (slices, differential/offset/unary encoding, row blocks, reference columns), optionally drawing one
- * chip's device non-idealities; the resulting {@link org.cimlang.simulator.crossbar.ProgrammedLayer}
+ * matrix {@code K x N} into cell levels as the mapping engine's
+ * {@link org.cimlang.compiler.mapping.CrossbarPlan} lays them out (slices, differential/offset/unary
+ * encoding, row and column blocks, reference columns, rows per read, input cycles, ADC full scale),
+ * optionally drawing one chip's device non-idealities through its
+ * {@link org.cimlang.simulator.crossbar.ArrayComponents}; the resulting
+ * {@link org.cimlang.simulator.crossbar.ProgrammedLayer}
  * is immutable and computes {@code y = W^T x} the way the hardware does: inputs bit-serially
  * {@code b_dac} bits per cycle, per column the analog sum over the rows active in a read, ADC
  * conversion with its bits, full scale and clipping, shift-add over slices and input cycles, offset or
@@ -20,8 +23,8 @@
  * index {@code r * columnBlocks + b} of the layer.
  *
  * <h2>ADC policy</h2>
- * See {@link org.cimlang.simulator.crossbar.AdcRange}: by default the full scale is the largest column
- * sum a read can produce, {@code Smax = Ract (2^b_dac - 1)(2^b_c - 1)}; with {@code 2^bits - 1 >= Smax}
+ * See {@link org.cimlang.simulator.crossbar.AdcRange}: by default the full scale is the plan's largest
+ * column sum of a read, {@code Smax = Ract (2^d - 1)(2^b_c - 1)} ({@code d} the largest input digit); with {@code 2^bits - 1 >= Smax}
  * the LSB is one unit and conversion is exact, otherwise the LSB is {@code Smax / (2^bits - 1)} and
  * outputs are in units of that LSB ({@link org.cimlang.simulator.crossbar.ProgrammedLayer#outputLsb()}).
  */
