@@ -115,6 +115,8 @@ class RunCommandTest {
         assertEquals("Ideal", sim.get("simulation").asText());
         assertEquals(20, sim.get("dataset").get("images").asInt());
         assertEquals(9, sim.get("seed").asInt());
+        // the ideal chip's products are exact: no MVM error
+        assertEquals(0.0, sim.get("layers").get(0).get("mvmError").asDouble());
     }
 
     @Test
@@ -127,6 +129,28 @@ class RunCommandTest {
         assertEquals(1, r.exitCode(), r.out());
         assertTrue(r.err().contains("the simulator programs per layer"), r.err());
         assertEquals(List.of("tiny.cim"), files());
+    }
+
+    @Test
+    void anIdealAdcKeepsTheReadNoiseThatAOneLevelAdcRoundsAway() throws Exception {
+        // int8 weights in 2-bit slices, uint8 inputs bit-serial, 1% read noise alone: a column's noise is a
+        // fraction of one cell level, but the slice and cycle weights carry it far above one unit of the sum
+        Path f = write(design("mnist", 30).replace("variation 20 %", "variation 0 %")
+                .replace("read noise 5 %", "read noise 1 %").replace("cell bits 1", "cell bits 2")
+                .replace("    slicing unary\n", "").replace("weights int3", "weights int8")
+                .replace("layer pixels activations uint2", "layer pixels activations uint8")
+                .replace("input bits 2", "input bits 8"));
+        CliRun quantised = CliRun.of("run", f.toString(), "--simulation", "Noisy", "--json");
+        assertEquals(0, quantised.exitCode(), quantised.err());
+        Files.writeString(f, Files.readString(f).replace("adc bits 8", "adc ideal"));
+        CliRun ideal = CliRun.of("run", f.toString(), "--simulation", "Noisy", "--json");
+        assertEquals(0, ideal.exitCode(), ideal.err());
+        JsonNode a = new ObjectMapper().readTree(quantised.out()).get("simulations").get(0).get("layers").get(0);
+        JsonNode b = new ObjectMapper().readTree(ideal.out()).get("simulations").get(0).get("layers").get(0);
+        assertEquals(0, b.get("adcBits").asInt());
+        // the one-level ADC rounds nearly all of it away; the ideal ADC passes it on
+        assertTrue(b.get("mvmError").asDouble() > 10 * a.get("mvmError").asDouble(), a + "\n" + b);
+        assertTrue(b.get("mvmError").asDouble() > 0.001, b.toString());
     }
 
     @Test

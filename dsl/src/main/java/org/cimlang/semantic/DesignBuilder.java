@@ -155,6 +155,7 @@ public final class DesignBuilder {
         double writeEnergy = 0;
         long rowsActive = 0;
         int adcBits = 0;
+        boolean idealAdc = false;
         long adcShared = 1;
         double adcLatency = 0;
         double adcEnergy = 0;
@@ -205,7 +206,8 @@ public final class DesignBuilder {
                     }
                 }
             } else if (a instanceof AdcAttr adc) {
-                adcBits = (int) Math.min(Numbers.count(adc.getBits(), 0), 64);
+                idealAdc = adc.isIdeal();
+                adcBits = adc.isIdeal() ? 0 : (int) Math.min(Numbers.count(adc.getBits(), 0), 64);
                 adcShared = adc.getShared() == null ? 1 : Math.max(1, Numbers.count(adc.getShared(), 1));
                 for (ConverterParam p : adc.getParams()) {
                     if (p instanceof LatencyParam q) {
@@ -247,7 +249,7 @@ public final class DesignBuilder {
         return Chip.builder(c.getName()).technology(technology).nodeNm(node).clockHz(clock).tiles(tiles)
                 .arraysPerTile(arraysPerTile).array(rows, cols).cellBits(cellBits).readLatencyS(readLatency)
                 .readEnergyJ(readEnergy).writeLatencyS(writeLatency).writeEnergyJ(writeEnergy).rowsActive(rowsActive)
-                .adcBits(adcBits).adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
+                .adcBits(adcBits).idealAdc(idealAdc).adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
                 .dacBits(dacBits).dacEnergyJ(dacEnergy).encoding(encoding).slicing(slicing).bufferBytesPerTile(buffer)
                 .enduranceWrites(endurance).offsetCompensationRows(compensationRows).nonideal(nonideal).origin(c)
                 .partOrigins(origins).build();

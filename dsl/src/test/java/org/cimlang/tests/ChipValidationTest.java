@@ -141,6 +141,12 @@ class ChipValidationTest {
     }
 
     @Test
+    void anIdealAdcNeedsNoBits() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "adc ideal");
+        assertEquals("", frontEndIssues(src));
+    }
+
+    @Test
     void zeroAdcBitsAreAnError() throws Exception {
         Src src = Src.valid().replace("adc bits 8", "adc bits 0");
         assertEquals(src.error(CimIssueCodes.RANGE_BITS, "0", "adc bits 0 is out of range: write a value in 1..24"),

@@ -8,6 +8,8 @@ import java.util.Objects;
  * supplies documented defaults per technology and node.
  *
  * @param rowsActive          rows driven per read (NeuroSim's parallel read); 0 = all rows of the array
+ * @param idealAdc            {@code adc ideal}: column sums are not quantised (CrossSim's {@code adc bits 0}); the
+ *                            cost model prices an ADC of the bits each layer needs
  * @param adcSharedColumns    columns time-multiplexed onto one ADC (1 = one ADC per column)
  * @param offsetCompensationRows spare rows per column for ADC-offset compensation (0 = off)
  * @param enduranceWrites     writes a cell survives (0 = unlimited / not given)
@@ -17,7 +19,7 @@ import java.util.Objects;
  */
 public record Chip(String name, Technology technology, double nodeNm, double clockHz, long tiles, long arraysPerTile,
         long rows, long cols, int cellBits, double readLatencyS, double readEnergyJ, double writeLatencyS,
-        double writeEnergyJ, long rowsActive, int adcBits, long adcSharedColumns, double adcLatencyS,
+        double writeEnergyJ, long rowsActive, int adcBits, boolean idealAdc, long adcSharedColumns, double adcLatencyS,
         double adcEnergyJ, int dacBits, double dacEnergyJ, WeightEncoding encoding, Slicing slicing,
         long bufferBytesPerTile, double enduranceWrites, long offsetCompensationRows, NonIdeality nonideal,
         Object origin, Map<String, Object> partOrigins) {
@@ -70,6 +72,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         b.writeEnergyJ = writeEnergyJ;
         b.rowsActive = rowsActive;
         b.adcBits = adcBits;
+        b.idealAdc = idealAdc;
         b.adcSharedColumns = adcSharedColumns;
         b.adcLatencyS = adcLatencyS;
         b.adcEnergyJ = adcEnergyJ;
@@ -106,6 +109,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         private double writeEnergyJ;
         private long rowsActive;
         private int adcBits;
+        private boolean idealAdc;
         private long adcSharedColumns;
         private double adcLatencyS;
         private double adcEnergyJ;
@@ -198,6 +202,11 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
             return this;
         }
 
+        public Builder idealAdc(boolean v) {
+            this.idealAdc = v;
+            return this;
+        }
+
         public Builder adcSharedColumns(long v) {
             this.adcSharedColumns = v;
             return this;
@@ -271,7 +280,10 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         }
 
         public Chip build() {
-            return new Chip(name, technology, nodeNm, clockHz, tiles, arraysPerTile, rows, cols, cellBits, readLatencyS, readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, adcSharedColumns, adcLatencyS, adcEnergyJ, dacBits, dacEnergyJ, encoding, slicing, bufferBytesPerTile, enduranceWrites, offsetCompensationRows, nonideal, origin, partOrigins);
+            return new Chip(name, technology, nodeNm, clockHz, tiles, arraysPerTile, rows, cols, cellBits, readLatencyS,
+                    readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, idealAdc, adcSharedColumns,
+                    adcLatencyS, adcEnergyJ, dacBits, dacEnergyJ, encoding, slicing, bufferBytesPerTile,
+                    enduranceWrites, offsetCompensationRows, nonideal, origin, partOrigins);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.cimlang.compiler.mapping.CrossbarPlan;
 import org.cimlang.compiler.mapping.LayerMapping;
 import org.cimlang.compiler.mapping.MappingResult;
 import org.cimlang.simulator.crossbar.ActivityCounter;
+import org.cimlang.simulator.circuits.adc.IdealAdc;
 import org.cimlang.simulator.crossbar.ArrayComponents;
 import org.cimlang.simulator.crossbar.CrossbarLayer;
 import org.cimlang.simulator.crossbar.NonIdealityDraw;
@@ -54,6 +55,9 @@ public final class CimChip implements MatrixEngine {
             long trial, double timeS) {
         Objects.requireNonNull(mapping, "mapping");
         ArrayComponents components = ArrayComponents.withCompensation((int) chip.offsetCompensationRows());
+        if (chip.idealAdc()) {
+            components = components.withAdc(IdealAdc.DESIGN);
+        }
         ProgrammedLayer[][][] layers = new ProgrammedLayer[net.nodes().size()][][];
         int[] wanted = new int[layers.length];
         for (MatrixNode m : net.matrixNodes()) {

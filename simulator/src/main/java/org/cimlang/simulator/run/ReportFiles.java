@@ -127,6 +127,7 @@ public final class ReportFiles {
             o.put("copiesDrawn", l.copies());
             nullable(o, "snrDb", l.snrDb());
             nullable(o, "ownSnrDb", l.ownSnrDb());
+            number(o, "mvmError", l.mvmError());
             ObjectNode a = o.putObject("perInference");
             a.put("inputCycles", l.inputCycles());
             number(a, "inputOnes", l.inputOnes());

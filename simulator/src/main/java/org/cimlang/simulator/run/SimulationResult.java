@@ -57,6 +57,7 @@ public record SimulationResult(String simulation, String mapping, String network
     /**
      * One conv2d/dense layer.
      *
+     * @param adcBits         the ADC's bits; 0 for {@code adc ideal} (column sums are not quantised)
      * @param adcLsb          column-sum units per ADC code (1 = exact conversion)
      * @param exactAdc        the ADC resolves single column-sum units (enough bits for every sum a read makes)
      * @param replicate       copies the mapping made; {@code copies} of them were drawn separately
@@ -69,12 +70,14 @@ public record SimulationResult(String simulation, String mapping, String network
      * @param adcConversions  conversions per inference
      * @param arrayReads      array reads per inference (each array of a column block, per row group and cycle)
      * @param inputCycles     input cycles the arrays ran per product
+     * @param mvmError        RMS(chip - exact product) / RMS(exact product) of the layer's accumulators on the
+     *                        inputs it got, bias excluded, before requantisation; the mean over trials
      * @param outputs         outputs per group matrix (synapses per input)
      */
     public record LayerResult(String layer, String kind, String weightType, String inputType, String outputType,
             int adcBits, double adcLsb, boolean exactAdc, int replicate, int copies, Double snrDb, Double ownSnrDb,
             double inputOnes, double inputValues, double cellActivations, double adcConversions, double arrayReads,
-            int inputCycles, int outputs) {
+            int inputCycles, double mvmError, int outputs) {
     }
 
     /**

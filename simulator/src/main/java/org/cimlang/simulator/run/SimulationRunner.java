@@ -150,6 +150,7 @@ public final class SimulationRunner {
         List<MatrixNode> matrices = q.matrixNodes();
         int nodes = q.nodes().size();
         Sums total = new Sums(nodes);
+        double[] mvmError = new double[nodes];
         List<Double> accuracies = new ArrayList<>();
         int quantizedCorrect = 0;
         CimChip first = null;
@@ -174,12 +175,20 @@ public final class SimulationRunner {
                         (from, count) -> batch(q, chipOfTrial, images, labels, from, count),
                         done -> listener.progress(before + done));
                 int correct = 0;
+                Sums ofTrial = new Sums(nodes);
                 for (Sums s : sums) {
                     total.add(s);
+                    ofTrial.add(s);
                     correct += s.cimCorrect;
                     if (trial == 0) {
                         quantizedCorrect += s.referenceCorrect;
                     }
+                }
+                for (MatrixNode m : matrices) {
+                    int n = m.index();
+                    // the mean over trials of each chip's relative RMS error (0 when the sums are all 0)
+                    mvmError[n] += ofTrial.mvmIdealSq[n] > 0
+                            ? Math.sqrt(ofTrial.mvmErrorSq[n] / ofTrial.mvmIdealSq[n]) / trials : 0;
                 }
                 accuracies.add((double) correct / images.length);
             }
@@ -196,11 +205,12 @@ public final class SimulationRunner {
             int i = m.index();
             var counter = total.activity.counter(i);
             layers.add(new LayerResult(m.name(), m.kind().keyword(), m.weightType().toString(), m.input().type().toString(),
-                    m.output().type().toString(), pl.adcBits(), pl.outputLsb(), pl.outputLsb() == 1.0, first.replicate(m),
+                    m.output().type().toString(), chip.idealAdc() ? 0 : pl.adcBits(), pl.outputLsb(),
+                    chip.idealAdc() || pl.outputLsb() == 1.0, first.replicate(m),
                     first.copies(m), snr(total.referenceSq[i], total.errorSq[i]), snr(total.exactSq[i], total.ownErrorSq[i]),
                     counter.inputOnes() / inferences, total.activity.inputValueSum(i) / inferences,
                     counter.cellActivations() / inferences, counter.adcConversions() / inferences,
-                    counter.arrayReads() / inferences, pl.cycles(), m.columns()));
+                    counter.arrayReads() / inferences, pl.cycles(), mvmError[i], m.columns()));
             if (first.copies(m) < first.replicate(m)) {
                 notes.add("layer " + m.name() + ": " + first.copies(m) + " of its " + first.replicate(m)
                         + " replicas drawn separately (output pixel p runs on copy p mod " + first.copies(m) + ")");
@@ -233,6 +243,9 @@ public final class SimulationRunner {
         final double[] errorSq;
         final double[] exactSq;
         final double[] ownErrorSq;
+        /** Squared error of the accumulators against the exact product of the same inputs, and of that product (bias removed). */
+        final double[] mvmErrorSq;
+        final double[] mvmIdealSq;
         final ChunkActivity activity;
 
         Sums(int nodes) {
@@ -240,6 +253,8 @@ public final class SimulationRunner {
             errorSq = new double[nodes];
             exactSq = new double[nodes];
             ownErrorSq = new double[nodes];
+            mvmErrorSq = new double[nodes];
+            mvmIdealSq = new double[nodes];
             activity = new ChunkActivity(nodes);
         }
 
@@ -249,6 +264,8 @@ public final class SimulationRunner {
                 errorSq[i] += o.errorSq[i];
                 exactSq[i] += o.exactSq[i];
                 ownErrorSq[i] += o.ownErrorSq[i];
+                mvmErrorSq[i] += o.mvmErrorSq[i];
+                mvmIdealSq[i] += o.mvmIdealSq[i];
             }
             activity.add(o.activity);
         }
@@ -282,6 +299,10 @@ public final class SimulationRunner {
                 s.errorSq[i] += (av - rv) * (av - rv);
                 s.exactSq[i] += ev * ev;
                 s.ownErrorSq[i] += (av - ev) * (av - ev);
+                double product = (double) e[at] - m.bias(o);
+                double deviation = (double) a[at] - e[at];
+                s.mvmIdealSq[i] += product * product;
+                s.mvmErrorSq[i] += deviation * deviation;
             }
         }
         return s;

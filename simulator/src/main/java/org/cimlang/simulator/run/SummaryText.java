@@ -39,8 +39,8 @@ public final class SummaryText {
         b.append(String.format(Locale.ROOT, "%-16s %-12s %-8s %-8s %-22s %-14s %s%n", "layers", "weights", "inputs",
                 "outputs", "ADC", "SNR vs ideal", "own SNR"));
         for (SimulationResult.LayerResult l : r.layers()) {
-            String adc = l.adcBits() + " bits, " + (l.exactAdc() ? "exact" : String.format(Locale.ROOT, "LSB %.3g",
-                    l.adcLsb()));
+            String adc = l.adcBits() == 0 ? "ideal, not quantised" : l.adcBits() + " bits, " + (l.exactAdc() ? "exact"
+                    : String.format(Locale.ROOT, "LSB %.3g", l.adcLsb()));
             b.append(String.format(Locale.ROOT, "  %-14s %-12s %-8s %-8s %-22s %-14s %s%n", l.layer(), l.weightType(),
                     l.inputType(), l.outputType(), adc, db(l.snrDb()), db(l.ownSnrDb())));
         }
