@@ -61,6 +61,14 @@ class HoverTest extends AbstractCimServerTest {
     }
 
     @Test
+    void hoverOnAChipWithAnIdealAdcSaysSumsAreNotQuantised() throws Exception {
+        String text = SMALL.replace("adc bits 6", "adc ideal");
+        String uri = openFile("ideal.cim", text);
+        String h = hover(uri, text, "tiles 2", 2);
+        assertContains(h, "ADC: ideal (column sums not quantised), one per column");
+    }
+
+    @Test
     void hoverOnMappingShowsTotals() throws Exception {
         String uri = openFile("small.cim", SMALL);
         String h = hover(uri, SMALL, "mapping M", 9);

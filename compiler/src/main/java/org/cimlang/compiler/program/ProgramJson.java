@@ -153,6 +153,7 @@ public final class ProgramJson {
         o.put("rowsActive", c.rowsActive());
         o.put("offsetCompensationRows", c.offsetCompensationRows());
         o.put("adcBits", c.adcBits());
+        o.put("idealAdc", c.idealAdc());
         o.put("adcSharedColumns", c.adcSharedColumns());
         o.put("dacBits", c.dacBits());
         o.put("encoding", c.encoding().name().toLowerCase(Locale.ROOT));

@@ -249,9 +249,10 @@ public class HoverContents {
         } catch (ArithmeticException e) {
             line(b, "capacity", "too large to count in 64 bits");
         }
-        if (chip.adcBits() > 0) {
-            line(b, "ADC", chip.adcBits() + " bits" + (chip.adcSharedColumns() > 1 ? ", shared by "
-                    + chip.adcSharedColumns() + " columns" : ", one per column"));
+        if (chip.adcBits() > 0 || chip.idealAdc()) {
+            line(b, "ADC", (chip.idealAdc() ? "ideal (column sums not quantised)" : chip.adcBits() + " bits")
+                    + (chip.adcSharedColumns() > 1 ? ", shared by " + chip.adcSharedColumns() + " columns"
+                            : ", one per column"));
         }
         if (chip.dacBits() > 0) {
             line(b, "DAC", chip.dacBits() + (chip.dacBits() == 1 ? " bit" : " bits") + " of input per cycle");
