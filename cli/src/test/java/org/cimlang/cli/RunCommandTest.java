@@ -154,6 +154,25 @@ class RunCommandTest {
     }
 
     @Test
+    void aGranularAdcKeepsOneLevelPerCodeWhereTheMaxRangeCoarsens() throws Exception {
+        // int8 weights in 2-bit slices, 1-bit input digits: 64 rows x 1 x 3 = 192 needs 8 bits; the ADC has 6
+        String chip = design("mnist", 30).replace("cell bits 1", "cell bits 2").replace("    slicing unary\n", "")
+                .replace("weights int3", "weights int8").replace("layer pixels activations uint2",
+                        "layer pixels activations uint8").replace("input bits 2", "input bits 8");
+        Path f = write(chip.replace("adc bits 8", "adc bits 6"));
+        CliRun max = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--json");
+        assertEquals(0, max.exitCode(), max.err());
+        Files.writeString(f, chip.replace("adc bits 8", "adc bits 6 range granular"));
+        CliRun granular = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--json");
+        assertEquals(0, granular.exitCode(), granular.err());
+        JsonNode a = new ObjectMapper().readTree(max.out()).get("simulations").get(0).get("layers").get(0);
+        JsonNode b = new ObjectMapper().readTree(granular.out()).get("simulations").get(0).get("layers").get(0);
+        assertEquals(192.0 / 63, a.get("adcLsb").asDouble(), 1e-9); // range max: 192 / (2^6 - 1) levels per code
+        assertEquals(1.0, b.get("adcLsb").asDouble());
+        assertTrue(a.get("mvmError").asDouble() > 0, a.toString());
+    }
+
+    @Test
     void inputErrorsArePrintedGccStyleAndNothingIsWritten() throws Exception {
         Path f = write(design("mnist", 100).replace("dense fc from pixels", "dense fc from pixles"));
         CliRun r = CliRun.of("run", f.toString());

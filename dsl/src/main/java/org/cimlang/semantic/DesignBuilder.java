@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.cimlang.cim.ActivationParam;
 import org.cimlang.cim.AdcAttr;
+import org.cimlang.compiler.ir.AdcRangeMode;
 import org.cimlang.cim.AdcOffsetParam;
 import org.cimlang.cim.ArrayAttr;
 import org.cimlang.cim.ArrayParam;
@@ -156,6 +157,7 @@ public final class DesignBuilder {
         long rowsActive = 0;
         int adcBits = 0;
         boolean idealAdc = false;
+        AdcRangeMode adcRange = AdcRangeMode.MAX;
         long adcShared = 1;
         double adcLatency = 0;
         double adcEnergy = 0;
@@ -207,6 +209,9 @@ public final class DesignBuilder {
                 }
             } else if (a instanceof AdcAttr adc) {
                 idealAdc = adc.isIdeal();
+                if (adc.getRange() == org.cimlang.cim.AdcRange.GRANULAR) {
+                    adcRange = AdcRangeMode.GRANULAR;
+                }
                 adcBits = adc.isIdeal() ? 0 : (int) Math.min(Numbers.count(adc.getBits(), 0), 64);
                 adcShared = adc.getShared() == null ? 1 : Math.max(1, Numbers.count(adc.getShared(), 1));
                 for (ConverterParam p : adc.getParams()) {
@@ -249,7 +254,7 @@ public final class DesignBuilder {
         return Chip.builder(c.getName()).technology(technology).nodeNm(node).clockHz(clock).tiles(tiles)
                 .arraysPerTile(arraysPerTile).array(rows, cols).cellBits(cellBits).readLatencyS(readLatency)
                 .readEnergyJ(readEnergy).writeLatencyS(writeLatency).writeEnergyJ(writeEnergy).rowsActive(rowsActive)
-                .adcBits(adcBits).idealAdc(idealAdc).adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
+                .adcBits(adcBits).idealAdc(idealAdc).adcRange(adcRange).adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
                 .dacBits(dacBits).dacEnergyJ(dacEnergy).encoding(encoding).slicing(slicing).bufferBytesPerTile(buffer)
                 .enduranceWrites(endurance).offsetCompensationRows(compensationRows).nonideal(nonideal).origin(c)
                 .partOrigins(origins).build();

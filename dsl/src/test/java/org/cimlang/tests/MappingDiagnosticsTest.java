@@ -85,7 +85,8 @@ class MappingDiagnosticsTest {
                 "place c3 on tiles 4..8");
         // 128 rows x (2^1 - 1) x (2^2 - 1) = 384 -> ceil(log2(385)) = 9 bits
         String adc = "ADC 6 bits cannot hold column sums of c3, out (128 rows x 1-bit input x 2-bit cells, max 384, "
-                + "needs 9 bits): partial sums will clip";
+                + "needs 9 bits): each code spans 6.10 column-sum levels ('range granular' keeps one level per code "
+                + "and clips above 63)";
         List<Issue> issues = issuesWithCode(src, DiagnosticCodes.ADC_CLIPPING);
         assertEquals(1, issues.size(), render(issues));
         assertEquals("WARNING " + DiagnosticCodes.ADC_CLIPPING + " " + src.at("adc bits 6") + " " + adc,

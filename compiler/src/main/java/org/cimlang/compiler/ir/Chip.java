@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param rowsActive          rows driven per read (NeuroSim's parallel read); 0 = all rows of the array
  * @param idealAdc            {@code adc ideal}: column sums are not quantised (CrossSim's {@code adc bits 0}); the
  *                            cost model prices an ADC of the bits each layer needs
+ * @param adcRange            with fewer ADC bits than a layer needs: coarser codes ({@code max}, the default) or
+ *                            clipping ({@code granular})
  * @param adcSharedColumns    columns time-multiplexed onto one ADC (1 = one ADC per column)
  * @param offsetCompensationRows spare rows per column for ADC-offset compensation (0 = off)
  * @param enduranceWrites     writes a cell survives (0 = unlimited / not given)
@@ -19,7 +21,7 @@ import java.util.Objects;
  */
 public record Chip(String name, Technology technology, double nodeNm, double clockHz, long tiles, long arraysPerTile,
         long rows, long cols, int cellBits, double readLatencyS, double readEnergyJ, double writeLatencyS,
-        double writeEnergyJ, long rowsActive, int adcBits, boolean idealAdc, long adcSharedColumns, double adcLatencyS,
+        double writeEnergyJ, long rowsActive, int adcBits, boolean idealAdc, AdcRangeMode adcRange, long adcSharedColumns, double adcLatencyS,
         double adcEnergyJ, int dacBits, double dacEnergyJ, WeightEncoding encoding, Slicing slicing,
         long bufferBytesPerTile, double enduranceWrites, long offsetCompensationRows, NonIdeality nonideal,
         Object origin, Map<String, Object> partOrigins) {
@@ -28,6 +30,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         Objects.requireNonNull(name, "name");
         technology = technology == null ? Technology.SRAM : technology;
         encoding = encoding == null ? WeightEncoding.DIFFERENTIAL : encoding;
+        adcRange = adcRange == null ? AdcRangeMode.MAX : adcRange;
         slicing = slicing == null ? Slicing.BINARY : slicing;
         nonideal = nonideal == null ? NonIdeality.NONE : nonideal;
         partOrigins = partOrigins == null ? Map.of() : Map.copyOf(partOrigins);
@@ -73,6 +76,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         b.rowsActive = rowsActive;
         b.adcBits = adcBits;
         b.idealAdc = idealAdc;
+        b.adcRange = adcRange;
         b.adcSharedColumns = adcSharedColumns;
         b.adcLatencyS = adcLatencyS;
         b.adcEnergyJ = adcEnergyJ;
@@ -110,6 +114,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         private long rowsActive;
         private int adcBits;
         private boolean idealAdc;
+        private AdcRangeMode adcRange;
         private long adcSharedColumns;
         private double adcLatencyS;
         private double adcEnergyJ;
@@ -207,6 +212,11 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
             return this;
         }
 
+        public Builder adcRange(AdcRangeMode v) {
+            this.adcRange = v;
+            return this;
+        }
+
         public Builder adcSharedColumns(long v) {
             this.adcSharedColumns = v;
             return this;
@@ -281,7 +291,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
 
         public Chip build() {
             return new Chip(name, technology, nodeNm, clockHz, tiles, arraysPerTile, rows, cols, cellBits, readLatencyS,
-                    readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, idealAdc, adcSharedColumns,
+                    readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, idealAdc, adcRange, adcSharedColumns,
                     adcLatencyS, adcEnergyJ, dacBits, dacEnergyJ, encoding, slicing, bufferBytesPerTile,
                     enduranceWrites, offsetCompensationRows, nonideal, origin, partOrigins);
         }

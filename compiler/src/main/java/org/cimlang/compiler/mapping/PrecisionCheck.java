@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cimlang.compiler.ir.AdcRangeMode;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.MappingSpec;
@@ -63,7 +64,8 @@ public final class PrecisionCheck {
             out.add(new Diagnostic(Severity.WARNING, ADC_CLIPPING, "ADC " + p.bitsAvailable()
                     + " bits cannot hold column sums of " + names(c.getValue()) + " (" + p.rowsActive() + " rows x "
                     + p.inputBitsPerCycle() + "-bit input x " + p.cellBitsUsed() + "-bit cells, max " + p.maxColumnSum()
-                    + ", needs " + p.bitsNeeded() + " bits): partial sums will clip", chip.originOf("adc"), "adc", data));
+                    + ", needs " + p.bitsNeeded() + " bits): " + consequence(chip.adcRange(), p), chip.originOf("adc"),
+                    "adc", data));
         }
         Map<String, List<String>> cases = new LinkedHashMap<>();
         for (Map.Entry<String, SlicePlan> e : slices.entrySet()) {
@@ -78,6 +80,16 @@ public final class PrecisionCheck {
                     "quantization", layers.toArray(String[]::new)));
         }
         return out;
+    }
+
+    /** What the simulator does with the sums, by the chip's range (AdcRange.MAX_SUM / UNIT_LSB there). */
+    private static String consequence(AdcRangeMode range, LayerPrecision p) {
+        long top = (1L << p.bitsAvailable()) - 1;
+        if (range == AdcRangeMode.GRANULAR) {
+            return "partial sums above " + top + " will clip";
+        }
+        return "each code spans " + String.format(java.util.Locale.ROOT, "%.2f", (double) p.maxColumnSum() / top)
+                + " column-sum levels ('range granular' keeps one level per code and clips above " + top + ")";
     }
 
     /** Up to five names, then how many more. */

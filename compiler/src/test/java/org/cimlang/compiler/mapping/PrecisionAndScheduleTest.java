@@ -8,6 +8,7 @@ import java.util.List;
 import org.cimlang.compiler.cost.ActivityCounts;
 import org.cimlang.compiler.cost.CostParameters;
 import org.cimlang.compiler.cost.TechnologyDefaults;
+import org.cimlang.compiler.ir.AdcRangeMode;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.DiagnosticCodes;
@@ -42,8 +43,10 @@ class PrecisionAndScheduleTest {
         assertEquals("@Isaac.adc", d.origin());
         assertEquals("adc", d.feature());
         // 128 rows x (2^1 - 1) x (2^2 - 1) = 384 -> ceil(log2(385)) = 9 bits
+        // range max (the default): 384 / 63 = 6.10 levels per code
         assertEquals("ADC 6 bits cannot hold column sums of c2 (128 rows x 1-bit input x 2-bit cells, max 384,"
-                + " needs 9 bits): partial sums will clip", d.message());
+                + " needs 9 bits): each code spans 6.10 column-sum levels ('range granular' keeps one level per code and"
+                + " clips above 63)", d.message());
         assertEquals(List.of("needs=9", "c2"), d.data());
     }
 
@@ -55,7 +58,16 @@ class PrecisionAndScheduleTest {
         assertEquals(List.of(List.of("needs=7", "c1"), List.of("needs=9", "c2", "fc1"), List.of("needs=9", "fc2"),
                 List.of("needs=8", "out")), d.stream().map(Diagnostic::data).toList());
         assertEquals("ADC 6 bits cannot hold column sums of c2, fc1 (128 rows x 1-bit input x 2-bit cells, max 384,"
-                + " needs 9 bits): partial sums will clip", d.get(1).message());
+                + " needs 9 bits): each code spans 6.10 column-sum levels ('range granular' keeps one level per code and"
+                + " clips above 63)", d.get(1).message());
+    }
+
+    @Test
+    void aGranularAdcClipsInsteadOfCoarsening() {
+        Chip granular = TestChips.chip().adc(6, 128, 0.78e-9).build().toBuilder().adcRange(AdcRangeMode.GRANULAR).build();
+        Diagnostic d = withCode(map(TestNetworks.lenet5(), granular, null), DiagnosticCodes.ADC_CLIPPING).get(1);
+        assertEquals("ADC 6 bits cannot hold column sums of c2, fc1 (128 rows x 1-bit input x 2-bit cells, max 384,"
+                + " needs 9 bits): partial sums above 63 will clip", d.message());
     }
 
     @Test

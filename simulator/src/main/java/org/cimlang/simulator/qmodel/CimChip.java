@@ -2,6 +2,7 @@ package org.cimlang.simulator.qmodel;
 
 import java.util.Objects;
 
+import org.cimlang.compiler.ir.AdcRangeMode;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.NonIdeality;
 import org.cimlang.compiler.mapping.CrossbarPlan;
@@ -9,6 +10,7 @@ import org.cimlang.compiler.mapping.LayerMapping;
 import org.cimlang.compiler.mapping.MappingResult;
 import org.cimlang.simulator.crossbar.ActivityCounter;
 import org.cimlang.simulator.circuits.adc.IdealAdc;
+import org.cimlang.simulator.crossbar.AdcRange;
 import org.cimlang.simulator.crossbar.ArrayComponents;
 import org.cimlang.simulator.crossbar.CrossbarLayer;
 import org.cimlang.simulator.crossbar.NonIdealityDraw;
@@ -57,6 +59,8 @@ public final class CimChip implements MatrixEngine {
         ArrayComponents components = ArrayComponents.withCompensation((int) chip.offsetCompensationRows());
         if (chip.idealAdc()) {
             components = components.withAdc(IdealAdc.DESIGN);
+        } else if (chip.adcRange() == AdcRangeMode.GRANULAR) {
+            components = components.withAdc(AdcRange.UNIT_LSB);
         }
         ProgrammedLayer[][][] layers = new ProgrammedLayer[net.nodes().size()][][];
         int[] wanted = new int[layers.length];

@@ -1,0 +1,13 @@
+package org.cimlang.compiler.ir;
+
+/** How an ADC with fewer bits than a layer's column sums need spends its codes. */
+public enum AdcRangeMode {
+    /** Full scale = the largest column sum a read can produce: never clips, each code spans more than one level. */
+    MAX,
+    /** One code per column-sum level: exact up to {@code 2^bits - 1}, clipping above. */
+    GRANULAR;
+
+    public String keyword() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
