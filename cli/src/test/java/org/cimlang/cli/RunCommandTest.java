@@ -170,6 +170,13 @@ class RunCommandTest {
         assertEquals(192.0 / 63, a.get("adcLsb").asDouble(), 1e-9); // range max: 192 / (2^6 - 1) levels per code
         assertEquals(1.0, b.get("adcLsb").asDouble());
         assertTrue(a.get("mvmError").asDouble() > 0, a.toString());
+        // range calibrated: the full scale shrinks to the largest sum the calibration images produce
+        Files.writeString(f, chip.replace("adc bits 8", "adc bits 6 range calibrated"));
+        CliRun calibrated = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--json");
+        assertEquals(0, calibrated.exitCode(), calibrated.err());
+        JsonNode c = new ObjectMapper().readTree(calibrated.out()).get("simulations").get(0).get("layers").get(0);
+        assertTrue(c.get("adcLsb").asDouble() < a.get("adcLsb").asDouble(), a + "\n" + c);
+        assertTrue(c.get("mvmError").asDouble() < a.get("mvmError").asDouble(), a + "\n" + c);
     }
 
     @Test

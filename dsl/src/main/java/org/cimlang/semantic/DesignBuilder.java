@@ -211,6 +211,8 @@ public final class DesignBuilder {
                 idealAdc = adc.isIdeal();
                 if (adc.getRange() == org.cimlang.cim.AdcRange.GRANULAR) {
                     adcRange = AdcRangeMode.GRANULAR;
+                } else if (adc.getRange() == org.cimlang.cim.AdcRange.CALIBRATED) {
+                    adcRange = AdcRangeMode.CALIBRATED;
                 }
                 adcBits = adc.isIdeal() ? 0 : (int) Math.min(Numbers.count(adc.getBits(), 0), 64);
                 adcShared = adc.getShared() == null ? 1 : Math.max(1, Numbers.count(adc.getShared(), 1));

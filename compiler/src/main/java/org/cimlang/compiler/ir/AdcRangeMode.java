@@ -5,7 +5,12 @@ public enum AdcRangeMode {
     /** Full scale = the largest column sum a read can produce: never clips, each code spans more than one level. */
     MAX,
     /** One code per column-sum level: exact up to {@code 2^bits - 1}, clipping above. */
-    GRANULAR;
+    GRANULAR,
+    /**
+     * Full scale = the largest column sum the calibration images produce on the chip (at most the
+     * {@code max} range's), per layer: the codes cover the sums that occur.
+     */
+    CALIBRATED;
 
     public String keyword() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -88,6 +88,10 @@ public final class PrecisionCheck {
         if (range == AdcRangeMode.GRANULAR) {
             return "partial sums above " + top + " will clip";
         }
+        if (range == AdcRangeMode.CALIBRATED) {
+            return "range calibrated sets the full scale to the largest sum the calibration images produce, at most "
+                    + String.format(java.util.Locale.ROOT, "%.2f", (double) p.maxColumnSum() / top) + " levels per code";
+        }
         return "each code spans " + String.format(java.util.Locale.ROOT, "%.2f", (double) p.maxColumnSum() / top)
                 + " column-sum levels ('range granular' keeps one level per code and clips above " + top + ")";
     }

@@ -108,6 +108,49 @@ public final class CimChip implements MatrixEngine {
         }
     }
 
+    /**
+     * This chip with every layer's ADC full scale set to the largest column sum its reads produce on
+     * {@code images} (the chip's {@code range calibrated}): the network runs on the integer reference while
+     * each layer's inputs are read through its programmed arrays, so later layers see the inputs the
+     * quantised network gives them. Single-threaded; the result is a new immutable chip.
+     */
+    public CimChip calibrated(QuantizedNetwork net, float[][] images) {
+        double[][] fullScale = new double[layers.length][];
+        for (MatrixNode m : net.matrixNodes()) {
+            fullScale[m.index] = new double[m.groups];
+        }
+        MatrixEngine probe = (node, group, x, products, key, acc, activity) -> {
+            int[] u = new int[x.length];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = node.encoding.encode(x[i]);
+            }
+            for (ProgrammedLayer copy : layers[node.index][group]) {
+                fullScale[node.index][group] = Math.max(fullScale[node.index][group], copy.maxColumnSum(u, products));
+            }
+            ExactEngine.INSTANCE.multiply(node, group, x, products, key, acc, activity);
+        };
+        for (int first = 0; first < images.length; first += 32) {
+            NetworkExecutor.forward(net, probe, images, first, Math.min(32, images.length - first), false, null);
+        }
+        ProgrammedLayer[][][] out = new ProgrammedLayer[layers.length][][];
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] == null) {
+                continue;
+            }
+            out[i] = new ProgrammedLayer[layers[i].length][];
+            for (int g = 0; g < layers[i].length; g++) {
+                out[i][g] = new ProgrammedLayer[layers[i][g].length];
+                for (int c = 0; c < layers[i][g].length; c++) {
+                    // never above the plan's full scale: calibration only narrows the range
+                    ProgrammedLayer p = layers[i][g][c];
+                    double scale = Math.max(1, Math.min(p.adcFullScale(), Math.ceil(fullScale[i][g])));
+                    out[i][g][c] = p.withAdcFullScale(scale);
+                }
+            }
+        }
+        return new CimChip(out, copiesWanted);
+    }
+
     /** The programmed arrays of a group's copy (for reports and tests). */
     public ProgrammedLayer layer(MatrixNode node, int group, int copy) {
         return layers[node.index][group][copy];

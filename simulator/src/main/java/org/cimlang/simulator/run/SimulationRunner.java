@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.cimlang.compiler.cost.EnergyBreakdown;
 import org.cimlang.compiler.cost.CostReport;
+import org.cimlang.compiler.ir.AdcRangeMode;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.NonIdeality;
@@ -45,6 +46,8 @@ import org.cimlang.io.Tensor;
 public final class SimulationRunner {
     /** Images per parallel task. */
     public static final int BATCH = 32;
+    /** Calibration images that set a {@code range calibrated} ADC's full scale, per chip. */
+    public static final int ADC_CALIBRATION_IMAGES = 256;
 
     private SimulationRunner() {
     }
@@ -121,8 +124,10 @@ public final class SimulationRunner {
         t0 = System.nanoTime();
         Dataset cal = DataSets.calibration(sim.dataset(), r.simulationDir(), c.quantization(), r.quantizationDir());
         QuantizedNetwork q;
+        float[][] calibrationImages;
         try {
-            q = NetworkQuantizer.quantize(c.analysis(), c.quant(), params, images(cal),
+            calibrationImages = images(cal);
+            q = NetworkQuantizer.quantize(c.analysis(), c.quant(), params, calibrationImages,
                     DataSets.inputCodes(sim.dataset()));
         } catch (IllegalArgumentException e) {
             throw RunException.input("network " + c.network().name() + " cannot be quantised: " + e.getMessage(), e);
@@ -161,12 +166,16 @@ public final class SimulationRunner {
         double cpuSeconds;
         try (BatchPool pool = new BatchPool(r.threads())) {
             for (int trial = 0; trial < trials; trial++) {
-                CimChip chipOfTrial;
+                CimChip programmed;
                 try {
-                    chipOfTrial = CimChip.program(q, chip, c.result(), model, seed, trial, sim.timeS());
+                    programmed = CimChip.program(q, chip, c.result(), model, seed, trial, sim.timeS());
                 } catch (IllegalArgumentException e) {
                     throw RunException.input(e.getMessage(), e);
                 }
+                CimChip chipOfTrial = chip.adcRange() == AdcRangeMode.CALIBRATED && !chip.idealAdc()
+                        ? programmed.calibrated(q, java.util.Arrays.copyOf(calibrationImages,
+                                Math.min(ADC_CALIBRATION_IMAGES, calibrationImages.length)))
+                        : programmed;
                 if (first == null) {
                     first = chipOfTrial;
                 }
