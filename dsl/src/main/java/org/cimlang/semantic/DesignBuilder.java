@@ -265,6 +265,7 @@ public final class DesignBuilder {
     private static NonIdeality nonideal(NonidealAttr n) {
         double variation = 0;
         boolean logNormal = false;
+        boolean ofMax = false;
         double readNoise = 0;
         double sa0 = 0;
         double sa1 = 0;
@@ -274,6 +275,7 @@ public final class DesignBuilder {
             if (p instanceof VariationParam v) {
                 variation = Numbers.quantity(v.getValue(), Dimension.PERCENT, 0);
                 logNormal = v.isLognormal();
+                ofMax = v.isOfMax();
             } else if (p instanceof ReadNoiseParam r) {
                 readNoise = Numbers.quantity(r.getValue(), Dimension.PERCENT, 0);
             } else if (p instanceof StuckAtParam s) {
@@ -289,7 +291,7 @@ public final class DesignBuilder {
                 drift = Numbers.quantity(d.getValue(), Dimension.NONE, 0);
             }
         }
-        return new NonIdeality(variation, logNormal, readNoise, sa0, sa1, adcOffset, drift, n);
+        return new NonIdeality(variation, logNormal, readNoise, sa0, sa1, adcOffset, drift, n, ofMax);
     }
 
     /* ------------------------------------------------------------- network */

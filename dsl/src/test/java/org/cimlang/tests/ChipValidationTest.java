@@ -2,6 +2,7 @@ package org.cimlang.tests;
 
 import static org.cimlang.tests.Src.frontEnd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cimlang.validation.CimIssueCodes;
 import org.eclipse.xtext.testing.InjectWith;
@@ -138,6 +139,14 @@ class ChipValidationTest {
         Src src = Src.valid().replace("cell bits 2", "cell bits 12");
         assertEquals(src.error(CimIssueCodes.RANGE_BITS, "12", "cell bits 12 is out of range: write a value in 1..8"),
                 frontEndIssues(src));
+    }
+
+    @Test
+    void aStateIndependentVariationIsWrittenOfMax() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { variation 5 % of max }");
+        assertEquals("", frontEndIssues(src));
+        Src both = Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { variation 5 % lognormal of max }");
+        assertTrue(frontEndIssues(both).contains("ERROR"), "lognormal and 'of max' exclude each other");
     }
 
     @Test

@@ -20,11 +20,20 @@ import org.cimlang.compiler.ir.effects.StuckAtFaults;
  * @param stuckAtOne      fraction of cells stuck at the maximum level (low resistance)
  * @param adcOffsetLsb    sigma of the per-column ADC offset, in LSB
  * @param driftPerDecade  relative conductance loss per decade of time (0 = none)
+ * @param variationOfMax  {@code variation S of max}: the spread is {@code S} times the highest level for
+ *                        every cell (state-independent, CrossSim's "relative to Gmax"), not {@code S} times
+ *                        the cell's own level
  */
 public record NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero,
-        double stuckAtOne, double adcOffsetLsb, double driftPerDecade, Object origin) {
+        double stuckAtOne, double adcOffsetLsb, double driftPerDecade, Object origin, boolean variationOfMax) {
 
     public static final NonIdeality NONE = new NonIdeality(0, false, 0, 0, 0, 0, 0, null);
+
+    /** Variation proportional to each cell's level. */
+    public NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero, double stuckAtOne,
+            double adcOffsetLsb, double driftPerDecade, Object origin) {
+        this(variation, logNormal, readNoise, stuckAtZero, stuckAtOne, adcOffsetLsb, driftPerDecade, origin, false);
+    }
 
     /**
      * The effects that are present, in the order a device applies them to a cell (stuck-at faults, then
@@ -37,7 +46,7 @@ public record NonIdeality(double variation, boolean logNormal, double readNoise,
             out.add(new StuckAtFaults(stuckAtZero, stuckAtOne));
         }
         if (variation != 0) {
-            out.add(new ProgrammingVariation(variation, logNormal));
+            out.add(new ProgrammingVariation(variation, logNormal, variationOfMax));
         }
         if (driftPerDecade != 0) {
             out.add(new ConductanceDrift(driftPerDecade));

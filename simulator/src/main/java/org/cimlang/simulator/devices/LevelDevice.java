@@ -11,14 +11,21 @@ import org.cimlang.compiler.ir.effects.StuckAtFaults;
 /**
  * A cell whose conductance is its level in units, disturbed by the cell effects of the chip
  * (DOMAIN.md 4), in this order per cell: a stuck-at draw (stuck-at-0 conducts 0, stuck-at-max the
- * highest level; stuck cells neither vary nor drift), then programming variation, then drift's factor.
+ * highest level; stuck cells neither vary nor drift), then programming variation (proportional to the
+ * level, or {@code ofMax}: state-independent, the same spread {@code sigma Lmax} for every level), then
+ * drift's factor.
  *
  * @param driftFactor conductance left at the time of the simulation
  */
-public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, boolean logNormal, double driftFactor)
-        implements DeviceModel {
+public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, boolean logNormal, boolean ofMax,
+        double driftFactor) implements DeviceModel {
 
-    public static final LevelDevice IDEAL = new LevelDevice(0, 0, 0, false, 1);
+    public static final LevelDevice IDEAL = new LevelDevice(0, 0, 0, false, false, 1);
+
+    /** Proportional variation. */
+    public LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, boolean logNormal, double driftFactor) {
+        this(stuckAtZero, stuckAtMax, sigma, logNormal, false, driftFactor);
+    }
 
     /** The device of a chip's cell effects {@code timeS} after programming; other effects are ignored here. */
     public static LevelDevice of(List<NonIdealEffect> effects, double timeS) {
@@ -26,6 +33,7 @@ public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, b
         double p1 = 0;
         double sigma = 0;
         boolean logNormal = false;
+        boolean ofMax = false;
         double drift = 1;
         for (NonIdealEffect e : effects) {
             if (e instanceof StuckAtFaults s) {
@@ -34,11 +42,12 @@ public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, b
             } else if (e instanceof ProgrammingVariation v) {
                 sigma = v.sigma();
                 logNormal = v.logNormal();
+                ofMax = v.ofMax();
             } else if (e instanceof ConductanceDrift d) {
                 drift = d.factor(timeS);
             }
         }
-        return new LevelDevice(p0, p1, sigma, logNormal, drift);
+        return new LevelDevice(p0, p1, sigma, logNormal, ofMax, drift);
     }
 
     @Override
@@ -55,7 +64,8 @@ public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, b
         double v = level;
         if (sigma > 0) {
             double z = rng.nextGaussian();
-            v = logNormal ? v * Math.exp(sigma * z - sigma * sigma / 2) : Math.max(0, v * (1 + sigma * z));
+            v = ofMax ? Math.max(0, v + sigma * levelMax * z)
+                    : logNormal ? v * Math.exp(sigma * z - sigma * sigma / 2) : Math.max(0, v * (1 + sigma * z));
         }
         return (float) (v * driftFactor);
     }

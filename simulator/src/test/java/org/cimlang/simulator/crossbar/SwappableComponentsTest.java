@@ -110,6 +110,25 @@ class SwappableComponentsTest {
     }
 
     @Test
+    void aStateIndependentVariationSpreadsEveryLevelBySigmaTimesTheHighestLevel() {
+        // 'variation 10 % of max' on 2-bit cells: sigma 0.1 x 3 levels for a level-0 cell as for a level-3 one
+        LevelDevice d = LevelDevice.of(new NonIdeality(0.1, false, 0, 0, 0, 0, 0, null, true).effects(), 0);
+        SplittableRandom a = new SplittableRandom(11);
+        SplittableRandom b = new SplittableRandom(11);
+        assertEquals((float) Math.max(0, 1 + 0.1 * 3 * b.nextGaussian()), d.program(1, 3, a));
+        double sum = 0;
+        double sq = 0;
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < 20_000; i++) {
+            double g = d.program(3, 3, r) - 3;
+            sum += g;
+            sq += g * g;
+        }
+        assertEquals(0.3, Math.sqrt(sq / 20_000 - (sum / 20_000) * (sum / 20_000)), 0.01); // proportional: 0.3 too
+        assertThrows(IllegalArgumentException.class, () -> new ProgrammingVariation(0.1, true, true));
+    }
+
+    @Test
     void theLevelDeviceDrawsStuckCellsBeforeVariation() {
         // the same stream gives the same cells: stuck-at draw first, then the variation's normal value
         LevelDevice d = new LevelDevice(0, 0, 0.1, false, 1);
