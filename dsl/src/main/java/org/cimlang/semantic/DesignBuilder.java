@@ -271,6 +271,7 @@ public final class DesignBuilder {
         double sa1 = 0;
         double adcOffset = 0;
         double drift = 0;
+        double onOff = 0;
         for (NonidealParam p : n.getParams()) {
             if (p instanceof VariationParam v) {
                 variation = Numbers.quantity(v.getValue(), Dimension.PERCENT, 0);
@@ -289,9 +290,11 @@ public final class DesignBuilder {
                 adcOffset = Numbers.quantity(a.getValue(), Dimension.LSB, 0);
             } else if (p instanceof DriftParam d) {
                 drift = Numbers.quantity(d.getValue(), Dimension.NONE, 0);
+            } else if (p instanceof org.cimlang.cim.OnOffRatioParam r) {
+                onOff = Numbers.quantity(r.getValue(), Dimension.NONE, 0);
             }
         }
-        return new NonIdeality(variation, logNormal, readNoise, sa0, sa1, adcOffset, drift, n, ofMax);
+        return new NonIdeality(variation, logNormal, readNoise, sa0, sa1, adcOffset, drift, n, ofMax, onOff);
     }
 
     /* ------------------------------------------------------------- network */

@@ -5,6 +5,7 @@ import org.cimlang.cim.BufferAttr;
 import org.cimlang.cim.CimPackage;
 import org.cimlang.cim.ClockAttr;
 import org.cimlang.cim.DriftParam;
+import org.cimlang.cim.OnOffRatioParam;
 import org.cimlang.cim.EnergyParam;
 import org.cimlang.cim.LatencyParam;
 import org.cimlang.cim.LifetimeDecl;
@@ -49,7 +50,7 @@ public final class QuantityDimensions {
         if (c instanceof AdcOffsetParam) {
             return Dimension.LSB;
         }
-        if (c instanceof DriftParam) {
+        if (c instanceof DriftParam || c instanceof OnOffRatioParam) {
             return Dimension.NONE;
         }
         if (c instanceof LifetimeDecl) {
@@ -106,6 +107,9 @@ public final class QuantityDimensions {
         }
         if (c instanceof DriftParam) {
             return "drift";
+        }
+        if (c instanceof OnOffRatioParam) {
+            return "on off ratio";
         }
         if (c instanceof LifetimeDecl) {
             return "lifetime";

@@ -114,4 +114,14 @@ public class ChipChecks extends CimChecks {
             }
         }
     }
+
+    /** Gmax / Gmin: a ratio of 1 or less has no off state to speak of. */
+    @Check
+    public void checkOnOffRatio(org.cimlang.cim.OnOffRatioParam p) {
+        java.math.BigDecimal v = Numbers.decimal(p.getValue() == null ? null : p.getValue().getValue());
+        if (v != null && v.compareTo(java.math.BigDecimal.ONE) <= 0) {
+            error("on off ratio " + v.toPlainString() + " is out of range: Gmax / Gmin is above 1, e.g. 'on off ratio 100'",
+                    p, org.cimlang.cim.CimPackage.Literals.NONIDEAL_PARAM__VALUE, CimIssueCodes.RANGE_POSITIVE);
+        }
+    }
 }

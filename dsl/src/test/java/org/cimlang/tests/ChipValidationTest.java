@@ -150,6 +150,14 @@ class ChipValidationTest {
     }
 
     @Test
+    void anOnOffRatioAboveOnePassesAndOneOrLessIsAnError() throws Exception {
+        assertEquals("", frontEndIssues(Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { on off ratio 100 }")));
+        Src one = Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { on off ratio 1 }");
+        assertEquals(one.error(CimIssueCodes.RANGE_POSITIVE, "1", "on off ratio 1 is out of range: Gmax / Gmin is above 1,"
+                + " e.g. 'on off ratio 100'"), frontEndIssues(one));
+    }
+
+    @Test
     void anIdealAdcNeedsNoBits() throws Exception {
         Src src = Src.valid().replace("adc bits 8", "adc ideal");
         assertEquals("", frontEndIssues(src));

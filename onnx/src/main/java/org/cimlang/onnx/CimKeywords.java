@@ -17,7 +17,7 @@ public final class CimKeywords {
             "technology", "node", "clock", "tiles", "arrays", "per", "tile", "array", "cell", "bits", "read",
             "latency", "energy", "write", "rows", "active", "adc", "ideal", "range", "granular", "calibrated", "shared", "by", "columns", "dac", "signed",
             "slicing", "buffer", "endurance", "writes", "offset", "compensation", "nonideal", "variation",
-            "lognormal", "noise", "stuck", "at", "zero", "one", "drift", "decade",
+            "lognormal", "noise", "stuck", "at", "zero", "one", "drift", "decade", "ratio",
             "sram", "rram", "pcm", "nor_flash", "mram", "fefet", "dram", "differential", "binary", "unary",
             // network
             "input", "conv2d", "dense", "maxpool", "avgpool", "flatten", "batchnorm", "add", "concat", "activation",

@@ -6,6 +6,7 @@ import java.util.List;
 import org.cimlang.compiler.ir.effects.AdcOffset;
 import org.cimlang.compiler.ir.effects.ConductanceDrift;
 import org.cimlang.compiler.ir.effects.NonIdealEffect;
+import org.cimlang.compiler.ir.effects.OnOffRatio;
 import org.cimlang.compiler.ir.effects.ProgrammingVariation;
 import org.cimlang.compiler.ir.effects.ReadNoise;
 import org.cimlang.compiler.ir.effects.StuckAtFaults;
@@ -23,11 +24,21 @@ import org.cimlang.compiler.ir.effects.StuckAtFaults;
  * @param variationOfMax  {@code variation S of max}: the spread is {@code S} times the highest level for
  *                        every cell (state-independent, CrossSim's "relative to Gmax"), not {@code S} times
  *                        the cell's own level
+ * @param onOffRatio      {@code on off ratio R}: Gmax / Gmin, so a level-0 cell conducts 1/R of the highest level
+ *                        (0 = infinite: the off state conducts nothing)
  */
 public record NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero,
-        double stuckAtOne, double adcOffsetLsb, double driftPerDecade, Object origin, boolean variationOfMax) {
+        double stuckAtOne, double adcOffsetLsb, double driftPerDecade, Object origin, boolean variationOfMax,
+        double onOffRatio) {
 
     public static final NonIdeality NONE = new NonIdeality(0, false, 0, 0, 0, 0, 0, null);
+
+    /** An infinite on/off ratio: the off state conducts nothing. */
+    public NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero, double stuckAtOne,
+            double adcOffsetLsb, double driftPerDecade, Object origin, boolean variationOfMax) {
+        this(variation, logNormal, readNoise, stuckAtZero, stuckAtOne, adcOffsetLsb, driftPerDecade, origin,
+                variationOfMax, 0);
+    }
 
     /** Variation proportional to each cell's level. */
     public NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero, double stuckAtOne,
@@ -48,6 +59,9 @@ public record NonIdeality(double variation, boolean logNormal, double readNoise,
         if (variation != 0) {
             out.add(new ProgrammingVariation(variation, logNormal, variationOfMax));
         }
+        if (onOffRatio != 0) {
+            out.add(new OnOffRatio(onOffRatio));
+        }
         if (driftPerDecade != 0) {
             out.add(new ConductanceDrift(driftPerDecade));
         }
@@ -61,7 +75,7 @@ public record NonIdeality(double variation, boolean logNormal, double readNoise,
     }
 
     public boolean isIdeal() {
-        return variation == 0 && readNoise == 0 && stuckAtZero == 0 && stuckAtOne == 0 && adcOffsetLsb == 0
-                && driftPerDecade == 0;
+        return onOffRatio == 0 && variation == 0 && readNoise == 0 && stuckAtZero == 0 && stuckAtOne == 0
+                && adcOffsetLsb == 0 && driftPerDecade == 0;
     }
 }

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.cimlang.compiler.ir.effects.ConductanceDrift;
 import org.cimlang.compiler.ir.effects.NonIdealEffect;
+import org.cimlang.compiler.ir.effects.OnOffRatio;
 import org.cimlang.compiler.ir.effects.ProgrammingVariation;
 import org.cimlang.compiler.ir.effects.StuckAtFaults;
 
@@ -12,19 +13,20 @@ import org.cimlang.compiler.ir.effects.StuckAtFaults;
  * A cell whose conductance is its level in units, disturbed by the cell effects of the chip
  * (DOMAIN.md 4), in this order per cell: a stuck-at draw (stuck-at-0 conducts 0, stuck-at-max the
  * highest level; stuck cells neither vary nor drift), then programming variation (proportional to the
- * level, or {@code ofMax}: state-independent, the same spread {@code sigma Lmax} for every level), then
- * drift's factor.
+ * level, or {@code ofMax}: state-independent, the same spread {@code sigma Lmax} for every level) around
+ * the programmed conductance (the level, or with a finite on/off ratio {@code R}
+ * {@code Lmax / R + L (1 - 1/R)}, so the off state leaks), then drift's factor.
  *
  * @param driftFactor conductance left at the time of the simulation
  */
 public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, boolean logNormal, boolean ofMax,
-        double driftFactor) implements DeviceModel {
+        double driftFactor, double onOffRatio) implements DeviceModel {
 
-    public static final LevelDevice IDEAL = new LevelDevice(0, 0, 0, false, false, 1);
+    public static final LevelDevice IDEAL = new LevelDevice(0, 0, 0, false, false, 1, 0);
 
-    /** Proportional variation. */
+    /** Proportional variation, an infinite on/off ratio. */
     public LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, boolean logNormal, double driftFactor) {
-        this(stuckAtZero, stuckAtMax, sigma, logNormal, false, driftFactor);
+        this(stuckAtZero, stuckAtMax, sigma, logNormal, false, driftFactor, 0);
     }
 
     /** The device of a chip's cell effects {@code timeS} after programming; other effects are ignored here. */
@@ -35,6 +37,7 @@ public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, b
         boolean logNormal = false;
         boolean ofMax = false;
         double drift = 1;
+        double ratio = 0;
         for (NonIdealEffect e : effects) {
             if (e instanceof StuckAtFaults s) {
                 p0 = s.atZero();
@@ -43,11 +46,13 @@ public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, b
                 sigma = v.sigma();
                 logNormal = v.logNormal();
                 ofMax = v.ofMax();
+            } else if (e instanceof OnOffRatio r) {
+                ratio = r.ratio();
             } else if (e instanceof ConductanceDrift d) {
                 drift = d.factor(timeS);
             }
         }
-        return new LevelDevice(p0, p1, sigma, logNormal, ofMax, drift);
+        return new LevelDevice(p0, p1, sigma, logNormal, ofMax, drift, ratio);
     }
 
     @Override
@@ -55,13 +60,13 @@ public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, b
         if (stuckAtZero + stuckAtMax > 0) {
             double u = rng.nextDouble();
             if (u < stuckAtZero) {
-                return 0f;
+                return (float) target(0, levelMax);
             }
             if (u < stuckAtZero + stuckAtMax) {
                 return levelMax;
             }
         }
-        double v = level;
+        double v = target(level, levelMax);
         if (sigma > 0) {
             double z = rng.nextGaussian();
             v = ofMax ? Math.max(0, v + sigma * levelMax * z)
@@ -70,8 +75,13 @@ public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, b
         return (float) (v * driftFactor);
     }
 
+    /** The conductance a level is programmed to: the level itself, or within [Lmax / R, Lmax] for a finite ratio. */
+    private double target(int level, int levelMax) {
+        return onOffRatio == 0 ? level : new OnOffRatio(onOffRatio).conductance(level, levelMax);
+    }
+
     @Override
     public boolean isIdeal() {
-        return stuckAtZero == 0 && stuckAtMax == 0 && sigma == 0 && driftFactor == 1.0;
+        return stuckAtZero == 0 && stuckAtMax == 0 && sigma == 0 && driftFactor == 1.0 && onOffRatio == 0;
     }
 }

@@ -129,6 +129,38 @@ class SwappableComponentsTest {
     }
 
     @Test
+    void aFiniteOnOffRatioLeaksTheOffStateAndDifferentialPairsCancelIt() {
+        // 2-bit cells, on/off ratio 10: level L conducts 3/10 + L (1 - 1/10); inputs are single bits
+        NonIdeality leak = new NonIdeality(0, false, 0, 0, 0, 0, 0, null, false, 10);
+        int k = 6;
+        int[] x = {1, 0, 1, 1, 0, 1};
+        ArrayComponents ideal = ArrayComponents.DEFAULT.withAdc(org.cimlang.simulator.circuits.adc.IdealAdc.DESIGN);
+        // unsigned uint2 weights, one column per output: y = sum_r x_r (0.3 + 0.9 w_r)
+        int[] u = {0, 3, 1, 2, 0, 3};
+        WeightFormat uw = WeightFormat.unsigned(2);
+        ProgrammedLayer p = CrossbarLayer.program(u, k, 1, uw, InputFormat.unsigned(1),
+                CrossbarPlans.of(k, 1, uw, InputFormat.unsigned(1), Fixtures.geometry(8, 8, 2, 0, 1, 0,
+                        WeightEncoding.DIFFERENTIAL)), ideal, new NonIdealityDraw(leak, 1, 0, 0, 0));
+        long[] y = new long[1];
+        p.mvm(x, y, null);
+        double expected = 0;
+        for (int r = 0; r < k; r++) {
+            expected += x[r] * (0.3 + 0.9 * u[r]);
+        }
+        assertEquals(expected, y[0] * p.outputLsb(), 1e-3); // 4 * 0.3 + 0.9 * 6 = 6.6 instead of 6
+        // int3 weights on a differential pair: both columns leak alike, so y = 0.9 * sum x w
+        int[] w = {-3, 2, 1, -1, 3, 0};
+        WeightFormat dw = WeightFormat.signed(3);
+        ProgrammedLayer d = CrossbarLayer.program(w, k, 1, dw, InputFormat.unsigned(1),
+                CrossbarPlans.of(k, 1, dw, InputFormat.unsigned(1), Fixtures.geometry(8, 8, 2, 0, 1, 0,
+                        WeightEncoding.DIFFERENTIAL)), ideal, new NonIdealityDraw(leak, 1, 0, 0, 0));
+        d.mvm(x, y, null);
+        assertEquals(0.9 * (-3 + 1 - 1 + 0), y[0] * d.outputLsb(), 1e-3);
+        assertThrows(IllegalArgumentException.class, () -> new NonIdeality(0, false, 0, 0, 0, 0, 0, null, false, 1)
+                .effects());
+    }
+
+    @Test
     void theLevelDeviceDrawsStuckCellsBeforeVariation() {
         // the same stream gives the same cells: stuck-at draw first, then the variation's normal value
         LevelDevice d = new LevelDevice(0, 0, 0.1, false, 1);

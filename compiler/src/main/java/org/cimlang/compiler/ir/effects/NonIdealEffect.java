@@ -6,8 +6,8 @@ package org.cimlang.compiler.ir.effects;
  * one consumer in the simulator's device, read or converter model, not a new field in every constructor.
  * Fractions, not percent.
  */
-public sealed interface NonIdealEffect permits StuckAtFaults, ProgrammingVariation, ConductanceDrift, ReadNoise,
-        AdcOffset {
+public sealed interface NonIdealEffect permits StuckAtFaults, OnOffRatio, ProgrammingVariation, ConductanceDrift,
+        ReadNoise, AdcOffset {
 
     /** Whether the effect acts on the programmed cells (as opposed to reads or conversions). */
     default boolean actsOnCells() {
