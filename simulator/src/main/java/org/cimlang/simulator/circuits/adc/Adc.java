@@ -28,6 +28,22 @@ public interface Adc {
         }
     }
 
+    /** Rounds half up and clips to {@code 0..maxCode}: the conversion of a uniform quantiser. */
+    static int roundHalfUp(double v, int maxCode) {
+        double c = Math.floor(v + 0.5);
+        return c <= 0 ? 0 : c >= maxCode ? maxCode : (int) c;
+    }
+
+    /**
+     * {@link #roundHalfUp(double, int)} of {@code n} values; truncation equals floor wherever the clamp does
+     * not take over ({@code v + 0.5 >= 0}).
+     */
+    static void roundHalfUp(float[] v, int[] codes, int n, int maxCode) {
+        for (int c = 0; c < n; c++) {
+            codes[c] = Math.min(maxCode, Math.max(0, (int) (v[c] + 0.5f)));
+        }
+    }
+
     /** Whether every integer column sum {@code 0..maxSum} converts to itself: outputs equal {@code W^T x}. */
     default boolean isExactUpTo(long maxSum) {
         return lsb() == 1.0 && maxCode() >= maxSum;

@@ -35,15 +35,11 @@ public record IdealAdc(int fractionBits, double fullScale, double lsb, int maxCo
 
     @Override
     public int convert(double v) {
-        double c = Math.floor(v + 0.5);
-        return c <= 0 ? 0 : c >= maxCode ? maxCode : (int) c;
+        return Adc.roundHalfUp(v, maxCode);
     }
 
     @Override
     public void convert(float[] v, int[] codes, int n) {
-        int max = maxCode;
-        for (int c = 0; c < n; c++) {
-            codes[c] = Math.min(max, Math.max(0, (int) (v[c] + 0.5f)));
-        }
+        Adc.roundHalfUp(v, codes, n, maxCode);
     }
 }

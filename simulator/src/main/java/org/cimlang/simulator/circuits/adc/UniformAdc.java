@@ -27,16 +27,11 @@ public record UniformAdc(int bits, double fullScale, double lsb, int maxCode) im
 
     @Override
     public int convert(double v) {
-        double c = Math.floor(v + 0.5);
-        return c <= 0 ? 0 : c >= maxCode ? maxCode : (int) c;
+        return Adc.roundHalfUp(v, maxCode);
     }
 
-    /** Truncation equals floor wherever the clamp does not take over ({@code v + 0.5 >= 0}). */
     @Override
     public void convert(float[] v, int[] codes, int n) {
-        int max = maxCode;
-        for (int c = 0; c < n; c++) {
-            codes[c] = Math.min(max, Math.max(0, (int) (v[c] + 0.5f)));
-        }
+        Adc.roundHalfUp(v, codes, n, maxCode);
     }
 }
