@@ -53,6 +53,8 @@ public final class ProgrammedLayer {
     private final CrossbarLayer.Analog analog;
     private final float[][] compensation;
     private final NonIdealityDraw draw;
+    /** The draw's read noise, looked up once: the effects list is rebuilt on every query. */
+    private final double readNoise;
     private final Adc adc;
     private final long readMax;
     private final boolean exact;
@@ -77,6 +79,7 @@ public final class ProgrammedLayer {
         this.levels = levels;
         this.analog = analog;
         this.draw = draw;
+        this.readNoise = draw.readNoise();
         this.adc = adc;
         this.readMax = readMax;
         this.wideLevels = analog == null && readMax > Short.MAX_VALUE ? widen(levels) : null;
@@ -318,7 +321,7 @@ public final class ProgrammedLayer {
         }
         long[] totals = new long[count * w];
         SplittableRandom[] noise = null;
-        if (analog != null && draw.readNoise() > 0 && probe == null) {
+        if (analog != null && readNoise > 0 && probe == null) {
             noise = new SplittableRandom[count];
             for (int b = 0; b < count; b++) {
                 noise[b] = new SplittableRandom(draw.readSeed(noiseKeyBase + first + b));
@@ -571,7 +574,7 @@ public final class ProgrammedLayer {
             float[] acc2 = s.accF2;
             float[] z = s.gauss;
             NormalTable.fill(noise, z, w);
-            float scale = (float) (draw.readNoise() / adc.lsb());
+            float scale = (float) (readNoise / adc.lsb());
             for (int c = 0; c < w; c++) {
                 v[c] += scale * (float) Math.sqrt(acc2[c]) * z[c];
             }
