@@ -1,102 +1,90 @@
 package org.cimlang.io;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The one way cimlang writes a file: the content goes to a temporary file in the target's folder, which
- * is then moved over the target in one step (an atomic rename; where the filesystem cannot, a plain
- * replacing move). On any failure the temporary file is deleted and the target keeps its old content, so
- * a crash or a full disk never leaves half a program, report, weights file or model behind.
+ * Writes files so that a reader, or a later run, finds either the old content or the new one in
+ * full, never half a file that it would trust: the content goes to a temporary file in the target's
+ * folder (the same file system, so the move is a rename) and is then moved over the target with
+ * {@code ATOMIC_MOVE}, or with a plain replacing move where the file system cannot move atomically.
+ * On any failure the temporary file is deleted and the target keeps its old content.
+ *
+ * <p>The target's folder must exist: whether to create it is the caller's decision.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes the content to an output stream; the stream is closed by {@link AtomicFiles}. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
+    /** Writes {@code content} to {@code file}, replacing it in one step. */
+    public static void write(Path file, FileContent content) throws IOException {
+        write(file, content, FileMover.FILES);
     }
 
-    /** The rename step, replaceable in tests to exercise the fallback. */
-    @FunctionalInterface
-    interface AtomicMove {
-        void move(Path from, Path to) throws IOException;
-    }
-
-    private static final AtomicMove RENAME = (from, to) -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-
-    /**
-     * Writes {@code file} atomically. Its folder must exist.
-     *
-     * @throws NoSuchFileException naming the folder when it does not exist
-     */
-    public static void write(Path file, Content content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path tmp = temporaryBeside(target);
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                content.writeTo(out);
-            }
-            moveOver(tmp, target);
-        } catch (IOException | RuntimeException | Error e) {
-            deleteQuietly(tmp, e);
-            throw e;
+    static void write(Path file, FileContent content, FileMover mover) throws IOException {
+        try (StagedFile staged = StagedFile.write(file, content, mover)) {
+            staged.commit();
         }
     }
 
-    public static void write(Path file, byte[] bytes) throws IOException {
-        write(file, out -> out.write(bytes));
+    /** Writes {@code bytes} to {@code file}, replacing it in one step. */
+    public static void writeBytes(Path file, byte[] bytes) throws IOException {
+        write(file, FileContent.bytes(bytes));
     }
 
-    /** Writes text as UTF-8. */
+    /** Writes {@code text} in UTF-8 to {@code file}, replacing it in one step. */
     public static void writeString(Path file, String text) throws IOException {
-        write(file, text.getBytes(StandardCharsets.UTF_8));
+        write(file, FileContent.text(text));
     }
 
     /**
-     * A new temporary file in {@code target}'s folder, for callers that write several files and move them
-     * together ({@link #moveOver}); they delete it when anything fails.
+     * Writes {@code content} beside {@code file} without replacing it yet: commit the result to move
+     * it into place, close it to drop it.
      */
-    public static Path temporaryBeside(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new NoSuchFileException(absolute.toString(), null,
-                    "cannot write " + absolute + ": folder " + dir + " does not exist; create it first");
-        }
-        return Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    public static StagedFile stage(Path file, FileContent content) throws IOException {
+        return StagedFile.write(file, content, FileMover.FILES);
     }
 
-    /** Moves a finished temporary file over {@code target}: atomically where the filesystem can. */
-    public static void moveOver(Path tmp, Path target) throws IOException {
-        moveOver(tmp, target, RENAME);
+    /**
+     * Writes a group of files that belong together: every content is written in full before any target
+     * is replaced, then the targets are replaced in the map's order. When a move fails, the targets this
+     * call created are removed again, so no file is left without the others; targets it replaced keep
+     * their new content (the old one is gone).
+     */
+    public static void writeAll(Map<Path, FileContent> files) throws IOException {
+        writeAll(files, FileMover.FILES);
     }
 
-    static void moveOver(Path tmp, Path target, AtomicMove rename) throws IOException {
+    static void writeAll(Map<Path, FileContent> files, FileMover mover) throws IOException {
+        List<StagedFile> staged = new ArrayList<>(files.size());
+        List<Path> created = new ArrayList<>();
         try {
-            rename.move(tmp, target);
-        } catch (AtomicMoveNotSupportedException e) {
-            // some filesystems (network shares, some container mounts) cannot rename atomically
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** Deletes a temporary file after a failure, keeping any problem doing so with the failure. */
-    public static void deleteQuietly(Path tmp, Throwable failure) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException d) {
-            failure.addSuppressed(d);
+            for (Map.Entry<Path, FileContent> e : files.entrySet()) {
+                staged.add(StagedFile.write(e.getKey(), e.getValue(), mover));
+            }
+            for (StagedFile s : staged) {
+                boolean existed = Files.exists(s.target());
+                s.commit();
+                if (!existed) {
+                    created.add(s.target());
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            for (Path p : created) {
+                StagedFile.deleteAfterFailure(p, e);
+            }
+            for (StagedFile s : staged) {
+                try {
+                    s.close();
+                } catch (IOException d) {
+                    e.addSuppressed(d);
+                }
+            }
+            throw e;
         }
     }
 }

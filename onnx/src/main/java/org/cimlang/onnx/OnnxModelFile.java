@@ -1,11 +1,11 @@
 package org.cimlang.onnx;
 
-import org.cimlang.io.AtomicFiles;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.cimlang.io.AtomicFiles;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
@@ -88,10 +88,8 @@ public final class OnnxModelFile {
 
     /** Writes the model to a temporary file beside {@code file} and moves it over: never half a file. */
     public static void write(Path file, ModelProto model) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        AtomicFiles.write(target, model.toByteArray());
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, model::writeTo);
     }
 
     /** What a file that is clearly not ONNX is, from its first bytes; null when it may be ONNX. */

@@ -1,12 +1,8 @@
 package org.cimlang.simulator.run;
 
-import org.cimlang.io.AtomicFiles;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.cimlang.io.AtomicFiles;
+import org.cimlang.io.FileContent;
 
 /**
  * The report files of a simulation ({@code report "PREFIX"}): {@code PREFIX.json} with every figure
@@ -42,29 +41,15 @@ public final class ReportFiles {
     /** Writes the three files; returns them. */
     public static List<Path> write(SimulationResult r, Path prefix) {
         List<Path> targets = files(prefix);
-        Map<Path, String> contents = new LinkedHashMap<>();
-        contents.put(targets.get(0), json(r));
-        contents.put(targets.get(1), layersCsv(r));
-        contents.put(targets.get(2), trialsCsv(r));
-        List<Path> temps = new ArrayList<>();
+        Map<Path, FileContent> contents = new LinkedHashMap<>();
+        contents.put(targets.get(0), FileContent.text(json(r)));
+        contents.put(targets.get(1), FileContent.text(layersCsv(r)));
+        contents.put(targets.get(2), FileContent.text(trialsCsv(r)));
         try {
-            Path dir = targets.get(0).toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            for (Map.Entry<Path, String> e : contents.entrySet()) {
-                // a new file of our own, created with the user's umask (createTempFile would make it private)
-                Path tmp = AtomicFiles.temporaryBeside(e.getKey());
-                temps.add(tmp);
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
-            }
-            int i = 0;
-            for (Path target : contents.keySet()) {
-                AtomicFiles.moveOver(temps.get(i++), target);
-            }
+            Files.createDirectories(targets.get(0).toAbsolutePath().getParent());
+            AtomicFiles.writeAll(contents);
             return targets;
         } catch (IOException e) {
-            for (Path t : temps) {
-                AtomicFiles.deleteQuietly(t, e);
-            }
             throw RunException.environment(prefix + ": the report cannot be written (" + e.getMessage() + ")", e);
         }
     }
