@@ -19,8 +19,8 @@ import org.eclipse.emf.common.util.URI;
 import com.google.inject.Singleton;
 
 /**
- * The live check of a network's {@code weights "FILE.npz"} line: the file is read with the
- * simulator's npz reader and checked with the simulator's parameter check, so the editor reports
+ * The live check of a network's {@code weights "FILE.npz"} line: the file is read with the npz
+ * reader and checked with the parameter check that the simulator uses too, so the editor reports
  * exactly what {@code cim run} would refuse. A file is read once per version (path, size,
  * modification time): typing elsewhere in the .cim file costs a stat, not a read.
  */

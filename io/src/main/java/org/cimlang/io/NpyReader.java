@@ -8,7 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cimlang.io.Tensor;
 
 /**
  * Reads one NumPy {@code .npy} array (format versions 1.0, 2.0 and 3.0) into a float {@link Tensor}.
@@ -29,11 +28,6 @@ public final class NpyReader {
     public static final int MAX_HEADER_BYTES = 1 << 20;
 
     static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-
-    /** The six bytes every .npy file starts with (a copy: tests write files with it). */
-    public static byte[] magic() {
-        return MAGIC.clone();
-    }
 
     private static final int CHUNK_BYTES = 1 << 16;
 

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.cimlang.io.Tensor;
 
 /** Writes a {@link Tensor} as a float32, C-order {@code .npy} array (format 1.0, or 2.0 for huge headers). */
 public final class NpyWriter {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.cimlang.io.Tensor;
 
 /**
  * Reads a NumPy {@code .npz} archive (what {@code numpy.savez} and {@code numpy.savez_compressed}

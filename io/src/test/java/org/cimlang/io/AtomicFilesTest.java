@@ -36,6 +36,14 @@ class AtomicFilesTest {
         }
     }
 
+    /** Two files to write as a group, in this order. */
+    private static Map<Path, FileContent> group(Path first, FileContent a, Path second, FileContent b) {
+        Map<Path, FileContent> files = new LinkedHashMap<>();
+        files.put(first, a);
+        files.put(second, b);
+        return files;
+    }
+
     @Test
     void writeStringReplacesTheTargetAndLeavesNoTemporaryFile() throws IOException {
         Path f = dir.resolve("p.json");
@@ -161,9 +169,7 @@ class AtomicFilesTest {
         Path first = dir.resolve("r.json");
         Path second = dir.resolve("r.csv");
         Files.writeString(first, "old json");
-        Map<Path, FileContent> files = new LinkedHashMap<>();
-        files.put(first, FileContent.text("new json"));
-        files.put(second, out -> {
+        Map<Path, FileContent> files = group(first, FileContent.text("new json"), second, out -> {
             throw new IOException("no space left");
         });
         assertThrows(IOException.class, () -> AtomicFiles.writeAll(files));
@@ -176,9 +182,8 @@ class AtomicFilesTest {
         Path created = dir.resolve("m.npz");
         Path replaced = dir.resolve("m.cim");
         Files.writeString(replaced, "old cim");
-        Map<Path, FileContent> files = new LinkedHashMap<>();
-        files.put(created, FileContent.text("weights"));
-        files.put(replaced, FileContent.text("new cim"));
+        Map<Path, FileContent> files = group(created, FileContent.text("weights"), replaced,
+                FileContent.text("new cim"));
         FileMover failsOnCim = (source, target, options) -> {
             if (target.equals(replaced.toAbsolutePath())) {
                 throw new IOException("permission denied");
@@ -193,9 +198,8 @@ class AtomicFilesTest {
 
     @Test
     void aGroupReplacesEveryTargetInOrder() throws IOException {
-        Map<Path, FileContent> files = new LinkedHashMap<>();
-        files.put(dir.resolve("b"), FileContent.text("1"));
-        files.put(dir.resolve("a"), FileContent.text("2"));
+        Map<Path, FileContent> files = group(dir.resolve("b"), FileContent.text("1"), dir.resolve("a"),
+                FileContent.text("2"));
         List<Path> order = new ArrayList<>();
         AtomicFiles.writeAll(files, (source, target, options) -> {
             order.add(target.getFileName());

@@ -1,11 +1,12 @@
 package org.cimlang.simulator.data;
 
-import org.cimlang.io.DataFileException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.cimlang.io.DataFileException;
 
 /**
  * Reads CIFAR-10's binary batches ("CIFAR-10 binary version"): records of 3073 bytes, a label

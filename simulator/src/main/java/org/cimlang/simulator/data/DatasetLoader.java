@@ -1,6 +1,5 @@
 package org.cimlang.simulator.data;
 
-import org.cimlang.io.DataFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.cimlang.compiler.ir.DatasetSpec;
+import org.cimlang.io.DataFileException;
 
 /**
  * Turns a {@code dataset} block into a {@link Dataset}: finds and reads the files, takes the

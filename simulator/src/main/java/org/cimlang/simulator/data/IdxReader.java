@@ -1,6 +1,5 @@
 package org.cimlang.simulator.data;
 
-import org.cimlang.io.DataFileException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -10,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+
+import org.cimlang.io.DataFileException;
 
 /**
  * Reads MNIST's IDX files (images: magic {@code 0x00000803}, labels: {@code 0x00000801}),

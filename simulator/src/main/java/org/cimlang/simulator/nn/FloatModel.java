@@ -1,8 +1,5 @@
 package org.cimlang.simulator.nn;
 
-import org.cimlang.compiler.params.ParameterException;
-import org.cimlang.compiler.params.ParameterSpec;
-import org.cimlang.compiler.params.ParameterCheck;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +7,9 @@ import java.util.Map;
 
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.params.ParameterCheck;
+import org.cimlang.compiler.params.ParameterException;
+import org.cimlang.compiler.params.ParameterSpec;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.io.Tensor;
 

@@ -1,13 +1,13 @@
 package org.cimlang.simulator.nn;
 
-import org.cimlang.compiler.params.ParameterSpec;
-import org.cimlang.compiler.params.ParameterCheck;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.params.ParameterCheck;
+import org.cimlang.compiler.params.ParameterSpec;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.io.Tensor;
 

@@ -1,7 +1,5 @@
 package org.cimlang.simulator.nn;
 
-import org.cimlang.compiler.params.ParameterSpec;
-import org.cimlang.compiler.params.ParameterCheck;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,9 +11,11 @@ import java.util.SplittableRandom;
 
 import org.cimlang.compiler.ir.Activation;
 import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.params.ParameterCheck;
+import org.cimlang.compiler.params.ParameterSpec;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
-import org.cimlang.simulator.data.Dataset;
 import org.cimlang.io.Tensor;
+import org.cimlang.simulator.data.Dataset;
 
 /**
  * Mini-batch training with softmax cross-entropy, deterministic for a seed: the seed draws the

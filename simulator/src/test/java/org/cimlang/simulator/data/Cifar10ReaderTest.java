@@ -1,6 +1,5 @@
 package org.cimlang.simulator.data;
 
-import org.cimlang.io.DataFileException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.cimlang.io.DataFileException;
 
 class Cifar10ReaderTest {
     @TempDir

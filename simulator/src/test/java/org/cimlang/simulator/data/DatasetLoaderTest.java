@@ -1,8 +1,7 @@
 package org.cimlang.simulator.data;
 
-import org.cimlang.io.DataFileException;
-import static org.cimlang.simulator.data.TestFiles.gzip;
-import static org.cimlang.simulator.data.TestFiles.idx;
+import static org.cimlang.simulator.data.IdxTestFiles.gzip;
+import static org.cimlang.simulator.data.IdxTestFiles.idx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cimlang.compiler.ir.DatasetSpec;
+import org.cimlang.io.DataFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

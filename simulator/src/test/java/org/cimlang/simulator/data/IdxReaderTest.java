@@ -1,8 +1,7 @@
 package org.cimlang.simulator.data;
 
-import org.cimlang.io.DataFileException;
-import static org.cimlang.simulator.data.TestFiles.gzip;
-import static org.cimlang.simulator.data.TestFiles.idx;
+import static org.cimlang.simulator.data.IdxTestFiles.gzip;
+import static org.cimlang.simulator.data.IdxTestFiles.idx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.cimlang.io.DataFileException;
 
 class IdxReaderTest {
     @TempDir

@@ -1,6 +1,5 @@
 package org.cimlang.simulator.nn;
 
-import org.cimlang.compiler.params.ParameterCheck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import org.cimlang.compiler.params.ParameterCheck;
 import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 

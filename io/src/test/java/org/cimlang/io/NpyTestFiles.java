@@ -1,7 +1,5 @@
-package org.cimlang.simulator.data;
+package org.cimlang.io;
 
-import org.cimlang.io.NpyReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -12,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.CRC32;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Builds .npy, .npz, IDX and CIFAR-10 bytes by hand, so corrupt variants can be made exactly. */
-final class TestFiles {
-    private TestFiles() {
+/** Builds .npy and .npz bytes by hand, so corrupt variants can be made exactly. */
+final class NpyTestFiles {
+    private NpyTestFiles() {
     }
 
     /** A .npy with the given version, header text (padded to 64 bytes) and raw data. */
@@ -36,7 +33,7 @@ final class TestFiles {
     static byte[] npyRaw(int major, long claimedHeaderLen, String header, byte[] data) {
         byte[] text = header.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer b = ByteBuffer.allocate(12 + text.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(NpyReader.magic()).put((byte) major).put((byte) 0);
+        b.put(NpyReader.MAGIC).put((byte) major).put((byte) 0);
         if (major == 1) {
             b.putShort((short) claimedHeaderLen);
         } else {
@@ -81,29 +78,10 @@ final class TestFiles {
         }
     }
 
-    /** IDX file bytes: big-endian magic, dims, then the data. */
-    static byte[] idx(int magic, int[] dims, byte[] data) {
-        ByteBuffer b = ByteBuffer.allocate(4 + 4 * dims.length + data.length);
-        b.putInt(magic);
-        for (int d : dims) {
-            b.putInt(d);
-        }
-        b.put(data);
-        return b.array();
-    }
-
-    static byte[] gzip(byte[] raw) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(raw);
-        }
-        return out.toByteArray();
-    }
-
-    /** A numpy-made fixture from src/test/resources (see simulator/tools/make-npz-fixtures.py). */
+    /** A numpy-made fixture from src/test/resources (see io/tools/make-npz-fixtures.py). */
     static Path fixture(String name) {
         try {
-            return Path.of(TestFiles.class.getResource(name).toURI());
+            return Path.of(NpyTestFiles.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

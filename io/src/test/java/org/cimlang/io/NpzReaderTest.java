@@ -1,12 +1,9 @@
-package org.cimlang.simulator.data;
+package org.cimlang.io;
 
-import org.cimlang.io.DataFileException;
-import org.cimlang.io.NpzReader;
-import org.cimlang.io.NpyReader;
-import static org.cimlang.simulator.data.TestFiles.floatsLE;
-import static org.cimlang.simulator.data.TestFiles.header;
-import static org.cimlang.simulator.data.TestFiles.npy;
-import static org.cimlang.simulator.data.TestFiles.npyRaw;
+import static org.cimlang.io.NpyTestFiles.floatsLE;
+import static org.cimlang.io.NpyTestFiles.header;
+import static org.cimlang.io.NpyTestFiles.npy;
+import static org.cimlang.io.NpyTestFiles.npyRaw;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +17,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +35,7 @@ class NpzReaderTest {
     }
 
     private static void assertNumpyFixture(String fixture) throws IOException {
-        Map<String, Tensor> a = NpzReader.read(TestFiles.fixture(fixture));
+        Map<String, Tensor> a = NpzReader.read(NpyTestFiles.fixture(fixture));
         assertEquals(List.of("fc1.weight", "fc1.bias", "i8", "u8", "i16", "i32", "i64", "scalar", "empty",
                 "conv.weight"), List.copyOf(a.keySet()));
         // np.arange(6).reshape(2, 3) / 4
@@ -62,7 +58,7 @@ class NpzReaderTest {
 
     @Test
     void readsNpyFormatVersionsOneTwoAndThree() throws IOException {
-        Map<String, Tensor> a = NpzReader.read(TestFiles.fixture("versions.npz"));
+        Map<String, Tensor> a = NpzReader.read(NpyTestFiles.fixture("versions.npz"));
         assertArrayEquals(new float[] {1, 2}, a.get("v1").data());
         assertArrayEquals(new float[] {3, 4}, a.get("v2").data());
         assertArrayEquals(new float[] {5, 6}, a.get("v3").data());
@@ -70,7 +66,7 @@ class NpzReaderTest {
 
     @Test
     void fortranOrderIsRejectedNamingFileArrayAndFix() {
-        Path f = TestFiles.fixture("fortran.npz");
+        Path f = NpyTestFiles.fixture("fortran.npz");
         DataFileException e = assertThrows(DataFileException.class, () -> NpzReader.read(f));
         assertTrue(e.getMessage().startsWith(f + ", array 'w': "), e.getMessage());
         assertTrue(e.getMessage().contains("Fortran (column-major) order, dtype '<f4', shape (2, 3)"), e.getMessage());
@@ -80,7 +76,7 @@ class NpzReaderTest {
     @Test
     void bigEndianIsRejectedListingSupportedDtypes() {
         DataFileException e = assertThrows(DataFileException.class,
-                () -> NpzReader.read(TestFiles.fixture("big-endian.npz")));
+                () -> NpzReader.read(NpyTestFiles.fixture("big-endian.npz")));
         assertTrue(e.getMessage().contains("array 'w': dtype '>f4' is big-endian; supported: float32 '<f4'"),
                 e.getMessage());
     }
@@ -88,7 +84,7 @@ class NpzReaderTest {
     @Test
     void objectArraysAreRejectedAsPythonObjects() {
         DataFileException e = assertThrows(DataFileException.class,
-                () -> NpzReader.read(TestFiles.fixture("object.npz")));
+                () -> NpzReader.read(NpyTestFiles.fixture("object.npz")));
         assertTrue(e.getMessage().contains("dtype '|O' (Python objects) is not supported; supported: float32"),
                 e.getMessage());
     }
@@ -96,7 +92,7 @@ class NpzReaderTest {
     @Test
     void float16IsRejectedNamingIt() {
         DataFileException e = assertThrows(DataFileException.class,
-                () -> NpzReader.read(TestFiles.fixture("float16.npz")));
+                () -> NpzReader.read(NpyTestFiles.fixture("float16.npz")));
         assertTrue(e.getMessage().contains("dtype '<f2' (float16) is not supported"), e.getMessage());
     }
 
@@ -253,7 +249,7 @@ class NpzReaderTest {
 
     private Path npz(Map<String, byte[]> entries, boolean deflate) throws IOException {
         Path f = dir.resolve("w.npz");
-        TestFiles.zip(f, entries, deflate);
+        NpyTestFiles.zip(f, entries, deflate);
         return f;
     }
 

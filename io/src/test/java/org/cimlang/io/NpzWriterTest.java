@@ -1,8 +1,5 @@
-package org.cimlang.simulator.data;
+package org.cimlang.io;
 
-import org.cimlang.io.NpzWriter;
-import org.cimlang.io.NpzReader;
-import org.cimlang.io.NpyWriter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.cimlang.io.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Writes the numpy-made test fixtures of org.cimlang.simulator.data (NpzReaderTest).
+"""Writes the numpy-made test fixtures of org.cimlang.io (NpzReaderTest).
 
 They are committed, so the tests need no Python; rerun this only to change them:
-    python3 simulator/tools/make-npz-fixtures.py simulator/src/test/resources/org/cimlang/simulator/data
+    python3 io/tools/make-npz-fixtures.py io/src/test/resources/org/cimlang/io
 """
 import io
 import os
