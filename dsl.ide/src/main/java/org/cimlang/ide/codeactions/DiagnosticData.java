@@ -5,8 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
+import org.cimlang.ide.json.LspJson;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The issue data of a diagnostic as the client sends it back: a JSON array of strings over the wire,
@@ -21,26 +22,33 @@ final class DiagnosticData {
 
     static DiagnosticData of(Object data) {
         List<String> values = new ArrayList<>();
-        if (data instanceof JsonArray a) {
-            for (JsonElement e : a) {
-                if (e.isJsonPrimitive()) {
-                    values.add(e.getAsString());
+        Optional<JsonNode> json = LspJson.fromLsp(data);
+        if (json.isPresent()) {
+            JsonNode node = json.get();
+            if (node.isArray()) {
+                for (JsonNode e : node) {
+                    scalar(e).ifPresent(values::add);
                 }
+            } else {
+                scalar(node).ifPresent(values::add);
             }
-        } else if (data instanceof JsonElement e && e.isJsonPrimitive()) {
-            values.add(e.getAsString());
         } else if (data instanceof Object[] a) {
             for (Object o : a) {
                 values.add(String.valueOf(o));
             }
         } else if (data instanceof Collection<?> c) {
             for (Object o : c) {
-                values.add(o instanceof JsonElement e && e.isJsonPrimitive() ? e.getAsString() : String.valueOf(o));
+                values.add(LspJson.fromLsp(o).flatMap(DiagnosticData::scalar).orElse(String.valueOf(o)));
             }
         } else if (data instanceof String s) {
             values.add(s);
         }
         return new DiagnosticData(values);
+    }
+
+    /** A string, number or boolean as text; nothing for null, arrays and objects. */
+    private static Optional<String> scalar(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? Optional.of(node.asText()) : Optional.empty();
     }
 
     /** The i-th value, if present. */

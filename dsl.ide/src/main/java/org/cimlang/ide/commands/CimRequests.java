@@ -14,6 +14,7 @@ import org.cimlang.cim.Simulation;
 import org.cimlang.compiler.ir.SimulationSpec;
 import org.cimlang.compiler.mapping.Compilation;
 import org.cimlang.compiler.program.ProgramJson;
+import org.cimlang.ide.json.LspJson;
 import org.cimlang.semantic.CimSemantics;
 import org.cimlang.semantic.DesignBuilder;
 import org.cimlang.simulator.run.SimulationRunner;

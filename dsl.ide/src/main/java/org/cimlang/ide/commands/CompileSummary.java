@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * The answer of {@code cim/compile}: the mapping engine's totals and per-layer figures as JSON, the
  * report table {@code cim compile} prints, and the diagnostics. Values are copied from the engine's
  * records; non-finite numbers (an unlimited lifetime, say) become null, as in the program format. Built with
- * Jackson like every JSON of cimlang; {@link LspJson} hands it to LSP4J.
+ * Jackson like every JSON of cimlang; {@link org.cimlang.ide.json.LspJson} hands it to LSP4J.
  */
 final class CompileSummary {
     private CompileSummary() {

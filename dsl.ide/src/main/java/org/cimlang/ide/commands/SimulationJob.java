@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.cimlang.ide.json.LspJson;
 import org.cimlang.simulator.run.ReportFiles;
 import org.cimlang.simulator.run.RunException;
 import org.cimlang.simulator.run.RunListener;
