@@ -40,13 +40,28 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
         activation = activation == null ? Activation.NONE : activation;
     }
 
-    /** The stride actually used: explicit, else 1 for conv2d and the kernel for pooling. */
+    /** The stride actually used: explicit, else the kind's default (1 for conv2d, the kernel for pooling). */
     public long effectiveStrideH() {
-        return strideH > 0 ? strideH : (kind == LayerKind.MAXPOOL || kind == LayerKind.AVGPOOL ? kernelH : 1);
+        return strideH > 0 ? strideH : stridesByKernel() ? kernelH : 1;
     }
 
     public long effectiveStrideW() {
-        return strideW > 0 ? strideW : (kind == LayerKind.MAXPOOL || kind == LayerKind.AVGPOOL ? kernelW : 1);
+        return strideW > 0 ? strideW : stridesByKernel() ? kernelW : 1;
+    }
+
+    /** Whether the stride is the kind's default: a written stride equal to it is no different. */
+    public boolean hasDefaultStride() {
+        return effectiveStrideH() == (stridesByKernel() ? kernelH : 1)
+                && effectiveStrideW() == (stridesByKernel() ? kernelW : 1);
+    }
+
+    private boolean stridesByKernel() {
+        return kind.spec().defaultStride() == LayerKindSpec.DefaultStride.KERNEL;
+    }
+
+    /** Whether the digital units apply {@link #activation} to the result of the layer's own operation. */
+    public boolean hasActivationAfterOperation() {
+        return activation != Activation.NONE && kind.spec().activationFollowsOperation();
     }
 
     public static Builder builder(String name, LayerKind kind) {

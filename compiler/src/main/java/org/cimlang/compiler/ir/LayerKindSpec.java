@@ -1,36 +1,69 @@
 package org.cimlang.compiler.ir;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Everything the tools need to know about one layer kind, said once ({@link LayerKinds}): the editor's
- * validator, the shape analysis, the lowering onto arrays, the simulator's parameter check, the ONNX
- * translator and the hover read it.
+ * validator and hover, the shape analysis, the lowering onto arrays, the parameter check, the simulator's
+ * executors and the ONNX translator read it.
  *
- * @param allowed         parameters the kind may be written with
- * @param required        each set must be met by at least one of its parameters ({@code kernel} or
- *                        {@code global} for pooling)
- * @param inputs          how many layers it reads
- * @param declaresShape   its shape is written ({@code input}), not inferred
- * @param tensors         the trained tensors it reads, in file order
- * @param operands        where its operands live on the chip
- * @param digitalOps      what it costs the digital units per image (the cost model's count)
- * @param summary         what it computes, for the hover
+ * @param allowed       parameters the kind may be written with, in the order of {@link LayerParam}
+ * @param required      each set must be met by at least one of its parameters ({@code kernel} or
+ *                      {@code global} for pooling)
+ * @param inputs        how many layers it reads
+ * @param declaresShape its shape is written ({@code input}), not inferred
+ * @param defaultStride the stride of its window when none is written
+ * @param tensors       the trained tensors it reads, in file order (which is also ONNX's operand order)
+ * @param operands      where its operands live on the chip
+ * @param digitalOps    what it costs the digital units per image (the cost model's count)
+ * @param summary       what it computes, for the hover
  */
 public record LayerKindSpec(LayerKind kind, Set<LayerParam> allowed, List<Set<LayerParam>> required,
-        InputArity inputs, boolean declaresShape, List<WeightTensor> tensors, OperandPlacement operands,
-        DigitalOps digitalOps, String summary) {
+        InputArity inputs, boolean declaresShape, DefaultStride defaultStride, List<WeightTensor> tensors,
+        OperandPlacement operands, DigitalOps digitalOps, String summary) {
+
+    /** The stride a window moves by when the layer does not say. */
+    public enum DefaultStride {
+        /** One pixel (convolutions). */
+        ONE,
+        /** The kernel's size: windows do not overlap (pooling). */
+        KERNEL
+    }
 
     public LayerKindSpec {
-        allowed = Set.copyOf(allowed);
-        required = List.copyOf(required);
+        allowed = ordered(allowed);
+        required = required.stream().map(LayerKindSpec::ordered).toList();
         tensors = List.copyOf(tensors);
     }
 
-    /** Whether the digital units apply an activation after the layer's operation. */
+    /** An immutable copy that iterates in the order of {@link LayerParam}, as the messages list them. */
+    private static Set<LayerParam> ordered(Set<LayerParam> params) {
+        return Collections.unmodifiableSet(params.isEmpty() ? EnumSet.noneOf(LayerParam.class) : EnumSet.copyOf(params));
+    }
+
+    public boolean allows(LayerParam p) {
+        return allowed.contains(p);
+    }
+
+    /** Whether the kind may be written with an activation function (after its operation, or as it). */
     public boolean takesActivation() {
-        return allowed.contains(LayerParam.ACTIVATION);
+        return allows(LayerParam.ACTIVATION);
+    }
+
+    /** Whether the function is all the layer computes ({@code activation r from x relu}). */
+    public boolean activationIsTheOperation() {
+        return required.contains(Set.of(LayerParam.ACTIVATION));
+    }
+
+    /**
+     * Whether the digital units may apply an activation to the layer's result, so that a following
+     * activation layer can fold into it (conv2d, dense, batchnorm, add, concat).
+     */
+    public boolean activationFollowsOperation() {
+        return takesActivation() && !activationIsTheOperation();
     }
 
     public boolean hasWeightsInArrays() {

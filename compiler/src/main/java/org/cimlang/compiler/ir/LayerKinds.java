@@ -10,81 +10,73 @@ import static org.cimlang.compiler.ir.LayerParam.KERNEL;
 import static org.cimlang.compiler.ir.LayerParam.PADDING;
 import static org.cimlang.compiler.ir.LayerParam.STRIDE;
 import static org.cimlang.compiler.ir.LayerParam.UNITS;
-import static org.cimlang.compiler.ir.OperandPlacement.DIGITAL_ONLY;
-import static org.cimlang.compiler.ir.OperandPlacement.STATIC_WEIGHTS_IN_ARRAYS;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cimlang.compiler.ir.LayerKindSpec.DefaultStride;
+import org.cimlang.compiler.ir.WeightTensor.Init;
+
 /**
  * The table of layer kinds: one {@link LayerKindSpec} per {@link LayerKind}. Adding a kind is one entry
- * here plus the kind-specific arithmetic (its shape rule, its forward pass, its ONNX operator).
+ * here plus the kind-specific arithmetic (its shape rule, its forward passes, its ONNX operator).
  */
 public final class LayerKinds {
     private LayerKinds() {
     }
 
-    private static final WeightTensor DENSE_WEIGHT = new WeightTensor("weight", true, false,
+    private static final WeightTensor DENSE_WEIGHT = new WeightTensor("weight", true, false, Init.UNIFORM_BY_FAN_IN,
             (l, in) -> Shape.of(l.units(), in.elements()));
-    private static final WeightTensor DENSE_BIAS = new WeightTensor("bias", true, true, (l, in) -> Shape.of(l.units()));
-    private static final WeightTensor CONV_WEIGHT = new WeightTensor("weight", true, false,
+    private static final WeightTensor DENSE_BIAS = new WeightTensor("bias", true, true, Init.UNIFORM_BY_FAN_IN,
+            (l, in) -> Shape.of(l.units()));
+    private static final WeightTensor CONV_WEIGHT = new WeightTensor("weight", true, false, Init.UNIFORM_BY_FAN_IN,
             (l, in) -> in.rank() != 3 || l.groups() < 1 || in.dim(0) % l.groups() != 0 ? null
                     : Shape.of(l.filters(), in.dim(0) / l.groups(), l.kernelH(), l.kernelW()));
-    private static final WeightTensor CONV_BIAS = new WeightTensor("bias", true, true, (l, in) -> Shape.of(l.filters()));
+    private static final WeightTensor CONV_BIAS = new WeightTensor("bias", true, true, Init.UNIFORM_BY_FAN_IN,
+            (l, in) -> Shape.of(l.filters()));
 
-    private static WeightTensor perChannel(String suffix, boolean trainable) {
-        return new WeightTensor(suffix, trainable, false, (l, in) -> in.rank() < 1 ? null : Shape.of(in.dim(0)));
-    }
-
-    private static final Map<LayerKind, LayerKindSpec> TABLE = new EnumMap<>(LayerKind.class);
-
-    private static void add(LayerKind kind, Set<LayerParam> allowed, List<Set<LayerParam>> required, InputArity inputs,
-            List<WeightTensor> tensors, OperandPlacement operands, DigitalOps ops, String summary) {
-        TABLE.put(kind, new LayerKindSpec(kind, allowed, required, inputs, kind == LayerKind.INPUT, tensors, operands,
-                ops, summary));
+    private static WeightTensor perChannel(String suffix, boolean trainable, Init init) {
+        return new WeightTensor(suffix, trainable, false, init, (l, in) -> in.rank() < 1 ? null : Shape.of(in.dim(0)));
     }
 
     /** Pooling: a comparison or addition per window element, or per input element when global. */
     private static final DigitalOps POOLING = (l, in, out) -> l.global() ? (double) in.get(0).elements()
             : (double) out.elements() * l.kernelH() * l.kernelW();
 
-    static {
-        add(LayerKind.INPUT, Set.of(), List.of(), InputArity.NONE, List.of(), DIGITAL_ONLY, DigitalOps.NONE,
-                "the network's input, of the declared shape");
-        add(LayerKind.CONV2D, Set.of(FILTERS, KERNEL, STRIDE, PADDING, GROUPS, BIAS, ACTIVATION),
-                List.of(Set.of(FILTERS), Set.of(KERNEL)), InputArity.ONE, List.of(CONV_WEIGHT, CONV_BIAS),
-                STATIC_WEIGHTS_IN_ARRAYS, DigitalOps.NONE, "2-D convolution: weights in crossbar arrays, one product per output pixel");
-        add(LayerKind.DENSE, Set.of(UNITS, BIAS, ACTIVATION), List.of(Set.of(UNITS)), InputArity.ONE,
-                List.of(DENSE_WEIGHT, DENSE_BIAS), STATIC_WEIGHTS_IN_ARRAYS, DigitalOps.NONE,
-                "fully connected: weights in crossbar arrays, one product per image");
-        add(LayerKind.MAXPOOL, Set.of(KERNEL, STRIDE, PADDING, GLOBAL), List.of(Set.of(KERNEL, GLOBAL)), InputArity.ONE,
-                List.of(), DIGITAL_ONLY, POOLING, "max pooling in the digital units");
-        add(LayerKind.AVGPOOL, Set.of(KERNEL, STRIDE, PADDING, GLOBAL), List.of(Set.of(KERNEL, GLOBAL)), InputArity.ONE,
-                List.of(), DIGITAL_ONLY, POOLING, "average pooling in the digital units");
-        add(LayerKind.FLATTEN, Set.of(), List.of(), InputArity.ONE, List.of(), DIGITAL_ONLY, DigitalOps.NONE,
-                "the input as a flat vector (moves no data)");
-        add(LayerKind.BATCHNORM, Set.of(ACTIVATION), List.of(), InputArity.ONE,
-                List.of(perChannel("weight", true), perChannel("bias", true), perChannel("running_mean", false),
-                        perChannel("running_var", false)), DIGITAL_ONLY,
-                (l, in, out) -> 2.0 * out.elements(), // scale and shift
-                "batch normalisation per channel: folded into the conv2d/dense before it when that is its only reader");
-        add(LayerKind.ADD, Set.of(ACTIVATION), List.of(), InputArity.TWO_OR_MORE, List.of(), DIGITAL_ONLY,
-                (l, in, out) -> (double) out.elements() * (in.size() - 1), "element-wise sum of its inputs in the digital units");
-        add(LayerKind.CONCAT, Set.of(AXIS, ACTIVATION), List.of(), InputArity.TWO_OR_MORE, List.of(), DIGITAL_ONLY, DigitalOps.NONE,
-                "its inputs joined along an axis (moves data only)");
-        add(LayerKind.ACTIVATION, Set.of(ACTIVATION), List.of(Set.of(ACTIVATION)), InputArity.ONE, List.of(),
-                DIGITAL_ONLY, (l, in, out) -> (double) out.elements(), "an element-wise function in the digital units");
-        add(LayerKind.SOFTMAX, Set.of(), List.of(), InputArity.ONE, List.of(), DIGITAL_ONLY,
-                (l, in, out) -> 3.0 * out.elements(), // exponent, sum, divide
-                "softmax over the vector in the digital units");
-        for (LayerKind k : LayerKind.values()) {
-            if (!TABLE.containsKey(k)) {
-                throw new ExceptionInInitializerError("layer kind " + k + " has no entry in LayerKinds");
-            }
-        }
-    }
+    private static final Map<LayerKind, LayerKindSpec> TABLE = table(
+            kind(LayerKind.INPUT).reads(InputArity.NONE).declaresShape()
+                    .summary("the network's input, of the declared shape"),
+            kind(LayerKind.CONV2D).allows(FILTERS, KERNEL, STRIDE, PADDING, GROUPS, BIAS, ACTIVATION)
+                    .requires(FILTERS).requires(KERNEL).tensors(CONV_WEIGHT, CONV_BIAS).weightsInArrays()
+                    .summary("2-D convolution: weights in crossbar arrays, one product per output pixel"),
+            kind(LayerKind.DENSE).allows(UNITS, BIAS, ACTIVATION).requires(UNITS)
+                    .tensors(DENSE_WEIGHT, DENSE_BIAS).weightsInArrays()
+                    .summary("fully connected: weights in crossbar arrays, one product per image"),
+            kind(LayerKind.MAXPOOL).allows(KERNEL, STRIDE, PADDING, GLOBAL).requires(KERNEL, GLOBAL)
+                    .strideDefaultsToKernel().costs(POOLING).summary("max pooling in the digital units"),
+            kind(LayerKind.AVGPOOL).allows(KERNEL, STRIDE, PADDING, GLOBAL).requires(KERNEL, GLOBAL)
+                    .strideDefaultsToKernel().costs(POOLING).summary("average pooling in the digital units"),
+            kind(LayerKind.FLATTEN).summary("the input as a flat vector (moves no data)"),
+            kind(LayerKind.BATCHNORM).allows(ACTIVATION)
+                    .tensors(perChannel("weight", true, Init.ONES), perChannel("bias", true, Init.ZEROS),
+                            perChannel("running_mean", false, Init.ZEROS), perChannel("running_var", false, Init.ONES))
+                    .costs((l, in, out) -> 2.0 * out.elements()) // scale and shift
+                    .summary("batch normalisation per channel: folded into the conv2d/dense before it when that is "
+                            + "its only reader"),
+            kind(LayerKind.ADD).allows(ACTIVATION).reads(InputArity.TWO_OR_MORE)
+                    .costs((l, in, out) -> (double) out.elements() * (in.size() - 1))
+                    .summary("element-wise sum of its inputs in the digital units"),
+            kind(LayerKind.CONCAT).allows(AXIS, ACTIVATION).reads(InputArity.TWO_OR_MORE)
+                    .summary("its inputs joined along an axis (moves data only)"),
+            kind(LayerKind.ACTIVATION).allows(ACTIVATION).requires(ACTIVATION)
+                    .costs((l, in, out) -> (double) out.elements())
+                    .summary("an element-wise function in the digital units"),
+            kind(LayerKind.SOFTMAX).costs((l, in, out) -> 3.0 * out.elements()) // exponent, sum, divide
+                    .summary("softmax over the vector in the digital units"));
 
     public static LayerKindSpec of(LayerKind kind) {
         return TABLE.get(kind);
@@ -93,5 +85,96 @@ public final class LayerKinds {
     /** Every kind's entry, in the order of {@link LayerKind}. */
     public static List<LayerKindSpec> all() {
         return List.copyOf(TABLE.values());
+    }
+
+    private static Map<LayerKind, LayerKindSpec> table(Entry... entries) {
+        Map<LayerKind, LayerKindSpec> t = new EnumMap<>(LayerKind.class);
+        for (Entry e : entries) {
+            if (t.put(e.kind, e.spec()) != null) {
+                throw new ExceptionInInitializerError("layer kind " + e.kind + " has two entries in LayerKinds");
+            }
+        }
+        for (LayerKind k : LayerKind.values()) {
+            if (!t.containsKey(k)) {
+                throw new ExceptionInInitializerError("layer kind " + k + " has no entry in LayerKinds");
+            }
+        }
+        return Collections.unmodifiableMap(t);
+    }
+
+    private static Entry kind(LayerKind kind) {
+        return new Entry(kind);
+    }
+
+    /**
+     * One row of the table while it is written; unsaid columns are those of most kinds: no parameters,
+     * one input, no tensors, digital only, no digital operations (data moves only).
+     */
+    private static final class Entry {
+        private final LayerKind kind;
+        private Set<LayerParam> allowed = Set.of();
+        private final List<Set<LayerParam>> required = new ArrayList<>();
+        private InputArity inputs = InputArity.ONE;
+        private boolean declaresShape;
+        private DefaultStride defaultStride = DefaultStride.ONE;
+        private List<WeightTensor> tensors = List.of();
+        private OperandPlacement operands = OperandPlacement.DIGITAL_ONLY;
+        private DigitalOps ops = DigitalOps.NONE;
+        private String summary;
+
+        private Entry(LayerKind kind) {
+            this.kind = kind;
+        }
+
+        Entry allows(LayerParam... params) {
+            allowed = Set.of(params);
+            return this;
+        }
+
+        /** One requirement, met by any one of {@code oneOf}. */
+        Entry requires(LayerParam... oneOf) {
+            required.add(Set.of(oneOf));
+            return this;
+        }
+
+        Entry reads(InputArity arity) {
+            inputs = arity;
+            return this;
+        }
+
+        Entry declaresShape() {
+            declaresShape = true;
+            return this;
+        }
+
+        Entry strideDefaultsToKernel() {
+            defaultStride = DefaultStride.KERNEL;
+            return this;
+        }
+
+        Entry tensors(WeightTensor... t) {
+            tensors = List.of(t);
+            return this;
+        }
+
+        Entry weightsInArrays() {
+            operands = OperandPlacement.STATIC_WEIGHTS_IN_ARRAYS;
+            return this;
+        }
+
+        Entry costs(DigitalOps digitalOps) {
+            ops = digitalOps;
+            return this;
+        }
+
+        Entry summary(String text) {
+            summary = text;
+            return this;
+        }
+
+        LayerKindSpec spec() {
+            return new LayerKindSpec(kind, allowed, required, inputs, declaresShape, defaultStride, tensors, operands,
+                    ops, summary);
+        }
     }
 }

@@ -118,7 +118,7 @@ public final class WeightLowering {
             return new DigitalLayer(l.name(), l.kind(), 0, 0, foldedInto, l.origin());
         }
         double ops = l.kind().spec().digitalOps().of(l, in, out);
-        if (l.activation() != Activation.NONE && l.kind() != LayerKind.ACTIVATION) {
+        if (l.hasActivationAfterOperation()) {
             ops += outElems;
         }
         return new DigitalLayer(l.name(), l.kind(), ops, bytes, null, l.origin());

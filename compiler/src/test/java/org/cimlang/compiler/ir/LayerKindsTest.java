@@ -70,4 +70,60 @@ class LayerKindsTest {
         assertTrue(LayerKind.INPUT.spec().declaresShape());
         assertEquals(List.of(Set.of(LayerParam.KERNEL, LayerParam.GLOBAL)), LayerKind.MAXPOOL.spec().required());
     }
+
+    @Test
+    void parametersIterateInTheOrderOfLayerParamWhateverTheOrderWritten() {
+        assertEquals(List.of(LayerParam.FILTERS, LayerParam.KERNEL, LayerParam.STRIDE, LayerParam.PADDING,
+                LayerParam.GROUPS, LayerParam.BIAS, LayerParam.ACTIVATION), List.copyOf(LayerKind.CONV2D.spec().allowed()));
+        assertEquals(List.of(LayerParam.KERNEL, LayerParam.GLOBAL),
+                List.copyOf(LayerKind.AVGPOOL.spec().required().get(0)));
+    }
+
+    @Test
+    void anActivationFollowsTheOperationOfTheKindsThatTakeOneExceptTheActivationLayerItself() {
+        List<LayerKind> follows = LayerKinds.all().stream().filter(LayerKindSpec::activationFollowsOperation)
+                .map(LayerKindSpec::kind).toList();
+        assertEquals(List.of(LayerKind.CONV2D, LayerKind.DENSE, LayerKind.BATCHNORM, LayerKind.ADD, LayerKind.CONCAT),
+                follows);
+        assertTrue(LayerKind.ACTIVATION.spec().activationIsTheOperation());
+        Layer relu = Layer.builder("r", LayerKind.ACTIVATION).inputs("x").activation(Activation.RELU).build();
+        assertFalse(relu.hasActivationAfterOperation(), "the function is the layer's operation");
+        Layer dense = Layer.builder("d", LayerKind.DENSE).inputs("x").units(4).activation(Activation.RELU).build();
+        assertTrue(dense.hasActivationAfterOperation());
+        assertFalse(Layer.builder("d", LayerKind.DENSE).inputs("x").units(4).build().hasActivationAfterOperation());
+    }
+
+    @Test
+    void poolingStridesDefaultToTheKernelAndConvolutionsToOne() {
+        Layer pool = Layer.builder("p", LayerKind.MAXPOOL).inputs("x").kernel(3, 2).build();
+        assertEquals(3, pool.effectiveStrideH());
+        assertEquals(2, pool.effectiveStrideW());
+        assertTrue(pool.hasDefaultStride());
+        assertFalse(Layer.builder("p", LayerKind.MAXPOOL).inputs("x").kernel(3).stride(1).build().hasDefaultStride());
+        Layer conv = Layer.builder("c", LayerKind.CONV2D).inputs("x").filters(4).kernel(3).build();
+        assertEquals(1, conv.effectiveStrideH());
+        assertTrue(Layer.builder("c", LayerKind.CONV2D).inputs("x").filters(4).kernel(3).stride(1).build()
+                .hasDefaultStride(), "a written stride 1 is the default of a convolution");
+    }
+
+    @Test
+    void untrainedTensorsStartAsPyTorchStartsThem() {
+        assertEquals(List.of(WeightTensor.Init.ONES, WeightTensor.Init.ZEROS, WeightTensor.Init.ZEROS,
+                WeightTensor.Init.ONES), LayerKind.BATCHNORM.spec().tensors().stream().map(WeightTensor::init).toList());
+        for (LayerKind k : List.of(LayerKind.CONV2D, LayerKind.DENSE)) {
+            assertTrue(k.spec().tensors().stream().allMatch(t -> t.init() == WeightTensor.Init.UNIFORM_BY_FAN_IN), k
+                    + " draws its weight and bias from its fan-in");
+        }
+        Layer conv = Layer.builder("c1", LayerKind.CONV2D).inputs("x").filters(4).kernel(3).build();
+        assertEquals("c1.bias", LayerKind.CONV2D.spec().tensors().get(1).nameIn(conv));
+    }
+
+    @Test
+    void aKindWhoseOperandsAreWrittenAtRunTimeHasNoCrossbarWeightsToProgram() {
+        LayerKindSpec matmul = new LayerKindSpec(LayerKind.DENSE, Set.of(), List.of(), InputArity.TWO_OR_MORE, false,
+                LayerKindSpec.DefaultStride.ONE, List.of(), OperandPlacement.RUNTIME_OPERANDS, DigitalOps.NONE,
+                "a product of two activations");
+        assertFalse(matmul.hasWeightsInArrays());
+        assertTrue(matmul.inputs().accepts(2));
+    }
 }
