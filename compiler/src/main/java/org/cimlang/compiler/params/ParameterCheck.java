@@ -41,7 +41,7 @@ public final class ParameterCheck {
                     layerSpecs = null; // the analysis reports why this input does not fit the layer
                     break;
                 }
-                layerSpecs.add(spec(l, t.suffix(), shape, t.trainable()));
+                layerSpecs.add(new ParameterSpec(l.name(), t.nameIn(l), shape, t.trainable(), t.init()));
             }
             if (layerSpecs != null) {
                 specs.addAll(layerSpecs);
@@ -98,9 +98,5 @@ public final class ParameterCheck {
             }
         }
         return true;
-    }
-
-    private static ParameterSpec spec(Layer l, String suffix, Shape shape, boolean trainable) {
-        return new ParameterSpec(l.name(), l.name() + "." + suffix, shape, trainable);
     }
 }

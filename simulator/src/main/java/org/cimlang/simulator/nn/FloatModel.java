@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.params.ParameterCheck;
 import org.cimlang.compiler.params.ParameterException;
@@ -61,8 +60,7 @@ public final class FloatModel {
             if (q.weights() != null && node.kind().hasCrossbarWeights()) {
                 float[] w = params.get(node.name() + ".weight");
                 float[] snapped = new float[w.length];
-                int channels = node.kind() == LayerKind.DENSE ? node.size() : node.conv().outChannels();
-                FakeQuant.weightsForward(q.weights(), w, channels, snapped);
+                FakeQuant.weightsForward(q.weights(), w, node.channels(), snapped);
                 params.put(node.name() + ".weight", snapped);
             }
             ActivationQuant aq = q.activations();

@@ -238,8 +238,7 @@ final class GraphPass {
         WeightQuant wq = weightQuant(node);
         if (wq != null) {
             float[] snapped = new float[w.length];
-            int channels = node.kind() == LayerKind.DENSE ? node.size() : node.conv().outChannels();
-            FakeQuant.weightsForward(wq, w, channels, snapped);
+            FakeQuant.weightsForward(wq, w, node.channels(), snapped);
             w = snapped;
         }
         weights[node.index()] = w;

@@ -30,7 +30,8 @@ final class GraphPlan {
      * @param inSizes     elements per sample of each input
      * @param conv        conv2d geometry, else null
      * @param pool        pooling geometry, else null
-     * @param channels    batchnorm channels / dense units
+     * @param channels    output channels: conv2d filters and dense units (the first dimension of their
+     *                    weight, over which weights are quantised per channel), batchnorm channels
      * @param spatial     batchnorm elements per channel
      * @param concatOuter concat: elements per sample before the axis
      * @param concatInner concat: each input's elements per sample from the axis on
@@ -133,6 +134,7 @@ final class GraphPlan {
                     conv = new ConvGeometry(s[0], s[1], s[2], toInt(l, l.filters()), toInt(l, l.kernelH()),
                             toInt(l, l.kernelW()), toInt(l, l.effectiveStrideH()), toInt(l, l.effectiveStrideW()),
                             toInt(l, l.padH()), toInt(l, l.padW()), toInt(l, l.groups()));
+                    channels = conv.outChannels();
                 }
                 case MAXPOOL, AVGPOOL -> {
                     int[] s = toInts(l, in.get(0));

@@ -5,14 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.params.ParameterCheck;
 import org.cimlang.compiler.params.ParameterSpec;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.io.Tensor;
 
 /**
- * PyTorch's default initialisation from a seed: conv2d and dense weights and biases uniform in
+ * PyTorch's default initialisation from a seed, as the table of layer kinds gives it per tensor
+ * ({@link org.cimlang.compiler.ir.WeightTensor.Init}): conv2d and dense weights and biases uniform in
  * {@code [-1/sqrt(fanIn), 1/sqrt(fanIn)]} (Kaiming uniform with {@code a = sqrt(5)}, fanIn the
  * weights per output), batchnorm weight 1, bias 0, running mean 0, running variance 1. Values are
  * drawn in {@link ParameterCheck#expected} order from one {@link SplittableRandom}, so a seed fixes
@@ -31,22 +31,25 @@ public final class ParameterInit {
                 shape[i] = Math.toIntExact(s.shape().dim(i));
             }
             Tensor t = Tensor.zeros(shape);
-            Layer layer = network.layerNamed(s.layer());
-            String suffix = s.name().substring(s.layer().length() + 1);
-            if (layer.kind().hasCrossbarWeights()) {
-                Tensor weight = params.get(s.layer() + ".weight");
-                int[] wShape = weight == null ? shape : weight.shape();
-                long fanIn = 1;
-                for (int i = 1; i < wShape.length; i++) {
-                    fanIn *= wShape[i];
+            switch (s.init()) {
+                case UNIFORM_BY_FAN_IN -> {
+                    // a bias draws with its weight's fan-in, as PyTorch's
+                    Tensor weight = params.get(s.layer() + ".weight");
+                    int[] wShape = weight == null ? shape : weight.shape();
+                    long fanIn = 1;
+                    for (int i = 1; i < wShape.length; i++) {
+                        fanIn *= wShape[i];
+                    }
+                    double bound = 1.0 / Math.sqrt(Math.max(1, fanIn));
+                    float[] d = t.data();
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+                    }
                 }
-                double bound = 1.0 / Math.sqrt(Math.max(1, fanIn));
-                float[] d = t.data();
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+                case ONES -> java.util.Arrays.fill(t.data(), 1f);
+                case ZEROS -> {
+                    // a new tensor starts there
                 }
-            } else if (suffix.equals("weight") || suffix.equals("running_var")) {
-                java.util.Arrays.fill(t.data(), 1f);
             }
             params.put(s.name(), t);
         }

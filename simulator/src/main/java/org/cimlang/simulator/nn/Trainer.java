@@ -208,7 +208,7 @@ public final class Trainer {
                 if (node.kind().hasCrossbarWeights()) {
                     String w = node.name() + ".weight";
                     s.decayed.add(w);
-                    s.channels.put(w, node.kind() == LayerKind.DENSE ? node.size() : node.conv().outChannels());
+                    s.channels.put(w, node.channels());
                     if (q != null && q.weights() != null && q.weights().binary()) {
                         s.binaryWeights.add(w);
                     }

@@ -20,20 +20,26 @@ import org.cimlang.simulator.nn.SoftmaxCrossEntropy;
  */
 public final class DigitalNode extends QNode {
     final PoolGeometry pool;
-    final float[][] batchnorm;
+    /**
+     * The layer's trained tensors in the order of the table of layer kinds (batchnorm: scale, shift, mean,
+     * variance); null for an optional one the layer does without.
+     */
+    final float[][] tensors;
     final int concatOuter;
     final int[] concatInner;
     final int[] inputSizes;
     final ActivationFormat[] inputFormats;
 
     DigitalNode(int index, Layer layer, int[] inputs, int[] inputSizes, ActivationFormat[] inputFormats, int[] shape,
-            ActivationFormat output, PoolGeometry pool, float[][] batchnorm, int concatOuter, int[] concatInner) {
+            ActivationFormat output, PoolGeometry pool, float[][] tensors, int concatOuter, int[] concatInner) {
         super(index, layer, inputs, shape, output);
         this.inputSizes = inputSizes.clone();
         this.inputFormats = inputFormats.clone();
         this.pool = pool;
-        this.batchnorm = batchnorm == null ? null : new float[][] {batchnorm[0].clone(), batchnorm[1].clone(),
-            batchnorm[2].clone(), batchnorm[3].clone()};
+        this.tensors = new float[tensors.length][];
+        for (int t = 0; t < tensors.length; t++) {
+            this.tensors[t] = tensors[t] == null ? null : tensors[t].clone();
+        }
         this.concatOuter = concatOuter;
         this.concatInner = concatInner == null ? null : concatInner.clone();
     }
@@ -61,7 +67,7 @@ public final class DigitalNode extends QNode {
             case MAXPOOL -> Pooling.maxForward(x[0], y, new int[y.length], batch, pool, serial);
             case AVGPOOL -> Pooling.avgForward(x[0], y, batch, pool, true, serial);
             case FLATTEN, ACTIVATION -> System.arraycopy(x[0], 0, y, 0, y.length);
-            case BATCHNORM -> BatchNorm.evalForward(x[0], batchnorm[0], batchnorm[1], batchnorm[2], batchnorm[3], y,
+            case BATCHNORM -> BatchNorm.evalForward(x[0], tensors[0], tensors[1], tensors[2], tensors[3], y,
                     batch, shape[0], size / shape[0], serial);
             case ADD -> Merge.addForward(x, y);
             case CONCAT -> Merge.concatForward(x, concatInner, batch * concatOuter, y);

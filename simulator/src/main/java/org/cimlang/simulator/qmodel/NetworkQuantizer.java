@@ -13,6 +13,7 @@ import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.NumberType;
 import org.cimlang.compiler.ir.QuantSpec;
 import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.ir.WeightTensor;
 import org.cimlang.compiler.mapping.LoweredLayer;
 import org.cimlang.compiler.mapping.LoweredNetwork;
 import org.cimlang.compiler.mapping.WeightLowering;
@@ -274,7 +275,12 @@ public final class NetworkQuantizer {
             inFormats[k] = formats.get(l.inputs().get(k));
         }
         PoolGeometry pool = null;
-        float[][] bn = null;
+        List<WeightTensor> kindTensors = l.kind().spec().tensors();
+        float[][] tensors = new float[kindTensors.size()][];
+        for (int k = 0; k < tensors.length; k++) {
+            WeightTensor t = kindTensors.get(k);
+            tensors[k] = t.presentIn(l) ? parameters.get(t.nameIn(l)).data() : null;
+        }
         int outer = 0;
         int[] inner = null;
         switch (l.kind()) {
@@ -284,9 +290,6 @@ public final class NetworkQuantizer {
                         : new PoolGeometry(s[0], s[1], s[2], (int) l.kernelH(), (int) l.kernelW(),
                                 (int) l.effectiveStrideH(), (int) l.effectiveStrideW(), (int) l.padH(), (int) l.padW());
             }
-            case BATCHNORM -> bn = new float[][] {parameters.get(l.name() + ".weight").data(),
-                parameters.get(l.name() + ".bias").data(), parameters.get(l.name() + ".running_mean").data(),
-                parameters.get(l.name() + ".running_var").data()};
             case CONCAT -> {
                 outer = 1;
                 for (int d = 0; d < l.axis(); d++) {
@@ -301,7 +304,7 @@ public final class NetworkQuantizer {
                 // element-wise or reshaping: sizes suffice
             }
         }
-        return new DigitalNode(i, l, inputs, sizes, inFormats, shape, out, pool, bn, outer, inner);
+        return new DigitalNode(i, l, inputs, sizes, inFormats, shape, out, pool, tensors, outer, inner);
     }
 
     private static int[] ints(Shape s) {
