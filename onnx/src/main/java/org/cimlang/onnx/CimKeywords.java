@@ -1,6 +1,12 @@
 package org.cimlang.onnx;
 
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
+
+import org.cimlang.compiler.ir.Activation;
+import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.LayerParam;
 
 /**
  * The keywords of the cimlang grammar (dsl/src/main/java/org/cimlang/Cim.xtext), which cannot name a
@@ -9,7 +15,7 @@ import java.util.Set;
  */
 public final class CimKeywords {
     /** Every keyword that is a word (punctuation cannot occur in a sanitised name). */
-    public static final Set<String> WORDS = Set.of(
+    public static final Set<String> WORDS = withLayerWords(
             // declarations and their items
             "package", "import", "chip", "network", "quantization", "mapping", "simulation", "weights", "for", "on",
             "with", "of", "from",
@@ -19,10 +25,8 @@ public final class CimKeywords {
             "slicing", "buffer", "endurance", "writes", "offset", "compensation", "nonideal", "variation",
             "lognormal", "noise", "stuck", "at", "zero", "one", "drift", "decade", "ratio",
             "sram", "rram", "pcm", "nor_flash", "mram", "fefet", "dram", "differential", "binary", "unary",
-            // network
-            "input", "conv2d", "dense", "maxpool", "avgpool", "flatten", "batchnorm", "add", "concat", "activation",
-            "softmax", "filters", "units", "kernel", "stride", "padding", "groups", "bias", "global", "axis",
-            "true", "false", "relu", "sign", "tanh", "sigmoid", "none",
+            // network: 'bias true'/'bias false'; layer kinds, parameters and functions are added from the table
+            "true", "false",
             // quantization
             "activations", "symmetric", "asymmetric", "calibrate", "max", "layer", "layers", "calibration",
             "samples", "minmax", "percentile", "mse",
@@ -32,6 +36,15 @@ public final class CimKeywords {
             // simulation
             "dataset", "split", "limit", "resize", "normalize", "mean", "std", "off", "seed", "trials", "time",
             "report");
+
+    /** The fixed words plus the table's layer kinds, parameters and activation functions. */
+    private static Set<String> withLayerWords(String... fixed) {
+        Set<String> words = new HashSet<>(Arrays.asList(fixed));
+        Arrays.stream(LayerKind.values()).map(LayerKind::keyword).forEach(words::add);
+        Arrays.stream(LayerParam.values()).map(LayerParam::keyword).forEach(words::add);
+        Arrays.stream(Activation.values()).map(Activation::keyword).forEach(words::add);
+        return Set.copyOf(words);
+    }
 
     private CimKeywords() {
     }

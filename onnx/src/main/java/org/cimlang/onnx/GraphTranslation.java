@@ -21,8 +21,10 @@ import org.cimlang.compiler.ir.Activation;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.LayerParam;
 import org.cimlang.compiler.ir.Network;
 import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.ir.WeightTensor;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
 import org.cimlang.simulator.nn.BatchNorm;
@@ -47,10 +49,6 @@ final class GraphTranslation {
     static final Set<String> HANDLED = Set.of("Add", "AveragePool", "BatchNormalization", "Concat", "Constant",
             "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual", "Identity",
             "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where");
-
-    /** Kinds that take an {@code activation} parameter in the language (docs/language.md, "Layers"). */
-    private static final Set<LayerKind> TAKES_ACTIVATION = Set.of(LayerKind.CONV2D, LayerKind.DENSE,
-            LayerKind.BATCHNORM, LayerKind.ADD, LayerKind.CONCAT);
 
     /** What a tensor name holds. */
     private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale {
@@ -435,7 +433,7 @@ final class GraphTranslation {
 
     private void foldBias(NodeProto n, LayerOut x, Const c) {
         Layer p = layer(x.layer());
-        boolean foldable = (p.kind() == LayerKind.DENSE || p.kind() == LayerKind.CONV2D) && !p.bias()
+        boolean foldable = p.kind().spec().allows(LayerParam.BIAS) && !p.bias()
                 && p.activation() == Activation.NONE && externalReads(p.name()) == 1;
         if (!foldable) {
             throw error(n, "it adds constant '" + c.name() + "' to " + p.kind().keyword() + " " + p.name()
@@ -486,7 +484,7 @@ final class GraphTranslation {
 
     private void applyActivation(NodeProto n, LayerOut x, Activation act, String output) {
         Layer p = layer(x.layer());
-        if (TAKES_ACTIVATION.contains(p.kind()) && p.activation() == Activation.NONE
+        if (p.kind().spec().activationFollowsOperation() && p.activation() == Activation.NONE
                 && externalReads(p.name()) == 1) {
             stale(p.name(), "the " + act.keyword() + " folded in by node '" + n.getName() + "'");
             replace(copy(p, p.bias(), act));
@@ -696,9 +694,11 @@ final class GraphTranslation {
         }
         int channels = (int) x.shape().dim(0);
         Const scale = constIn(n, 1, "scale");
-        String[] roles = {"weight", "bias", "running_mean", "running_var"};
-        float[][] v = new float[4][];
-        for (int i = 0; i < 4; i++) {
+        // ONNX's operands (scale, B, mean, var) are the table's tensors in order
+        String[] roles = LayerKind.BATCHNORM.spec().tensors().stream().map(WeightTensor::suffix)
+                .toArray(String[]::new);
+        float[][] v = new float[roles.length][];
+        for (int i = 0; i < roles.length; i++) {
             Const c = constIn(n, i + 1, roles[i]);
             v[i] = floatsOf(n, c);
             if (v[i].length != channels) {
@@ -714,7 +714,7 @@ final class GraphTranslation {
             }
         }
         String name = layerName(n, scale.name());
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < roles.length; i++) {
             weights.put(name + "." + roles[i], Tensor.of(v[i], channels));
         }
         add(Layer.builder(name, LayerKind.BATCHNORM).inputs(x.layer()).origin(n.getName()).build());

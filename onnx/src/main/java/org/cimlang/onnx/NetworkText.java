@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.cimlang.compiler.ir.Activation;
 import org.cimlang.compiler.ir.Layer;
-import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.LayerParam;
 import org.cimlang.compiler.ir.Network;
 import org.cimlang.compiler.ir.Shape;
@@ -62,7 +61,7 @@ public final class NetworkText {
         return b.append("}\n").toString();
     }
 
-    /** Everything after the name: inputs, shape, the parameters that are not defaults. */
+    /** Everything after the name: inputs, shape, the kind's parameters that are not at their defaults. */
     private static String params(Layer l) {
         StringBuilder b = new StringBuilder();
         List<String> in = l.inputs();
@@ -71,54 +70,35 @@ public final class NetworkText {
         } else if (in.size() > 1) {
             b.append(" from [").append(String.join(", ", in)).append(']');
         }
-        switch (l.kind()) {
-            case INPUT -> b.append(' ').append(l.inputShape());
-            case CONV2D -> {
-                b.append(" filters ").append(l.filters()).append(" kernel ").append(pair(l.kernelH(), l.kernelW()));
-                if (l.effectiveStrideH() != 1 || l.effectiveStrideW() != 1) {
-                    b.append(" stride ").append(pair(l.effectiveStrideH(), l.effectiveStrideW()));
-                }
-                padding(l, b);
-                if (l.groups() != 1) {
-                    b.append(" groups ").append(l.groups());
-                }
-            }
-            case DENSE -> b.append(" units ").append(l.units());
-            case MAXPOOL, AVGPOOL -> {
-                if (l.global()) {
-                    b.append(" global");
-                } else {
-                    b.append(" kernel ").append(pair(l.kernelH(), l.kernelW()));
-                    if (l.effectiveStrideH() != l.kernelH() || l.effectiveStrideW() != l.kernelW()) {
-                        b.append(" stride ").append(pair(l.effectiveStrideH(), l.effectiveStrideW()));
-                    }
-                    padding(l, b);
-                }
-            }
-            case CONCAT -> {
-                if (l.axis() != 0) {
-                    b.append(" axis ").append(l.axis());
-                }
-            }
-            default -> {
-                // flatten, batchnorm, add, activation, softmax: no parameters besides the activation
-            }
+        if (l.kind().spec().declaresShape()) {
+            b.append(' ').append(l.inputShape());
         }
-        if (l.kind().spec().allowed().contains(LayerParam.BIAS) && !l.bias()) {
-            b.append(" bias false");
-        }
-        if (l.kind() == LayerKind.ACTIVATION) {
-            b.append(' ').append(l.activation().keyword());
-        } else if (l.activation() != Activation.NONE) {
-            b.append(" activation ").append(l.activation().keyword());
+        for (LayerParam p : l.kind().spec().allowed()) {
+            String written = written(p, l);
+            if (written != null) {
+                b.append(' ').append(written);
+            }
         }
         return b.toString();
     }
 
-    private static void padding(Layer l, StringBuilder b) {
-        if (l.padH() != 0 || l.padW() != 0) {
-            b.append(" padding ").append(pair(l.padH(), l.padW()));
-        }
+    /** The parameter as the language writes it, or null when the layer has its default (or it is moot). */
+    private static String written(LayerParam p, Layer l) {
+        return switch (p) {
+            case FILTERS -> "filters " + l.filters();
+            case UNITS -> "units " + l.units();
+            // a global pool has no window to describe
+            case KERNEL -> l.global() ? null : "kernel " + pair(l.kernelH(), l.kernelW());
+            case STRIDE -> l.global() || l.hasDefaultStride() ? null
+                    : "stride " + pair(l.effectiveStrideH(), l.effectiveStrideW());
+            case PADDING -> l.global() || (l.padH() == 0 && l.padW() == 0) ? null : "padding " + pair(l.padH(), l.padW());
+            case GROUPS -> l.groups() == 1 ? null : "groups " + l.groups();
+            case BIAS -> l.bias() ? null : "bias false";
+            case GLOBAL -> l.global() ? "global" : null;
+            case AXIS -> l.axis() == 0 ? null : "axis " + l.axis();
+            case ACTIVATION -> l.kind().spec().activationIsTheOperation() ? l.activation().keyword()
+                    : l.activation() == Activation.NONE ? null : "activation " + l.activation().keyword();
+        };
     }
 
     private static String pair(long h, long w) {

@@ -10,6 +10,7 @@ import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.Shape;
+import org.cimlang.compiler.ir.WeightTensor;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.simulator.nn.BatchNorm;
 import org.cimlang.compiler.params.ParameterCheck;
@@ -126,27 +127,14 @@ public final class OnnxExporter {
         void add(Layer l, AnalyzedNetwork network) {
             String name = l.name();
             // the operation writes the layer's tensor unless an activation follows it
-            String opOut = l.activation() == Activation.NONE || l.kind() == LayerKind.ACTIVATION
-                    ? name : name + "_" + opSuffix(l);
+            String opOut = l.hasActivationAfterOperation() ? name + "_" + opSuffix(l) : name;
             List<String> in = l.inputs();
             switch (l.kind()) {
-                case CONV2D -> {
-                    List<String> inputs = new ArrayList<>(List.of(in.get(0), name + ".weight"));
-                    if (l.bias()) {
-                        inputs.add(name + ".bias");
-                    }
-                    node("Conv", name, inputs, opOut, ints("kernel_shape", l.kernelH(), l.kernelW()),
-                            ints("strides", l.effectiveStrideH(), l.effectiveStrideW()),
-                            ints("pads", l.padH(), l.padW(), l.padH(), l.padW()), ints("dilations", 1, 1),
-                            integer("group", l.groups()));
-                }
-                case DENSE -> {
-                    List<String> inputs = new ArrayList<>(List.of(in.get(0), name + ".weight"));
-                    if (l.bias()) {
-                        inputs.add(name + ".bias");
-                    }
-                    node("Gemm", name, inputs, opOut, integer("transB", 1));
-                }
+                case CONV2D -> node("Conv", name, withTensors(l), opOut, ints("kernel_shape", l.kernelH(), l.kernelW()),
+                        ints("strides", l.effectiveStrideH(), l.effectiveStrideW()),
+                        ints("pads", l.padH(), l.padW(), l.padH(), l.padW()), ints("dilations", 1, 1),
+                        integer("group", l.groups()));
+                case DENSE -> node("Gemm", name, withTensors(l), opOut, integer("transB", 1));
                 case MAXPOOL, AVGPOOL -> {
                     boolean max = l.kind() == LayerKind.MAXPOOL;
                     if (l.global()) {
@@ -162,18 +150,28 @@ public final class OnnxExporter {
                     }
                 }
                 case FLATTEN -> node("Flatten", name, in, opOut, integer("axis", 1));
-                case BATCHNORM -> node("BatchNormalization", name, List.of(in.get(0), name + ".weight", name + ".bias",
-                        name + ".running_mean", name + ".running_var"), opOut, real("epsilon", BatchNorm.EPS),
-                        real("momentum", 1 - BatchNorm.MOMENTUM));
+                case BATCHNORM -> node("BatchNormalization", name, withTensors(l), opOut,
+                        real("epsilon", BatchNorm.EPS), real("momentum", 1 - BatchNorm.MOMENTUM));
                 case ADD -> node(in.size() == 2 ? "Add" : "Sum", name, in, opOut);
                 case CONCAT -> node("Concat", name, in, opOut, integer("axis", l.axis() + 1L));
                 case SOFTMAX -> node("Softmax", name, in, opOut, integer("axis", 1));
                 case ACTIVATION -> activation(l.activation(), name, in.get(0), name);
                 default -> throw new IllegalStateException("layer kind " + l.kind() + " cannot be exported");
             }
-            if (l.activation() != Activation.NONE && l.kind() != LayerKind.ACTIVATION) {
+            if (l.hasActivationAfterOperation()) {
                 activation(l.activation(), name + "_" + l.activation().keyword(), opOut, name);
             }
+        }
+
+        /** The layer's inputs, then its trained tensors: ONNX's Conv, Gemm and BatchNormalization take them so. */
+        private static List<String> withTensors(Layer l) {
+            List<String> operands = new ArrayList<>(l.inputs());
+            for (WeightTensor t : l.kind().spec().tensors()) {
+                if (t.presentIn(l)) {
+                    operands.add(t.nameIn(l));
+                }
+            }
+            return operands;
         }
 
         private static String opSuffix(Layer l) {
