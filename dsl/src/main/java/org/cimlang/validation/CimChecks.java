@@ -48,6 +48,12 @@ abstract class CimChecks extends AbstractDeclarativeValidator {
     }
 
 
+    /** "nm, um" as "nm or um". */
+    protected static String orList(String commaList) {
+        int last = commaList.lastIndexOf(", ");
+        return last < 0 ? commaList : commaList.substring(0, last) + " or " + commaList.substring(last + 2);
+    }
+
     /** The leading keywords of an item as written, quoted: 'arrays per tile', 'stuck at zero'. */
     protected static String keywordOf(EObject o) {
         var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(o);

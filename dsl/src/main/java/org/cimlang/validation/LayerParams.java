@@ -17,8 +17,8 @@ import org.cimlang.compiler.ir.LayerParam;
  * The grammar's parameter classes as the compiler's {@link LayerParam}s. Which parameters a kind takes,
  * requires and how many inputs it reads are the table of layer kinds ({@link LayerKinds}).
  */
-final class LayerParamRules {
-    private LayerParamRules() {
+final class LayerParams {
+    private LayerParams() {
     }
 
     static LayerParam of(org.cimlang.cim.LayerParam p) {

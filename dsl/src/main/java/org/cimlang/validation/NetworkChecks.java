@@ -3,6 +3,7 @@ package org.cimlang.validation;
 import java.util.EnumSet;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.cimlang.cim.AxisParam;
 import org.cimlang.cim.CimPackage;
 import org.cimlang.cim.Count;
@@ -10,13 +11,14 @@ import org.cimlang.cim.FiltersParam;
 import org.cimlang.cim.GroupsParam;
 import org.cimlang.cim.KernelParam;
 import org.cimlang.cim.Layer;
-import org.cimlang.cim.LayerParam;
 import org.cimlang.cim.Network;
 import org.cimlang.cim.ShapeLiteral;
 import org.cimlang.cim.StrideParam;
 import org.cimlang.cim.UnitsParam;
 import org.cimlang.compiler.ir.LayerKind;
 import org.cimlang.compiler.ir.LayerKindSpec;
+import org.cimlang.compiler.ir.LayerKinds;
+import org.cimlang.compiler.ir.LayerParam;
 import org.cimlang.compiler.ir.Limits;
 import org.cimlang.semantic.DesignBuilder;
 import org.cimlang.semantic.Numbers;
@@ -29,10 +31,10 @@ public class NetworkChecks extends CimChecks {
     public void checkLayer(Layer layer) {
         LayerKind kind = DesignBuilder.kind(layer);
         LayerKindSpec spec = kind.spec();
-        Set<org.cimlang.compiler.ir.LayerParam> allowed = spec.allowed();
-        Set<org.cimlang.compiler.ir.LayerParam> given = EnumSet.noneOf(org.cimlang.compiler.ir.LayerParam.class);
-        for (LayerParam p : layer.getParams()) {
-            org.cimlang.compiler.ir.LayerParam param = LayerParamRules.of(p);
+        Set<LayerParam> allowed = spec.allowed();
+        Set<LayerParam> given = EnumSet.noneOf(LayerParam.class);
+        for (org.cimlang.cim.LayerParam p : layer.getParams()) {
+            LayerParam param = LayerParams.of(p);
             if (!allowed.contains(param)) {
                 String takes = allowed.isEmpty() ? "takes no parameters"
                         : "takes " + allowed.stream().map(x -> x.keyword()).sorted().reduce((x, y) -> x + ", " + y)
@@ -44,7 +46,7 @@ public class NetworkChecks extends CimChecks {
                         + ": keep one", p, null, CimIssueCodes.PARAM_DUPLICATE);
             }
         }
-        for (Set<org.cimlang.compiler.ir.LayerParam> oneOf : spec.required()) {
+        for (Set<LayerParam> oneOf : spec.required()) {
             if (oneOf.stream().noneMatch(given::contains)) {
                 missing(kind.keyword() + " " + layer.getName() + " needs " + example(kind, layer, oneOf), layer,
                         CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, firstKeyword(oneOf));
@@ -72,7 +74,7 @@ public class NetworkChecks extends CimChecks {
                 msg = kind.keyword() + " " + layer.getName() + " needs an input: 'from LAYER'";
             } else {
                 msg = kind.keyword() + " " + layer.getName() + " reads one layer, found " + n
-                        + ": merge them first with 'add' or 'concat'";
+                        + ": merge them first with " + MERGING_KINDS;
             }
             if (n == 0) {
                 missing(msg, layer, CimPackage.Literals.LAYER__NAME, CimIssueCodes.INPUT_COUNT);
@@ -82,19 +84,24 @@ public class NetworkChecks extends CimChecks {
         }
     }
 
+    /** The kinds that read several layers, as a fix offers them: 'add' or 'concat'. */
+    private static final String MERGING_KINDS = orList(LayerKinds.all().stream()
+            .filter(k -> k.inputs().min() >= 2).map(k -> "'" + k.kind().keyword() + "'")
+            .collect(Collectors.joining(", ")));
+
     /** How to write the missing parameter: the activation's functions, the pooling's alternatives, or 'name N'. */
-    private static String example(LayerKind kind, Layer layer, Set<org.cimlang.compiler.ir.LayerParam> oneOf) {
-        if (oneOf.contains(org.cimlang.compiler.ir.LayerParam.ACTIVATION)) {
+    private static String example(LayerKind kind, Layer layer, Set<LayerParam> oneOf) {
+        if (oneOf.contains(LayerParam.ACTIVATION)) {
             return "a function: relu, sign, tanh, sigmoid or none, e.g. '" + kind.keyword() + " " + layer.getName()
                     + " from ... relu'";
         }
-        return oneOf.stream().sorted().map(p -> p == org.cimlang.compiler.ir.LayerParam.GLOBAL ? "'global'"
+        return oneOf.stream().sorted().map(p -> p == LayerParam.GLOBAL ? "'global'"
                 : "'" + p.keyword() + " N'").reduce((x, y) -> x + " or " + y).orElse("");
     }
 
     /** The data of a missing-parameter error: the first alternative's keyword (the quick fix inserts it). */
-    private static String firstKeyword(Set<org.cimlang.compiler.ir.LayerParam> oneOf) {
-        return oneOf.stream().sorted().findFirst().map(org.cimlang.compiler.ir.LayerParam::keyword).orElse("");
+    private static String firstKeyword(Set<LayerParam> oneOf) {
+        return oneOf.stream().sorted().findFirst().map(LayerParam::keyword).orElse("");
     }
 
     @Check

@@ -57,12 +57,6 @@ public class NumberChecks extends CimChecks {
     private static final Set<Dimension> MUST_BE_POSITIVE = EnumSet.of(Dimension.LENGTH, Dimension.FREQUENCY,
             Dimension.SIZE, Dimension.YEARS, Dimension.RATE);
 
-    /** "nm, um" as "nm or um". */
-    private static String orList(String commaList) {
-        int last = commaList.lastIndexOf(", ");
-        return last < 0 ? commaList : commaList.substring(0, last) + " or " + commaList.substring(last + 2);
-    }
-
     @Check
     public void checkCountIsWholeAndBounded(Count c) {
         BigDecimal d = Numbers.decimal(c.getValue());
