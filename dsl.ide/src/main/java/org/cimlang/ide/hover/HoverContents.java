@@ -156,52 +156,36 @@ public class HoverContents {
         return String.join("; ", parts);
     }
 
-    /** The layer's parameters as it uses them, in the order of the table of layer kinds' parameters. */
+    /** The parameters the layer's kind takes (table of layer kinds), with the values it uses. */
     private static String parameters(Layer l) {
         List<String> p = new ArrayList<>();
-        for (LayerParam param : LayerParam.values()) {
-            if (!l.kind().spec().allowed().contains(param)) {
-                continue;
+        for (LayerParam param : l.kind().spec().allowed()) {
+            String shown = shown(param, l);
+            if (shown != null) {
+                p.add(shown);
             }
-            switch (param) {
-                case FILTERS -> p.add("filters " + l.filters());
-                case UNITS -> p.add("units " + l.units());
-                case GLOBAL -> {
-                    if (l.global()) {
-                        p.add("global");
-                    }
-                }
-                case KERNEL -> {
-                    if (!l.global()) {
-                        p.add("kernel " + l.kernelH() + "x" + l.kernelW());
-                    }
-                }
-                case STRIDE -> {
-                    if (!l.global()) {
-                        p.add("stride " + l.effectiveStrideH() + "x" + l.effectiveStrideW());
-                    }
-                }
-                case PADDING -> {
-                    if (!l.global() && (l.padH() > 0 || l.padW() > 0 || l.kind().hasCrossbarWeights())) {
-                        p.add("padding " + l.padH() + "x" + l.padW());
-                    }
-                }
-                case GROUPS -> {
-                    if (l.groups() > 1) {
-                        p.add("groups " + l.groups());
-                    }
-                }
-                case BIAS -> p.add(l.bias() ? "bias" : "no bias");
-                case AXIS -> p.add("axis " + l.axis());
-                case ACTIVATION -> {
-                    // after the loop, whatever the kind
-                }
-            }
-        }
-        if (l.activation() != org.cimlang.compiler.ir.Activation.NONE) {
-            p.add("activation " + l.activation().keyword());
         }
         return String.join(", ", p);
+    }
+
+    /**
+     * One parameter as the layer uses it (the stride it defaults to, say), or null when it says nothing:
+     * a window of a global pool, one group, no activation.
+     */
+    private static String shown(LayerParam param, Layer l) {
+        return switch (param) {
+            case FILTERS -> "filters " + l.filters();
+            case UNITS -> "units " + l.units();
+            case KERNEL -> l.global() ? null : "kernel " + l.kernelH() + "x" + l.kernelW();
+            case STRIDE -> l.global() ? null : "stride " + l.effectiveStrideH() + "x" + l.effectiveStrideW();
+            case PADDING -> l.global() || (l.padH() == 0 && l.padW() == 0) ? null : "padding " + l.padH() + "x" + l.padW();
+            case GROUPS -> l.groups() > 1 ? "groups " + l.groups() : null;
+            case BIAS -> l.bias() ? "bias" : "no bias";
+            case GLOBAL -> l.global() ? "global" : null;
+            case AXIS -> "axis " + l.axis();
+            case ACTIVATION -> l.activation() == org.cimlang.compiler.ir.Activation.NONE ? null
+                    : "activation " + l.activation().keyword();
+        };
     }
 
     /** A network: size, MACs, and the mappings that map it. */
