@@ -1,17 +1,11 @@
 package org.cimlang.validation;
 
-import org.cimlang.cim.ActivationParam;
-import org.cimlang.cim.AxisParam;
-import org.cimlang.cim.BiasParam;
-import org.cimlang.cim.FiltersParam;
-import org.cimlang.cim.GlobalParam;
-import org.cimlang.cim.GroupsParam;
-import org.cimlang.cim.KernelParam;
-import org.cimlang.cim.PaddingParam;
-import org.cimlang.cim.StrideParam;
-import org.cimlang.cim.UnitsParam;
+import java.util.Map;
+
+import org.cimlang.cim.CimPackage;
 import org.cimlang.compiler.ir.LayerKinds;
 import org.cimlang.compiler.ir.LayerParam;
+import org.eclipse.emf.ecore.EClass;
 
 /**
  * The grammar's parameter classes as the compiler's {@link LayerParam}s. Which parameters a kind takes,
@@ -21,37 +15,23 @@ final class LayerParams {
     private LayerParams() {
     }
 
+    private static final Map<EClass, LayerParam> BY_CLASS = Map.of(
+            CimPackage.Literals.FILTERS_PARAM, LayerParam.FILTERS,
+            CimPackage.Literals.UNITS_PARAM, LayerParam.UNITS,
+            CimPackage.Literals.KERNEL_PARAM, LayerParam.KERNEL,
+            CimPackage.Literals.STRIDE_PARAM, LayerParam.STRIDE,
+            CimPackage.Literals.PADDING_PARAM, LayerParam.PADDING,
+            CimPackage.Literals.GROUPS_PARAM, LayerParam.GROUPS,
+            CimPackage.Literals.BIAS_PARAM, LayerParam.BIAS,
+            CimPackage.Literals.GLOBAL_PARAM, LayerParam.GLOBAL,
+            CimPackage.Literals.AXIS_PARAM, LayerParam.AXIS,
+            CimPackage.Literals.ACTIVATION_PARAM, LayerParam.ACTIVATION);
+
     static LayerParam of(org.cimlang.cim.LayerParam p) {
-        if (p instanceof FiltersParam) {
-            return LayerParam.FILTERS;
+        LayerParam param = BY_CLASS.get(p.eClass());
+        if (param == null) {
+            throw new IllegalArgumentException("unknown layer parameter " + p.eClass().getName());
         }
-        if (p instanceof UnitsParam) {
-            return LayerParam.UNITS;
-        }
-        if (p instanceof KernelParam) {
-            return LayerParam.KERNEL;
-        }
-        if (p instanceof StrideParam) {
-            return LayerParam.STRIDE;
-        }
-        if (p instanceof PaddingParam) {
-            return LayerParam.PADDING;
-        }
-        if (p instanceof GroupsParam) {
-            return LayerParam.GROUPS;
-        }
-        if (p instanceof BiasParam) {
-            return LayerParam.BIAS;
-        }
-        if (p instanceof GlobalParam) {
-            return LayerParam.GLOBAL;
-        }
-        if (p instanceof AxisParam) {
-            return LayerParam.AXIS;
-        }
-        if (p instanceof ActivationParam) {
-            return LayerParam.ACTIVATION;
-        }
-        throw new IllegalArgumentException("unknown layer parameter " + p.eClass().getName());
+        return param;
     }
 }
