@@ -23,7 +23,13 @@ import org.cimlang.compiler.ir.WeightTensor.Init;
 
 /**
  * The table of layer kinds: one {@link LayerKindSpec} per {@link LayerKind}. Adding a kind is one entry
- * here plus the kind-specific arithmetic (its shape rule, its forward passes, its ONNX operator).
+ * here plus the kind-specific arithmetic. A digital kind with the existing parameters touches: its
+ * {@link LayerKind} constant, its row here, its shape rule ({@code shape.ShapeRules}), its keyword in
+ * the grammar ({@code Cim.xtext}), its float forward and backward ({@code simulator nn.GraphPass}), its
+ * integer-path forward ({@code simulator qmodel.DigitalNode}), its ONNX operator ({@code onnx
+ * OnnxExporter}), its row in docs/language.md and the VS Code highlighting; the editor, the validator,
+ * the mapping engine, the parameter check and the keyword list read this table. The tests that try every
+ * kind (grammar, editor against shape analysis, docs) fail until the grammar and the docs know it.
  */
 public final class LayerKinds {
     private LayerKinds() {
