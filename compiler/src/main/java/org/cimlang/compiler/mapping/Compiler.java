@@ -104,6 +104,12 @@ public final class Compiler {
     }
 
     private static Diagnostic unresolved(MappingSpec spec, String part, String name) {
+        // a mapping typed halfway ("mapping M for N on") names no part at all: say so instead of carrying a null
+        if (name == null) {
+            return Diagnostic.error(MAPPING_UNRESOLVED, "mapping " + spec.name() + " names no " + part + ": write '"
+                    + ("chip".equals(part) ? "on CHIP" : "for NETWORK") + "' after the mapping's name",
+                    spec.originOf(part), part);
+        }
         return Diagnostic.error(MAPPING_UNRESOLVED, "mapping " + spec.name() + " names " + part + " '" + name
                 + "', which the design does not declare", spec.originOf(part), part, name);
     }

@@ -65,6 +65,24 @@ class CompilerTest {
     }
 
     @Test
+    void mappingThatNamesNoChipIsAnErrorNotAnException() {
+        Compilation c = Compiler.compile(design(TestChips.mapping("MLP", null).build()), "M");
+        Diagnostic d = c.diagnostics().get(0);
+        assertEquals(DiagnosticCodes.MAPPING_UNRESOLVED, d.code());
+        assertEquals("mapping M names no chip: write 'on CHIP' after the mapping's name", d.message());
+        assertEquals(List.of(), d.data());
+        assertNull(c.result());
+    }
+
+    @Test
+    void mappingThatNamesNoNetworkIsAnErrorNotAnException() {
+        Compilation c = Compiler.compile(design(TestChips.mapping(null, "Isaac").build()), "M");
+        Diagnostic d = c.diagnostics().get(0);
+        assertEquals("mapping M names no network: write 'for NETWORK' after the mapping's name", d.message());
+        assertNull(c.analysis());
+    }
+
+    @Test
     void quantizationOfAnotherNetworkIsAnError() {
         Compilation c = Compiler.compile(design(TestChips.mapping("MLP", "Isaac").quantization("Int4").build()), "M");
         Diagnostic d = c.diagnostics().stream().filter(x -> x.code().equals(DiagnosticCodes.QUANT_NETWORK_MISMATCH))
