@@ -177,6 +177,12 @@ class RunCommandTest {
         JsonNode c = new ObjectMapper().readTree(calibrated.out()).get("simulations").get(0).get("layers").get(0);
         assertTrue(c.get("adcLsb").asDouble() < a.get("adcLsb").asDouble(), a + "\n" + c);
         assertTrue(c.get("mvmError").asDouble() < a.get("mvmError").asDouble(), a + "\n" + c);
+        // a lower percentile narrows the full scale further: a finer LSB, at the price of clipping the rarest sums
+        Files.writeString(f, chip.replace("adc bits 8", "adc bits 6 range calibrated percentile 90"));
+        CliRun p90 = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--json");
+        assertEquals(0, p90.exitCode(), p90.err());
+        JsonNode p = new ObjectMapper().readTree(p90.out()).get("simulations").get(0).get("layers").get(0);
+        assertTrue(p.get("adcLsb").asDouble() <= c.get("adcLsb").asDouble(), c + "\n" + p);
     }
 
     @Test

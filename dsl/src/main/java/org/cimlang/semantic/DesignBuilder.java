@@ -158,6 +158,7 @@ public final class DesignBuilder {
         int adcBits = 0;
         boolean idealAdc = false;
         AdcRangeMode adcRange = AdcRangeMode.MAX;
+        double adcPercentile = 0;
         long adcShared = 1;
         double adcLatency = 0;
         double adcEnergy = 0;
@@ -214,6 +215,10 @@ public final class DesignBuilder {
                 } else if (adc.getRange() == org.cimlang.cim.AdcRange.CALIBRATED) {
                     adcRange = AdcRangeMode.CALIBRATED;
                 }
+                if (adc.getPercentile() != null) {
+                    java.math.BigDecimal pc = Numbers.decimal(adc.getPercentile());
+                    adcPercentile = pc == null ? 0 : Math.max(0, Math.min(100, pc.doubleValue()));
+                }
                 adcBits = adc.isIdeal() ? 0 : (int) Math.min(Numbers.count(adc.getBits(), 0), 64);
                 adcShared = adc.getShared() == null ? 1 : Math.max(1, Numbers.count(adc.getShared(), 1));
                 for (ConverterParam p : adc.getParams()) {
@@ -256,7 +261,8 @@ public final class DesignBuilder {
         return Chip.builder(c.getName()).technology(technology).nodeNm(node).clockHz(clock).tiles(tiles)
                 .arraysPerTile(arraysPerTile).array(rows, cols).cellBits(cellBits).readLatencyS(readLatency)
                 .readEnergyJ(readEnergy).writeLatencyS(writeLatency).writeEnergyJ(writeEnergy).rowsActive(rowsActive)
-                .adcBits(adcBits).idealAdc(idealAdc).adcRange(adcRange).adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
+                .adcBits(adcBits).idealAdc(idealAdc).adcRange(adcRange).adcPercentile(adcPercentile)
+                .adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
                 .dacBits(dacBits).dacEnergyJ(dacEnergy).encoding(encoding).slicing(slicing).bufferBytesPerTile(buffer)
                 .enduranceWrites(endurance).offsetCompensationRows(compensationRows).nonideal(nonideal).origin(c)
                 .partOrigins(origins).build();

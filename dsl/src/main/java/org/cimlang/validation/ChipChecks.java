@@ -88,6 +88,18 @@ public class ChipChecks extends CimChecks {
     @Check
     public void checkAdc(AdcAttr a) {
         bits(a.getBits(), Limits.MAX_ADC_BITS, "adc bits");
+        if (a.getPercentile() != null && a.getRange() != org.cimlang.cim.AdcRange.CALIBRATED) {
+            error("only 'range calibrated' takes a percentile; 'range " + a.getRange().getLiteral()
+                    + "' does not: remove 'percentile " + a.getPercentile() + "' or write 'range calibrated percentile "
+                    + a.getPercentile() + "'", a, CimPackage.Literals.ADC_ATTR__PERCENTILE,
+                    CimIssueCodes.PARAM_NOT_APPLICABLE);
+        } else if (a.getPercentile() != null) {
+            java.math.BigDecimal p = Numbers.decimal(a.getPercentile());
+            if (p == null || p.signum() <= 0 || p.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+                error("percentile " + a.getPercentile() + " is out of range: write a value above 0 and at most 100, "
+                        + "e.g. 99.9", a, CimPackage.Literals.ADC_ATTR__PERCENTILE, CimIssueCodes.RANGE_PERCENT, "99.9");
+            }
+        }
         if (a.getShared() != null) {
             range(a.getShared(), 1, Limits.MAX_ARRAY_SIDE, "columns per ADC", CimIssueCodes.RANGE_POSITIVE);
         }

@@ -164,6 +164,18 @@ class ChipValidationTest {
     }
 
     @Test
+    void aCalibratedRangeTakesAPercentileAboveZeroAndAtMost100() throws Exception {
+        assertEquals("", frontEndIssues(Src.valid().replace("adc bits 8", "adc bits 8 range calibrated percentile 99.9")));
+        Src high = Src.valid().replace("adc bits 8", "adc bits 8 range calibrated percentile 101");
+        assertEquals(high.error(CimIssueCodes.RANGE_PERCENT, "101",
+                "percentile 101 is out of range: write a value above 0 and at most 100, e.g. 99.9"), frontEndIssues(high));
+        Src other = Src.valid().replace("adc bits 8", "adc bits 8 range granular percentile 99");
+        assertEquals(other.error(CimIssueCodes.PARAM_NOT_APPLICABLE, "99", "only 'range calibrated' takes a percentile;"
+                + " 'range granular' does not: remove 'percentile 99' or write 'range calibrated percentile 99'"),
+                frontEndIssues(other));
+    }
+
+    @Test
     void zeroAdcBitsAreAnError() throws Exception {
         Src src = Src.valid().replace("adc bits 8", "adc bits 0");
         assertEquals(src.error(CimIssueCodes.RANGE_BITS, "0", "adc bits 0 is out of range: write a value in 1..24"),

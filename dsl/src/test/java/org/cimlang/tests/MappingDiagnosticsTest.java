@@ -94,6 +94,17 @@ class MappingDiagnosticsTest {
     }
 
     @Test
+    void aCalibratedPercentileRangeSaysTheRarestSumsClip() throws Exception {
+        Src src = Src.of(DESIGN).replace("adc bits 9", "adc bits 6 range calibrated percentile 99.5")
+                .replace("place c3 on tiles 4..5", "place c3 on tiles 4..8");
+        List<Issue> issues = issuesWithCode(src, DiagnosticCodes.ADC_CLIPPING);
+        assertEquals(1, issues.size(), render(issues));
+        assertTrue(render(issues).endsWith("needs 9 bits): range calibrated sets the full scale to the 99.5th percentile"
+                + " of the sums the calibration images produce (the rest clip), at most 6.10 levels per code"),
+                render(issues));
+    }
+
+    @Test
     void aNetworkThatDoesNotFitIsAnErrorOnTheMappingHeaderWithTheShortfall() throws Exception {
         Src src = Src.of(DESIGN).replace("tiles 10", "tiles 2").replace("place c3 on tiles 4..5", "");
         // c3 72 arrays + out: K = 128 x 8 x 8 = 8192 rows -> 64 row blocks x (10 x 8 = 80 columns -> 1)

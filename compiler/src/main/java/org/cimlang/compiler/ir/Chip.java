@@ -11,7 +11,9 @@ import java.util.Objects;
  * @param idealAdc            {@code adc ideal}: column sums are not quantised (CrossSim's {@code adc bits 0}); the
  *                            cost model prices an ADC of the bits each layer needs
  * @param adcRange            with fewer ADC bits than a layer needs: coarser codes ({@code max}, the default) or
- *                            clipping ({@code granular})
+ *                            clipping ({@code granular}) or the calibration images' range ({@code calibrated})
+ * @param adcPercentile       {@code range calibrated percentile P}: the full scale is the P-th percentile of the
+ *                            calibration column sums (100, the default, = their largest)
  * @param adcSharedColumns    columns time-multiplexed onto one ADC (1 = one ADC per column)
  * @param offsetCompensationRows spare rows per column for ADC-offset compensation (0 = off)
  * @param enduranceWrites     writes a cell survives (0 = unlimited / not given)
@@ -21,7 +23,8 @@ import java.util.Objects;
  */
 public record Chip(String name, Technology technology, double nodeNm, double clockHz, long tiles, long arraysPerTile,
         long rows, long cols, int cellBits, double readLatencyS, double readEnergyJ, double writeLatencyS,
-        double writeEnergyJ, long rowsActive, int adcBits, boolean idealAdc, AdcRangeMode adcRange, long adcSharedColumns, double adcLatencyS,
+        double writeEnergyJ, long rowsActive, int adcBits, boolean idealAdc, AdcRangeMode adcRange, double adcPercentile,
+        long adcSharedColumns, double adcLatencyS,
         double adcEnergyJ, int dacBits, double dacEnergyJ, WeightEncoding encoding, Slicing slicing,
         long bufferBytesPerTile, double enduranceWrites, long offsetCompensationRows, NonIdeality nonideal,
         Object origin, Map<String, Object> partOrigins) {
@@ -31,6 +34,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         technology = technology == null ? Technology.SRAM : technology;
         encoding = encoding == null ? WeightEncoding.DIFFERENTIAL : encoding;
         adcRange = adcRange == null ? AdcRangeMode.MAX : adcRange;
+        adcPercentile = adcPercentile == 0 ? 100 : adcPercentile;
         slicing = slicing == null ? Slicing.BINARY : slicing;
         nonideal = nonideal == null ? NonIdeality.NONE : nonideal;
         partOrigins = partOrigins == null ? Map.of() : Map.copyOf(partOrigins);
@@ -77,6 +81,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         b.adcBits = adcBits;
         b.idealAdc = idealAdc;
         b.adcRange = adcRange;
+        b.adcPercentile = adcPercentile;
         b.adcSharedColumns = adcSharedColumns;
         b.adcLatencyS = adcLatencyS;
         b.adcEnergyJ = adcEnergyJ;
@@ -115,6 +120,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         private int adcBits;
         private boolean idealAdc;
         private AdcRangeMode adcRange;
+        private double adcPercentile;
         private long adcSharedColumns;
         private double adcLatencyS;
         private double adcEnergyJ;
@@ -217,6 +223,12 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
             return this;
         }
 
+        /** 0 = not given (100). */
+        public Builder adcPercentile(double v) {
+            this.adcPercentile = v;
+            return this;
+        }
+
         public Builder adcSharedColumns(long v) {
             this.adcSharedColumns = v;
             return this;
@@ -291,7 +303,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
 
         public Chip build() {
             return new Chip(name, technology, nodeNm, clockHz, tiles, arraysPerTile, rows, cols, cellBits, readLatencyS,
-                    readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, idealAdc, adcRange, adcSharedColumns,
+                    readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, idealAdc, adcRange, adcPercentile, adcSharedColumns,
                     adcLatencyS, adcEnergyJ, dacBits, dacEnergyJ, encoding, slicing, bufferBytesPerTile,
                     enduranceWrites, offsetCompensationRows, nonideal, origin, partOrigins);
         }

@@ -64,7 +64,7 @@ public final class PrecisionCheck {
             out.add(new Diagnostic(Severity.WARNING, ADC_CLIPPING, "ADC " + p.bitsAvailable()
                     + " bits cannot hold column sums of " + names(c.getValue()) + " (" + p.rowsActive() + " rows x "
                     + p.inputBitsPerCycle() + "-bit input x " + p.cellBitsUsed() + "-bit cells, max " + p.maxColumnSum()
-                    + ", needs " + p.bitsNeeded() + " bits): " + consequence(chip.adcRange(), p), chip.originOf("adc"),
+                    + ", needs " + p.bitsNeeded() + " bits): " + consequence(chip, p), chip.originOf("adc"),
                     "adc", data));
         }
         Map<String, List<String>> cases = new LinkedHashMap<>();
@@ -83,13 +83,18 @@ public final class PrecisionCheck {
     }
 
     /** What the simulator does with the sums, by the chip's range (AdcRange.MAX_SUM / UNIT_LSB there). */
-    private static String consequence(AdcRangeMode range, LayerPrecision p) {
+    private static String consequence(Chip chip, LayerPrecision p) {
+        AdcRangeMode range = chip.adcRange();
         long top = (1L << p.bitsAvailable()) - 1;
         if (range == AdcRangeMode.GRANULAR) {
             return "partial sums above " + top + " will clip";
         }
         if (range == AdcRangeMode.CALIBRATED) {
-            return "range calibrated sets the full scale to the largest sum the calibration images produce, at most "
+            String scale = chip.adcPercentile() < 100
+                    ? "the " + java.math.BigDecimal.valueOf(chip.adcPercentile()).stripTrailingZeros().toPlainString() + "th percentile of the sums the calibration images produce"
+                            + " (the rest clip)"
+                    : "the largest sum the calibration images produce";
+            return "range calibrated sets the full scale to " + scale + ", at most "
                     + String.format(java.util.Locale.ROOT, "%.2f", (double) p.maxColumnSum() / top) + " levels per code";
         }
         return "each code spans " + String.format(java.util.Locale.ROOT, "%.2f", (double) p.maxColumnSum() / top)

@@ -256,18 +256,31 @@ public final class ProgrammedLayer {
      * calibrated full scale for {@link #withAdcFullScale}. Inputs as in {@link #mvmBatch}.
      */
     public double maxColumnSum(int[] xs, int batch) {
+        return columnSums(xs, batch).max();
+    }
+
+    /**
+     * The distribution of the column sums every read produces for these inputs (without read noise or ADC
+     * offset; every column of every read). Inputs as in {@link #mvmBatch}.
+     */
+    public ColumnSumHistogram columnSums(int[] xs, int batch) {
+        ColumnSumHistogram histogram = new ColumnSumHistogram(readMax);
+        addColumnSums(xs, batch, histogram);
+        return histogram;
+    }
+
+    /** Adds the column sums of these inputs' reads to {@code histogram}. */
+    public void addColumnSums(int[] xs, int batch, ColumnSumHistogram histogram) {
         if (batch < 0 || xs.length != (long) batch * inputs) {
             throw new IllegalArgumentException("a batch of " + batch + " needs " + (long) batch * inputs + " inputs, got "
                     + xs.length);
         }
-        double[] probe = {0};
         int chunk = chunk();
         long[] sink = new long[Math.min(chunk, Math.max(batch, 1)) * outputs];
         for (int first = 0; first < batch; first += chunk) {
             int count = Math.min(chunk, batch - first);
-            run(xs, first, count, sink, null, 0, probe);
+            run(xs, first, count, sink, null, 0, histogram);
         }
-        return probe[0];
     }
 
     /** Images per run: up to {@link #CHUNK}, fewer when their active-row lists would pass 2^22 entries. */
@@ -279,10 +292,10 @@ public final class ProgrammedLayer {
     /**
      * @param ys    outputs; image {@code first + b} writes at {@code (first + b) * N}, or at {@code b * N}
      *              when probing
-     * @param probe non-null: record the largest column sum into probe[0] instead of converting
+     * @param probe non-null: record every column sum instead of converting
      */
     private void run(int[] xs, int first, int count, long[] ys, ActivityCounter counter, long noiseKeyBase,
-            double[] probe) {
+            ColumnSumHistogram probe) {
         final int k = inputs;
         final int w = layout.width;
         final int cycles = schedule.cycles;
@@ -468,23 +481,23 @@ public final class ProgrammedLayer {
         }
     }
 
-    private static int[] probe(short[] acc, double[] probe) {
+    private static int[] probe(short[] acc, ColumnSumHistogram probe) {
         for (short v : acc) {
-            probe[0] = Math.max(probe[0], v);
+            probe.add(v);
         }
         return null;
     }
 
-    private static int[] probe(int[] acc, double[] probe) {
+    private static int[] probe(int[] acc, ColumnSumHistogram probe) {
         for (int v : acc) {
-            probe[0] = Math.max(probe[0], v);
+            probe.add(v);
         }
         return null;
     }
 
-    private static int[] probe(float[] acc, double[] probe) {
+    private static int[] probe(float[] acc, ColumnSumHistogram probe) {
         for (float v : acc) {
-            probe[0] = Math.max(probe[0], v);
+            probe.add(v);
         }
         return null;
     }

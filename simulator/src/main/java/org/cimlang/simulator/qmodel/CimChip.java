@@ -12,6 +12,7 @@ import org.cimlang.simulator.crossbar.ActivityCounter;
 import org.cimlang.simulator.circuits.adc.IdealAdc;
 import org.cimlang.simulator.crossbar.AdcRange;
 import org.cimlang.simulator.crossbar.ArrayComponents;
+import org.cimlang.simulator.crossbar.ColumnSumHistogram;
 import org.cimlang.simulator.crossbar.CrossbarLayer;
 import org.cimlang.simulator.crossbar.NonIdealityDraw;
 import org.cimlang.simulator.crossbar.ProgrammedLayer;
@@ -108,16 +109,25 @@ public final class CimChip implements MatrixEngine {
         }
     }
 
-    /**
-     * This chip with every layer's ADC full scale set to the largest column sum its reads produce on
-     * {@code images} (the chip's {@code range calibrated}): the network runs on the integer reference while
-     * each layer's inputs are read through its programmed arrays, so later layers see the inputs the
-     * quantised network gives them. Single-threaded; the result is a new immutable chip.
-     */
+    /** {@link #calibrated(QuantizedNetwork, float[][], double)} at the largest sum (percentile 100). */
     public CimChip calibrated(QuantizedNetwork net, float[][] images) {
-        double[][] fullScale = new double[layers.length][];
+        return calibrated(net, images, 100);
+    }
+
+    /**
+     * This chip with every layer's ADC full scale set to the {@code percentile}-th percentile of the column
+     * sums its reads produce on {@code images} (the chip's {@code range calibrated [percentile P]}; 100 = the
+     * largest sum), over every column of every read of all copies of a group: the network runs on the
+     * integer reference while each layer's inputs are read through its programmed arrays, so later layers see
+     * the inputs the quantised network gives them. Single-threaded; the result is a new immutable chip.
+     */
+    public CimChip calibrated(QuantizedNetwork net, float[][] images, double percentile) {
+        ColumnSumHistogram[][] sums = new ColumnSumHistogram[layers.length][];
         for (MatrixNode m : net.matrixNodes()) {
-            fullScale[m.index] = new double[m.groups];
+            sums[m.index] = new ColumnSumHistogram[m.groups];
+            for (int g = 0; g < m.groups; g++) {
+                sums[m.index][g] = new ColumnSumHistogram(layers[m.index][g][0].plan().columnFullScale());
+            }
         }
         MatrixEngine probe = (node, group, x, products, key, acc, activity) -> {
             int[] u = new int[x.length];
@@ -125,7 +135,7 @@ public final class CimChip implements MatrixEngine {
                 u[i] = node.encoding.encode(x[i]);
             }
             for (ProgrammedLayer copy : layers[node.index][group]) {
-                fullScale[node.index][group] = Math.max(fullScale[node.index][group], copy.maxColumnSum(u, products));
+                copy.addColumnSums(u, products, sums[node.index][group]);
             }
             ExactEngine.INSTANCE.multiply(node, group, x, products, key, acc, activity);
         };
@@ -143,7 +153,7 @@ public final class CimChip implements MatrixEngine {
                 for (int c = 0; c < layers[i][g].length; c++) {
                     // never above the plan's full scale: calibration only narrows the range
                     ProgrammedLayer p = layers[i][g][c];
-                    double scale = Math.max(1, Math.min(p.adcFullScale(), Math.ceil(fullScale[i][g])));
+                    double scale = Math.max(1, Math.min(p.adcFullScale(), Math.ceil(sums[i][g].percentile(percentile))));
                     out[i][g][c] = p.withAdcFullScale(scale);
                 }
             }

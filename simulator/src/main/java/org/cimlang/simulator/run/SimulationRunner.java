@@ -174,7 +174,7 @@ public final class SimulationRunner {
                 }
                 CimChip chipOfTrial = chip.adcRange() == AdcRangeMode.CALIBRATED && !chip.idealAdc()
                         ? programmed.calibrated(q, java.util.Arrays.copyOf(calibrationImages,
-                                Math.min(ADC_CALIBRATION_IMAGES, calibrationImages.length)))
+                                Math.min(ADC_CALIBRATION_IMAGES, calibrationImages.length)), chip.adcPercentile())
                         : programmed;
                 if (first == null) {
                     first = chipOfTrial;

@@ -69,6 +69,26 @@ class AdcConversionTest {
     }
 
     @Test
+    void columnSumPercentileIsTheSumBelowWhichThatShareOfConversionsLies() {
+        // weights 1, 2, 3, 3 on one output, 1-bit inputs: the positive column sums the active rows' weights,
+        // the negative column is 0 in every read. Four products: rows {0}, {0,1}, {0,1,2}, {0,1,2,3} give
+        // positive sums 1, 3, 6, 9; with the four zero sums of the negative column the 8 conversions are
+        // 0,0,0,0,1,3,6,9.
+        ArrayGeometry g = Fixtures.geometry(4, 8, 2, 0, 1, 3, WeightEncoding.DIFFERENTIAL);
+        ProgrammedLayer l = CrossbarLayer.program(new int[] {1, 2, 3, 3}, 4, 1, WeightFormat.signed(3),
+                InputFormat.unsigned(1), g, NonIdealityDraw.ideal());
+        ColumnSumHistogram h = l.columnSums(new int[] {1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1}, 4);
+        assertEquals(8, h.total());
+        assertEquals(9.0, h.max());
+        assertEquals(9.0, h.percentile(100));
+        assertEquals(6.0, h.percentile(87.5)); // 7 of 8 at or below 6
+        assertEquals(3.0, h.percentile(75)); // 6 of 8 at or below 3
+        assertEquals(0.0, h.percentile(50)); // the four zero sums
+        assertEquals(1.0 / 8, h.fractionAbove(6));
+        assertEquals(0.0, h.fractionAbove(9));
+    }
+
+    @Test
     void adcBitsDefaultToExactlyEnoughForTheLargestSum() {
         // 128 rows, 1-bit DAC, 2-bit cells: Smax = 384 -> 9 bits (ISAAC's figure, DOMAIN.md 3)
         ProgrammedLayer l = CrossbarLayer.program(new int[128], 128, 1, WeightFormat.signed(8), InputFormat.unsigned(8),
