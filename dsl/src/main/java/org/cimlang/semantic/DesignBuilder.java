@@ -273,6 +273,7 @@ public final class DesignBuilder {
         boolean logNormal = false;
         boolean ofMax = false;
         double readNoise = 0;
+        boolean readOfMax = false;
         double sa0 = 0;
         double sa1 = 0;
         double adcOffset = 0;
@@ -285,6 +286,7 @@ public final class DesignBuilder {
                 ofMax = v.isOfMax();
             } else if (p instanceof ReadNoiseParam r) {
                 readNoise = Numbers.quantity(r.getValue(), Dimension.PERCENT, 0);
+                readOfMax = r.isOfMax();
             } else if (p instanceof StuckAtParam s) {
                 double rate = Numbers.quantity(s.getValue(), Dimension.PERCENT, 0);
                 if (s.isZero()) {
@@ -300,7 +302,7 @@ public final class DesignBuilder {
                 onOff = Numbers.quantity(r.getValue(), Dimension.NONE, 0);
             }
         }
-        return new NonIdeality(variation, logNormal, readNoise, sa0, sa1, adcOffset, drift, n, ofMax, onOff);
+        return new NonIdeality(variation, logNormal, readNoise, sa0, sa1, adcOffset, drift, n, ofMax, onOff, readOfMax);
     }
 
     /* ------------------------------------------------------------- network */

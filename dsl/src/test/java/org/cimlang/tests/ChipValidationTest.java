@@ -150,6 +150,20 @@ class ChipValidationTest {
     }
 
     @Test
+    void aStateIndependentReadNoiseIsWrittenOfMaxAndReachesTheChip() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "adc bits 8 range calibrated percentile 99.5\n"
+                + "    nonideal { read noise 1 % of max }");
+        assertEquals("", frontEndIssues(src));
+        org.cimlang.cim.Chip c = (org.cimlang.cim.Chip) CimTestSupport.model(support.load(src.text()).get(0))
+                .getElements().stream().filter(d -> d instanceof org.cimlang.cim.Chip).findFirst().orElseThrow();
+        org.cimlang.compiler.ir.Chip chip = org.cimlang.semantic.DesignBuilder.chip(c);
+        assertEquals(0.01, chip.nonideal().readNoise(), 1e-12);
+        assertTrue(chip.nonideal().readNoiseOfMax());
+        assertEquals(99.5, chip.adcPercentile());
+        assertEquals(org.cimlang.compiler.ir.AdcRangeMode.CALIBRATED, chip.adcRange());
+    }
+
+    @Test
     void anOnOffRatioAboveOnePassesAndOneOrLessIsAnError() throws Exception {
         assertEquals("", frontEndIssues(Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { on off ratio 100 }")));
         Src one = Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { on off ratio 1 }");

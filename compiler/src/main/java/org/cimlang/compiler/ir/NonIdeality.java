@@ -26,10 +26,19 @@ import org.cimlang.compiler.ir.effects.StuckAtFaults;
  *                        the cell's own level
  * @param onOffRatio      {@code on off ratio R}: Gmax / Gmin, so a level-0 cell conducts 1/R of the highest level
  *                        (0 = infinite: the off state conducts nothing)
+ * @param readNoiseOfMax  {@code read noise S of max}: every driven cell's current varies by {@code S} times the
+ *                        highest level (state-independent), not by {@code S} times its own conductance
  */
 public record NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero,
         double stuckAtOne, double adcOffsetLsb, double driftPerDecade, Object origin, boolean variationOfMax,
-        double onOffRatio) {
+        double onOffRatio, boolean readNoiseOfMax) {
+
+    /** Read noise proportional to each cell's conductance. */
+    public NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero, double stuckAtOne,
+            double adcOffsetLsb, double driftPerDecade, Object origin, boolean variationOfMax, double onOffRatio) {
+        this(variation, logNormal, readNoise, stuckAtZero, stuckAtOne, adcOffsetLsb, driftPerDecade, origin,
+                variationOfMax, onOffRatio, false);
+    }
 
     public static final NonIdeality NONE = new NonIdeality(0, false, 0, 0, 0, 0, 0, null);
 
@@ -66,7 +75,7 @@ public record NonIdeality(double variation, boolean logNormal, double readNoise,
             out.add(new ConductanceDrift(driftPerDecade));
         }
         if (readNoise != 0) {
-            out.add(new ReadNoise(readNoise));
+            out.add(new ReadNoise(readNoise, readNoiseOfMax));
         }
         if (adcOffsetLsb != 0) {
             out.add(new AdcOffset(adcOffsetLsb));

@@ -51,6 +51,16 @@ public record NonIdealityDraw(NonIdeality model, long seed, long trial, long lay
         return 0;
     }
 
+    /** Whether read noise is state-independent ({@code of max}). */
+    public boolean readNoiseOfMax() {
+        for (NonIdealEffect e : model.effects()) {
+            if (e instanceof ReadNoise r) {
+                return r.ofMax();
+            }
+        }
+        return false;
+    }
+
     /** Sigma of the per-column ADC offset in LSB, 0 when absent. */
     public double adcOffsetLsb() {
         for (NonIdealEffect e : model.effects()) {

@@ -23,7 +23,8 @@ import org.cimlang.simulator.circuits.adc.UniformAdc;
  * {@code W^T x}. On a non-ideal chip the column sum uses the drawn conductances, plus the compensation
  * rows' correction, plus read noise (each active cell's current varies by {@code N(0, sigma_r g d)}
  * independently per read; their sum is drawn as one normal value per column with variance
- * {@code sigma_r^2 sum (g d)^2}, from {@link NormalTable}), and the ADC adds its column offset in LSB
+ * {@code sigma_r^2 sum (g d)^2}, from {@link NormalTable}; state-independent read noise has
+ * {@code sigma_r^2 Lmax^2 sum d^2} over the driven rows), and the ADC adds its column offset in LSB
  * before rounding.
  * Read noise comes from a stream seeded by the product's {@code noiseKey} (e.g. the image index), never
  * by thread, so results do not depend on the number of threads.
@@ -55,6 +56,8 @@ public final class ProgrammedLayer {
     private final NonIdealityDraw draw;
     /** The draw's read noise, looked up once: the effects list is rebuilt on every query. */
     private final double readNoise;
+    /** State-independent read noise: every driven cell adds {@code N(0, sigma Lmax d)}. */
+    private final boolean readNoiseOfMax;
     private final Adc adc;
     private final long readMax;
     private final boolean exact;
@@ -80,6 +83,7 @@ public final class ProgrammedLayer {
         this.analog = analog;
         this.draw = draw;
         this.readNoise = draw.readNoise();
+        this.readNoiseOfMax = draw.readNoiseOfMax();
         this.adc = adc;
         this.readMax = readMax;
         this.wideLevels = analog == null && readMax > Short.MAX_VALUE ? widen(levels) : null;
@@ -532,6 +536,17 @@ public final class ProgrammedLayer {
     // ---- non-ideal chip: conductance sums ----------------------------------------------------------
 
     private void readAnalog(float[] acc, float[] acc2, int[] act, int[] dig, int from, int to) {
+        if (acc2 != null && readNoiseOfMax) {
+            readAnalog(acc, null, act, dig, from, to);
+            // the same variance for every column: Lmax^2 times the sum of the driven rows' squared digits
+            double digits2 = 0;
+            for (int i = from; i < to; i++) {
+                double d = dig == null ? 1 : dig[i];
+                digits2 += d * d;
+            }
+            Arrays.fill(acc2, (float) (digits2 * layout.levelMax * layout.levelMax));
+            return;
+        }
         Arrays.fill(acc, 0f);
         if (acc2 != null) {
             Arrays.fill(acc2, 0f);

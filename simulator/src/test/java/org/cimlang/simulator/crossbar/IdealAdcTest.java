@@ -32,9 +32,13 @@ class IdealAdcTest {
 
     /** RMS of (chip - exact) over the images and outputs, and the analytic RMS of the formula above. */
     private static double[] errors(double sigma, ArrayComponents components) {
+        return errors(sigma, false, components);
+    }
+
+    private static double[] errors(double sigma, boolean ofMax, ArrayComponents components) {
         SplittableRandom rnd = new SplittableRandom(42);
         int[] w = Fixtures.weights(rnd, K, N, -127, 127);
-        NonIdeality noise = new NonIdeality(0, false, sigma, 0, 0, 0, 0, null);
+        NonIdeality noise = new NonIdeality(0, false, sigma, 0, 0, 0, 0, null, false, 0, ofMax);
         ProgrammedLayer p = CrossbarLayer.program(w, K, N, W, X, plan(), components,
                 new NonIdealityDraw(noise, 7, 0, 0, 0));
         double measured = 0;
@@ -50,7 +54,7 @@ class IdealAdcTest {
             for (int n = 0; n < N; n++) {
                 double e = y[n] * p.outputLsb() - exact[n];
                 measured += e * e;
-                analytic += variance(w, x, n, sigma);
+                analytic += ofMax ? varianceOfMax(x, sigma) : variance(w, x, n, sigma);
             }
         }
         return new double[] {Math.sqrt(measured / (IMAGES * N)), Math.sqrt(analytic / (IMAGES * N))};
@@ -71,6 +75,35 @@ class IdealAdcTest {
             }
         }
         return sigma * sigma * v;
+    }
+
+    /**
+     * State-independent: every driven cell of the output's 4 slices x 2 polarities adds N(0, sigma Lmax d),
+     * Lmax = 3, whatever its level, so Var(y_n) = sigma^2 9 sum_{j,s,t} (4^j 2^t)^2 (driven rows in cycle t).
+     */
+    private static double varianceOfMax(int[] x, double sigma) {
+        double v = 0;
+        for (int j = 0; j < 4; j++) {
+            for (int t = 0; t < 8; t++) {
+                int driven = 0;
+                for (int r = 0; r < K; r++) {
+                    driven += (x[r] >>> t) & 1;
+                }
+                double weight = Math.pow(4, j) * Math.pow(2, t);
+                v += 2 * weight * weight * 9.0 * driven;
+            }
+        }
+        return sigma * sigma * v;
+    }
+
+    @Test
+    void stateIndependentReadNoiseFollowsItsFormulaAndExceedsTheProportionalOne() {
+        ArrayComponents ideal = ArrayComponents.DEFAULT.withAdc(IdealAdc.DESIGN);
+        double[] ofMax = errors(0.01, true, ideal);
+        double[] proportional = errors(0.01, false, ideal);
+        assertEquals(1.0, ofMax[0] / ofMax[1], 0.10, "1% of max: measured " + ofMax[0] + ", formula " + ofMax[1]);
+        // every driven cell at Lmax's spread, both polarities: more noise than cells at their own level
+        assertTrue(ofMax[0] > proportional[0], ofMax[0] + " vs " + proportional[0]);
     }
 
     @Test
