@@ -183,6 +183,12 @@ class RunCommandTest {
         assertEquals(0, p90.exitCode(), p90.err());
         JsonNode p = new ObjectMapper().readTree(p90.out()).get("simulations").get(0).get("layers").get(0);
         assertTrue(p.get("adcLsb").asDouble() <= c.get("adcLsb").asDouble(), c + "\n" + p);
+        // range nonlinear: Lloyd-Max levels on the same calibration sums, not a unit-step converter
+        Files.writeString(f, chip.replace("adc bits 8", "adc bits 6 range nonlinear"));
+        CliRun nonlinear = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--json");
+        assertEquals(0, nonlinear.exitCode(), nonlinear.err());
+        JsonNode n = new ObjectMapper().readTree(nonlinear.out()).get("simulations").get(0).get("layers").get(0);
+        assertTrue(n.get("mvmError").asDouble() < a.get("mvmError").asDouble(), a + "\n" + n);
     }
 
     @Test

@@ -214,6 +214,8 @@ public final class DesignBuilder {
                     adcRange = AdcRangeMode.GRANULAR;
                 } else if (adc.getRange() == org.cimlang.cim.AdcRange.CALIBRATED) {
                     adcRange = AdcRangeMode.CALIBRATED;
+                } else if (adc.getRange() == org.cimlang.cim.AdcRange.NONLINEAR) {
+                    adcRange = AdcRangeMode.NONLINEAR;
                 }
                 if (adc.getPercentile() != null) {
                     java.math.BigDecimal pc = Numbers.decimal(adc.getPercentile());

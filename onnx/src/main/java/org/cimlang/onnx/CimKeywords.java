@@ -21,7 +21,7 @@ public final class CimKeywords {
             "with", "of", "from",
             // chip
             "technology", "node", "clock", "tiles", "arrays", "per", "tile", "array", "cell", "bits", "read",
-            "latency", "energy", "write", "rows", "active", "adc", "ideal", "range", "granular", "calibrated", "shared", "by", "columns", "dac", "signed",
+            "latency", "energy", "write", "rows", "active", "adc", "ideal", "range", "granular", "calibrated", "nonlinear", "shared", "by", "columns", "dac", "signed",
             "slicing", "buffer", "endurance", "writes", "offset", "compensation", "nonideal", "variation",
             "lognormal", "noise", "stuck", "at", "zero", "one", "drift", "decade", "ratio",
             "sram", "rram", "pcm", "nor_flash", "mram", "fefet", "dram", "differential", "binary", "unary",

@@ -10,7 +10,13 @@ public enum AdcRangeMode {
      * Full scale = the largest column sum the calibration images produce on the chip (at most the
      * {@code max} range's), per layer: the codes cover the sums that occur.
      */
-    CALIBRATED;
+    CALIBRATED,
+    /**
+     * {@code 2^bits} whole levels placed by Lloyd-Max on the calibration images' column sums per layer
+     * (thresholds halfway between levels): codes are dense where sums are frequent; the digital side maps each
+     * code to its level before the shift-add.
+     */
+    NONLINEAR;
 
     public String keyword() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -89,6 +89,10 @@ public final class PrecisionCheck {
         if (range == AdcRangeMode.GRANULAR) {
             return "partial sums above " + top + " will clip";
         }
+        if (range == AdcRangeMode.NONLINEAR) {
+            return "range nonlinear places the " + (top + 1) + " levels by Lloyd-Max on the sums the calibration images"
+                    + " produce, dense where sums are frequent";
+        }
         if (range == AdcRangeMode.CALIBRATED) {
             String scale = chip.adcPercentile() < 100
                     ? "the " + java.math.BigDecimal.valueOf(chip.adcPercentile()).stripTrailingZeros().toPlainString() + "th percentile of the sums the calibration images produce"

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.cimlang.compiler.mapping.CrossbarPlan;
 import org.cimlang.simulator.circuits.adc.Adc;
+import org.cimlang.simulator.circuits.adc.ColumnSumHistogram;
 import org.cimlang.simulator.circuits.adc.UniformAdc;
 
 /**
@@ -191,6 +192,11 @@ public final class ProgrammedLayer {
     /** Real value of one unit of {@link #mvm}'s outputs: 1 when the ADC resolves single units. */
     public double outputLsb() {
         return adc.lsb();
+    }
+
+    /** Every code step of the ADC is one column-sum unit (clipping aside). */
+    public boolean adcResolvesUnits() {
+        return adc.resolvesUnits();
     }
 
     /** The ADC converts every possible sum of an ideal chip exactly: outputs equal {@code W^T x}. */

@@ -10,9 +10,10 @@ import org.cimlang.compiler.mapping.LayerMapping;
 import org.cimlang.compiler.mapping.MappingResult;
 import org.cimlang.simulator.crossbar.ActivityCounter;
 import org.cimlang.simulator.circuits.adc.IdealAdc;
+import org.cimlang.simulator.circuits.adc.LloydMaxAdc;
 import org.cimlang.simulator.crossbar.AdcRange;
 import org.cimlang.simulator.crossbar.ArrayComponents;
-import org.cimlang.simulator.crossbar.ColumnSumHistogram;
+import org.cimlang.simulator.circuits.adc.ColumnSumHistogram;
 import org.cimlang.simulator.crossbar.CrossbarLayer;
 import org.cimlang.simulator.crossbar.NonIdealityDraw;
 import org.cimlang.simulator.crossbar.ProgrammedLayer;
@@ -114,14 +115,20 @@ public final class CimChip implements MatrixEngine {
         return calibrated(net, images, 100);
     }
 
+    /** This chip with each layer's ADC full scale at the {@code percentile}-th percentile of its calibration sums. */
+    public CimChip calibrated(QuantizedNetwork net, float[][] images, double percentile) {
+        return calibrated(net, images, AdcRangeMode.CALIBRATED, percentile);
+    }
+
     /**
      * This chip with every layer's ADC full scale set to the {@code percentile}-th percentile of the column
      * sums its reads produce on {@code images} (the chip's {@code range calibrated [percentile P]}; 100 = the
      * largest sum), over every column of every read of all copies of a group: the network runs on the
      * integer reference while each layer's inputs are read through its programmed arrays, so later layers see
-     * the inputs the quantised network gives them. Single-threaded; the result is a new immutable chip.
+     * the inputs the quantised network gives them. With {@code NONLINEAR} each group's ADC becomes the
+     * {@link LloydMaxAdc} fitted to the same sums instead. Single-threaded; the result is a new immutable chip.
      */
-    public CimChip calibrated(QuantizedNetwork net, float[][] images, double percentile) {
+    public CimChip calibrated(QuantizedNetwork net, float[][] images, AdcRangeMode mode, double percentile) {
         ColumnSumHistogram[][] sums = new ColumnSumHistogram[layers.length][];
         for (MatrixNode m : net.matrixNodes()) {
             sums[m.index] = new ColumnSumHistogram[m.groups];
@@ -153,6 +160,10 @@ public final class CimChip implements MatrixEngine {
                 for (int c = 0; c < layers[i][g].length; c++) {
                     // never above the plan's full scale: calibration only narrows the range
                     ProgrammedLayer p = layers[i][g][c];
+                    if (mode == AdcRangeMode.NONLINEAR) {
+                        out[i][g][c] = p.withAdc(LloydMaxAdc.fit(p.adcBits(), sums[i][g]));
+                        continue;
+                    }
                     double scale = Math.max(1, Math.min(p.adcFullScale(), Math.ceil(sums[i][g].percentile(percentile))));
                     out[i][g][c] = p.withAdcFullScale(scale);
                 }

@@ -172,9 +172,11 @@ public final class SimulationRunner {
                 } catch (IllegalArgumentException e) {
                     throw RunException.input(e.getMessage(), e);
                 }
-                CimChip chipOfTrial = chip.adcRange() == AdcRangeMode.CALIBRATED && !chip.idealAdc()
+                boolean fitsAdc = chip.adcRange() == AdcRangeMode.CALIBRATED || chip.adcRange() == AdcRangeMode.NONLINEAR;
+                CimChip chipOfTrial = fitsAdc && !chip.idealAdc()
                         ? programmed.calibrated(q, java.util.Arrays.copyOf(calibrationImages,
-                                Math.min(ADC_CALIBRATION_IMAGES, calibrationImages.length)), chip.adcPercentile())
+                                Math.min(ADC_CALIBRATION_IMAGES, calibrationImages.length)), chip.adcRange(),
+                                chip.adcPercentile())
                         : programmed;
                 if (first == null) {
                     first = chipOfTrial;
@@ -215,7 +217,7 @@ public final class SimulationRunner {
             var counter = total.activity.counter(i);
             layers.add(new LayerResult(m.name(), m.kind().keyword(), m.weightType().toString(), m.input().type().toString(),
                     m.output().type().toString(), chip.idealAdc() ? 0 : pl.adcBits(), pl.outputLsb(),
-                    chip.idealAdc() || pl.outputLsb() == 1.0, first.replicate(m),
+                    chip.idealAdc() || pl.adcResolvesUnits(), first.replicate(m),
                     first.copies(m), snr(total.referenceSq[i], total.errorSq[i]), snr(total.exactSq[i], total.ownErrorSq[i]),
                     counter.inputOnes() / inferences, total.activity.inputValueSum(i) / inferences,
                     counter.cellActivations() / inferences, counter.adcConversions() / inferences,

@@ -1,10 +1,14 @@
 package org.cimlang.simulator.crossbar;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cimlang.compiler.ir.WeightEncoding;
+import org.cimlang.simulator.circuits.adc.ColumnSumHistogram;
+import org.cimlang.simulator.circuits.adc.LloydMaxAdc;
+import org.cimlang.simulator.circuits.adc.UniformAdc;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,6 +90,58 @@ class AdcConversionTest {
         assertEquals(0.0, h.percentile(50)); // the four zero sums
         assertEquals(1.0 / 8, h.fractionAbove(6));
         assertEquals(0.0, h.fractionAbove(9));
+    }
+
+    @Test
+    void aNonlinearAdcWithALevelPerObservedSumIsExactOnThem() {
+        // the same layer and inputs: observed sums 0, 1, 3, 6, 9 (5 distinct) fit the 8 levels of 3 bits, so each
+        // becomes a level; thresholds halfway: 4 -> 3 (below 4.5), 5 -> 6, 8 -> 9 (at 7.5 and above)
+        ArrayGeometry g = Fixtures.geometry(4, 8, 2, 0, 1, 3, WeightEncoding.DIFFERENTIAL);
+        ProgrammedLayer l = CrossbarLayer.program(new int[] {1, 2, 3, 3}, 4, 1, WeightFormat.signed(3),
+                InputFormat.unsigned(1), g, NonIdealityDraw.ideal());
+        int[] calibration = {1, 0, 0, 0, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 1, 1};
+        LloydMaxAdc adc = LloydMaxAdc.fit(3, l.columnSums(calibration, 4));
+        assertArrayEquals(new int[] {0, 1, 3, 6, 9}, adc.levels());
+        assertEquals(3, adc.convert(4));
+        assertEquals(6, adc.convert(5));
+        assertEquals(9, adc.convert(8));
+        ProgrammedLayer c = l.withAdc(adc);
+        long[] y = new long[1];
+        for (int[] x : new int[][] {{1, 0, 0, 0}, {1, 1, 0, 0}, {1, 1, 1, 0}, {1, 1, 1, 1}}) {
+            c.mvm(x, y, null);
+            assertEquals(Fixtures.exact(new int[] {1, 2, 3, 3}, 4, 1, x, 0)[0], y[0]);
+        }
+        c.mvm(new int[] {0, 0, 1, 1}, y, null); // sum 6 was observed: exact
+        assertEquals(6, y[0]);
+        c.mvm(new int[] {0, 1, 0, 1}, y, null); // sum 5 was not: the nearest level, 6
+        assertEquals(6, y[0]);
+        assertFalse(c.adcResolvesUnits());
+    }
+
+    @Test
+    void lloydMaxLevelsBeatAUniformAdcOfTheSameBitsOnSkewedSums() {
+        // 2 bits, sums 0 x100, 1 x50, 2 x30, 3 x20, 10 x5, 20 x1 (6 distinct values for 4 levels).
+        // A uniform ADC over the max (20) has levels 0, 6.67, 13.33, 20 (round half up on v / 6.67): 1, 2, 3 -> 0,
+        // 10 -> 13.33, 20 -> 20; squared error 50 x 1 + 30 x 4 + 20 x 9 + 5 x 3.33^2 = 50 + 120 + 180 + 55.6 = 405.6.
+        long[][] data = {{0, 100}, {1, 50}, {2, 30}, {3, 20}, {10, 5}, {20, 1}};
+        ColumnSumHistogram h = new ColumnSumHistogram(20);
+        for (long[] d : data) {
+            for (int i = 0; i < d[1]; i++) {
+                h.add(d[0]);
+            }
+        }
+        LloydMaxAdc adc = LloydMaxAdc.fit(2, h);
+        UniformAdc uniform = UniformAdc.of(2, 20);
+        double lloyd = 0;
+        double flat = 0;
+        for (long[] d : data) {
+            lloyd += d[1] * Math.pow(adc.convert(d[0]) - d[0], 2);
+            flat += d[1] * Math.pow(uniform.convert(d[0] / uniform.lsb()) * uniform.lsb() - d[0], 2);
+        }
+        assertEquals(405.6, flat, 0.1);
+        assertTrue(adc.levels().length <= 4);
+        assertTrue(lloyd < flat / 2, "Lloyd-Max " + lloyd + " vs uniform " + flat + ", levels "
+                + java.util.Arrays.toString(adc.levels()));
     }
 
     @Test

@@ -44,6 +44,11 @@ public interface Adc {
         }
     }
 
+    /** Whether every code step is one column-sum unit (clipping aside): the report's "exact ADC". */
+    default boolean resolvesUnits() {
+        return lsb() == 1.0;
+    }
+
     /** Whether every integer column sum {@code 0..maxSum} converts to itself: outputs equal {@code W^T x}. */
     default boolean isExactUpTo(long maxSum) {
         return lsb() == 1.0 && maxCode() >= maxSum;

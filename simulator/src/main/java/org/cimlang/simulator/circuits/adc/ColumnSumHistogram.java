@@ -1,4 +1,4 @@
-package org.cimlang.simulator.crossbar;
+package org.cimlang.simulator.circuits.adc;
 
 /**
  * The distribution of the column sums a layer's reads produce on calibration inputs (every column of every
@@ -25,7 +25,8 @@ public final class ColumnSumHistogram {
         counts = new long[(int) -Math.floorDiv(-values, binWidth)];
     }
 
-    void add(double sum) {
+    /** Records one column sum (negative analog sums count as 0). */
+    public void add(double sum) {
         double v = Math.max(0, sum);
         long bin = (long) (v / binWidth);
         counts[(int) Math.min(counts.length - 1, bin)]++;
@@ -33,6 +34,21 @@ public final class ColumnSumHistogram {
         if (v > max) {
             max = v;
         }
+    }
+
+    /** Bins of the histogram. */
+    public int bins() {
+        return counts.length;
+    }
+
+    /** Sums recorded in bin {@code b}. */
+    public long count(int b) {
+        return counts[b];
+    }
+
+    /** The value bin {@code b} stands for: the sum itself for unit bins, else the bin's middle. */
+    public double value(int b) {
+        return binWidth == 1 ? b : b * (double) binWidth + (binWidth - 1) / 2.0;
     }
 
     /** Sums recorded. */
