@@ -88,6 +88,22 @@ class CompileRunAgreementTest {
         assertEquals(5, compiled.get("fc").get("inputCycles").asLong());
     }
 
+    @Test
+    void signedConversionHalvesTheConversionsInBothReports(@TempDir Path dir) throws Exception {
+        Path apart = dir.resolve("apart");
+        Path signed = dir.resolve("signed");
+        Files.createDirectories(apart);
+        Files.createDirectories(signed);
+        String design = RunCommandTest.design("mnist", 8);
+        Files.writeString(apart.resolve("tiny.cim"), design);
+        Files.writeString(signed.resolve("tiny.cim"), design.replace("adc bits 8", "adc bits 8 signed"));
+        Map<String, JsonNode> one = assertAgreement(apart.resolve("tiny.cim"), "OnTiny", "Ideal");
+        Map<String, JsonNode> two = assertAgreement(signed.resolve("tiny.cim"), "OnTiny", "Ideal");
+        // differential int8 weights: every output has pairs of columns, each pair now one conversion
+        assertEquals(one.get("fc").get("adcConversions").asDouble() / 2, two.get("fc").get("adcConversions").asDouble());
+        assertEquals(one.get("fc").get("arrayReads").asDouble(), two.get("fc").get("arrayReads").asDouble());
+    }
+
     /** Compares the two reports layer by layer; returns the compiler's per-inference figures. */
     private static Map<String, JsonNode> assertAgreement(Path file, String mapping, String simulation)
             throws Exception {

@@ -159,6 +159,7 @@ public final class DesignBuilder {
         boolean idealAdc = false;
         AdcRangeMode adcRange = AdcRangeMode.MAX;
         double adcPercentile = 0;
+        boolean adcSigned = false;
         long adcShared = 1;
         double adcLatency = 0;
         double adcEnergy = 0;
@@ -217,6 +218,7 @@ public final class DesignBuilder {
                 } else if (adc.getRange() == org.cimlang.cim.AdcRange.NONLINEAR) {
                     adcRange = AdcRangeMode.NONLINEAR;
                 }
+                adcSigned = adc.isSigned();
                 if (adc.getPercentile() != null) {
                     java.math.BigDecimal pc = Numbers.decimal(adc.getPercentile());
                     adcPercentile = pc == null ? 0 : Math.max(0, Math.min(100, pc.doubleValue()));
@@ -263,7 +265,7 @@ public final class DesignBuilder {
         return Chip.builder(c.getName()).technology(technology).nodeNm(node).clockHz(clock).tiles(tiles)
                 .arraysPerTile(arraysPerTile).array(rows, cols).cellBits(cellBits).readLatencyS(readLatency)
                 .readEnergyJ(readEnergy).writeLatencyS(writeLatency).writeEnergyJ(writeEnergy).rowsActive(rowsActive)
-                .adcBits(adcBits).idealAdc(idealAdc).adcRange(adcRange).adcPercentile(adcPercentile)
+                .adcBits(adcBits).idealAdc(idealAdc).adcRange(adcRange).adcPercentile(adcPercentile).adcSigned(adcSigned)
                 .adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
                 .dacBits(dacBits).dacEnergyJ(dacEnergy).encoding(encoding).slicing(slicing).bufferBytesPerTile(buffer)
                 .enduranceWrites(endurance).offsetCompensationRows(compensationRows).nonideal(nonideal).origin(c)

@@ -88,6 +88,12 @@ public class ChipChecks extends CimChecks {
     @Check
     public void checkAdc(AdcAttr a) {
         bits(a.getBits(), Limits.MAX_ADC_BITS, "adc bits");
+        if (a.isSigned() && a.eContainer() instanceof org.cimlang.cim.Chip chip && chip.getAttributes().stream()
+                .anyMatch(x -> x instanceof org.cimlang.cim.EncodingAttr e && e.getEncoding() == org.cimlang.cim.Encoding.OFFSET)) {
+            warning("'signed' converts the difference of a differential pair, and 'signed weights offset' makes no pairs:"
+                    + " every column is converted alone; remove 'signed' or use 'signed weights differential'", a,
+                    CimPackage.Literals.ADC_ATTR__SIGNED, CimIssueCodes.PARAM_NOT_APPLICABLE);
+        }
         if (a.getPercentile() != null && a.getRange() != org.cimlang.cim.AdcRange.CALIBRATED) {
             error("only 'range calibrated' takes a percentile; 'range " + a.getRange().getLiteral()
                     + "' does not: remove 'percentile " + a.getPercentile() + "' or write 'range calibrated percentile "

@@ -190,6 +190,14 @@ class ChipValidationTest {
     }
 
     @Test
+    void signedConversionWithOffsetWeightsWarnsThatThereAreNoPairs() throws Exception {
+        assertEquals("", frontEndIssues(Src.valid().replace("adc bits 8", "adc bits 8 signed")));
+        Src offset = Src.valid().replace("adc bits 8", "adc bits 8 signed\n    signed weights offset");
+        assertTrue(frontEndIssues(offset).contains("WARNING"), frontEndIssues(offset));
+        assertTrue(frontEndIssues(offset).contains("'signed weights offset' makes no pairs"), frontEndIssues(offset));
+    }
+
+    @Test
     void zeroAdcBitsAreAnError() throws Exception {
         Src src = Src.valid().replace("adc bits 8", "adc bits 0");
         assertEquals(src.error(CimIssueCodes.RANGE_BITS, "0", "adc bits 0 is out of range: write a value in 1..24"),

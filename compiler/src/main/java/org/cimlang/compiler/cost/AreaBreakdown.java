@@ -11,7 +11,7 @@ public record AreaBreakdown(double arrays, double adcs, double dacs, double shif
     }
 
     /**
-     * The whole chip: cells of every array, {@code ceil(cols / adcSharedColumns)} ADCs and one DAC per row
+     * The whole chip: cells of every array, {@code ceil(cols / adcSharedColumns)} ADCs (half the columns with signed conversion) and one DAC per row
      * of every array, one shift-add unit per array, the buffer and a digital unit per tile. Doubles: a
      * file may declare a chip whose counts overflow a long.
      */
@@ -25,7 +25,9 @@ public record AreaBreakdown(double arrays, double adcs, double dacs, double shif
 
     /** The area of {@code n} arrays with their ADCs, DACs and shift-add units. */
     public static AreaBreakdown ofArrays(double n, Chip chip, CostParameters p) {
-        double adcsPerArray = Math.ceil((double) chip.cols() / p.adcSharedColumns());
+        // signed conversion: one converter input per differential pair of columns
+        double inputs = chip.adcSigned() ? Math.ceil(chip.cols() / 2.0) : chip.cols();
+        double adcsPerArray = Math.ceil(inputs / p.adcSharedColumns());
         return new AreaBreakdown(n * chip.rows() * (double) chip.cols() * p.cellAreaMm2(),
                 n * adcsPerArray * p.adcAreaMm2(), n * chip.rows() * p.dacAreaMm2(), n * p.shiftAddAreaMm2(), 0, 0);
     }

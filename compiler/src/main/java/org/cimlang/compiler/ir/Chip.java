@@ -14,6 +14,8 @@ import java.util.Objects;
  *                            clipping ({@code granular}) or the calibration images' range ({@code calibrated})
  * @param adcPercentile       {@code range calibrated percentile P}: the full scale is the P-th percentile of the
  *                            calibration column sums (100, the default, = their largest)
+ * @param adcSigned           {@code adc bits B signed}: a differential pair's {@code I+ - I-} is subtracted in the
+ *                            analog domain and converted once, one of the B bits being the sign
  * @param adcSharedColumns    columns time-multiplexed onto one ADC (1 = one ADC per column)
  * @param offsetCompensationRows spare rows per column for ADC-offset compensation (0 = off)
  * @param enduranceWrites     writes a cell survives (0 = unlimited / not given)
@@ -24,7 +26,7 @@ import java.util.Objects;
 public record Chip(String name, Technology technology, double nodeNm, double clockHz, long tiles, long arraysPerTile,
         long rows, long cols, int cellBits, double readLatencyS, double readEnergyJ, double writeLatencyS,
         double writeEnergyJ, long rowsActive, int adcBits, boolean idealAdc, AdcRangeMode adcRange, double adcPercentile,
-        long adcSharedColumns, double adcLatencyS,
+        boolean adcSigned, long adcSharedColumns, double adcLatencyS,
         double adcEnergyJ, int dacBits, double dacEnergyJ, WeightEncoding encoding, Slicing slicing,
         long bufferBytesPerTile, double enduranceWrites, long offsetCompensationRows, NonIdeality nonideal,
         Object origin, Map<String, Object> partOrigins) {
@@ -82,6 +84,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         b.idealAdc = idealAdc;
         b.adcRange = adcRange;
         b.adcPercentile = adcPercentile;
+        b.adcSigned = adcSigned;
         b.adcSharedColumns = adcSharedColumns;
         b.adcLatencyS = adcLatencyS;
         b.adcEnergyJ = adcEnergyJ;
@@ -121,6 +124,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         private boolean idealAdc;
         private AdcRangeMode adcRange;
         private double adcPercentile;
+        private boolean adcSigned;
         private long adcSharedColumns;
         private double adcLatencyS;
         private double adcEnergyJ;
@@ -223,6 +227,11 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
             return this;
         }
 
+        public Builder adcSigned(boolean v) {
+            this.adcSigned = v;
+            return this;
+        }
+
         /** 0 = not given (100). */
         public Builder adcPercentile(double v) {
             this.adcPercentile = v;
@@ -303,7 +312,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
 
         public Chip build() {
             return new Chip(name, technology, nodeNm, clockHz, tiles, arraysPerTile, rows, cols, cellBits, readLatencyS,
-                    readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, idealAdc, adcRange, adcPercentile, adcSharedColumns,
+                    readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, idealAdc, adcRange, adcPercentile, adcSigned, adcSharedColumns,
                     adcLatencyS, adcEnergyJ, dacBits, dacEnergyJ, encoding, slicing, bufferBytesPerTile,
                     enduranceWrites, offsetCompensationRows, nonideal, origin, partOrigins);
         }

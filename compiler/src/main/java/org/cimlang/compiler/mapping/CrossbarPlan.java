@@ -36,9 +36,23 @@ public record CrossbarPlan(RowInput input, List<InputCycle> cycles, SlicePlan sl
         return Math.multiplyExact(Math.multiplyExact(rowReads, inputCycles()), partition.colBlocks());
     }
 
-    /** Conversions per product of one group: every physical column (reference columns included) of every read. */
+    /** Conversions per product of one group: every converted column of every read. */
     public long adcConversionsPerMvm() {
-        return Math.multiplyExact(Math.multiplyExact(rowReads, inputCycles()), partition.columns());
+        return Math.multiplyExact(Math.multiplyExact(rowReads, inputCycles()), convertedColumns());
+    }
+
+    /**
+     * Conversions per read of all column blocks: every physical column (reference columns included), or one
+     * per differential pair with signed conversion.
+     */
+    public long convertedColumns() {
+        return precision.signedConversion() ? partition.columns() - partition.dataColumns() / 2 : partition.columns();
+    }
+
+    /** Converted columns of the fullest array (what its ADCs work through per read). */
+    public long convertedColumnsPerArray() {
+        long used = partition.maxColumnsUsed();
+        return precision.signedConversion() ? ArrayPartitioning.ceilDiv(used, 2) : used;
     }
 
     /** The largest column sum one read can produce, {@code Smax}: the ADC's full scale. */

@@ -24,6 +24,15 @@ public final class CrossbarPlanning {
      */
     public static CrossbarPlan plan(RowInput input, SlicePlan slicing, ArrayPartition partition, long rowsActive,
             int dacBits, int adcBits) {
+        return plan(input, slicing, partition, rowsActive, dacBits, adcBits, false);
+    }
+
+    /**
+     * @param adcSigned the chip converts each differential pair's difference once ({@code adc ... signed});
+     *                  layers without pairs (offset or unsigned weights) convert every column alone
+     */
+    public static CrossbarPlan plan(RowInput input, SlicePlan slicing, ArrayPartition partition, long rowsActive,
+            int dacBits, int adcBits, boolean adcSigned) {
         if (dacBits < 1) {
             throw new IllegalArgumentException("DAC bits must be at least 1, found " + dacBits);
         }
@@ -37,8 +46,9 @@ public final class CrossbarPlanning {
         long rowReads = Math.addExact(Math.multiplyExact(fullBlocks, ArrayPartitioning.ceilDiv(partition.rowsPerArray(),
                 perRead)), ArrayPartitioning.ceilDiv(partition.lastBlockRows(), perRead));
         long rowRounds = ArrayPartitioning.ceilDiv(partition.maxRowsUsed(), perRead);
+        boolean pairs = adcSigned && slicing.columnsPerOutput() == 2 * slicing.slices();
         LayerPrecision precision = PrecisionCheck.layer(partition.maxRowsUsed(), perRead, digitBits,
-                slicing.cellBitsUsed(), adcBits);
+                slicing.cellBitsUsed(), adcBits, pairs);
         return new CrossbarPlan(input, cycles, slicing, partition, perRead, rowReads, rowRounds, precision);
     }
 

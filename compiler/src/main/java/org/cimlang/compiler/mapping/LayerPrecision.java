@@ -10,13 +10,25 @@ package org.cimlang.compiler.mapping;
  * @param cellBitsUsed      bits of a cell the encoding uses
  * @param maxColumnSum      {@code Ract * (2^inputBitsPerCycle - 1) * (2^cellBitsUsed - 1)}, saturating at
  *                          {@link Long#MAX_VALUE}
- * @param bitsNeeded        {@code ceil(log2(maxColumnSum + 1))}
+ * @param bitsNeeded        {@code ceil(log2(maxColumnSum + 1))}, plus the sign bit with signed conversion
  * @param bitsAvailable     the chip's ADC bits ({@code bitsNeeded} when the chip gives none)
+ * @param signedConversion  a differential pair's {@code S+ - S-} is converted once: one of the bits is its sign,
+ *                          the others resolve {@code |S+ - S-| <= maxColumnSum}
  */
 public record LayerPrecision(long rowsActive, int inputBitsPerCycle, int cellBitsUsed, long maxColumnSum,
-        int bitsNeeded, int bitsAvailable) {
+        int bitsNeeded, int bitsAvailable, boolean signedConversion) {
+
+    public LayerPrecision(long rowsActive, int inputBitsPerCycle, int cellBitsUsed, long maxColumnSum, int bitsNeeded,
+            int bitsAvailable) {
+        this(rowsActive, inputBitsPerCycle, cellBitsUsed, maxColumnSum, bitsNeeded, bitsAvailable, false);
+    }
 
     public boolean clips() {
         return bitsAvailable < bitsNeeded;
+    }
+
+    /** Bits that resolve the magnitude of what is converted: all of them, or all but the sign bit (at least 1). */
+    public int magnitudeBits() {
+        return signedConversion ? Math.max(1, bitsAvailable - 1) : bitsAvailable;
     }
 }

@@ -6,8 +6,10 @@ package org.cimlang.compiler.mapping;
  * @param inputCycles     the plan's input cycles ({@link CrossbarPlanning#cycles}: {@code ceil(b_a / b_dac)},
  *                        plus the sign plane for signed inputs)
  * @param rowRounds       {@code ceil(rows used / rows per read)}: reads to cover the rows of the fullest block
- * @param adcsPerArray    {@code ceil(C / columns per ADC)}
- * @param adcRounds       {@code ceil(columns used / ADCs per array)}: conversions per ADC per read
+ * @param adcsPerArray    {@code ceil(C / columns per ADC)}, or {@code ceil(ceil(C / 2) / columns per ADC)} with
+ *                        signed conversion (one converter input per pair)
+ * @param adcRounds       {@code ceil(converted columns / ADCs per array)}: conversions per ADC per read (a pair
+ *                        is one conversion when the layer's pairs are subtracted)
  * @param stepLatencyS    {@code max(read latency, adcRounds * ADC latency)}: a read overlaps the previous
  *                        read's conversions (as in ISAAC's pipeline)
  * @param stepsPerMvm     {@code inputCycles * rowRounds}

@@ -75,7 +75,7 @@ public final class MappingEngine {
             try {
                 ArrayPartition part = ArrayPartitioning.partition(m, s, rowsForWeights, chip.cols());
                 plan = CrossbarPlanning.plan(RowInput.of(quant.of(m.input()).activations().type()), s, part,
-                        rowsActive, dacBits, chip.adcBits());
+                        rowsActive, dacBits, chip.adcBits(), chip.adcSigned());
             } catch (ArithmeticException e) {
                 overflow.add(Diagnostic.error(SIZE_OVERFLOW, "the weight columns or arrays of " + m.layer()
                         + " overflow a 64-bit count: check its sizes and the weight bits", m.origin(), "units",
@@ -97,7 +97,7 @@ public final class MappingEngine {
             if (plan == null) {
                 continue;
             }
-            LayerTiming t = Scheduling.timing(plan, chip.cols(), params);
+            LayerTiming t = Scheduling.timing(plan, chip.cols(), chip.adcSigned(), params);
             timings.put(m.layer(), t);
             requests.add(new PlacementRequest(m.layer(), plan.partition().arraysPerCopy(), m.mvms(), t.mvmLatencyS(),
                     explain(m, plan.partition())));

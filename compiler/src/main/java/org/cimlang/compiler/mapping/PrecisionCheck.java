@@ -34,12 +34,22 @@ public final class PrecisionCheck {
      * @param adcBits    the chip's ADC bits, 0 when not given
      */
     public static LayerPrecision layer(long rowsUsed, long rowsActive, int digitBits, int cellBitsUsed, int adcBits) {
+        return layer(rowsUsed, rowsActive, digitBits, cellBitsUsed, adcBits, false);
+    }
+
+    /**
+     * @param signedConversion the layer's differential pairs are subtracted before one conversion: the
+     *                         difference spans {@code -Smax..Smax}, one bit more than a single column
+     */
+    public static LayerPrecision layer(long rowsUsed, long rowsActive, int digitBits, int cellBitsUsed, int adcBits,
+            boolean signedConversion) {
         long ract = Math.min(rowsUsed, rowsActive);
         BigInteger max = BigInteger.valueOf(ract).multiply(BigInteger.ONE.shiftLeft(digitBits).subtract(BigInteger.ONE))
                 .multiply(BigInteger.ONE.shiftLeft(cellBitsUsed).subtract(BigInteger.ONE));
-        int needed = Math.max(1, max.bitLength());
+        int needed = Math.max(1, max.bitLength()) + (signedConversion ? 1 : 0);
         long maxLong = max.bitLength() < 64 ? max.longValue() : Long.MAX_VALUE;
-        return new LayerPrecision(ract, digitBits, cellBitsUsed, maxLong, needed, adcBits > 0 ? adcBits : needed);
+        return new LayerPrecision(ract, digitBits, cellBitsUsed, maxLong, needed, adcBits > 0 ? adcBits : needed,
+                signedConversion);
     }
 
     /**

@@ -27,8 +27,17 @@ public final class Scheduling {
 
     /** The time of one MVM of a layer on one copy (see {@link LayerTiming} for the formulas). */
     public static LayerTiming timing(CrossbarPlan plan, long columnsPerArray, CostParameters p) {
-        long adcs = ArrayPartitioning.ceilDiv(columnsPerArray, p.adcSharedColumns());
-        long adcRounds = ArrayPartitioning.ceilDiv(plan.partition().maxColumnsUsed(), adcs);
+        return timing(plan, columnsPerArray, false, p);
+    }
+
+    /**
+     * @param adcSigned the chip converts pairs ({@code adc ... signed}): its arrays have one converter input per
+     *                  two columns, which a layer without pairs works through column by column
+     */
+    public static LayerTiming timing(CrossbarPlan plan, long columnsPerArray, boolean adcSigned, CostParameters p) {
+        long inputs = adcSigned ? ArrayPartitioning.ceilDiv(columnsPerArray, 2) : columnsPerArray;
+        long adcs = ArrayPartitioning.ceilDiv(inputs, p.adcSharedColumns());
+        long adcRounds = ArrayPartitioning.ceilDiv(plan.convertedColumnsPerArray(), adcs);
         double step = Math.max(p.readLatencyS(), adcRounds * p.adcLatencyS());
         long steps = plan.inputCycles() * plan.rowRounds();
         return new LayerTiming(plan.inputCycles(), plan.rowRounds(), adcs, adcRounds, step, steps, steps * step);
@@ -47,12 +56,13 @@ public final class Scheduling {
         double perGroupMvm = (double) m.mvms() * m.groups();
         double reads = perGroupMvm * plan.rowReads() * plan.inputCycles();
         double columnReads = reads * part.columns();
+        double conversions = reads * plan.convertedColumns();
         double dac = perGroupMvm * plan.inputCycles() * m.k() * part.colBlocks();
         double accumulate = perGroupMvm * (part.rowBlocks() - 1) * m.n();
         double buffer = perGroupMvm * (m.k() * (double) m.inputBits() + m.n() * (double) m.outputBits()) / 8;
         int postOps = (m.bias() || m.foldedBatchnorm() != null ? 1 : 0) + (m.activation() != Activation.NONE ? 1 : 0);
         double digital = perGroupMvm * m.n() * postOps;
-        return new ActivityCounts(columnReads, columnReads, dac, columnReads, accumulate, buffer, digital, 0);
+        return new ActivityCounts(columnReads, conversions, dac, conversions, accumulate, buffer, digital, 0);
     }
 
     /** What a digital layer does per image. */

@@ -8,7 +8,7 @@ import org.cimlang.simulator.circuits.adc.UniformAdc;
 /**
  * How a uniform ADC's full scale is chosen ({@link UniformAdc}): the ADC never resolves finer than one
  * column-sum unit and clips at its full scale; the digital side shift-adds codes, so a layer's outputs are
- * in units of its LSB.
+ * in units of its LSB. With signed conversion the converter resolves {@code |S+ - S-|} with all bits but the sign.
  */
 public enum AdcRange implements AdcDesign {
     /**
@@ -19,7 +19,7 @@ public enum AdcRange implements AdcDesign {
     MAX_SUM {
         @Override
         public Adc forLayer(CrossbarPlan plan) {
-            return UniformAdc.of(plan.precision().bitsAvailable(), Math.max(1, plan.columnFullScale()));
+            return UniformAdc.of(plan.precision().magnitudeBits(), Math.max(1, plan.columnFullScale()));
         }
     },
     /**
@@ -29,7 +29,7 @@ public enum AdcRange implements AdcDesign {
     UNIT_LSB {
         @Override
         public Adc forLayer(CrossbarPlan plan) {
-            int bits = plan.precision().bitsAvailable();
+            int bits = plan.precision().magnitudeBits();
             return UniformAdc.of(bits, (1L << bits) - 1);
         }
     }

@@ -19,6 +19,11 @@ public final class CrossbarPlans {
     }
 
     public static CrossbarPlan of(int k, int n, WeightFormat wf, InputFormat xf, ArrayGeometry g) {
+        return of(k, n, wf, xf, g, false);
+    }
+
+    /** @param adcSigned the chip converts each differential pair's difference once ({@code adc ... signed}) */
+    public static CrossbarPlan of(int k, int n, WeightFormat wf, InputFormat xf, ArrayGeometry g, boolean adcSigned) {
         NumberType type = wf.binary() ? NumberType.BINARY
                 : new NumberType(wf.bits(), wf.signed(), false, wf.maxMagnitude());
         SlicePlan slicing = BitSlicing.plan(type, g.cellBits(), g.encoding(), g.slicing());
@@ -28,6 +33,6 @@ public final class CrossbarPlans {
         }
         ArrayPartition part = ArrayPartitioning.partition(k, n, 1, slicing, g.dataRows(), g.cols());
         return CrossbarPlanning.plan(new RowInput(xf.bits(), xf.signed()), slicing, part, g.rowsActiveOrAll(), g.dacBits(),
-                g.adcBits());
+                g.adcBits(), adcSigned);
     }
 }

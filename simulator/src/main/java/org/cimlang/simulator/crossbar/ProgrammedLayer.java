@@ -66,6 +66,12 @@ public final class ProgrammedLayer {
     private final boolean intPartials;
     /** Ideal chip, inexact ADC: the code of every possible integer sum 0..readMax. */
     private final int[] codeTable;
+    /**
+     * Signed conversion ({@code adc ... signed}): each differential pair (columns 2i, 2i + 1 of the data) is
+     * subtracted before one conversion of {@code |S+ - S-|} with its sign; the pair's code goes to the positive
+     * column, whose factor carries the slice weight.
+     */
+    private final boolean signedPairs;
     /** Zero offsets/corrections, so that the analog conversion loop has no branches. */
     private final float[] zeros;
 
@@ -88,6 +94,11 @@ public final class ProgrammedLayer {
         this.adc = adc;
         this.readMax = readMax;
         this.wideLevels = analog == null && readMax > Short.MAX_VALUE ? widen(levels) : null;
+        this.signedPairs = plan.precision().signedConversion();
+        if (signedPairs && layout.sides != 2) {
+            throw new IllegalArgumentException("signed conversion subtracts differential pairs; the layer's "
+                    + layout.sides + " polarity has none");
+        }
         this.exact = analog == null && adc.isExactUpTo(readMax);
         this.compensation = analog != null && compensationRows > 0 ? calibrateCompensation() : null;
         long weights = 0;
@@ -181,6 +192,11 @@ public final class ProgrammedLayer {
     }
 
     public int adcBits() {
+        return adc.bits() + (signedPairs ? 1 : 0);
+    }
+
+    /** Bits of the converter's magnitude: {@link #adcBits()} less the sign bit with signed conversion. */
+    public int adcMagnitudeBits() {
         return adc.bits();
     }
 
@@ -376,12 +392,21 @@ public final class ProgrammedLayer {
                     int[] codes;
                     if (s.accS != null) {
                         readShort(s.accS, act, dig, off + from, off + to);
+                        if (signedPairs) {
+                            subtractPairs(s.accS);
+                        }
                         codes = probe != null ? probe(s.accS, probe) : codes(s.accS, s);
                     } else if (s.accI != null) {
                         readInt(s.accI, act, dig, off + from, off + to);
+                        if (signedPairs) {
+                            subtractPairs(s.accI);
+                        }
                         codes = probe != null ? probe(s.accI, probe) : codes(s.accI, s);
                     } else {
                         readAnalog(s.accF, s.accF2, act, dig, off + from, off + to);
+                        if (signedPairs && probe != null) {
+                            subtractPairs(s.accF);
+                        }
                         codes = probe != null ? probe(s.accF, probe)
                                 : codesAnalog(s, noise == null ? null : noise[b], block);
                     }
@@ -426,7 +451,8 @@ public final class ProgrammedLayer {
         }
         if (counter != null) {
             long reads = (long) groups * cycles * count;
-            counter.record(count, ones, activeRows * w, reads * w, reads * layout.columnBlocks);
+            long converted = signedPairs ? w - layout.dataColumns / 2 : w;
+            counter.record(count, ones, activeRows * w, reads * converted, reads * layout.columnBlocks);
         }
     }
 
@@ -491,23 +517,35 @@ public final class ProgrammedLayer {
         }
     }
 
-    private static int[] probe(short[] acc, ColumnSumHistogram probe) {
-        for (short v : acc) {
-            probe.add(v);
+    private int[] probe(short[] acc, ColumnSumHistogram probe) {
+        int step = signedPairs ? 2 : 1;
+        for (int c = 0; c < layout.dataColumns; c += step) {
+            probe.add(Math.abs(acc[c]));
+        }
+        for (int c = layout.dataColumns; c < acc.length; c++) {
+            probe.add(acc[c]);
         }
         return null;
     }
 
-    private static int[] probe(int[] acc, ColumnSumHistogram probe) {
-        for (int v : acc) {
-            probe.add(v);
+    private int[] probe(int[] acc, ColumnSumHistogram probe) {
+        int step = signedPairs ? 2 : 1;
+        for (int c = 0; c < layout.dataColumns; c += step) {
+            probe.add(Math.abs(acc[c]));
+        }
+        for (int c = layout.dataColumns; c < acc.length; c++) {
+            probe.add(acc[c]);
         }
         return null;
     }
 
-    private static int[] probe(float[] acc, ColumnSumHistogram probe) {
-        for (float v : acc) {
-            probe.add(v);
+    private int[] probe(float[] acc, ColumnSumHistogram probe) {
+        int step = signedPairs ? 2 : 1;
+        for (int c = 0; c < layout.dataColumns; c += step) {
+            probe.add(Math.abs(acc[c]));
+        }
+        for (int c = layout.dataColumns; c < acc.length; c++) {
+            probe.add(acc[c]);
         }
         return null;
     }
@@ -520,6 +558,11 @@ public final class ProgrammedLayer {
             for (int c = 0; c < w; c++) {
                 codes[c] = acc[c];
             }
+        } else if (signedPairs) {
+            for (int c = 0; c < w; c++) {
+                int v = acc[c];
+                codes[c] = v < 0 ? -codeTable[-v] : codeTable[v];
+            }
         } else {
             for (int c = 0; c < w; c++) {
                 codes[c] = codeTable[acc[c]];
@@ -528,11 +571,40 @@ public final class ProgrammedLayer {
         return codes;
     }
 
+    /** Signed conversion: the positive column of each pair holds {@code S+ - S-}, the negative one 0. */
+    private void subtractPairs(short[] acc) {
+        for (int c = 0; c < layout.dataColumns; c += 2) {
+            acc[c] = (short) (acc[c] - acc[c + 1]);
+            acc[c + 1] = 0;
+        }
+    }
+
+    private void subtractPairs(int[] acc) {
+        for (int c = 0; c < layout.dataColumns; c += 2) {
+            acc[c] -= acc[c + 1];
+            acc[c + 1] = 0;
+        }
+    }
+
+    private void subtractPairs(float[] acc) {
+        for (int c = 0; c < layout.dataColumns; c += 2) {
+            acc[c] -= acc[c + 1];
+            acc[c + 1] = 0;
+        }
+    }
+
     private int[] codes(int[] acc, Scratch s) {
         if (exact) {
             return acc;
         }
         int[] codes = s.codes;
+        if (signedPairs) {
+            for (int c = 0; c < acc.length; c++) {
+                int v = acc[c];
+                codes[c] = v < 0 ? -codeTable[-v] : codeTable[v];
+            }
+            return codes;
+        }
         for (int c = 0; c < acc.length; c++) {
             codes[c] = codeTable[acc[c]];
         }
@@ -612,6 +684,18 @@ public final class ProgrammedLayer {
             for (int c = 0; c < w; c++) {
                 v[c] += scale * (float) Math.sqrt(acc2[c]) * z[c];
             }
+        }
+        if (signedPairs) {
+            // one converter per pair: the difference of the two currents, with that converter's offset once
+            for (int c = 0; c < layout.dataColumns; c += 2) {
+                float d = v[c] - v[c + 1] + offset[c + 1];
+                codes[c] = d < 0 ? -adc.convert(-d) : adc.convert(d);
+                codes[c + 1] = 0;
+            }
+            for (int c = layout.dataColumns; c < w; c++) {
+                codes[c] = adc.convert(v[c]);
+            }
+            return codes;
         }
         adc.convert(v, codes, w);
         return codes;

@@ -161,7 +161,7 @@ public final class CimChip implements MatrixEngine {
                     // never above the plan's full scale: calibration only narrows the range
                     ProgrammedLayer p = layers[i][g][c];
                     if (mode == AdcRangeMode.NONLINEAR) {
-                        out[i][g][c] = p.withAdc(LloydMaxAdc.fit(p.adcBits(), sums[i][g]));
+                        out[i][g][c] = p.withAdc(LloydMaxAdc.fit(p.adcMagnitudeBits(), sums[i][g]));
                         continue;
                     }
                     double scale = Math.max(1, Math.min(p.adcFullScale(), Math.ceil(sums[i][g].percentile(percentile))));

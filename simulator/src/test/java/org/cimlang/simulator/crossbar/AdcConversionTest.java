@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cimlang.compiler.ir.WeightEncoding;
+import org.cimlang.compiler.mapping.CrossbarPlan;
 import org.cimlang.simulator.circuits.adc.ColumnSumHistogram;
 import org.cimlang.simulator.circuits.adc.LloydMaxAdc;
 import org.cimlang.simulator.circuits.adc.UniformAdc;
@@ -142,6 +143,54 @@ class AdcConversionTest {
         assertTrue(adc.levels().length <= 4);
         assertTrue(lloyd < flat / 2, "Lloyd-Max " + lloyd + " vs uniform " + flat + ", levels "
                 + java.util.Arrays.toString(adc.levels()));
+    }
+
+    @Test
+    void signedConversionSubtractsThePairBeforeOneConversion() {
+        // weights 3, 3, 3, -1, inputs all 1: S+ = 9, S- = 1, exact 8. Smax = 12.
+        // apart, 3-bit max range (lsb 12 / 7): 9 -> 5.25 -> 5, 1 -> 0.58 -> 1: 5 - 1 = 4 codes (6.86)
+        // signed, 4 bits = sign + 3 magnitude bits over the same full scale: 8 -> 4.67 -> 5 codes (8.57)
+        int[] w = {3, 3, 3, -1};
+        int[] x = {1, 1, 1, 1};
+        ArrayGeometry g = Fixtures.geometry(4, 8, 2, 0, 1, 3, WeightEncoding.DIFFERENTIAL);
+        ProgrammedLayer apart = CrossbarLayer.program(w, 4, 1, WeightFormat.signed(3), InputFormat.unsigned(1), g,
+                NonIdealityDraw.ideal());
+        ArrayGeometry g4 = g.withAdcBits(4);
+        CrossbarPlan signed = CrossbarPlans.of(4, 1, WeightFormat.signed(3), InputFormat.unsigned(1), g4, true);
+        assertEquals(5, signed.precision().bitsNeeded()); // 12 needs 4 bits, and the sign
+        assertEquals(1, signed.convertedColumns()); // one pair, one conversion
+        ProgrammedLayer paired = CrossbarLayer.program(w, 4, 1, WeightFormat.signed(3), InputFormat.unsigned(1), signed,
+                ArrayComponents.DEFAULT, NonIdealityDraw.ideal());
+        long[] y = new long[1];
+        apart.mvm(x, y, null);
+        assertEquals(4, y[0]);
+        ActivityCounter counter = new ActivityCounter();
+        paired.mvm(x, y, counter);
+        assertEquals(5, y[0]);
+        assertEquals(12.0 / 7, paired.outputLsb(), 1e-12);
+        assertEquals(4, paired.adcBits());
+        assertEquals(signed.adcConversionsPerMvm(), counter.adcConversions());
+        // negative differences keep their sign: weights -3, -3, -3, 1 give -5 codes
+        ProgrammedLayer negative = CrossbarLayer.program(new int[] {-3, -3, -3, 1}, 4, 1, WeightFormat.signed(3),
+                InputFormat.unsigned(1), signed, ArrayComponents.DEFAULT, NonIdealityDraw.ideal());
+        negative.mvm(x, y, null);
+        assertEquals(-5, y[0]);
+    }
+
+    @Test
+    void signedConversionWithEnoughBitsIsExactOnRandomLayers() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        int[] w = Fixtures.weights(rnd, 128, 8, -127, 127);
+        CrossbarPlan plan = CrossbarPlans.of(128, 8, WeightFormat.signed(8), InputFormat.unsigned(8),
+                Fixtures.geometry(128, 128, 2, 0, 1, 0, WeightEncoding.DIFFERENTIAL), true);
+        assertEquals(10, plan.precision().bitsNeeded()); // Smax 384: 9 bits and the sign
+        ProgrammedLayer l = CrossbarLayer.program(w, 128, 8, WeightFormat.signed(8), InputFormat.unsigned(8), plan,
+                ArrayComponents.DEFAULT, NonIdealityDraw.ideal());
+        assertTrue(l.isExact());
+        int[] x = Fixtures.inputs(rnd, 128, InputFormat.unsigned(8));
+        long[] y = new long[8];
+        l.mvm(x, y, null);
+        assertArrayEquals(Fixtures.exact(w, 128, 8, x, 0), y);
     }
 
     @Test
