@@ -2,7 +2,6 @@ package org.cimlang.simulator.circuits.adc;
 
 import java.util.Arrays;
 
-
 /**
  * {@code adc bits B range nonlinear}: {@code 2^B} output levels placed by Lloyd-Max (Lloyd 1982, Max 1960) on the
  * column sums a layer's reads produce on the calibration images, so codes are dense where sums are frequent
@@ -17,6 +16,8 @@ import java.util.Arrays;
 public record LloydMaxAdc(int bits, double[] thresholds, int[] levels, double fullScale) implements Adc {
 
     private static final int ITERATIONS = 50;
+    /** More levels than this exceed what the histogram resolves (at most 2^16 bins). */
+    private static final int MAX_LEVEL_BITS = 16;
 
     public LloydMaxAdc {
         if (levels.length == 0 || thresholds.length != levels.length - 1) {
@@ -33,10 +34,10 @@ public record LloydMaxAdc(int bits, double[] thresholds, int[] levels, double fu
      * each to the mean of the sums nearest to it, then they are rounded to whole units.
      */
     public static LloydMaxAdc fit(int bits, ColumnSumHistogram sums) {
-        if (bits < 1 || bits > 16) {
-            throw new IllegalArgumentException("a nonlinear ADC has 1..16 bits, found " + bits);
+        if (bits < 1) {
+            throw new IllegalArgumentException("a nonlinear ADC has at least 1 bit, found " + bits);
         }
-        int m = 1 << bits;
+        int m = 1 << Math.min(bits, MAX_LEVEL_BITS);
         int bins = sums.bins();
         int distinct = 0;
         for (int b = 0; b < bins; b++) {
@@ -111,6 +112,16 @@ public record LloydMaxAdc(int bits, double[] thresholds, int[] levels, double fu
             out[i] = mass[i] > 0 ? moment[i] / mass[i] : level[i];
         }
         return out;
+    }
+
+    @Override
+    public double[] thresholds() {
+        return thresholds.clone();
+    }
+
+    @Override
+    public int[] levels() {
+        return levels.clone();
     }
 
     /** Output units per code step: levels are whole column-sum units. */
