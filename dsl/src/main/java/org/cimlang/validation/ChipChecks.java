@@ -100,11 +100,7 @@ public class ChipChecks extends CimChecks {
                     + a.getPercentile() + "'", a, CimPackage.Literals.ADC_ATTR__PERCENTILE,
                     CimIssueCodes.PARAM_NOT_APPLICABLE);
         } else if (a.getPercentile() != null) {
-            java.math.BigDecimal p = Numbers.decimal(a.getPercentile());
-            if (p == null || p.signum() <= 0 || p.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
-                error("percentile " + a.getPercentile() + " is out of range: write a value above 0 and at most 100, "
-                        + "e.g. 99.9", a, CimPackage.Literals.ADC_ATTR__PERCENTILE, CimIssueCodes.RANGE_PERCENT, "99.9");
-            }
+            percentile(a.getPercentile(), a, CimPackage.Literals.ADC_ATTR__PERCENTILE);
         }
         if (a.getShared() != null) {
             range(a.getShared(), 1, Limits.MAX_ARRAY_SIDE, "columns per ADC", CimIssueCodes.RANGE_POSITIVE);

@@ -47,6 +47,15 @@ abstract class CimChecks extends AbstractDeclarativeValidator {
         range(c, Limits.MIN_BITS, max, what, CimIssueCodes.RANGE_BITS);
     }
 
+    /** A percentile (of calibration data or of column sums) lies above 0 and at most 100. */
+    protected void percentile(String value, EObject owner, EStructuralFeature feature) {
+        java.math.BigDecimal p = Numbers.decimal(value);
+        if (p == null || p.signum() <= 0 || p.compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+            error("percentile " + value + " is out of range: write a value above 0 and at most 100, e.g. 99.9", owner,
+                    feature, CimIssueCodes.RANGE_PERCENT, "99.9");
+        }
+    }
+
 
     /** "nm, um" as "nm or um". */
     protected static String orList(String commaList) {

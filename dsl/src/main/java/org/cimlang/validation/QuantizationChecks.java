@@ -1,6 +1,5 @@
 package org.cimlang.validation;
 
-import java.math.BigDecimal;
 import java.util.OptionalLong;
 import org.cimlang.cim.CalibrationDecl;
 import org.cimlang.cim.CimPackage;
@@ -41,12 +40,7 @@ public class QuantizationChecks extends CimChecks {
                     + s.getPercentile() + "'", s, CimPackage.Literals.QUANT_SPEC__PERCENTILE,
                     CimIssueCodes.PARAM_NOT_APPLICABLE);
         } else if (s.getPercentile() != null) {
-            BigDecimal p = Numbers.decimal(s.getPercentile());
-            if (p == null || p.signum() <= 0 || p.compareTo(BigDecimal.valueOf(100)) > 0) {
-                error("percentile " + s.getPercentile() + " is out of range: write a value above 0 and at most 100, "
-                        + "e.g. 99.9", s, CimPackage.Literals.QUANT_SPEC__PERCENTILE, CimIssueCodes.RANGE_PERCENT,
-                        "99.9");
-            }
+            percentile(s.getPercentile(), s, CimPackage.Literals.QUANT_SPEC__PERCENTILE);
         } else if (s.eIsSet(CimPackage.Literals.QUANT_SPEC__CALIBRATION)
                 && s.getCalibration() == org.cimlang.cim.CalibrationMethod.PERCENTILE) {
             error("'calibrate percentile' needs the percentile, e.g. 'calibrate percentile 99.9'", s,
