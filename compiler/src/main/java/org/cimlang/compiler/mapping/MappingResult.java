@@ -1,11 +1,13 @@
 package org.cimlang.compiler.mapping;
 
 import java.util.List;
+import java.util.Map;
 
 import org.cimlang.compiler.cost.CostReport;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.MappingSpec;
+import org.cimlang.compiler.ir.NameIndex;
 
 /**
  * Everything the mapping engine decided and found, immutable.
@@ -16,22 +18,31 @@ import org.cimlang.compiler.ir.MappingSpec;
  */
 public record MappingResult(String network, Chip chip, MappingSpec spec, List<LayerMapping> layers,
         List<DigitalLayer> digital, Schedule schedule, EnduranceReport endurance, CostReport cost, MappingTotals totals,
-        List<Diagnostic> diagnostics) {
+        List<Diagnostic> diagnostics, Map<String, LayerMapping> layersByName, Map<String, DigitalLayer> digitalByName) {
 
     public MappingResult {
         layers = List.copyOf(layers);
         digital = List.copyOf(digital);
         diagnostics = List.copyOf(diagnostics);
+        layersByName = NameIndex.firstByName(layers, LayerMapping::layer);
+        digitalByName = NameIndex.firstByName(digital, DigitalLayer::layer);
+    }
+
+    /** The indexes are derived from the lists: they are built here, whatever is passed. */
+    public MappingResult(String network, Chip chip, MappingSpec spec, List<LayerMapping> layers,
+            List<DigitalLayer> digital, Schedule schedule, EnduranceReport endurance, CostReport cost,
+            MappingTotals totals, List<Diagnostic> diagnostics) {
+        this(network, chip, spec, layers, digital, schedule, endurance, cost, totals, diagnostics, Map.of(), Map.of());
     }
 
     /** The mapping of a conv2d/dense layer, or null. */
     public LayerMapping layer(String name) {
-        for (LayerMapping m : layers) {
-            if (m.layer().equals(name)) {
-                return m;
-            }
-        }
-        return null;
+        return layersByName.get(name);
+    }
+
+    /** The digital work of a layer the tiles' digital units run, or null. */
+    public DigitalLayer digitalLayer(String name) {
+        return digitalByName.get(name);
     }
 
     public boolean hasErrors() {

@@ -1,7 +1,9 @@
 package org.cimlang.compiler.mapping;
 
 import java.util.List;
+import java.util.Map;
 
+import org.cimlang.compiler.ir.NameIndex;
 import org.cimlang.compiler.ir.ScheduleKind;
 
 /**
@@ -21,17 +23,20 @@ import org.cimlang.compiler.ir.ScheduleKind;
  * @param rounds          reprogramming rounds per inference (1 when the network fits)
  */
 public record Schedule(ScheduleKind kind, List<LayerSchedule> layers, double computeLatencyS, double writeTimeS,
-        double latencyS, double throughputPerS, String bottleneck, long rounds) {
+        double latencyS, double throughputPerS, String bottleneck, long rounds, Map<String, LayerSchedule> byName) {
     public Schedule {
         layers = List.copyOf(layers);
+        byName = NameIndex.firstByName(layers, LayerSchedule::layer);
     }
 
+    /** The index is derived from the layers: it is built here. */
+    public Schedule(ScheduleKind kind, List<LayerSchedule> layers, double computeLatencyS, double writeTimeS,
+            double latencyS, double throughputPerS, String bottleneck, long rounds) {
+        this(kind, layers, computeLatencyS, writeTimeS, latencyS, throughputPerS, bottleneck, rounds, Map.of());
+    }
+
+    /** The schedule of a layer, or null. */
     public LayerSchedule layer(String name) {
-        for (LayerSchedule s : layers) {
-            if (s.layer().equals(name)) {
-                return s;
-            }
-        }
-        return null;
+        return byName.get(name);
     }
 }

@@ -3,6 +3,7 @@ package org.cimlang.compiler.program;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +23,7 @@ import org.cimlang.compiler.cost.LayerCost;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.NameIndex;
 import org.cimlang.compiler.ir.NonIdeality;
 import org.cimlang.compiler.ir.QuantSpec;
 import org.cimlang.compiler.ir.Range;
@@ -118,8 +120,9 @@ public final class ProgramJson {
         }
         ArrayNode layers = root.putArray("layers");
         if (c.analysis() != null) {
+            Map<String, LayerCost> costs = r == null ? Map.of() : NameIndex.firstByName(r.cost().layers(), LayerCost::layer);
             for (Layer l : c.analysis().order()) {
-                layers.add(layer(l, c, r));
+                layers.add(layer(l, c, r, costs.get(l.name())));
             }
         }
         ArrayNode diags = root.putArray("diagnostics");
@@ -278,7 +281,7 @@ public final class ProgramJson {
         return o;
     }
 
-    private static ObjectNode layer(Layer l, Compilation c, MappingResult r) {
+    private static ObjectNode layer(Layer l, Compilation c, MappingResult r, LayerCost lc) {
         ObjectNode o = NODES.objectNode();
         o.put("name", l.name());
         o.put("kind", l.kind().keyword());
@@ -302,14 +305,7 @@ public final class ProgramJson {
         }
         LayerMapping m = r == null ? null : r.layer(l.name());
         o.set("crossbar", m == null ? null : crossbar(m));
-        DigitalLayer d = null;
-        if (r != null) {
-            for (DigitalLayer x : r.digital()) {
-                if (x.layer().equals(l.name())) {
-                    d = x;
-                }
-            }
-        }
+        DigitalLayer d = r == null ? null : r.digitalLayer(l.name());
         if (d != null) {
             ObjectNode dn = o.putObject("digital");
             num(dn, "ops", d.ops());
@@ -320,14 +316,6 @@ public final class ProgramJson {
         }
         LayerSchedule s = r == null ? null : r.schedule().layer(l.name());
         o.set("schedule", s == null ? null : layerSchedule(s));
-        LayerCost lc = null;
-        if (r != null) {
-            for (LayerCost x : r.cost().layers()) {
-                if (x.layer().equals(l.name())) {
-                    lc = x;
-                }
-            }
-        }
         if (lc != null) {
             ObjectNode cn = o.putObject("cost");
             num(cn, "latencyS", lc.latencyS());

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.Layer;
+import org.cimlang.compiler.ir.NameIndex;
 import org.cimlang.compiler.ir.Network;
 import org.cimlang.compiler.ir.Shape;
 
@@ -27,14 +28,21 @@ import org.cimlang.compiler.ir.Shape;
  * @param diagnostics  what the analysis found, in source order of the layers
  */
 public record AnalyzedNetwork(Network network, List<Layer> order, Map<String, Shape> outputShapes,
-        Map<String, Long> macs, List<Diagnostic> diagnostics) {
+        Map<String, Long> macs, List<Diagnostic> diagnostics, Map<String, Layer> orderByName) {
 
     public AnalyzedNetwork {
         Objects.requireNonNull(network, "network");
         order = List.copyOf(order);
+        orderByName = NameIndex.firstByName(order, Layer::name);
         outputShapes = Collections.unmodifiableMap(new LinkedHashMap<>(outputShapes));
         macs = Collections.unmodifiableMap(new LinkedHashMap<>(macs));
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** The index is derived from the order: it is built here. */
+    public AnalyzedNetwork(Network network, List<Layer> order, Map<String, Shape> outputShapes, Map<String, Long> macs,
+            List<Diagnostic> diagnostics) {
+        this(network, order, outputShapes, macs, diagnostics, Map.of());
     }
 
     /** The output shape of a layer, or null if it is unknown (no such layer, or inference failed). */
@@ -82,11 +90,7 @@ public record AnalyzedNetwork(Network network, List<Layer> order, Map<String, Sh
 
     /** The layer of that name in the analysed order, or null. */
     public Layer layerNamed(String name) {
-        for (Layer l : order) {
-            if (l.name().equals(name)) {
-                return l;
-            }
-        }
-        return network.layer(name).orElse(null);
+        Layer l = orderByName.get(name);
+        return l != null ? l : network.layer(name).orElse(null);
     }
 }
