@@ -46,6 +46,18 @@ public final class Numbers {
         }
     }
 
+    /**
+     * True when the count's text is a number beyond {@link #MAX_COUNT}, or one whose exponent no
+     * {@code BigDecimal} holds ({@code 1e9999999999}): the cases the validator words as "too large".
+     */
+    public static boolean tooLarge(Count c) {
+        if (c == null || c.getValue() == null) {
+            return false;
+        }
+        BigDecimal d = decimal(c.getValue());
+        return d == null || d.compareTo(BigDecimal.valueOf(MAX_COUNT)) > 0;
+    }
+
     /** A count, or {@code fallback} when it cannot be read. */
     public static long count(Count c, long fallback) {
         OptionalLong v = count(c);

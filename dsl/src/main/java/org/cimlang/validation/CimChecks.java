@@ -28,15 +28,28 @@ abstract class CimChecks extends AbstractDeclarativeValidator {
     public void register(EValidatorRegistrar registrar) {
     }
 
-    /** Reports a readable count outside [min, max]; unreadable ones are reported by the check above. */
+    /**
+     * Reports a count outside [min, max] once: a number too large for any count gets this range in its
+     * message too, and {@link NumberChecks} (which runs on the count after its container) then keeps quiet
+     * about it. Fractional counts are NumberChecks' to report.
+     */
     protected void range(Count c, long min, long max, String what, String code) {
+        if (c == null) {
+            return;
+        }
+        String bounds = max == Long.MAX_VALUE ? "at least " + min : "in " + min + ".." + max;
+        if (Numbers.tooLarge(c)) {
+            error(what + " " + c.getValue() + " is too large: write a value " + bounds, c,
+                    CimPackage.Literals.COUNT__VALUE, CimIssueCodes.NUMBER_TOO_LARGE, Long.toString(max));
+            RangeCheckedCounts.of(getContext()).add(c);
+            return;
+        }
         OptionalLong v = Numbers.count(c);
-        if (c == null || v.isEmpty()) {
+        if (v.isEmpty()) {
             return;
         }
         long n = v.getAsLong();
         if (n < min || n > max) {
-            String bounds = max == Long.MAX_VALUE ? "at least " + min : "in " + min + ".." + max;
             error(what + " " + n + " is out of range: write a value " + bounds, c, CimPackage.Literals.COUNT__VALUE,
                     code, Long.toString(Math.max(min, Math.min(max, n))));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.cimlang.cim.CimPackage;
+import org.cimlang.cim.Count;
 import org.cimlang.cim.Layer;
 import org.cimlang.cim.Mapping;
 import org.cimlang.cim.Network;
@@ -19,6 +20,7 @@ import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
 import org.cimlang.semantic.CimSemantics;
 import org.cimlang.semantic.DesignBuilder;
+import org.cimlang.semantic.Numbers;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -143,10 +145,16 @@ public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
             if (REPORTED_BY_FRONT_END.contains(d.code())) {
                 continue;
             }
-            EObject target = d.origin() instanceof EObject o && o.eResource() == scope.eResource() ? o : fallback;
+            boolean here = d.origin() instanceof EObject o && o.eResource() == scope.eResource();
+            if (here && d.isError() && (RANGE_REPORTED_AT_THE_NUMBER.contains(d.code())
+                    || holdsUnreadableCount((EObject) d.origin()))) {
+                continue;
+            }
+            EObject target = here ? (EObject) d.origin() : fallback;
             EStructuralFeature feature = target == fallback && target != d.origin()
                     ? CimPackage.Literals.DECLARATION__NAME : feature(target, d.feature());
             String message = target == d.origin() || !(d.origin() instanceof EObject o) ? d.message()
+                    : RANGE_REPORTED_AT_THE_NUMBER.contains(d.code()) ? outOfRangeElsewhere(o)
                     : d.message() + " (in " + o.eResource().getURI().lastSegment() + ")";
             if (!seen.add(System.identityHashCode(target) + "|" + message)) {
                 continue;
@@ -158,6 +166,43 @@ public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
                 case INFO -> info(message, target, feature, d.code(), data);
             }
         }
+    }
+
+    /**
+     * Out-of-range chip sizes and bits: the front end reports each at the number, against the same
+     * {@link org.cimlang.compiler.ir.Limits}; the compiler's copy would be a second error for one number.
+     */
+    static final Set<String> RANGE_REPORTED_AT_THE_NUMBER = Set.of(DiagnosticCodes.CHIP_RANGE);
+
+    /**
+     * A number too large or fractional for a count is read as a stand-in (0, say) so that the rest of
+     * the file still compiles; what the compiler then finds on that part ("must be at least 1, found
+     * 0") is a cascade of the number's own error.
+     */
+    private static boolean holdsUnreadableCount(EObject part) {
+        if (part instanceof Count c) {
+            return c.getValue() != null && Numbers.count(c).isEmpty();
+        }
+        for (var it = part.eAllContents(); it.hasNext();) {
+            if (it.next() instanceof Count c && c.getValue() != null && Numbers.count(c).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One error on this file's mapping for a chip whose numbers are out of range in another file: the
+     * numbers themselves are reported there, and a mapping of this file can still not be compiled.
+     */
+    private static String outOfRangeElsewhere(EObject part) {
+        EObject decl = part;
+        while (decl != null && !(decl instanceof org.cimlang.cim.Declaration)) {
+            decl = decl.eContainer();
+        }
+        String name = decl instanceof org.cimlang.cim.Declaration dd ? dd.getName() : "the chip";
+        return "chip " + name + " has out-of-range numbers in " + part.eResource().getURI().lastSegment()
+                + ": fix them there (that file's errors say which)";
     }
 
     /** The compiler names parts by their keyword; map the ones that differ from the EMF feature name. */

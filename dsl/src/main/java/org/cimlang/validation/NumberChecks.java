@@ -61,6 +61,9 @@ public class NumberChecks extends CimChecks {
     public void checkCountIsWholeAndBounded(Count c) {
         BigDecimal d = Numbers.decimal(c.getValue());
         if (d == null || d.compareTo(BigDecimal.valueOf(Numbers.MAX_COUNT)) > 0) {
+            if (RangeCheckedCounts.of(getContext()).contains(c)) {
+                return; // its own range check said "too large" with the range that applies to it
+            }
             // an exponent beyond BigDecimal's range (1e9999999999) does not parse at all
             error(c.getValue() + " is too large: a count is at most " + Numbers.MAX_COUNT + " (2^40)", c,
                     CimPackage.Literals.COUNT__VALUE, CimIssueCodes.NUMBER_TOO_LARGE);

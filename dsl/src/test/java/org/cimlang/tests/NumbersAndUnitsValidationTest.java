@@ -134,17 +134,17 @@ class NumbersAndUnitsValidationTest {
     }
 
     @Test
-    void aCountAbove2To40IsTooLarge() throws Exception {
+    void aCountAbove2To40IsTooLargeNamingTheRangeOfItsPlace() throws Exception {
         Src src = Src.valid().replace("array 128 x 128", "array 128 x 1e15");
         assertEquals(src.error(CimIssueCodes.NUMBER_TOO_LARGE, "1e15",
-                "1e15 is too large: a count is at most 1099511627776 (2^40)"), frontEndIssues(src));
+                "array columns 1e15 is too large: write a value in 1..65536"), frontEndIssues(src));
     }
 
     @Test
-    void aCountWhoseExponentBigDecimalCannotHoldIsTooLarge() throws Exception {
+    void aCountWhoseExponentBigDecimalCannotHoldIsTooLargeNamingTheRangeOfItsPlace() throws Exception {
         Src src = Src.valid().replace("tiles 4", "tiles 1e9999999999");
         assertEquals(src.error(CimIssueCodes.NUMBER_TOO_LARGE, "1e9999999999",
-                "1e9999999999 is too large: a count is at most 1099511627776 (2^40)"), frontEndIssues(src));
+                "tiles 1e9999999999 is too large: write a value in 1..16777216"), frontEndIssues(src));
     }
 
     @Test
@@ -152,5 +152,32 @@ class NumbersAndUnitsValidationTest {
         Src src = Src.valid().replace("    tiles 4\n", "    tiles 4\n    node 1e9999999999 nm\n");
         assertEquals(src.error(CimIssueCodes.NUMBER_TOO_LARGE, "1e9999999999",
                 "node 1e9999999999 is too large: write a number below 1e308"), frontEndIssues(src));
+    }
+
+    @Test
+    void aTileCountBeyondLongIsOneTooLargeErrorWithTheTilesRange() throws Exception {
+        // 2^63: before, 'too large' and the compiler's "tiles of C must be at least 1, found 0"
+        Src src = Src.valid().replace("tiles 4", "tiles 9223372036854775808");
+        assertEquals(src.error(CimIssueCodes.NUMBER_TOO_LARGE, "9223372036854775808",
+                "tiles 9223372036854775808 is too large: write a value in 1..16777216"), Src.errors(support.issues(src.text())));
+    }
+
+    @Test
+    void anArrayOf1e12By1e12IsOneErrorPerDimension() throws Exception {
+        // before: the front end's two range errors and the compiler's two "the engine maps onto at most"
+        Src src = Src.valid().replace("array 128 x 128", "array 1e12 x 1e12");
+        assertEquals(Src.lines(src.error(CimIssueCodes.RANGE_POSITIVE, "1e12", 1,
+                "array rows 1000000000000 is out of range: write a value in 1..65536"),
+                src.error(CimIssueCodes.RANGE_POSITIVE, "1e12", 2,
+                        "array columns 1000000000000 is out of range: write a value in 1..65536")),
+                Src.errors(support.issues(src.text())));
+    }
+
+    @Test
+    void aLayerSizeTooLargeForACountIsOneErrorNotACascadeOfTheStandIn() throws Exception {
+        // the unreadable 1e50 is read as 0, which the compiler would report as "must be at least 1"
+        Src src = Src.valid().replace("units 10", "units 1e50");
+        assertEquals(src.error(CimIssueCodes.NUMBER_TOO_LARGE, "1e50",
+                "units 1e50 is too large: write a value in 1..16777216"), Src.errors(support.issues(src.text())));
     }
 }

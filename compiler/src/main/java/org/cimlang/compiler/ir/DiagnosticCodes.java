@@ -61,8 +61,13 @@ public final class DiagnosticCodes {
     // ---- mapping engine (org.cimlang.compiler.mapping) ----
     /** The mapping names a chip, network, quantization or mapping that the design does not hold. */
     public static final String MAPPING_UNRESOLVED = "cim.mapping.unresolved";
-    /** Chip parameters the engine cannot map onto (non-positive sizes, bits outside 1..16, beyond limits). */
+    /** Chip parameters the engine cannot map onto (offset rows or encoding that do not fit the array). */
     public static final String CHIP_INVALID = "cim.chip.invalid";
+    /**
+     * A chip size or bit width outside the {@link Limits} (non-positive, or beyond what the engine maps):
+     * the front end checks each against the same limits, at the number itself.
+     */
+    public static final String CHIP_RANGE = "cim.chip.range";
     /** A place directive whose pattern matches no layer (warning). */
     public static final String PLACE_NO_MATCH = "cim.place.no-match";
     /** A place directive on a layer without crossbar weights (warning: it runs in the digital units). */

@@ -1,6 +1,7 @@
 package org.cimlang.compiler.mapping;
 
 import static org.cimlang.compiler.ir.DiagnosticCodes.CHIP_INVALID;
+import static org.cimlang.compiler.ir.DiagnosticCodes.CHIP_RANGE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +52,10 @@ public final class ChipCheck {
 
     private static void size(Chip c, long v, long max, String what, String part, List<Diagnostic> out) {
         if (v < 1) {
-            out.add(Diagnostic.error(CHIP_INVALID, what + " of " + c.name() + " must be at least 1, found " + v,
+            out.add(Diagnostic.error(CHIP_RANGE, what + " of " + c.name() + " must be at least 1, found " + v,
                     c.originOf(part), part));
         } else if (v > max) {
-            out.add(Diagnostic.error(CHIP_INVALID, c.name() + " declares " + Quantities.count(v) + " " + what
+            out.add(Diagnostic.error(CHIP_RANGE, c.name() + " declares " + Quantities.count(v) + " " + what
                     + "; the engine maps onto at most " + Quantities.count(max), c.originOf(part), part));
         }
     }
@@ -62,7 +63,7 @@ public final class ChipCheck {
     /** 0 means "not given" for bits. */
     private static void bits(Chip c, int v, int max, String what, String part, List<Diagnostic> out) {
         if (v < 0 || v > max) {
-            out.add(Diagnostic.error(CHIP_INVALID, what + " of " + c.name() + " must be 1.." + max + ", found " + v,
+            out.add(Diagnostic.error(CHIP_RANGE, what + " of " + c.name() + " must be 1.." + max + ", found " + v,
                     c.originOf(part), part));
         }
     }

@@ -193,7 +193,7 @@ class PrecisionAndScheduleTest {
         MappingResult r = map(TestNetworks.lenet5(), bad, null);
         assertEquals(1, r.diagnostics().size());
         Diagnostic d = r.diagnostics().get(0);
-        assertEquals(DiagnosticCodes.CHIP_INVALID, d.code());
+        assertEquals(DiagnosticCodes.CHIP_RANGE, d.code());
         assertEquals("@Bad.array", d.origin());
         assertEquals("array rows of Bad must be at least 1, found 0", d.message());
         assertTrue(r.layers().isEmpty());
