@@ -105,6 +105,7 @@ public final class ArrayPlacement {
         }
 
         List<Directive> directives = checkDirectives(chip, networkName, spec, work, digitalLayers, diagnostics);
+        refuseUnlistable(work.values(), diagnostics);
 
         long needed = 0;
         for (Work w : work.values()) {
@@ -145,6 +146,38 @@ public final class ArrayPlacement {
         return new PlacementPlan(out, needed, total, fits, rounds, diagnostics);
     }
 
+    /**
+     * A layer's arrays are listed one by one in the program (and by hover and the simulator), so a layer
+     * beyond {@link MappingLimits#MAX_EXPANDED} arrays is an error here, before any placement work that
+     * grows with its copies; its copies fall back to one so that the other layers are still placed.
+     */
+    private static void refuseUnlistable(Iterable<Work> layers, List<Diagnostic> diagnostics) {
+        long max = MappingLimits.MAX_EXPANDED;
+        for (Work w : layers) {
+            long need = w.need();
+            if (need <= max) {
+                continue;
+            }
+            long perCopy = w.request.arraysPerCopy();
+            String limit = "; the engine lays out at most " + Quantities.count(max) + " arrays per layer";
+            if (w.replicate > 1 && perCopy <= max) {
+                long copies = max / perCopy;
+                diagnostics.add(Diagnostic.error(PLACE_TOO_LARGE, "replicate " + Quantities.count(w.replicate) + " of "
+                        + w.request.layer() + " asks for " + (need == Long.MAX_VALUE ? "more than "
+                                + Quantities.count(Long.MAX_VALUE) : Quantities.count(need)) + " arrays ("
+                        + Quantities.count(perCopy) + " per copy)" + limit + ": write 'replicate " + copies
+                        + "' or fewer", w.directive.placement.origin(), "replicate", Long.toString(copies)));
+            } else {
+                diagnostics.add(Diagnostic.error(PLACE_TOO_LARGE, w.request.layer() + " needs "
+                        + Quantities.count(perCopy) + " arrays for one copy" + limit
+                        + ": use larger arrays or split the layer",
+                        w.directive == null ? null : w.directive.placement.origin(), null));
+            }
+            w.replicate = 1;
+            w.failed = true;
+        }
+    }
+
     private static final class Counter {
         long runs;
         boolean overflowed;
@@ -155,6 +188,7 @@ public final class ArrayPlacement {
     private static List<Directive> checkDirectives(Chip chip, String networkName, MappingSpec spec,
             Map<String, Work> work, List<String> digitalLayers, List<Diagnostic> diagnostics) {
         List<Directive> directives = new ArrayList<>();
+        java.util.Set<String> digitalSet = new java.util.HashSet<>(digitalLayers);
         for (Placement p : spec.placements()) {
             Region region = region(chip, p, diagnostics);
             long replicate = p.replicate() > 0 ? p.replicate() : 1;
@@ -166,7 +200,11 @@ public final class ArrayPlacement {
             directives.add(d);
 
             boolean any = false;
-            for (Work w : work.values()) {
+            boolean glob = LayerPattern.isGlob(p.pattern());
+            Work named = glob ? null : work.get(p.pattern());
+            // a plain name is looked up; only a pattern scans the layers (a scan per 'place' line was
+            // quadratic with a line per layer)
+            for (Work w : glob ? work.values() : named == null ? List.<Work>of() : List.of(named)) {
                 if (!LayerPattern.matches(p.pattern(), w.request.layer())) {
                     continue;
                 }
@@ -182,10 +220,14 @@ public final class ArrayPlacement {
             }
             if (!any) {
                 List<String> digital = new ArrayList<>();
-                for (String name : digitalLayers) {
-                    if (LayerPattern.matches(p.pattern(), name)) {
-                        digital.add(name);
+                if (glob) {
+                    for (String name : digitalLayers) {
+                        if (LayerPattern.matches(p.pattern(), name)) {
+                            digital.add(name);
+                        }
                     }
+                } else if (digitalSet.contains(p.pattern())) {
+                    digital.add(p.pattern());
                 }
                 if (!digital.isEmpty()) {
                     diagnostics.add(Diagnostic.warning(PLACE_DIGITAL_LAYER, (LayerPattern.isGlob(p.pattern())
@@ -296,12 +338,20 @@ public final class ArrayPlacement {
 
     private static void placeRound(FreeSpace free, int round, List<Work> layers, List<Directive> directives, Chip chip,
             List<Diagnostic> diagnostics, Counter runs) {
+        // each directive's layers in network order, gathered once: a scan of every layer per directive
+        // was quadratic with a 'place' line per layer
+        Map<Directive, List<Work>> placedBy = new java.util.IdentityHashMap<>();
+        for (Work w : layers) {
+            if (w.directive != null) {
+                placedBy.computeIfAbsent(w.directive, k -> new ArrayList<>()).add(w);
+            }
+        }
         for (Directive d : directives) {
             if (d.region == null) {
                 continue;
             }
-            for (Work w : layers) {
-                if (w.directive != d || !w.allocations.isEmpty()) {
+            for (Work w : placedBy.getOrDefault(d, List.of())) {
+                if (!w.allocations.isEmpty() || w.failed) {
                     continue;
                 }
                 long need = w.need();
@@ -413,6 +463,9 @@ public final class ArrayPlacement {
             }
             Region where = w.directive.region != null ? w.directive.region : whole;
             long perCopy = w.request.arraysPerCopy();
+            if (perCopy > MappingLimits.MAX_EXPANDED / (w.replicate + 1)) {
+                continue; // one more copy could no longer be listed
+            }
             long offer = w.directive.region != null ? free.count(where) : free.total();
             if (offer < perCopy) {
                 continue; // saturated: the others may still grow

@@ -210,6 +210,35 @@ class ArrayPlacementTest {
         assertEquals("P needs 4 arrays (14 with replicate auto); One has 14 (100% used)", fits.message());
     }
 
+    /** 2^24 tiles of 2^24 arrays: room for 2^40 copies of c3, which the program could never list. */
+    private static final Chip HUGE = TestChips.chip().name("Huge").tiles(1L << 24, 1L << 24).build();
+
+    @Test
+    void replicateBeyondWhatTheEngineListsIsOneErrorNamingTheLargestAndPlacesOneCopy() {
+        MappingResult r = map(net(), HUGE,
+                TestChips.mapping("N", "Huge").place("c3", null, null, 1L << 40, false).build());
+        List<Diagnostic> tooLarge = withCode(r, DiagnosticCodes.PLACE_TOO_LARGE);
+        assertEquals(1, tooLarge.size());
+        // 1,048,576 / 36 arrays per copy = 29,127 copies
+        assertEquals("replicate 1,099,511,627,776 of c3 asks for 39,582,418,599,936 arrays (36 per copy); the engine"
+                + " lays out at most 1,048,576 arrays per layer: write 'replicate 29127' or fewer",
+                tooLarge.get(0).message());
+        assertEquals(List.of("29127"), tooLarge.get(0).data());
+        // nothing was allocated per replica: the layer holds one copy
+        assertEquals(1, r.layer("c3").replicate());
+        assertEquals(36, r.layer("c3").arrays());
+    }
+
+    @Test
+    void replicateAutoStopsAtTheCopiesTheEngineCanList() {
+        // c3 on a 256 x 256 image: 65,536 MVMs per image, 36 arrays per copy; the chip has room for far more
+        Network n = new TestNetworks.Builder("N").input("x", 128, 256, 256).conv("c3", "x", 64, 3, 1, 1).build();
+        MappingResult r = map(n, HUGE, TestChips.mapping("N", "Huge").place("c3", null, null, 0, true).build());
+        assertEquals(1_048_576 / 36, r.layer("c3").replicate());
+        assertTrue(r.layer("c3").arrays() <= MappingLimits.MAX_EXPANDED);
+        assertEquals(r.layer("c3").arrays(), r.layer("c3").arrayAssignments().size(), "the program can list them");
+    }
+
     @Test
     void replicateAutoNeverCopiesBeyondTheMvms() {
         Network n = new TestNetworks.Builder("D").input("x", 100).dense("fc", "x", 16, Activation.NONE).build();
