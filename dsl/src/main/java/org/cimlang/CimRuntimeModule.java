@@ -41,4 +41,9 @@ public class CimRuntimeModule extends AbstractCimRuntimeModule {
     public Class<? extends org.eclipse.xtext.conversion.IValueConverterService> bindIValueConverterService() {
         return org.cimlang.conversion.CimValueConverters.class;
     }
+
+    /** Diagnostics per file capped and oversized files refused, for the command line and the editor alike. */
+    public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
+        return org.cimlang.validation.BoundedResourceValidator.class;
+    }
 }
