@@ -27,6 +27,8 @@ import com.google.inject.Singleton;
 @Singleton
 public class WeightsFileCheck {
     private static final int MEMO_SIZE = 16;
+    /** {@link Result#unreadable()} of a path that names a folder. */
+    public static final String DIRECTORY = "is a directory, not a weights file";
 
     /** What the check found: the file is absent, unreadable, or these problems (empty = fine). */
     public record Result(Path file, boolean missing, String unreadable, List<String> problems) {
@@ -58,6 +60,9 @@ public class WeightsFileCheck {
             return Optional.empty();
         }
         Path f = file.get();
+        if (Files.isDirectory(f)) {
+            return Optional.of(new Result(f, false, DIRECTORY, List.of()));
+        }
         if (!Files.isRegularFile(f)) {
             return Optional.of(new Result(f, true, null, List.of()));
         }
