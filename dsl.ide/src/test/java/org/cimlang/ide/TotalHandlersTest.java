@@ -156,6 +156,43 @@ class TotalHandlersTest extends AbstractCimServerTest {
         }
     }
 
+    @Test
+    void runOfASimulationWhoseDatasetIsOutsideTheWorkspaceSaysSoWithoutListingIt() throws Exception {
+        String text = SMALL.replace("adc bits 6", "adc bits 9") + """
+
+                simulation S of M {
+                    dataset mnist "/"
+                    report "/tmp/cim-outside/y"
+                }
+                """;
+        String uri = openFile("outside.cim", text);
+        RunParams p = new RunParams();
+        p.setUri(uri);
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> languageServer.request("cim/run", p).get());
+        String message = e.getCause().getMessage();
+        assertTrue(message.contains("dataset \"/\"") && message.contains("lies outside the workspace")
+                && message.contains("report \"/tmp/cim-outside/y\""), message);
+        assertTrue(!message.contains("etc") && !message.contains("usr"), message);
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("/tmp/cim-outside")));
+    }
+
+    @Test
+    void hoverAndDocumentSymbolOnAnUnopenedFileOutsideTheWorkspaceAnswerEmpty() throws Exception {
+        openFile("small.cim", SMALL);
+        java.nio.file.Path outside = java.nio.file.Files.createTempFile("cim-outside", ".cim");
+        try {
+            java.nio.file.Files.writeString(outside, SMALL);
+            TextDocumentIdentifier doc = new TextDocumentIdentifier(outside.toUri().toString());
+            assertTrue(languageServer.documentSymbol(new DocumentSymbolParams(doc)).get().isEmpty());
+            Hover h = languageServer.hover(new HoverParams(doc, positionOf(SMALL, "tiles 2", 2))).get();
+            assertTrue(h.getContents() == null || h.getContents().getRight() == null
+                    || h.getContents().getRight().getValue().isEmpty(), h::toString);
+        } finally {
+            java.nio.file.Files.delete(outside);
+        }
+    }
+
     private String hover(String uri, String text, String needle, int delta) throws Exception {
         Hover h = languageServer.hover(new HoverParams(new TextDocumentIdentifier(uri), positionOf(text, needle, delta)))
                 .get();

@@ -188,7 +188,9 @@ public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
         }
         var r = result.get();
         var path = CimPackage.Literals.WEIGHTS_DECL__PATH;
-        if (r.missing()) {
+        if (r.outside() != null) {
+            error(r.outside(), decl, path, CimIssueCodes.PATH_OUTSIDE);
+        } else if (r.missing()) {
             info(decl.getPath() + " does not exist yet: 'cim train' (or 'cim run', which trains first) writes it",
                     decl, path, WEIGHTS_MISSING);
         } else if (org.cimlang.semantic.WeightsFileCheck.DIRECTORY.equals(r.unreadable())) {

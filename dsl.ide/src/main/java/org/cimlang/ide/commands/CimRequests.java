@@ -148,6 +148,10 @@ public class CimRequests implements ILanguageServerExtension {
             throw error(ResponseErrorCode.InvalidParams, params.getUri() + " is not a file on disk: a simulation"
                     + " reads its dataset and weights relative to its file");
         }
+        List<String> outside = org.cimlang.semantic.PathsInWorkspace.outsideForRun(s);
+        if (!outside.isEmpty()) {
+            throw error(ResponseErrorCode.InvalidParams, "simulation " + s.getName() + ": " + String.join("; ", outside));
+        }
         SimulationSpec sim = DesignBuilder.forSimulation(s).simulations().get(0);
         Compilation c = semantics.compile(s.getMapping());
         if (c.hasErrors()) {
