@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -24,7 +26,8 @@ import com.google.inject.Injector;
  * The .cim files a command works on, loaded the way an editor sees them: the files asked for plus
  * every .cim file of their workspace, so that {@code import chips.*} finds the chip library. A
  * workspace is the nearest folder above a file holding a {@code cim.workspace} marker; without one,
- * the file's own folder.
+ * the file's own folder. Files of different marked workspaces ({@code cim check A B}, each with its
+ * own marker) are loaded into separate resource sets, so that equal names in the two do not clash.
  */
 public final class Workspace {
     /** Marker file naming a workspace root. */
@@ -72,33 +75,54 @@ public final class Workspace {
                 targetFiles.add(p);
             }
         }
-        Set<Path> all = new LinkedHashSet<>(targetFiles);
+        // each cim.workspace is a workspace of its own: its names must not meet another's
+        Map<Path, Set<Path>> byWorkspace = new LinkedHashMap<>();
         for (Path t : targetFiles) {
-            all.addAll(context(t));
+            byWorkspace.computeIfAbsent(markedRootOf(t).orElse(null), k -> new LinkedHashSet<>()).add(t);
         }
-        XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
         List<Resource> targets = new ArrayList<>();
-        for (Path p : all) {
-            Resource r = rs.createResource(URI.createFileURI(p.toString()));
-            try {
-                r.load(rs.getLoadOptions());
-            } catch (IOException e) {
-                throw new CliException(p + ": cannot be read: " + e.getMessage(), ExitCodes.CANNOT_RUN, e);
+        XtextResourceSet first = null;
+        for (Set<Path> files : byWorkspace.values()) {
+            XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+            first = first == null ? rs : first;
+            Set<Path> all = new LinkedHashSet<>(files);
+            for (Path t : files) {
+                all.addAll(context(t));
             }
-            if (targetFiles.contains(p)) {
-                targets.add(r);
+            for (Path p : all) {
+                Resource r = rs.createResource(URI.createFileURI(p.toString()));
+                try {
+                    r.load(rs.getLoadOptions());
+                } catch (IOException e) {
+                    throw new CliException(p + ": cannot be read: " + e.getMessage(), ExitCodes.CANNOT_RUN, e);
+                }
+                if (files.contains(p)) {
+                    targets.add(r);
+                }
             }
         }
-        return new Workspace(injector, rs, targets);
+        // in the order asked for, whichever workspace a file belongs to
+        List<Path> order = new ArrayList<>(targetFiles);
+        targets.sort(java.util.Comparator.comparingInt(r -> order.indexOf(Path.of(r.getURI().toFileString()))));
+        return new Workspace(injector, first, List.copyOf(targets));
+    }
+
+    /** The nearest folder above {@code file} holding a {@link #MARKER}, if any. */
+    static java.util.Optional<Path> markedRootOf(Path file) {
+        for (Path d = file.toAbsolutePath().getParent(); d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve(MARKER))) {
+                return java.util.Optional.of(d);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static List<Path> context(Path file) {
-        Path dir = file.getParent();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve(MARKER))) {
-                return cimFilesUnder(d);
-            }
+        java.util.Optional<Path> root = markedRootOf(file);
+        if (root.isPresent()) {
+            return cimFilesUnder(root.get());
         }
+        Path dir = file.getParent();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".cim") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
@@ -124,6 +148,7 @@ public final class Workspace {
         return targets;
     }
 
+    /** The resource set of the first target's workspace (commands on one file have one). */
     public XtextResourceSet resourceSet() {
         return resourceSet;
     }

@@ -125,4 +125,32 @@ class CheckCommandTest {
         assertEquals(0, r.exitCode());
         assertTrue(r.out().contains("Exit codes: 0 no errors"), r.out());
     }
+
+    @Test
+    void twoFoldersEachWithTheirOwnWorkspaceAreCheckedSeparatelyWithoutFalseDuplicates() throws Exception {
+        String chip = "chip Same {\n    tiles 1\n    arrays per tile 4\n    array 128 x 128 { cell bits 2 }\n"
+                + "    adc bits 8\n}\n";
+        write("a/cim.workspace", "");
+        write("a/chips.cim", chip);
+        write("b/cim.workspace", "");
+        write("b/chips.cim", chip);
+        CliRun r = CliRun.of("check", dir.resolve("a").toString(), dir.resolve("b").toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        assertTrue(!r.out().contains("Same") && !r.out().contains("duplicate"), r.out());
+        // within one workspace the same two declarations are a duplicate
+        write("a/more.cim", chip);
+        CliRun one = CliRun.of("check", dir.resolve("a").toString());
+        assertEquals(1, one.exitCode(), one.out());
+        assertTrue(one.out().contains("Same"), one.out());
+    }
+
+    @Test
+    void weightsThatNameAFolderAreAnErrorSayingSo() throws Exception {
+        Files.createDirectories(dir.resolve("mlp.npz"));
+        Path f = write("mlp.cim", CLEAN.replace("units 10\n", "units 10\n    weights \"mlp.npz\"\n"));
+        CliRun r = CliRun.of("check", f.toString());
+        assertEquals(1, r.exitCode(), r.out());
+        assertTrue(r.out().contains("mlp.npz is a directory, not a weights file") && !r.out().contains("does not exist"),
+                r.out());
+    }
 }

@@ -249,4 +249,18 @@ class RunCommandTest {
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("no network named 'Nope'"), r.err());
     }
+
+    @Test
+    void runWithWeightsThatNameAFolderFailsAtOnceWithoutTraining() throws Exception {
+        Path f = write(design("mnist", 16));
+        Files.createDirectories(dir.resolve("tiny.npz"));
+        long start = System.nanoTime();
+        CliRun r = CliRun.of("run", f.toString());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("tiny.npz is a directory, not a weights file"), r.err());
+        assertFalse(r.err().contains("training first"), r.err());
+        // generous: training would take seconds; the check needs none
+        assertTrue(seconds < 30, seconds + " s");
+    }
 }

@@ -27,9 +27,14 @@ import com.google.inject.Singleton;
 @Singleton
 public class WeightsFileCheck {
     private static final int MEMO_SIZE = 16;
+    /** {@link Result#unreadable()} of a path that names a folder. */
+    public static final String DIRECTORY = "is a directory, not a weights file";
 
     /** What the check found: the file is absent, unreadable, or these problems (empty = fine). */
-    public record Result(Path file, boolean missing, String unreadable, List<String> problems) {
+    public record Result(Path file, boolean missing, String unreadable, List<String> problems, String outside) {
+        Result(Path file, boolean missing, String unreadable, List<String> problems) {
+            this(file, missing, unreadable, problems, null);
+        }
     }
 
     private record Version(Path file, long size, FileTime modified) {
@@ -58,6 +63,14 @@ public class WeightsFileCheck {
             return Optional.empty();
         }
         Path f = file.get();
+        // checked before the file is touched: a pasted design must not make the editor read /etc/shadow
+        Optional<String> outside = PathsInWorkspace.outside(decl, "weights file", decl.getPath());
+        if (outside.isPresent()) {
+            return Optional.of(new Result(f, false, null, List.of(), outside.get()));
+        }
+        if (Files.isDirectory(f)) {
+            return Optional.of(new Result(f, false, DIRECTORY, List.of()));
+        }
         if (!Files.isRegularFile(f)) {
             return Optional.of(new Result(f, true, null, List.of()));
         }

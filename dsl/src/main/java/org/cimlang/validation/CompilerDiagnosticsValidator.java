@@ -233,9 +233,14 @@ public class CompilerDiagnosticsValidator extends AbstractDeclarativeValidator {
         }
         var r = result.get();
         var path = CimPackage.Literals.WEIGHTS_DECL__PATH;
-        if (r.missing()) {
+        if (r.outside() != null) {
+            error(r.outside(), decl, path, CimIssueCodes.PATH_OUTSIDE);
+        } else if (r.missing()) {
             info(decl.getPath() + " does not exist yet: 'cim train' (or 'cim run', which trains first) writes it",
                     decl, path, WEIGHTS_MISSING);
+        } else if (org.cimlang.semantic.WeightsFileCheck.DIRECTORY.equals(r.unreadable())) {
+            error(decl.getPath() + " " + r.unreadable() + ": name a .npz file (e.g. \"" + n.getName().toLowerCase(
+                    java.util.Locale.ROOT) + ".npz\"), or move the folder away", decl, path, WEIGHTS_INVALID);
         } else if (r.unreadable() != null) {
             error("weights file " + decl.getPath() + ": " + r.unreadable() + " (or delete it: 'cim train' writes a new one)",
                     decl, path, WEIGHTS_INVALID);

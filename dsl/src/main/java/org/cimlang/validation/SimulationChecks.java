@@ -3,7 +3,10 @@ package org.cimlang.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.cimlang.cim.CalibrationDecl;
 import org.cimlang.cim.CimPackage;
+import org.cimlang.cim.ReportDecl;
+import org.cimlang.semantic.PathsInWorkspace;
 import org.cimlang.cim.DatasetDecl;
 import org.cimlang.cim.InputBitsDecl;
 import org.cimlang.cim.ResizeDecl;
@@ -54,6 +57,25 @@ public class SimulationChecks extends CimChecks {
             error("unknown split '" + d.getSplit() + "': write 'split train' or 'split test'", d,
                     CimPackage.Literals.DATASET_DECL__SPLIT, CimIssueCodes.DATASET);
         }
+    }
+
+    /** A simulation reads and writes only inside its workspace (see WorkspaceBoundary). */
+    @Check
+    public void checkDatasetInWorkspace(DatasetDecl d) {
+        PathsInWorkspace.outside(d, "dataset", d.getPath()).ifPresent(m -> error(m, d,
+                CimPackage.Literals.DATASET_DECL__PATH, CimIssueCodes.PATH_OUTSIDE));
+    }
+
+    @Check
+    public void checkReportInWorkspace(ReportDecl r) {
+        PathsInWorkspace.outside(r, "report", r.getPath()).ifPresent(m -> error(m, r,
+                CimPackage.Literals.REPORT_DECL__PATH, CimIssueCodes.PATH_OUTSIDE));
+    }
+
+    @Check
+    public void checkCalibrationInWorkspace(CalibrationDecl c) {
+        PathsInWorkspace.outside(c, "calibration data", c.getPath()).ifPresent(m -> error(m, c,
+                CimPackage.Literals.CALIBRATION_DECL__PATH, CimIssueCodes.PATH_OUTSIDE));
     }
 
     @Check

@@ -15,6 +15,7 @@ import org.cimlang.compiler.ir.SimulationSpec;
 import org.cimlang.compiler.mapping.Compilation;
 import org.cimlang.compiler.program.ProgramJson;
 import org.cimlang.ide.json.LspJson;
+import org.cimlang.ide.server.TotalRequests;
 import org.cimlang.semantic.CimSemantics;
 import org.cimlang.semantic.DesignBuilder;
 import org.cimlang.simulator.run.SimulationRunner;
@@ -68,9 +69,12 @@ public class CimRequests implements ILanguageServerExtension {
         return t;
     });
 
+    private TotalRequests total;
+
     @Override
     public void initialize(ILanguageServerAccess serverAccess) {
         this.access = serverAccess;
+        this.total = new TotalRequests(cancellation);
     }
 
     @JsonRequest
@@ -79,7 +83,7 @@ public class CimRequests implements ILanguageServerExtension {
             return failed(ResponseErrorCode.InvalidParams, "cim/compile needs {\"uri\": <file>}");
         }
         // the read request's own future: $/cancelRequest cancels it, which its cancel indicator sees
-        return access.doRead(params.getUri(), ctx -> {
+        return total.withClearErrors("cim/compile", params.getUri(), access.doRead(params.getUri(), ctx -> {
             CancelIndicator cancel = ctx.getCancelChecker();
             try (WorkDone work = WorkDone.begin(access.getLanguageClient(), access.getInitializeParams(),
                     params.getWorkDoneToken(), "cim: compile")) {
@@ -98,7 +102,7 @@ public class CimRequests implements ILanguageServerExtension {
                 }
                 return LspJson.toLsp(summary);
             }
-        });
+        }));
     }
 
     /**
@@ -118,16 +122,15 @@ public class CimRequests implements ILanguageServerExtension {
                     try (WorkDone work = WorkDone.begin(access.getLanguageClient(), access.getInitializeParams(),
                             params.getWorkDoneToken(), "cim: run " + job.request().simulation().name())) {
                         result.complete(SimulationJob.run(job.request(), job.reportPrefix(), work, result::isCancelled));
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | LinkageError | StackOverflowError e) {
                         result.completeExceptionally(e);
                     }
                 }, simulations)
                 .exceptionally(e -> {
-                    result.completeExceptionally(e instanceof java.util.concurrent.CompletionException
-                            && e.getCause() != null ? e.getCause() : e);
+                    result.completeExceptionally(e);
                     return null;
                 });
-        return result;
+        return total.withClearErrors("cim/run", params.getUri(), result);
     }
 
     /** What a run needs, taken from the model while the read request holds it. */
@@ -144,6 +147,10 @@ public class CimRequests implements ILanguageServerExtension {
         if (!resource.getURI().isFile()) {
             throw error(ResponseErrorCode.InvalidParams, params.getUri() + " is not a file on disk: a simulation"
                     + " reads its dataset and weights relative to its file");
+        }
+        List<String> outside = org.cimlang.semantic.PathsInWorkspace.outsideForRun(s);
+        if (!outside.isEmpty()) {
+            throw error(ResponseErrorCode.InvalidParams, "simulation " + s.getName() + ": " + String.join("; ", outside));
         }
         SimulationSpec sim = DesignBuilder.forSimulation(s).simulations().get(0);
         Compilation c = semantics.compile(s.getMapping());

@@ -52,7 +52,7 @@ public class NetworkMappings {
             return List.of();
         }
         for (EObject o : own.getContents().isEmpty() ? List.<EObject>of() : own.getContents().get(0).eContents()) {
-            if (o instanceof Mapping m && m.getNetwork() == network) {
+            if (o instanceof Mapping m && maps(m, network)) {
                 found.add(m);
             }
         }
@@ -95,10 +95,24 @@ public class NetworkMappings {
         sources.sort(Comparator.comparing(URI::toString));
         List<Mapping> out = new ArrayList<>();
         for (URI source : sources) {
-            if (set.getEObject(source, true) instanceof Mapping m && m.getNetwork() == network) {
+            // the index names objects by their place in the file: after an edit, that place may hold another kind
+            if (set.getEObject(source, true) instanceof Mapping m && maps(m, network)) {
                 out.add(m);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code m} maps {@code network}. Not {@code m.getNetwork()}: a reference into a file that
+     * was edited since is a proxy naming a place in that file, and when a chip now stands there, the
+     * generated getter's cast to Network throws.
+     */
+    private static boolean maps(Mapping m, Network network) {
+        Object target = m.eGet(CimPackage.Literals.MAPPING__NETWORK, false);
+        if (target instanceof EObject o && o.eIsProxy()) {
+            target = EcoreUtil.resolve(o, m);
+        }
+        return target == network;
     }
 }

@@ -8,6 +8,46 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.cimlang.ide.inlay.CimInlayHintService;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.xtext.ide.server.ProjectManager;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.service.OperationCanceledManager;
+import java.util.function.Function;
+import com.google.inject.Inject;
 import org.eclipse.emf.common.util.URI;
 import org.apache.log4j.Logger;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
@@ -25,7 +65,10 @@ import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.util.CancelIndicator;
 
 /**
- * Xtext's language server plus {@code textDocument/inlayHint}, which Xtext does not implement (the
+ * Xtext's language server, every request of which is total (see {@link TotalRequests}: a failure
+ * answers the empty result and logs the trace to stderr; a document the server does not serve, such
+ * as an unknown URI or a file outside the workspace that is not open, answers empty without being
+ * read), plus {@code textDocument/inlayHint}, which Xtext does not implement (the
  * hints themselves come from the language's {@link CimInlayHintService}), and files opened without
  * or outside a workspace folder.
  */
@@ -34,6 +77,13 @@ public class CimLanguageServer extends LanguageServerImpl {
 
     /** With {@code -Dcim.lsp.timing=true}: how long {@code initialize} (which builds the workspace) takes, on stderr. */
     private static final boolean TIMING = Boolean.getBoolean("cim.lsp.timing");
+
+    private TotalRequests total;
+
+    @Inject
+    void setCancellation(OperationCanceledManager cancellation) {
+        this.total = new TotalRequests(cancellation);
+    }
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
@@ -100,7 +150,135 @@ public class CimLanguageServer extends LanguageServerImpl {
 
     @Override
     public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
-        return getRequestManager().runRead(cancelIndicator -> inlayHint(params, cancelIndicator));
+        return read("inlayHint", params.getTextDocument(), List.of(), ci -> inlayHint(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return read("hover", params.getTextDocument(), IHoverService.EMPTY_HOVER, ci -> hover(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        return read("completion", params.getTextDocument(), Either.forRight(new CompletionList(false, List.of())),
+                ci -> completion(ci, params));
+    }
+
+    @Override
+    public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(
+            DefinitionParams params) {
+        return read("definition", params.getTextDocument(), Either.forLeft(List.of()), ci -> definition(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+        return read("references", params.getTextDocument(), List.of(), ci -> references(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+            DocumentSymbolParams params) {
+        return read("documentSymbol", params.getTextDocument(), List.of(), ci -> documentSymbols(params, ci));
+    }
+
+    /** What Xtext's own handler answers (its symbol service picks the form the client takes). */
+    private List<Either<SymbolInformation, DocumentSymbol>> documentSymbols(DocumentSymbolParams params,
+            CancelIndicator ci) {
+        List<Either<SymbolInformation, DocumentSymbol>> out = new java.util.ArrayList<>();
+        for (DocumentSymbol symbol : documentSymbol(params, ci)) {
+            out.add(Either.forRight(symbol));
+        }
+        return out;
+    }
+
+    @Override
+    public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+        return read("documentHighlight", params.getTextDocument(), List.of(), ci -> documentHighlight(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<SignatureHelp> signatureHelp(SignatureHelpParams params) {
+        return read("signatureHelp", params.getTextDocument(), new SignatureHelp(), ci -> signatureHelp(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        return read("codeAction", params.getTextDocument(), List.of(), ci -> codeAction(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+        return read("formatting", params.getTextDocument(), List.of(), ci -> formatting(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
+        return read("rangeFormatting", params.getTextDocument(), List.of(), ci -> rangeFormatting(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return read("foldingRange", params.getTextDocument(), List.of(), ci -> foldingRange(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+        return read("semanticTokens", params.getTextDocument(), new SemanticTokens(List.of()),
+                ci -> semanticTokensFull(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+        return read("rename", params.getTextDocument(), new WorkspaceEdit(), ci -> rename(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
+            PrepareRenameParams params) {
+        return read("prepareRename", params.getTextDocument(), null, ci -> prepareRename(params, ci));
+    }
+
+    /**
+     * Runs a request on a document as a read request, total: a document the server does not serve
+     * answers {@code empty} without being read, a failure answers {@code empty} and is logged.
+     */
+    private <T> CompletableFuture<T> read(String request, TextDocumentIdentifier document, T empty,
+            Function<CancelIndicator, T> work) {
+        return getRequestManager().runRead(ci -> total.orEmpty(request, document == null ? null : document.getUri(),
+                () -> serves(document) ? work.apply(ci) : empty, empty));
+    }
+
+    private boolean serves(TextDocumentIdentifier document) {
+        if (document == null || document.getUri() == null) {
+            return false;
+        }
+        return serves(getURI(document));
+    }
+
+    /**
+     * Whether requests on {@code uri} are answered: an open document, or a .cim file on disk inside a
+     * workspace folder. Anything else (an unknown URI, a file outside the workspace that the editor
+     * has not opened) is not read at all.
+     */
+    public boolean serves(URI uri) {
+        WorkspaceManager workspace = getWorkspaceManager();
+        if (workspace.isDocumentOpen(uri)) {
+            return true;
+        }
+        if (!uri.isFile() || !"cim".equals(uri.fileExtension()) || !new File(uri.toFileString()).isFile()) {
+            return false;
+        }
+        ProjectManager project = workspace.getProjectManager(uri);
+        if (project == null || project.getBaseDir() == null) {
+            return false;
+        }
+        return isUnder(uri, project.getBaseDir());
+    }
+
+    private static boolean isUnder(URI file, URI folder) {
+        java.nio.file.Path f = java.nio.file.Path.of(file.toFileString()).toAbsolutePath().normalize();
+        java.nio.file.Path d = java.nio.file.Path.of(folder.toFileString()).toAbsolutePath().normalize();
+        return f.startsWith(d);
     }
 
     /** Computes the hints of one document in a read request. */

@@ -2,7 +2,6 @@ package org.cimlang.simulator.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,19 +171,13 @@ public final class DatasetLoader {
         return null;
     }
 
+    /** How much the folder holds, never its names: a message must not list a folder's contents. */
     private static String listing(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
-            for (Path p : files) {
-                names.add(p.getFileName().toString());
-            }
+        long n;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            n = files.limit(1_000_000).count();
         }
-        names.sort(null);
-        if (names.isEmpty()) {
-            return "an empty folder";
-        }
-        return names.size() <= 10 ? String.join(", ", names)
-                : String.join(", ", names.subList(0, 10)) + " and " + (names.size() - 10) + " more";
+        return n == 0 ? "an empty folder" : "none of them among its " + n + (n == 1 ? " entry" : " entries");
     }
 
     private static Path resolve(String path, Path baseDir) {

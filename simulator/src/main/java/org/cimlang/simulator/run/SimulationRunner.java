@@ -94,11 +94,11 @@ public final class SimulationRunner {
         RunListener listener = r.listener();
         List<String> notes = new ArrayList<>();
 
+        Path weights = WeightsFile.of(c.network(), r.networkDir());
         listener.phase("loading " + sim.dataset().format() + " images");
         Dataset test = DataSets.test(sim.dataset(), r.simulationDir(), r.limit());
         checkInput(c, test, sim);
 
-        Path weights = WeightsFile.of(c.network(), r.networkDir());
         NetworkTraining.Outcome training = null;
         if (!WeightsFile.exists(weights)) {
             listener.phase(weights + " does not exist: training first");

@@ -22,7 +22,8 @@ public final class WeightsFile {
      * The file the network's {@code weights} line names, resolved against the folder of the file that
      * declares the network.
      *
-     * @throws RunException when the network has no weights line
+     * @throws RunException when the network has no weights line, or the path is a folder (training
+     *                      would run for nothing: it cannot write there)
      */
     public static Path of(Network network, Path networkDir) {
         if (network.weightsPath() == null || network.weightsPath().isBlank()) {
@@ -31,7 +32,12 @@ public final class WeightsFile {
                     + "'cim train' writes the file, or export one from PyTorch)", null);
         }
         Path p = Path.of(network.weightsPath());
-        return p.isAbsolute() || networkDir == null ? p : networkDir.resolve(p);
+        Path file = p.isAbsolute() || networkDir == null ? p : networkDir.resolve(p);
+        if (Files.isDirectory(file)) {
+            throw RunException.input(file + " is a directory, not a weights file: name a .npz file in network "
+                    + network.name() + "'s weights line, or move the folder away", null);
+        }
+        return file;
     }
 
     public static boolean exists(Path file) {

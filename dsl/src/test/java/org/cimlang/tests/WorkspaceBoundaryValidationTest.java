@@ -1,0 +1,94 @@
+package org.cimlang.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cimlang.validation.CimIssueCodes;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.inject.Inject;
+
+/** Weights, datasets, calibration data and reports must lie inside the workspace (see WorkspaceBoundary). */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(CimInjectorProvider.class)
+class WorkspaceBoundaryValidationTest {
+    @Inject
+    CimTestSupport support;
+
+    @TempDir
+    Path dir;
+
+    private static String design(String weights, String dataset, String report) {
+        return """
+                chip C {
+                    tiles 4
+                    arrays per tile 8
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 8
+                }
+                network N {
+                    input img [1, 28, 28]
+                    flatten f from img
+                    dense d from f units 10
+                    weights "%s"
+                }
+                mapping M for N on C {
+                }
+                simulation S of M {
+                    dataset mnist "%s"
+                    report "%s"
+                }
+                """.formatted(weights, dataset, report);
+    }
+
+    private List<Issue> outside(Path file, String text) throws Exception {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        Resource r = support.newResourceSet().getResource(URI.createFileURI(file.toString()), true);
+        return support.validate(r).stream().filter(i -> CimIssueCodes.PATH_OUTSIDE.equals(i.getCode())).toList();
+    }
+
+    @Test
+    void weightsDatasetAndReportOutsideTheWorkspaceAreErrorsNamingThePathAndTheFix() throws Exception {
+        Files.writeString(dir.resolve("cim.workspace"), "");
+        List<Issue> issues = outside(dir.resolve("a.cim"), design("/etc/shadow", "/", "/tmp/x/y"));
+        assertEquals(3, issues.size(), Src.render(issues));
+        for (Issue i : issues) {
+            assertTrue(i.getMessage().contains("lies outside the workspace " + dir.toAbsolutePath().normalize())
+                    && i.getMessage().contains("cim.workspace") && i.getMessage().contains("allow "), i.getMessage());
+        }
+        assertTrue(issues.get(0).getMessage().startsWith("weights file \"/etc/shadow\""), issues.get(0).getMessage());
+        // the live weights check must not say anything about the file: it was never opened
+        assertTrue(issues.stream().noneMatch(i -> i.getMessage().contains("cannot be read")));
+    }
+
+    @Test
+    void pathsInsideTheWorkspaceOrInAnAllowedFolderPass() throws Exception {
+        Files.createDirectories(dir.resolve("shared/data"));
+        Files.createDirectories(dir.resolve("project"));
+        Files.writeString(dir.resolve("project/cim.workspace"), "# the data lives beside the project\nallow ../shared\n");
+        List<Issue> issues = outside(dir.resolve("project/nets/a.cim"),
+                design("../w.npz", "../../shared/data", "out/run"));
+        assertEquals(List.of(), issues, Src.render(issues));
+        List<Issue> notAllowed = outside(dir.resolve("project/nets/b.cim"), design("w.npz", "../../elsewhere", "r"));
+        assertEquals(1, notAllowed.size(), Src.render(notAllowed));
+    }
+
+    @Test
+    void aFileWithoutAMarkerHasItsOwnFolderAsWorkspace() throws Exception {
+        List<Issue> issues = outside(dir.resolve("loose/a.cim"), design("a.npz", "../data", "out/r"));
+        assertEquals(1, issues.size(), Src.render(issues));
+        assertTrue(issues.get(0).getMessage().startsWith("dataset \"../data\""), issues.get(0).getMessage());
+    }
+}
