@@ -154,6 +154,26 @@ class RunCommandTest {
     }
 
     @Test
+    void converterInlAndDnlAddMvmErrorToAnOtherwiseExactConverter() throws Exception {
+        // int8 in 2-bit slices, 1-bit input digits: 64 rows x 3 = 192 fit the 8-bit ADC exactly, so with no
+        // device effects the MVM error is 0; a 1 LSB bow and 0.5 LSB code-width spread must show
+        String chip = design("mnist", 30).replace("cell bits 1", "cell bits 2").replace("    slicing unary\n", "")
+                .replace("weights int3", "weights int8").replace("layer pixels activations uint2",
+                        "layer pixels activations uint8").replace("input bits 2", "input bits 8")
+                .replace("variation 20 %", "variation 0 %").replace("read noise 5 %", "read noise 0 %");
+        Path f = write(chip);
+        CliRun clean = CliRun.of("run", f.toString(), "--simulation", "Noisy", "--json");
+        assertEquals(0, clean.exitCode(), clean.err());
+        Files.writeString(f, chip.replace("read noise 0 %", "read noise 0 %\n        adc inl 1 lsb\n        adc dnl 0.5 lsb"));
+        CliRun bowed = CliRun.of("run", f.toString(), "--simulation", "Noisy", "--json");
+        assertEquals(0, bowed.exitCode(), bowed.err());
+        JsonNode a = new ObjectMapper().readTree(clean.out()).get("simulations").get(0).get("layers").get(0);
+        JsonNode b = new ObjectMapper().readTree(bowed.out()).get("simulations").get(0).get("layers").get(0);
+        assertEquals(0.0, a.get("mvmError").asDouble(), a.toString());
+        assertTrue(b.get("mvmError").asDouble() > 1e-3, b.toString());
+    }
+
+    @Test
     void aGranularAdcKeepsOneLevelPerCodeWhereTheMaxRangeCoarsens() throws Exception {
         // int8 weights in 2-bit slices, 1-bit input digits: 64 rows x 1 x 3 = 192 needs 8 bits; the ADC has 6
         String chip = design("mnist", 30).replace("cell bits 1", "cell bits 2").replace("    slicing unary\n", "")

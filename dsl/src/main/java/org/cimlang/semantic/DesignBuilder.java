@@ -283,6 +283,11 @@ public final class DesignBuilder {
         double adcOffset = 0;
         double drift = 0;
         double onOff = 0;
+        boolean pcm = false;
+        boolean compensation = false;
+        double inl = 0;
+        double dnl = 0;
+        double wire = 0;
         for (NonidealParam p : n.getParams()) {
             if (p instanceof VariationParam v) {
                 variation = Numbers.quantity(v.getValue(), Dimension.PERCENT, 0);
@@ -304,9 +309,23 @@ public final class DesignBuilder {
                 drift = Numbers.quantity(d.getValue(), Dimension.NONE, 0);
             } else if (p instanceof org.cimlang.cim.OnOffRatioParam r) {
                 onOff = Numbers.quantity(r.getValue(), Dimension.NONE, 0);
+            } else if (p instanceof org.cimlang.cim.PcmNoiseParam) {
+                pcm = true;
+            } else if (p instanceof org.cimlang.cim.DriftCompensationParam) {
+                compensation = true;
+            } else if (p instanceof org.cimlang.cim.AdcLinearityParam a) {
+                double lsb = Numbers.quantity(a.getValue(), Dimension.LSB, 0);
+                if (a.isInl()) {
+                    inl = lsb;
+                } else {
+                    dnl = lsb;
+                }
+            } else if (p instanceof org.cimlang.cim.WireResistanceParam w) {
+                wire = Numbers.quantity(w.getValue(), Dimension.NONE, 0);
             }
         }
-        return new NonIdeality(variation, logNormal, readNoise, sa0, sa1, adcOffset, drift, n, ofMax, onOff, readOfMax);
+        return new NonIdeality(variation, logNormal, readNoise, sa0, sa1, adcOffset, drift, n, ofMax, onOff, readOfMax,
+                pcm, compensation, inl, dnl, wire);
     }
 
     /* ------------------------------------------------------------- network */

@@ -47,10 +47,10 @@ public final class QuantityDimensions {
         if (c instanceof VariationParam || c instanceof ReadNoiseParam || c instanceof StuckAtParam) {
             return Dimension.PERCENT;
         }
-        if (c instanceof AdcOffsetParam) {
+        if (c instanceof AdcOffsetParam || c instanceof org.cimlang.cim.AdcLinearityParam) {
             return Dimension.LSB;
         }
-        if (c instanceof DriftParam || c instanceof OnOffRatioParam) {
+        if (c instanceof DriftParam || c instanceof OnOffRatioParam || c instanceof org.cimlang.cim.WireResistanceParam) {
             return Dimension.NONE;
         }
         if (c instanceof LifetimeDecl) {
@@ -110,6 +110,12 @@ public final class QuantityDimensions {
         }
         if (c instanceof OnOffRatioParam) {
             return "on off ratio";
+        }
+        if (c instanceof org.cimlang.cim.AdcLinearityParam a) {
+            return a.isInl() ? "adc inl" : "adc dnl";
+        }
+        if (c instanceof org.cimlang.cim.WireResistanceParam) {
+            return "wire resistance";
         }
         if (c instanceof LifetimeDecl) {
             return "lifetime";

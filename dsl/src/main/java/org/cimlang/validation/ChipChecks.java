@@ -121,10 +121,18 @@ public class ChipChecks extends CimChecks {
     public void checkNonideal(NonidealAttr n) {
         Set<String> seen = new java.util.HashSet<>();
         for (NonidealParam p : n.getParams()) {
-            String key = p.eClass().getName() + (p instanceof org.cimlang.cim.StuckAtParam s && s.isZero() ? "0" : "");
+            String key = p.eClass().getName() + (p instanceof org.cimlang.cim.StuckAtParam s && s.isZero() ? "0" : "")
+                    + (p instanceof org.cimlang.cim.AdcLinearityParam a && a.isInl() ? "inl" : "");
             if (!seen.add(key)) {
                 error(keywordOf(p) + " is given twice in nonideal: keep one", p, null,
                         CimIssueCodes.PARAM_DUPLICATE);
+            }
+        }
+        boolean pcm = n.getParams().stream().anyMatch(p -> p instanceof org.cimlang.cim.PcmNoiseParam);
+        for (NonidealParam p : n.getParams()) {
+            if (pcm && (p instanceof org.cimlang.cim.VariationParam || p instanceof org.cimlang.cim.DriftParam)) {
+                warning(keywordOf(p) + " has no effect with 'pcm noise', whose fitted programming noise and drift"
+                        + " replace it: remove one of the two", p, null, CimIssueCodes.PARAM_NOT_APPLICABLE);
             }
         }
     }
@@ -135,7 +143,35 @@ public class ChipChecks extends CimChecks {
         java.math.BigDecimal v = Numbers.decimal(p.getValue() == null ? null : p.getValue().getValue());
         if (v != null && v.compareTo(java.math.BigDecimal.ONE) <= 0) {
             error("on off ratio " + v.toPlainString() + " is out of range: Gmax / Gmin is above 1, e.g. 'on off ratio 100'",
-                    p, org.cimlang.cim.CimPackage.Literals.NONIDEAL_PARAM__VALUE, CimIssueCodes.RANGE_POSITIVE);
+                    p, org.cimlang.cim.CimPackage.Literals.ON_OFF_RATIO_PARAM__VALUE, CimIssueCodes.RANGE_POSITIVE);
         }
     }
+
+    /** INL and DNL are transfer errors of a quantiser: an ideal converter has none, and tables stop at 16 bits. */
+    @Check
+    public void checkAdcLinearity(org.cimlang.cim.AdcLinearityParam p) {
+        Chip chip = org.eclipse.xtext.EcoreUtil2.getContainerOfType(p, Chip.class);
+        if (chip == null) {
+            return;
+        }
+        String what = p.isInl() ? "'adc inl'" : "'adc dnl'";
+        for (ChipAttribute a : chip.getAttributes()) {
+            if (a instanceof AdcAttr adc) {
+                if (adc.isIdeal()) {
+                    warning(what + " has no effect on 'adc ideal', which does not quantise: write 'adc bits B' or remove"
+                            + " the line", p, null, CimIssueCodes.PARAM_NOT_APPLICABLE);
+                }
+                OptionalLong bits = Numbers.count(adc.getBits());
+                if (bits.isPresent() && bits.getAsLong() > MAX_NONLINEAR_ADC_BITS) {
+                    error(what + " is modelled for converters of at most " + MAX_NONLINEAR_ADC_BITS + " bits (one "
+                            + "threshold per code); this chip's ADC has " + bits.getAsLong()
+                            + ": use 'adc bits " + MAX_NONLINEAR_ADC_BITS + "' or fewer, or remove the line", p, null,
+                            CimIssueCodes.RANGE_POSITIVE);
+                }
+            }
+        }
+    }
+
+    /** The simulator's bound on a converter with transfer errors (its threshold table). */
+    static final int MAX_NONLINEAR_ADC_BITS = 16;
 }

@@ -253,6 +253,56 @@ class ChipValidationTest {
                         + "'rows active 128' or remove the line"), frontEndIssues(src));
     }
 
+    private org.cimlang.compiler.ir.Chip builtChip(Src src) throws Exception {
+        org.cimlang.cim.Chip c = (org.cimlang.cim.Chip) CimTestSupport.model(support.load(src.text()).get(0))
+                .getElements().stream().filter(d -> d instanceof org.cimlang.cim.Chip).findFirst().orElseThrow();
+        return org.cimlang.semantic.DesignBuilder.chip(c);
+    }
+
+    @Test
+    void theAnalogFidelityEffectsParseAndReachTheChip() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { adc inl 0.5 lsb adc dnl 0.25 lsb"
+                + " pcm noise drift compensation wire resistance 1e-5 of on }");
+        assertEquals("", frontEndIssues(src));
+        org.cimlang.compiler.ir.NonIdeality n = builtChip(src).nonideal();
+        assertEquals(0.5, n.adcInlLsb(), 1e-12);
+        assertEquals(0.25, n.adcDnlLsb(), 1e-12);
+        assertTrue(n.pcmNoise());
+        assertTrue(n.driftCompensation());
+        assertEquals(1e-5, n.wireOverOn(), 1e-18);
+        assertEquals(4, n.effects().size(), n.effects().toString()); // INL and DNL are one converter effect
+    }
+
+    @Test
+    void inlAndDnlAreDifferentParametersButEachIsGivenOnce() throws Exception {
+        Src twice = Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { adc inl 0.5 lsb adc inl 1 lsb }");
+        assertEquals(twice.error(CimIssueCodes.PARAM_DUPLICATE, "adc inl 1 lsb",
+                "'adc inl' is given twice in nonideal: keep one"), frontEndIssues(twice));
+    }
+
+    @Test
+    void transferErrorsOnAnIdealAdcWarnThatNothingIsQuantised() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "adc ideal\n    nonideal { adc dnl 0.3 lsb }");
+        assertEquals(src.warning(CimIssueCodes.PARAM_NOT_APPLICABLE, "adc dnl 0.3 lsb", "'adc dnl' has no effect on"
+                + " 'adc ideal', which does not quantise: write 'adc bits B' or remove the line"), frontEndIssues(src));
+    }
+
+    @Test
+    void transferErrorsOnAConverterWiderThan16BitsAreAnError() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "adc bits 18\n    nonideal { adc inl 1 lsb }");
+        assertTrue(frontEndIssues(src).contains("ERROR " + CimIssueCodes.RANGE_POSITIVE), frontEndIssues(src));
+        assertTrue(frontEndIssues(src).contains("'adc inl' is modelled for converters of at most 16 bits"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void pcmNoiseWarnsThatItReplacesVariationAndDrift() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { pcm noise variation 2 % }");
+        assertEquals(src.warning(CimIssueCodes.PARAM_NOT_APPLICABLE, "variation 2 %", "'variation' has no effect with"
+                + " 'pcm noise', whose fitted programming noise and drift replace it: remove one of the two"),
+                frontEndIssues(src));
+    }
+
     @Test
     void aNonidealParameterGivenTwiceIsAnError() throws Exception {
         Src src = Src.valid().replace("    adc bits 8\n", "    adc bits 8\n    nonideal { variation 2 % variation 3 % }\n");

@@ -23,7 +23,8 @@ public final class CimKeywords {
             "technology", "node", "clock", "tiles", "arrays", "per", "tile", "array", "cell", "bits", "read",
             "latency", "energy", "write", "rows", "active", "adc", "ideal", "range", "granular", "calibrated", "nonlinear", "shared", "by", "columns", "dac", "signed",
             "slicing", "buffer", "endurance", "writes", "offset", "compensation", "nonideal", "variation",
-            "lognormal", "noise", "stuck", "at", "zero", "one", "drift", "decade", "ratio",
+            "lognormal", "noise", "stuck", "at", "zero", "one", "drift", "decade", "ratio", "inl", "dnl", "wire",
+            "resistance",
             "sram", "rram", "pcm", "nor_flash", "mram", "fefet", "dram", "differential", "binary", "unary",
             // network: 'bias true'/'bias false'; layer kinds, parameters and functions are added from the table
             "true", "false",

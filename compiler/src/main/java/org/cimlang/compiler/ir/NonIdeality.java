@@ -3,10 +3,14 @@ package org.cimlang.compiler.ir;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cimlang.compiler.ir.effects.AdcNonlinearity;
 import org.cimlang.compiler.ir.effects.AdcOffset;
 import org.cimlang.compiler.ir.effects.ConductanceDrift;
+import org.cimlang.compiler.ir.effects.DriftCompensation;
+import org.cimlang.compiler.ir.effects.IrDrop;
 import org.cimlang.compiler.ir.effects.NonIdealEffect;
 import org.cimlang.compiler.ir.effects.OnOffRatio;
+import org.cimlang.compiler.ir.effects.PcmNoise;
 import org.cimlang.compiler.ir.effects.ProgrammingVariation;
 import org.cimlang.compiler.ir.effects.ReadNoise;
 import org.cimlang.compiler.ir.effects.StuckAtFaults;
@@ -28,10 +32,25 @@ import org.cimlang.compiler.ir.effects.StuckAtFaults;
  *                        (0 = infinite: the off state conducts nothing)
  * @param readNoiseOfMax  {@code read noise S of max}: every driven cell's current varies by {@code S} times the
  *                        highest level (state-independent), not by {@code S} times its own conductance
+ * @param pcmNoise        {@code pcm noise}: aihwkit's PCM-like programming noise, drift and 1/f read noise
+ * @param driftCompensation {@code drift compensation}: one gain per layer that undoes the mean drift
+ * @param adcInlLsb       {@code adc inl A lsb}: the converters' bow at mid-scale, in LSB
+ * @param adcDnlLsb       {@code adc dnl S lsb}: the spread of each code's width, in LSB
+ * @param wireOverOn      {@code wire resistance R of on}: one wire segment's resistance over a cell's on
+ *                        resistance, for first-order IR drop (0 = ideal wires)
  */
 public record NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero,
         double stuckAtOne, double adcOffsetLsb, double driftPerDecade, Object origin, boolean variationOfMax,
-        double onOffRatio, boolean readNoiseOfMax) {
+        double onOffRatio, boolean readNoiseOfMax, boolean pcmNoise, boolean driftCompensation, double adcInlLsb,
+        double adcDnlLsb, double wireOverOn) {
+
+    /** Without the PCM model, drift compensation, converter non-linearity or IR drop. */
+    public NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero, double stuckAtOne,
+            double adcOffsetLsb, double driftPerDecade, Object origin, boolean variationOfMax, double onOffRatio,
+            boolean readNoiseOfMax) {
+        this(variation, logNormal, readNoise, stuckAtZero, stuckAtOne, adcOffsetLsb, driftPerDecade, origin,
+                variationOfMax, onOffRatio, readNoiseOfMax, false, false, 0, 0, 0);
+    }
 
     /** Read noise proportional to each cell's conductance. */
     public NonIdeality(double variation, boolean logNormal, double readNoise, double stuckAtZero, double stuckAtOne,
@@ -57,7 +76,8 @@ public record NonIdeality(double variation, boolean logNormal, double readNoise,
 
     /**
      * The effects that are present, in the order a device applies them to a cell (stuck-at faults, then
-     * programming variation, then drift), then read noise and the ADC offset. Throws
+     * programming variation, then drift, the PCM model, IR drop), drift compensation, then read noise and
+     * the converters' offset and non-linearity. Throws
      * IllegalArgumentException naming a negative or non-finite figure.
      */
     public List<NonIdealEffect> effects() {
@@ -74,17 +94,31 @@ public record NonIdeality(double variation, boolean logNormal, double readNoise,
         if (driftPerDecade != 0) {
             out.add(new ConductanceDrift(driftPerDecade));
         }
+        if (pcmNoise) {
+            out.add(new PcmNoise());
+        }
+        if (wireOverOn != 0) {
+            out.add(new IrDrop(wireOverOn));
+        }
+        if (driftCompensation) {
+            out.add(new DriftCompensation());
+        }
         if (readNoise != 0) {
             out.add(new ReadNoise(readNoise, readNoiseOfMax));
         }
         if (adcOffsetLsb != 0) {
             out.add(new AdcOffset(adcOffsetLsb));
         }
+        if (adcInlLsb != 0 || adcDnlLsb != 0) {
+            out.add(new AdcNonlinearity(adcInlLsb, adcDnlLsb));
+        }
         return List.copyOf(out);
     }
 
+    /** No effect that changes a result (drift compensation alone changes nothing on ideal cells). */
     public boolean isIdeal() {
         return onOffRatio == 0 && variation == 0 && readNoise == 0 && stuckAtZero == 0 && stuckAtOne == 0
-                && adcOffsetLsb == 0 && driftPerDecade == 0;
+                && adcOffsetLsb == 0 && driftPerDecade == 0 && !pcmNoise && adcInlLsb == 0 && adcDnlLsb == 0
+                && wireOverOn == 0;
     }
 }

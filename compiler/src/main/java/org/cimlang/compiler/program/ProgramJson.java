@@ -179,6 +179,31 @@ public final class ProgramJson {
         num(ni, "stuckAtOne", n.stuckAtOne());
         num(ni, "adcOffsetLsb", n.adcOffsetLsb());
         num(ni, "driftPerDecade", n.driftPerDecade());
+        // later effects only when present, so that programs of chips without them stay byte-identical
+        if (n.variationOfMax()) {
+            ni.put("variationOfMax", true);
+        }
+        if (n.onOffRatio() != 0) {
+            num(ni, "onOffRatio", n.onOffRatio());
+        }
+        if (n.readNoiseOfMax()) {
+            ni.put("readNoiseOfMax", true);
+        }
+        if (n.pcmNoise()) {
+            ni.put("pcmNoise", true);
+        }
+        if (n.driftCompensation()) {
+            ni.put("driftCompensation", true);
+        }
+        if (n.adcInlLsb() != 0) {
+            num(ni, "adcInlLsb", n.adcInlLsb());
+        }
+        if (n.adcDnlLsb() != 0) {
+            num(ni, "adcDnlLsb", n.adcDnlLsb());
+        }
+        if (n.wireOverOn() != 0) {
+            num(ni, "wireResistanceOfOn", n.wireOverOn());
+        }
         return o;
     }
 

@@ -3,6 +3,7 @@ package org.cimlang.simulator.crossbar;
 import java.util.SplittableRandom;
 
 import org.cimlang.compiler.ir.Limits;
+import org.cimlang.compiler.ir.effects.IrDrop;
 import org.cimlang.compiler.mapping.CrossbarPlan;
 import org.cimlang.simulator.circuits.adc.Adc;
 import org.cimlang.simulator.devices.DeviceModel;
@@ -25,8 +26,11 @@ import org.cimlang.simulator.devices.DeviceModel;
  *
  * <p>Device draw (DOMAIN.md 4), per cell in array order, row by row: the chip's {@link DeviceModel}
  * ({@link org.cimlang.simulator.devices.LevelDevice}: stuck-at, programming variation, drift). Conductances
- * are in level units, so an ideal cell of level 2 conducts 2.0. After the cells, each column of the array
- * (its reference column included) draws the offset {@code sigma_adc z} in LSB of its ADC.
+ * are in level units, so an ideal cell of level 2 conducts 2.0; with IR drop each is scaled by its position's
+ * attenuation ({@link IrDrop}). After the cells, each column of the array (its reference column included)
+ * draws the offset {@code sigma_adc z} in LSB of its ADC; with INL/DNL each array's converter draws its
+ * transfer from a stream of its own when the layer's ADC is known ({@link ProgrammedLayer}). With drift compensation the layer's gain is
+ * {@code sum of levels / sum of drawn conductances} over all its cells.
  */
 public final class CrossbarLayer {
     /** Cells (rows x physical columns) one layer may occupy ({@link Limits#MAX_SIMULATED_CELLS}). */
@@ -194,13 +198,21 @@ public final class CrossbarLayer {
         return levels;
     }
 
-    /** The drawn state of a non-ideal chip. */
-    record Analog(float[][] conductance, float[][] adcOffsetLsb) {
+    /**
+     * The drawn state of a non-ideal chip.
+     *
+     * @param gain the layer's drift compensation {@code alpha} on its column sums (1 when off)
+     */
+    record Analog(float[][] conductance, float[][] adcOffsetLsb, float gain) {
     }
 
     private static Analog sample(short[][] levels, int k, CrossbarPlan plan, ColumnLayout lay, NonIdealityDraw d,
             DeviceModel device) {
         double adcSigma = d.adcOffsetLsb();
+        IrDrop ir = d.irDrop();
+        long rowsDriven = plan.rowsPerRead();
+        double levelSum = 0;
+        double conductanceSum = 0;
         float[][] gm = new float[k][lay.width];
         int blockRows = Math.toIntExact(plan.partition().rowsPerArray());
         int rowBlocks = (k + blockRows - 1) / blockRows;
@@ -217,12 +229,23 @@ public final class CrossbarLayer {
                 if (lay.offsetEncoding) {
                     cols[nc++] = lay.dataColumns + cb;
                 }
-                for (int r = rb * blockRows, rend = Math.min(k, (rb + 1) * blockRows); r < rend; r++) {
+                int rowStart = rb * blockRows;
+                int rowEnd = Math.min(k, (rb + 1) * blockRows);
+                double meanLevel = ir == null ? 0 : meanRelativeLevel(levels, rowStart, rowEnd, cols, nc, lay.levelMax);
+                for (int r = rowStart; r < rowEnd; r++) {
                     short[] lv = levels[r];
                     float[] out = gm[r];
+                    double bitLine = ir == null ? 0
+                            : IrDrop.bitLineUnits(r - rowStart, rowEnd - rowStart, blockRows, rowsDriven);
                     for (int i = 0; i < nc; i++) {
                         int c = cols[i];
-                        out[c] = device.program(lv[c], lay.levelMax, rng);
+                        float g = device.program(lv[c], lay.levelMax, rng);
+                        if (ir != null) {
+                            g *= (float) ir.attenuation(IrDrop.wordLineUnits(i, nc) + bitLine, meanLevel);
+                        }
+                        out[c] = g;
+                        levelSum += lv[c];
+                        conductanceSum += g;
                     }
                 }
                 if (adcSigma > 0) {
@@ -232,6 +255,19 @@ public final class CrossbarLayer {
                 }
             }
         }
-        return new Analog(gm, offsets);
+        float gain = d.driftCompensation() && conductanceSum > 0 ? (float) (levelSum / conductanceSum) : 1f;
+        return new Analog(gm, offsets, gain);
+    }
+
+    /** The mean of {@code level / levelMax} over one array's cells: the {@code g} of its IR drop. */
+    private static double meanRelativeLevel(short[][] levels, int rowStart, int rowEnd, int[] cols, int nc, int levelMax) {
+        double sum = 0;
+        for (int r = rowStart; r < rowEnd; r++) {
+            for (int i = 0; i < nc; i++) {
+                sum += levels[r][cols[i]];
+            }
+        }
+        long cells = (long) (rowEnd - rowStart) * nc;
+        return cells == 0 ? 0 : sum / cells / levelMax;
     }
 }

@@ -1,13 +1,17 @@
 package org.cimlang.simulator.crossbar;
 
 import org.cimlang.compiler.ir.NonIdeality;
+import org.cimlang.compiler.ir.effects.AdcNonlinearity;
 import org.cimlang.compiler.ir.effects.AdcOffset;
 import org.cimlang.compiler.ir.effects.ConductanceDrift;
+import org.cimlang.compiler.ir.effects.DriftCompensation;
+import org.cimlang.compiler.ir.effects.IrDrop;
 import org.cimlang.compiler.ir.effects.NonIdealEffect;
 import org.cimlang.compiler.ir.effects.ReadNoise;
 import org.cimlang.simulator.devices.DeviceDesign;
 import org.cimlang.simulator.devices.DeviceModel;
 import org.cimlang.simulator.devices.LevelDevice;
+import org.cimlang.simulator.devices.StandardDevices;
 
 /**
  * Which chip to simulate: the chip's effects ({@link NonIdeality#effects()}) and the coordinates of its
@@ -71,14 +75,39 @@ public record NonIdealityDraw(NonIdeality model, long seed, long trial, long lay
         return 0;
     }
 
-    /** No effect on any cell (as the default {@link LevelDevice} models them), read or conversion. */
-    public boolean isIdeal() {
-        return isIdeal(LevelDevice::of);
+    /** The converters' INL/DNL, null when absent. */
+    public AdcNonlinearity adcNonlinearity() {
+        return effect(AdcNonlinearity.class);
     }
 
-    /** No effect on any cell as {@code design} models them, and none on reads or conversions. */
+    /** The wires' first-order IR drop, null when absent. */
+    public IrDrop irDrop() {
+        return effect(IrDrop.class);
+    }
+
+    /** Whether each layer's column sums are scaled back by its mean drift. */
+    public boolean driftCompensation() {
+        return effect(DriftCompensation.class) != null;
+    }
+
+    private <T extends NonIdealEffect> T effect(Class<T> type) {
+        for (NonIdealEffect e : model.effects()) {
+            if (type.isInstance(e)) {
+                return type.cast(e);
+            }
+        }
+        return null;
+    }
+
+    /** No effect on any cell (as the {@link StandardDevices} model them), read or conversion. */
+    public boolean isIdeal() {
+        return isIdeal(StandardDevices.DESIGN);
+    }
+
+    /** No effect on any cell as {@code design} models them, and none on wires, reads or conversions. */
     public boolean isIdeal(DeviceDesign design) {
-        return device(design).isIdeal() && readNoise() == 0 && adcOffsetLsb() == 0;
+        return device(design).isIdeal() && readNoise() == 0 && adcOffsetLsb() == 0 && adcNonlinearity() == null
+                && irDrop() == null;
     }
 
     /** Conductance left after drift (see {@link ConductanceDrift#factor}). */
@@ -89,6 +118,11 @@ public record NonIdealityDraw(NonIdeality model, long seed, long trial, long lay
     /** The seed of one array's stream. */
     long arraySeed(long array) {
         return Seeds.mix(seed, trial, layerKey, array);
+    }
+
+    /** The seed of one array's converter transfer errors (its own stream, so the cells' draws stay as they were). */
+    long converterSeed(long array) {
+        return Seeds.mix(seed ^ 0x2545F4914F6CDD1DL, trial, layerKey, array);
     }
 
     /** The seed of the read-noise stream of one matrix-vector product. */

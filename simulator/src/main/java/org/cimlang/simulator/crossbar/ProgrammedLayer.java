@@ -3,9 +3,11 @@ package org.cimlang.simulator.crossbar;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import org.cimlang.compiler.ir.effects.AdcNonlinearity;
 import org.cimlang.compiler.mapping.CrossbarPlan;
 import org.cimlang.simulator.circuits.adc.Adc;
 import org.cimlang.simulator.circuits.adc.ColumnSumHistogram;
+import org.cimlang.simulator.circuits.adc.TransferErrorAdc;
 import org.cimlang.simulator.circuits.adc.UniformAdc;
 
 /**
@@ -74,6 +76,8 @@ public final class ProgrammedLayer {
     private final boolean signedPairs;
     /** Zero offsets/corrections, so that the analog conversion loop has no branches. */
     private final float[] zeros;
+    /** Per row block and column, that array's converter with its INL/DNL; null without them. */
+    private final Adc[][] converters;
 
     ProgrammedLayer(int inputs, int outputs, WeightFormat weightFormat, InputFormat inputFormat, CrossbarPlan plan,
             int compensationRows, ColumnLayout layout, ReadSchedule schedule, short[][] levels,
@@ -100,6 +104,7 @@ public final class ProgrammedLayer {
                     + layout.sides + " polarity has none");
         }
         this.exact = analog == null && adc.isExactUpTo(readMax);
+        this.converters = analog != null ? converters(draw, adc, layout, analog.adcOffsetLsb().length) : null;
         this.compensation = analog != null && compensationRows > 0 ? calibrateCompensation() : null;
         long weights = 0;
         for (long cw : schedule.cycleWeight) {
@@ -115,6 +120,33 @@ public final class ProgrammedLayer {
         } else {
             codeTable = null;
         }
+    }
+
+    /**
+     * Each array's converter with the chip's INL/DNL, drawn from that array's own stream, so that a new ADC
+     * design for the same chip (a calibrated range) keeps the same transfer errors in LSB.
+     */
+    private static Adc[][] converters(NonIdealityDraw draw, Adc adc, ColumnLayout layout, int rowBlocks) {
+        AdcNonlinearity nl = draw.adcNonlinearity();
+        // INL/DNL perturb a uniform quantiser's transitions; Lloyd-Max levels are fitted, an ideal ADC has none
+        if (nl == null || !(adc instanceof UniformAdc uniform)) {
+            return null;
+        }
+        Adc[][] out = new Adc[rowBlocks][layout.width];
+        for (int rb = 0; rb < rowBlocks; rb++) {
+            for (int cb = 0; cb < layout.columnBlocks; cb++) {
+                Adc converter = TransferErrorAdc.draw(uniform, nl.inlLsb(), nl.dnlLsb(),
+                        new SplittableRandom(draw.converterSeed((long) rb * layout.columnBlocks + cb)));
+                for (int c = cb * layout.arrayColumns, end = Math.min(layout.dataColumns, (cb + 1) * layout.arrayColumns);
+                        c < end; c++) {
+                    out[rb][c] = converter;
+                }
+                if (layout.offsetEncoding) {
+                    out[rb][layout.dataColumns + cb] = converter;
+                }
+            }
+        }
+        return out;
     }
 
     private static int[][] widen(short[][] levels) {
@@ -614,8 +646,25 @@ public final class ProgrammedLayer {
     // ---- non-ideal chip: conductance sums ----------------------------------------------------------
 
     private void readAnalog(float[] acc, float[] acc2, int[] act, int[] dig, int from, int to) {
+        sumConductances(acc, acc2, act, dig, from, to);
+        float gain = analog.gain();
+        if (gain != 1f) {
+            // drift compensation scales the whole read, its noise included
+            float gain2 = gain * gain;
+            for (int c = 0; c < acc.length; c++) {
+                acc[c] *= gain;
+            }
+            if (acc2 != null) {
+                for (int c = 0; c < acc2.length; c++) {
+                    acc2[c] *= gain2;
+                }
+            }
+        }
+    }
+
+    private void sumConductances(float[] acc, float[] acc2, int[] act, int[] dig, int from, int to) {
         if (acc2 != null && readNoiseOfMax) {
-            readAnalog(acc, null, act, dig, from, to);
+            sumConductances(acc, null, act, dig, from, to);
             // the same variance for every column: Lmax^2 times the sum of the driven rows' squared digits
             double digits2 = 0;
             for (int i = from; i < to; i++) {
@@ -685,15 +734,23 @@ public final class ProgrammedLayer {
                 v[c] += scale * (float) Math.sqrt(acc2[c]) * z[c];
             }
         }
+        Adc[] own = converters == null ? null : converters[block];
         if (signedPairs) {
             // one converter per pair: the difference of the two currents, with that converter's offset once
             for (int c = 0; c < layout.dataColumns; c += 2) {
+                Adc a = own == null ? adc : own[c];
                 float d = v[c] - v[c + 1] + offset[c + 1];
-                codes[c] = d < 0 ? -adc.convert(-d) : adc.convert(d);
+                codes[c] = d < 0 ? -a.convert(-d) : a.convert(d);
                 codes[c + 1] = 0;
             }
             for (int c = layout.dataColumns; c < w; c++) {
-                codes[c] = adc.convert(v[c]);
+                codes[c] = (own == null ? adc : own[c]).convert(v[c]);
+            }
+            return codes;
+        }
+        if (own != null) {
+            for (int c = 0; c < w; c++) {
+                codes[c] = own[c].convert(v[c]);
             }
             return codes;
         }
@@ -706,11 +763,12 @@ public final class ProgrammedLayer {
     private float[][] calibrateCompensation() {
         float[][] offsets = analog.adcOffsetLsb();
         int kMax = compensationRows * layout.levelMax;
-        int reference = firstNonzeroCode(0, kMax);
+        int reference = firstNonzeroCode(adc, 0, kMax);
         float[][] comp = new float[offsets.length][layout.width];
         for (int rb = 0; rb < offsets.length; rb++) {
             for (int c = 0; c < layout.width; c++) {
-                int k = firstNonzeroCode(offsets[rb][c], kMax) - reference;
+                Adc converter = converters == null ? adc : converters[rb][c];
+                int k = firstNonzeroCode(converter, offsets[rb][c], kMax) - reference;
                 comp[rb][c] = Math.max(-kMax, Math.min(kMax, k));
             }
         }
@@ -718,13 +776,13 @@ public final class ProgrammedLayer {
     }
 
     /** Binary search: the smallest correction in [-kMax, kMax] whose zero-input read converts above 0 (kMax + 1 if none). */
-    private int firstNonzeroCode(double offsetLsb, int kMax) {
+    private int firstNonzeroCode(Adc converter, double offsetLsb, int kMax) {
         double inv = 1.0 / adc.lsb();
         int lo = -kMax;
         int hi = kMax + 1;
         while (lo < hi) {
             int mid = lo + (hi - lo) / 2;
-            if (adc.convert(mid * inv + offsetLsb) >= 1) {
+            if (converter.convert(mid * inv + offsetLsb) >= 1) {
                 hi = mid;
             } else {
                 lo = mid + 1;

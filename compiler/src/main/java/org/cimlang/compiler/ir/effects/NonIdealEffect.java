@@ -7,7 +7,7 @@ package org.cimlang.compiler.ir.effects;
  * Fractions, not percent.
  */
 public sealed interface NonIdealEffect permits StuckAtFaults, OnOffRatio, ProgrammingVariation, ConductanceDrift,
-        ReadNoise, AdcOffset {
+        ReadNoise, AdcOffset, PcmNoise, DriftCompensation, AdcNonlinearity, IrDrop {
 
     /** Whether the effect acts on the programmed cells (as opposed to reads or conversions). */
     default boolean actsOnCells() {
