@@ -190,6 +190,12 @@ class RunCommandTest {
         assertEquals(192.0 / 63, a.get("adcLsb").asDouble(), 1e-9); // range max: 192 / (2^6 - 1) levels per code
         assertEquals(1.0, b.get("adcLsb").asDouble());
         assertTrue(a.get("mvmError").asDouble() > 0, a.toString());
+        // both need 8 bits; range max never clips (its full scale is the largest sum), and granular would clip
+        // sums above 63, which these images' reads never reach (its error is 0)
+        assertEquals(8, a.get("adcBitsNeeded").asInt());
+        assertEquals(8, b.get("adcBitsNeeded").asInt());
+        assertEquals(0.0, a.get("clippedFraction").asDouble(), a.toString());
+        assertEquals(0.0, b.get("clippedFraction").asDouble(), b.toString());
         // range calibrated: the full scale shrinks to the largest sum the calibration images produce
         Files.writeString(f, chip.replace("adc bits 8", "adc bits 6 range calibrated"));
         CliRun calibrated = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--json");
@@ -203,6 +209,9 @@ class RunCommandTest {
         assertEquals(0, p90.exitCode(), p90.err());
         JsonNode p = new ObjectMapper().readTree(p90.out()).get("simulations").get(0).get("layers").get(0);
         assertTrue(p.get("adcLsb").asDouble() <= c.get("adcLsb").asDouble(), c + "\n" + p);
+        // the 90th percentile of the calibration sums clips at most ~10% of the test images' conversions
+        assertTrue(p.get("clippedFraction").asDouble() > 0 && p.get("clippedFraction").asDouble() < 0.15, p.toString());
+        assertEquals(0.0, c.get("clippedFraction").asDouble(), 0.01, c.toString());
         // range nonlinear: Lloyd-Max levels on the same calibration sums, not a unit-step converter
         Files.writeString(f, chip.replace("adc bits 8", "adc bits 6 range nonlinear"));
         CliRun nonlinear = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--json");

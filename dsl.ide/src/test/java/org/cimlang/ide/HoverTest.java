@@ -35,6 +35,11 @@ class HoverTest extends AbstractCimServerTest {
         assertContains(h, "arrays: 8: 2 row blocks x 4 column blocks");
         assertContains(h, "utilisation: 100%");
         assertContains(h, "ADC bits: needs 9, chip has 6 — **partial sums clip**");
+        // what each range costs: 128 rows x 1-bit digits x 3 levels = 384 on 2^6 - 1 = 63 codes: range max
+        // 384 / 63 = 6.10 levels per code; granular clips sums above 63, (384 - 63) / 384 = 84% of the range
+        assertContains(h, "ADC range: **max: LSB 6.10 levels, never clips** (this chip); granular: LSB 1, clips sums"
+                + " above 63 (84% of 0..384); calibrated: LSB at most 6.10, set by the calibration images' sums;"
+                + " nonlinear: 64 levels fitted to the calibration sums; exact needs 9 bits");
         assertContains(h, "placed: tile 0 arrays 0..7");
         // the table of layer kinds and the crossbar plan, as cim compile and cim run report them
         assertContains(h, "computes: fully connected: weights in crossbar arrays, one product per image");

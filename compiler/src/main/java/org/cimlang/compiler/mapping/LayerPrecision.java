@@ -31,4 +31,26 @@ public record LayerPrecision(long rowsActive, int inputBitsPerCycle, int cellBit
     public int magnitudeBits() {
         return signedConversion ? Math.max(1, bitsAvailable - 1) : bitsAvailable;
     }
+
+    /** The largest code of the magnitude: {@code 2^magnitudeBits - 1}. */
+    public long topCode() {
+        return magnitudeBits() >= 63 ? Long.MAX_VALUE : (1L << magnitudeBits()) - 1;
+    }
+
+    /**
+     * {@code range max}: column-sum levels per code when the full scale is {@link #maxColumnSum} (at least 1;
+     * the simulator's {@code AdcRange.MAX_SUM}). It never clips.
+     */
+    public double maxRangeLsb() {
+        return Math.max(1.0, (double) maxColumnSum / topCode());
+    }
+
+    /**
+     * {@code range granular}: one level per code, so sums above {@link #topCode()} clip; this is the share of
+     * the possible sums {@code 0..maxColumnSum} above it (0 when nothing can clip). How many conversions
+     * actually clip depends on the data: {@code cim run} measures it.
+     */
+    public double granularClippedShare() {
+        return maxColumnSum <= topCode() ? 0 : (double) (maxColumnSum - topCode()) / maxColumnSum;
+    }
 }

@@ -123,6 +123,9 @@ public class HoverContents {
         line(b, "ADC bits", "needs " + lm.adcBitsNeeded() + ", chip has " + lm.adcBitsAvailable()
                 + (lm.adcBitsAvailable() < lm.adcBitsNeeded() ? " — **partial sums clip**" : "")
                 + " (" + lm.rowsActive() + " rows summed per read)");
+        if (lm.adcBitsAvailable() < lm.adcBitsNeeded() && !r.chip().idealAdc()) {
+            line(b, "ADC range", converterChoices(lm.plan().precision(), r.chip().adcRange()));
+        }
         line(b, "array reads", lm.inputCycles() + " input cycles (" + lm.plan().input() + " rows) x " + lm.plan().rowReads()
                 + " row groups x " + lm.colBlocks() + " column blocks per product: "
                 + Quantities.count(lm.arrayReadsPerInference()) + " array reads and "
@@ -411,5 +414,31 @@ public class HoverContents {
         if (total > MAX_ROWS) {
             b.append("- and ").append(total - MAX_ROWS).append(" more\n");
         }
+    }
+
+    /**
+     * What each converter range costs this layer, the chip's own choice first: the LSB in column-sum levels
+     * and what clips (the mapping engine's figures; the clipped fraction on real data is cim run's).
+     */
+    static String converterChoices(org.cimlang.compiler.mapping.LayerPrecision p,
+            org.cimlang.compiler.ir.AdcRangeMode chosen) {
+        String lsb = String.format(Locale.ROOT, "%.2f", p.maxRangeLsb());
+        String share = Quantities.percent(p.granularClippedShare());
+        java.util.Map<org.cimlang.compiler.ir.AdcRangeMode, String> costs = new java.util.EnumMap<>(
+                org.cimlang.compiler.ir.AdcRangeMode.class);
+        costs.put(org.cimlang.compiler.ir.AdcRangeMode.MAX, "max: LSB " + lsb + " levels, never clips");
+        costs.put(org.cimlang.compiler.ir.AdcRangeMode.GRANULAR, "granular: LSB 1, clips sums above " + p.topCode()
+                + " (" + share + " of 0.." + p.maxColumnSum() + ")");
+        costs.put(org.cimlang.compiler.ir.AdcRangeMode.CALIBRATED, "calibrated: LSB at most " + lsb
+                + ", set by the calibration images' sums");
+        costs.put(org.cimlang.compiler.ir.AdcRangeMode.NONLINEAR, "nonlinear: " + (p.topCode() + 1)
+                + " levels fitted to the calibration sums");
+        StringBuilder out = new StringBuilder("**" + costs.get(chosen) + "** (this chip)");
+        costs.forEach((mode, text) -> {
+            if (mode != chosen) {
+                out.append("; ").append(text);
+            }
+        });
+        return out.append("; exact needs ").append(p.bitsNeeded()).append(" bits").toString();
     }
 }

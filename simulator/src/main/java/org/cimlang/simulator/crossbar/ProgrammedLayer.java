@@ -55,6 +55,8 @@ public final class ProgrammedLayer {
     private final short[][] levels;
     private final int[][] wideLevels;
     private final CrossbarLayer.Analog analog;
+    /** The largest integer column sum (magnitude, for signed pairs) that converts without clipping. */
+    private final int unclippedSum;
     private final float[][] compensation;
     private final NonIdealityDraw draw;
     /** The draw's read noise, looked up once: the effects list is rebuilt on every query. */
@@ -112,14 +114,21 @@ public final class ProgrammedLayer {
         }
         this.intPartials = (long) adc.maxCode() * weights < Integer.MAX_VALUE;
         this.zeros = new float[layout.width];
+        int unclipped = (int) Math.min(Integer.MAX_VALUE, readMax);
         if (analog == null && !exact) {
             codeTable = new int[(int) readMax + 1];
+            double clip = adc.clipLsb();
+            unclipped = -1;
             for (int v = 0; v <= readMax; v++) {
                 codeTable[v] = adc.convert(v / adc.lsb());
+                if (v / adc.lsb() < clip) {
+                    unclipped = v;
+                }
             }
         } else {
             codeTable = null;
         }
+        this.unclippedSum = unclipped;
     }
 
     /**
@@ -484,7 +493,7 @@ public final class ProgrammedLayer {
         if (counter != null) {
             long reads = (long) groups * cycles * count;
             long converted = signedPairs ? w - layout.dataColumns / 2 : w;
-            counter.record(count, ones, activeRows * w, reads * converted, reads * layout.columnBlocks);
+            counter.record(count, ones, activeRows * w, reads * converted, reads * layout.columnBlocks, s.clipped);
         }
     }
 
@@ -536,6 +545,9 @@ public final class ProgrammedLayer {
         final float[] gauss;
         final int[] codes;
         final int[] partial;
+
+        /** Conversions of this run that clipped. */
+        long clipped;
 
         Scratch(int w, int kind, boolean noise) {
             accS = kind == 0 ? new short[w] : null;
@@ -591,14 +603,24 @@ public final class ProgrammedLayer {
                 codes[c] = acc[c];
             }
         } else if (signedPairs) {
+            int top = unclippedSum;
+            long clipped = 0;
             for (int c = 0; c < w; c++) {
                 int v = acc[c];
-                codes[c] = v < 0 ? -codeTable[-v] : codeTable[v];
+                int m = v < 0 ? -v : v;
+                codes[c] = v < 0 ? -codeTable[m] : codeTable[m];
+                clipped += m > top ? 1 : 0;
             }
+            s.clipped += clipped;
         } else {
+            int top = unclippedSum;
+            long clipped = 0;
             for (int c = 0; c < w; c++) {
-                codes[c] = codeTable[acc[c]];
+                int v = acc[c];
+                codes[c] = codeTable[v];
+                clipped += v > top ? 1 : 0;
             }
+            s.clipped += clipped;
         }
         return codes;
     }
@@ -630,16 +652,15 @@ public final class ProgrammedLayer {
             return acc;
         }
         int[] codes = s.codes;
-        if (signedPairs) {
-            for (int c = 0; c < acc.length; c++) {
-                int v = acc[c];
-                codes[c] = v < 0 ? -codeTable[-v] : codeTable[v];
-            }
-            return codes;
-        }
+        int top = unclippedSum;
+        long clipped = 0;
         for (int c = 0; c < acc.length; c++) {
-            codes[c] = codeTable[acc[c]];
+            int v = acc[c];
+            int m = v < 0 ? -v : v; // only signed pairs hold negative sums
+            codes[c] = v < 0 ? -codeTable[m] : codeTable[m];
+            clipped += m > top ? 1 : 0;
         }
+        s.clipped += clipped;
         return codes;
     }
 
@@ -734,6 +755,21 @@ public final class ProgrammedLayer {
                 v[c] += scale * (float) Math.sqrt(acc2[c]) * z[c];
             }
         }
+        double clip = adc.clipLsb();
+        long clipped = 0;
+        if (signedPairs) {
+            for (int c = 0; c < layout.dataColumns; c += 2) {
+                clipped += Math.abs(v[c] - v[c + 1] + offset[c + 1]) >= clip ? 1 : 0;
+            }
+            for (int c = layout.dataColumns; c < w; c++) {
+                clipped += v[c] >= clip ? 1 : 0;
+            }
+        } else {
+            for (int c = 0; c < w; c++) {
+                clipped += v[c] >= clip ? 1 : 0;
+            }
+        }
+        s.clipped += clipped;
         Adc[] own = converters == null ? null : converters[block];
         if (signedPairs) {
             // one converter per pair: the difference of the two currents, with that converter's offset once

@@ -108,6 +108,8 @@ public final class ReportFiles {
             o.put("adcBits", l.adcBits());
             number(o, "adcLsb", l.adcLsb());
             o.put("adcExact", l.exactAdc());
+            o.put("adcBitsNeeded", l.adcBitsNeeded());
+            number(o, "clippedFraction", l.clippedFraction());
             o.put("replicate", l.replicate());
             o.put("copiesDrawn", l.copies());
             nullable(o, "snrDb", l.snrDb());
@@ -162,7 +164,8 @@ public final class ReportFiles {
     /** One row per conv2d/dense layer. */
     public static String layersCsv(SimulationResult r) {
         StringBuilder b = new StringBuilder("layer,kind,weights,inputs,outputs,adc_bits,adc_lsb,replicate,copies_drawn,"
-                + "snr_db,own_snr_db,input_ones,input_values,cell_activations,adc_conversions,array_reads\n");
+                + "snr_db,own_snr_db,input_ones,input_values,cell_activations,adc_conversions,array_reads,adc_bits_needed,"
+                + "clipped_fraction,mvm_error\n");
         for (SimulationResult.LayerResult l : r.layers()) {
             b.append(csv(l.layer())).append(',').append(l.kind()).append(',').append(csv(l.weightType())).append(',')
                     .append(csv(l.inputType())).append(',').append(csv(l.outputType())).append(',').append(l.adcBits())
@@ -170,7 +173,9 @@ public final class ReportFiles {
                     .append(l.copies()).append(',').append(l.snrDb() == null ? "" : num(l.snrDb())).append(',')
                     .append(l.ownSnrDb() == null ? "" : num(l.ownSnrDb())).append(',').append(num(l.inputOnes()))
                     .append(',').append(num(l.inputValues())).append(',').append(num(l.cellActivations())).append(',')
-                    .append(num(l.adcConversions())).append(',').append(num(l.arrayReads())).append('\n');
+                    .append(num(l.adcConversions())).append(',').append(num(l.arrayReads())).append(',')
+                    .append(l.adcBitsNeeded()).append(',').append(num(l.clippedFraction())).append(',')
+                    .append(num(l.mvmError())).append('\n');
         }
         return b.toString();
     }

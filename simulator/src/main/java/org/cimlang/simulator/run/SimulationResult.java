@@ -70,6 +70,10 @@ public record SimulationResult(String simulation, String mapping, String network
      * @param adcConversions  conversions per inference
      * @param arrayReads      array reads per inference (each array of a column block, per row group and cycle)
      * @param inputCycles     input cycles the arrays ran per product
+     * @param adcBitsNeeded   bits an exact conversion of the layer's largest column sum needs (the mapping
+     *                        engine's precision check)
+     * @param clippedFraction conversions that clipped (the value reached the converter's top code's bin) over
+     *                        all conversions of the layer, over images and trials
      * @param mvmError        RMS(chip - exact product) / RMS(exact product) of the layer's accumulators on the
      *                        inputs it got, bias excluded, before requantisation; the mean over trials
      * @param outputs         outputs per group matrix (synapses per input)
@@ -77,7 +81,7 @@ public record SimulationResult(String simulation, String mapping, String network
     public record LayerResult(String layer, String kind, String weightType, String inputType, String outputType,
             int adcBits, double adcLsb, boolean exactAdc, int replicate, int copies, Double snrDb, Double ownSnrDb,
             double inputOnes, double inputValues, double cellActivations, double adcConversions, double arrayReads,
-            int inputCycles, double mvmError, int outputs) {
+            int inputCycles, double mvmError, int outputs, int adcBitsNeeded, double clippedFraction) {
     }
 
     /**

@@ -221,7 +221,9 @@ public final class SimulationRunner {
                     first.copies(m), snr(total.referenceSq[i], total.errorSq[i]), snr(total.exactSq[i], total.ownErrorSq[i]),
                     counter.inputOnes() / inferences, total.activity.inputValueSum(i) / inferences,
                     counter.cellActivations() / inferences, counter.adcConversions() / inferences,
-                    counter.arrayReads() / inferences, pl.cycles(), mvmError[i], m.columns()));
+                    counter.arrayReads() / inferences, pl.cycles(), mvmError[i], m.columns(),
+                    pl.plan().precision().bitsNeeded(), counter.adcConversions() == 0 ? 0
+                            : (double) counter.clippedConversions() / counter.adcConversions()));
             if (first.copies(m) < first.replicate(m)) {
                 notes.add("layer " + m.name() + ": " + first.copies(m) + " of its " + first.replicate(m)
                         + " replicas drawn separately (output pixel p runs on copy p mod " + first.copies(m) + ")");

@@ -36,12 +36,13 @@ public final class SummaryText {
         } else {
             b.append(String.format(Locale.ROOT, "  CIM              %s%n", pct(r.cimMean())));
         }
-        b.append(String.format(Locale.ROOT, "%-16s %-12s %-8s %-8s %-22s %-14s %s%n", "layers", "weights", "inputs",
+        b.append(String.format(Locale.ROOT, "%-16s %-12s %-8s %-8s %-38s %-14s %s%n", "layers", "weights", "inputs",
                 "outputs", "ADC", "SNR vs ideal", "own SNR"));
         for (SimulationResult.LayerResult l : r.layers()) {
             String adc = l.adcBits() == 0 ? "ideal, not quantised" : l.adcBits() + " bits, " + (l.exactAdc() ? "exact"
-                    : String.format(Locale.ROOT, "LSB %.3g", l.adcLsb()));
-            b.append(String.format(Locale.ROOT, "  %-14s %-12s %-8s %-8s %-22s %-14s %s%n", l.layer(), l.weightType(),
+                    : String.format(Locale.ROOT, "needs %d, LSB %.3g, %s clipped", l.adcBitsNeeded(), l.adcLsb(),
+                            clippedPercent(l.clippedFraction())));
+            b.append(String.format(Locale.ROOT, "  %-14s %-12s %-8s %-8s %-38s %-14s %s%n", l.layer(), l.weightType(),
                     l.inputType(), l.outputType(), adc, db(l.snrDb()), db(l.ownSnrDb())));
         }
         SimulationResult.CostFigures c = r.cost();
@@ -80,5 +81,13 @@ public final class SummaryText {
 
     private static String num(double v) {
         return v >= 1000 ? Quantities.count(Math.round(v)) : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** A clipped fraction as a percentage that never reads 0% when some conversions clipped. */
+    static String clippedPercent(double fraction) {
+        if (fraction == 0) {
+            return "0%";
+        }
+        return fraction < 1e-4 ? "<0.01%" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 }

@@ -18,6 +18,14 @@ public interface Adc {
 
     int maxCode();
 
+    /**
+     * The value, in LSB units, from which on a conversion clips: the top code's bin ends there, so the code
+     * no longer follows the sum. Half a step above the top code for a rounding quantiser.
+     */
+    default double clipLsb() {
+        return maxCode() + 0.5;
+    }
+
     /** The code of one value in LSB units. */
     int convert(double lsbUnits);
 
