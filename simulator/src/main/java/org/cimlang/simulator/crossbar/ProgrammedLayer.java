@@ -743,47 +743,48 @@ public final class ProgrammedLayer {
         float inv = (float) (1.0 / adc.lsb());
         float[] offset = analog.adcOffsetLsb()[block];
         float[] comp = compensation == null ? zeros : compensation[block];
-        for (int c = 0; c < w; c++) {
-            v[c] = (acc[c] + comp[c]) * inv + offset[c];
-        }
-        if (noise != null) {
+        // clipping is counted inside the loops that write the values, so it costs no pass of its own
+        float clip = (float) adc.clipLsb();
+        int clipped = 0;
+        if (noise == null) {
+            for (int c = 0; c < w; c++) {
+                float x = (acc[c] + comp[c]) * inv + offset[c];
+                v[c] = x;
+                clipped += x >= clip ? 1 : 0;
+            }
+        } else {
+            for (int c = 0; c < w; c++) {
+                v[c] = (acc[c] + comp[c]) * inv + offset[c];
+            }
             float[] acc2 = s.accF2;
             float[] z = s.gauss;
             NormalTable.fill(noise, z, w);
             float scale = (float) (readNoise / adc.lsb());
             for (int c = 0; c < w; c++) {
-                v[c] += scale * (float) Math.sqrt(acc2[c]) * z[c];
+                float x = v[c] + scale * (float) Math.sqrt(acc2[c]) * z[c];
+                v[c] = x;
+                clipped += x >= clip ? 1 : 0;
             }
         }
-        double clip = adc.clipLsb();
-        long clipped = 0;
-        if (signedPairs) {
-            for (int c = 0; c < layout.dataColumns; c += 2) {
-                clipped += Math.abs(v[c] - v[c + 1] + offset[c + 1]) >= clip ? 1 : 0;
-            }
-            for (int c = layout.dataColumns; c < w; c++) {
-                clipped += v[c] >= clip ? 1 : 0;
-            }
-        } else {
-            for (int c = 0; c < w; c++) {
-                clipped += v[c] >= clip ? 1 : 0;
-            }
-        }
-        s.clipped += clipped;
         Adc[] own = converters == null ? null : converters[block];
         if (signedPairs) {
             // one converter per pair: the difference of the two currents, with that converter's offset once
+            clipped = 0;
             for (int c = 0; c < layout.dataColumns; c += 2) {
                 Adc a = own == null ? adc : own[c];
                 float d = v[c] - v[c + 1] + offset[c + 1];
                 codes[c] = d < 0 ? -a.convert(-d) : a.convert(d);
                 codes[c + 1] = 0;
+                clipped += Math.abs(d) >= clip ? 1 : 0;
             }
             for (int c = layout.dataColumns; c < w; c++) {
                 codes[c] = (own == null ? adc : own[c]).convert(v[c]);
+                clipped += v[c] >= clip ? 1 : 0;
             }
+            s.clipped += clipped;
             return codes;
         }
+        s.clipped += clipped;
         if (own != null) {
             for (int c = 0; c < w; c++) {
                 codes[c] = own[c].convert(v[c]);

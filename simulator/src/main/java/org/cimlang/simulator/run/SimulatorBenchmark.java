@@ -42,7 +42,9 @@ import org.cimlang.io.Tensor;
  * Issue 4's simulator benchmarks 1 and 2 through the whole simulator (a main and {@code cim bench}, not a
  * test): the MLP 784-256-10 on 1,000 bundled MNIST test digits with 8-bit inputs applied bit-serially
  * (1 bit per cycle), 128 x 128 arrays, int8 weights as differential 7-bit magnitudes in 4 slices of 2-bit
- * cells, an 8-bit ADC; (1) an ideal chip, (2) 5 % programming variation and 1 % read noise.
+ * cells, an 8-bit ADC; (1) an ideal chip, (2) 5 % programming variation and 1 % read noise, and (2) again with
+ * {@code adc ideal}, the converter that keeps the sub-level analog noise (CrossSim's {@code adc bits 0}), with the
+ * layers' MVM errors, which is what the noise costs.
  *
  * <p>Two timings per case, best of the repeats after a warm-up: "CIM" runs the images through the
  * programmed chip only (what CrossSim's figure measures); "cim run" is the simulation step of
@@ -72,7 +74,7 @@ public final class SimulatorBenchmark {
      */
     public static void run(PrintWriter out, int threads, int repeats, Path weights) {
         NonIdeality noisy = new NonIdeality(0.05, false, 0.01, 0, 0, 0, 0, null);
-        Chip chip = Chip.builder("Bench").technology(Technology.RRAM).nodeNm(32).clockHz(1e9).tiles(144).arraysPerTile(64)
+        Chip eightBitChip = Chip.builder("Bench").technology(Technology.RRAM).nodeNm(32).clockHz(1e9).tiles(144).arraysPerTile(64)
                 .array(128, 128).cellBits(2).readLatencyS(100e-9).adcBits(8).adcSharedColumns(128).dacBits(1)
                 .encoding(WeightEncoding.DIFFERENTIAL).slicing(Slicing.BINARY).nonideal(noisy).build();
         String wfile = weights != null && Files.isRegularFile(weights) ? weights.toAbsolutePath().toString() : null;
@@ -89,9 +91,12 @@ public final class SimulatorBenchmark {
         out.printf(Locale.ROOT, "machine: %d cores, JDK %s; %d threads; best of %d runs after a warm-up%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), threads, repeats);
         out.println("MLP 784-256-10, " + IMAGES + " bundled MNIST test digits, 8-bit inputs bit-serial, 128x128 arrays, "
-                + "int8 weights in 4 slices of 2-bit cells (differential), 8-bit ADC");
+                + "int8 weights in 4 slices of 2-bit cells (differential), 8-bit ADC ('adc ideal' where said)");
         out.println("weights: " + (wfile != null ? wfile : "seeded random initialisation (accuracy not meaningful)"));
-        for (boolean nonideal : new boolean[] {false, true}) {
+        Chip idealAdcChip = eightBitChip.toBuilder().adcBits(0).idealAdc(true).build();
+        for (int bench = 0; bench < 3; bench++) {
+            boolean nonideal = bench > 0;
+            Chip chip = bench == 2 ? idealAdcChip : eightBitChip;
             SimulationSpec sim = new SimulationSpec(nonideal ? "Noisy" : "Ideal", "OnBench", data, nonideal, 1, 1, 0,
                     null, null);
             Design design = new Design(List.of(chip), List.of(net), List.of(quant), List.of(mapping), List.of(sim));
@@ -106,7 +111,8 @@ public final class SimulatorBenchmark {
             QuantizedNetwork q = NetworkQuantizer.quantize(c.analysis(), c.quant(), params, images(cal),
                     DataSets.inputCodes(data));
             float[][] images = images(test);
-            String name = nonideal ? "(2) 5% variation + 1% read noise" : "(1) ideal chip";
+            String name = bench == 2 ? "(2) with 'adc ideal' (sub-level noise kept)"
+                    : nonideal ? "(2) 5% variation + 1% read noise" : "(1) ideal chip";
             long t0 = System.nanoTime();
             CimChip programmed = CimChip.program(q, chip, c.result(), nonideal ? noisy : null, 1, 0, 0);
             double programS = (System.nanoTime() - t0) / 1e9;
@@ -141,16 +147,22 @@ public final class SimulatorBenchmark {
                     + "accuracy %.1f%%%n", name, programS, bestWall, IMAGES / bestWall, bestCpu, accuracy * 100);
             double runBest = Double.MAX_VALUE;
             double runCpu = Double.MAX_VALUE;
+            SimulationResult last = null;
             for (int rep = 0; rep <= Math.max(1, repeats / 2); rep++) {
                 Path dir = wfile != null ? Path.of(wfile).getParent() : null;
-                SimulationResult r = runWith(c, sim, dir, threads, params);
+                last = runWith(c, sim, dir, threads, params);
                 if (rep > 0) {
-                    runBest = Math.min(runBest, r.timing().simulateSeconds());
-                    runCpu = Math.min(runCpu, r.timing().simulateCpuSeconds());
+                    runBest = Math.min(runBest, last.timing().simulateSeconds());
+                    runCpu = Math.min(runCpu, last.timing().simulateCpuSeconds());
                 }
             }
             out.printf(Locale.ROOT, "    cim run's simulation step (programming, CIM, integer reference, errors): "
                     + "%.3f s wall = %.0f images/s (%.3f CPU-s)%n", runBest, IMAGES / runBest, runCpu);
+            StringBuilder errors = new StringBuilder("    MVM error per layer:");
+            for (SimulationResult.LayerResult l : last.layers()) {
+                errors.append(String.format(Locale.ROOT, " %s %.3f%%", l.layer(), 100 * l.mvmError()));
+            }
+            out.println(errors);
             out.flush();
         }
     }
