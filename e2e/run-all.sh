@@ -2,6 +2,7 @@
 # Runs the end-to-end tests of the language server in real editors and exits non-zero if one fails:
 #   1. Neovim 0.7 headless (e2e/neovim/run.sh)
 #   2. VS Code: code-server 4.100.3 + Chromium with the built .vsix (e2e/vscode/run.sh)
+#   3. HTML reports: every example's `cim compile --html` and three `cim run --html` in Chromium (e2e/html/run.sh)
 # Needs JDK 17, Node 20+, npm, and apt-get (as root) for neovim/chromium/ripgrep/libkrb5-dev when
 # missing. Builds lsp-server/target/cim-lsp.jar with Maven if it is missing.
 #
@@ -11,7 +12,8 @@
 #   vscode, first run on a machine            ~4 min: add the code-server install (~2 min, native
 #                                             builds, 300 MB in ~/.cache/cimlang-e2e) and npm ci
 #   whole run-all.sh: ~75 s warm, ~4 min cold (measured 73 s and 237 s)
-# Set CIM_E2E_SKIP=vscode (or neovim) to run only the other one.
+#   html                                      ~75 s (11 reports written by cim, then drawn in Chromium)
+# Set CIM_E2E_SKIP=vscode (or neovim, html; comma-separated) to skip some.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -45,6 +47,7 @@ run() {
 total_start=$(date +%s)
 run neovim "$here/neovim/run.sh"
 run vscode "$here/vscode/run.sh"
+run html "$here/html/run.sh"
 echo "==== end-to-end tests ($(( $(date +%s) - total_start )) s)"
 printf '%s\n' "${summary[@]}"
 echo "e2e: $passed passed, $failed failed, $skipped skipped"

@@ -44,6 +44,10 @@ public class CompileCommand implements Callable<Integer> {
             description = "text (default: the per-layer table) or json (the program on stdout)")
     String format;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML report with charts "
+            + "(floorplan, per-layer latency and energy, breakdowns, schedule, ADC bits) to FILE")
+    Path htmlFile;
+
     @Spec
     CommandSpec spec;
 
@@ -52,6 +56,7 @@ public class CompileCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new CliException("--format is text or json, found '" + format + "'", ExitCodes.CANNOT_RUN);
         }
+        HtmlOutput.check(htmlFile);
         Workspace ws = Workspace.load(Workspace.createInjector(), List.of(file));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -76,9 +81,14 @@ public class CompileCommand implements Callable<Integer> {
         CimSemantics semantics = ws.injector().getInstance(CimSemantics.class);
         Path dir = outputDir != null ? outputDir : Path.of(target.getURI().toFileString()).getParent().resolve("out");
         List<String> written = new ArrayList<>();
+        List<org.cimlang.compiler.html.ReportSection> sections = new ArrayList<>();
         for (Mapping m : mappings) {
             Compilation c = semantics.compile(m);
             String json = ProgramJson.write(c, origin -> SourceLocations.of(origin, base));
+            if (htmlFile != null) {
+                sections.add(org.cimlang.compiler.html.ProgramCharts.of(
+                        ProgramJson.toJson(c, origin -> SourceLocations.of(origin, base))));
+            }
             if (format.equals("json")) {
                 out.print(json);
             } else {
@@ -93,6 +103,11 @@ public class CompileCommand implements Callable<Integer> {
                         e);
             }
             written.add(DiagnosticReport.display(programFile, base));
+        }
+        if (htmlFile != null) {
+            HtmlOutput.write(htmlFile, "cim compile " + DiagnosticReport.display(Path.of(target.getURI().toFileString()),
+                    base), sections);
+            written.add(DiagnosticReport.display(htmlFile.toAbsolutePath(), base));
         }
         err.println("wrote " + String.join(", ", written));
         out.flush();

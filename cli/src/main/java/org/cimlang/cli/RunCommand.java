@@ -60,6 +60,10 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the reports as JSON on stdout instead of the summary")
     boolean json;
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML report with charts "
+            + "(accuracy per chip, MVM error, SNR and clipping per layer, and the mapping's floorplan and costs) to FILE")
+    Path htmlFile;
+
     /** {@code --reference}: the float path checked against ONNX Runtime on the same inputs. */
     @picocli.CommandLine.Mixin
     ReferenceOption reference;
@@ -73,6 +77,7 @@ public class RunCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new CliException("--limit must be at least 1, found " + limit, ExitCodes.CANNOT_RUN);
         }
+        HtmlOutput.check(htmlFile);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path base = Path.of("").toAbsolutePath();
@@ -101,6 +106,7 @@ public class RunCommand implements Callable<Integer> {
         ProgressDisplay progress = ProgressDisplay.on(err);
         int exit = ExitCodes.OK;
         List<SimulationResult> results = new ArrayList<>();
+        List<org.cimlang.compiler.html.ReportSection> sections = new ArrayList<>();
         for (Simulation s : simulations) {
             Design design = DesignBuilder.forSimulation(s);
             SimulationSpec sim = design.simulations().get(0);
@@ -131,6 +137,11 @@ public class RunCommand implements Callable<Integer> {
                 return e.kind() == RunException.Kind.INPUT ? ExitCodes.ERRORS : ExitCodes.CANNOT_RUN;
             }
             results.add(result);
+            if (htmlFile != null) {
+                sections.add(simulationSection(result));
+                sections.add(org.cimlang.compiler.html.ProgramCharts.of(org.cimlang.compiler.program.ProgramJson.toJson(c,
+                        origin -> SourceLocations.of(origin, base))));
+            }
             org.cimlang.onnx.ReferenceReport referenceReport = null;
             if (reference.enabled()) {
                 referenceReport = floatReference(c, sim, simDir, result);
@@ -151,6 +162,11 @@ public class RunCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        if (htmlFile != null) {
+            HtmlOutput.write(htmlFile, "cim run " + DiagnosticReport.display(targetFile, base), sections);
+            err.println("wrote " + DiagnosticReport.display(htmlFile.toAbsolutePath(), base));
+            err.flush();
+        }
         if (json) {
             out.print(json(results));
             out.flush();
@@ -169,6 +185,14 @@ public class RunCommand implements Callable<Integer> {
         }
         var weights = org.cimlang.simulator.run.WeightsFile.read(c.analysis(), result.weightsFile());
         return reference.check(c.analysis(), weights, inputs);
+    }
+
+    private static org.cimlang.compiler.html.ReportSection simulationSection(SimulationResult r) {
+        try {
+            return org.cimlang.simulator.run.SimulationCharts.of(new ObjectMapper().readTree(ReportFiles.json(r)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the run report cannot be read back as JSON", e);
+        }
     }
 
     private static String json(List<SimulationResult> results) {

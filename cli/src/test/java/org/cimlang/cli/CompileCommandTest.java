@@ -43,6 +43,33 @@ class CompileCommandTest {
     }
 
     @Test
+    void htmlWritesOneSelfContainedReportWithEveryChart() throws Exception {
+        Path f = dir.resolve("mlp.cim");
+        Files.writeString(f, design(16));
+        Path html = dir.resolve("report").resolve("mlp.html");
+        CliRun r = CliRun.of("compile", f.toString(), "-o", dir.resolve("build").toString(), "--html", html.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String page = Files.readString(html);
+        for (String chart : new String[] {"floorplan", "latency-per-layer", "energy-per-layer", "energy-breakdown",
+                "area-breakdown", "schedule", "adc-bits"}) {
+            assertTrue(page.contains("data-chart=\"" + chart + "\""), chart);
+        }
+        assertTrue(page.contains("mapping OnSmall: Mlp on Small"), "one section per mapping");
+        assertTrue(r.err().contains("mlp.html"), r.err());
+    }
+
+    @Test
+    void anHtmlNameThatIsNotHtmlFailsBeforeAnythingIsWritten() throws Exception {
+        Path f = dir.resolve("mlp.cim");
+        Files.writeString(f, design(16));
+        Path out = dir.resolve("build");
+        CliRun r = CliRun.of("compile", f.toString(), "-o", out.toString(), "--html", dir.resolve("r.txt").toString());
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("name the report FILE.html"), r.err());
+        assertFalse(Files.exists(out), "nothing compiled, nothing written");
+    }
+
+    @Test
     void compileWritesTheProgramAndPrintsTheTable() throws Exception {
         Path f = dir.resolve("mlp.cim");
         Files.writeString(f, design(16));

@@ -174,6 +174,19 @@ class RunCommandTest {
     }
 
     @Test
+    void runHtmlShowsTheSimulationsChartsBesideItsMappings() throws Exception {
+        Path f = write(design("mnist", 20));
+        Path html = dir.resolve("run.html");
+        CliRun r = CliRun.of("run", f.toString(), "--simulation", "Noisy", "--html", html.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String page = Files.readString(html);
+        for (String chart : new String[] {"accuracy", "mvm-error", "snr", "clipped", "floorplan"}) {
+            assertTrue(page.contains("data-chart=\"" + chart + "\""), chart);
+        }
+        assertTrue(page.contains("simulation Noisy of mapping"), "the simulation's section");
+    }
+
+    @Test
     void aGranularAdcKeepsOneLevelPerCodeWhereTheMaxRangeCoarsens() throws Exception {
         // int8 weights in 2-bit slices, 1-bit input digits: 64 rows x 1 x 3 = 192 needs 8 bits; the ADC has 6
         String chip = design("mnist", 30).replace("cell bits 1", "cell bits 2").replace("    slicing unary\n", "")
