@@ -43,6 +43,9 @@ import org.cimlang.io.Tensor;
  * <li>batchnorms that the mapping engine folds ({@link WeightLowering}: a batchnorm reading a conv2d/dense
  * without activation that nothing else reads) are folded into the weights and bias
  * ({@link BatchNormFolder}, eps 1e-5 as the float engine);</li>
+ * <li>cross-layer equalisation of the pairs whose weight specs say {@code equalize}
+ * ({@link NetworkEqualization}); the float function is unchanged, so everything after sees the equalised
+ * parameters;</li>
  * <li>activation ranges: the float model runs over the calibration images and every layer's output
  * (after its activation) feeds a {@link RangeCalibrator}; the layer's spec picks min-max, percentile or
  * MSE. A range trained by quantisation-aware training ({@code <layer>.act_clip}) takes precedence:
@@ -50,7 +53,11 @@ import org.cimlang.io.Tensor;
  * dataset's DAC codes when it can (see {@link InputNode});</li>
  * <li>weights: per channel or per tensor, symmetric or asymmetric ({@link AffineQuantizer}), binary
  * ({@link BinaryQuantizer}); symmetric weights already on a coarser integer grid keep it
- * ({@link WeightGrid});</li>
+ * ({@link WeightGrid}); otherwise the range is the spec's {@code calibrate} ({@link WeightRange}) and the
+ * rounding nearest or, with {@code adaround}, {@link AdaRound}'s on the layer's input moments
+ * ({@link LayerInputStatistics}, from the same calibration pass);</li>
+ * <li>with {@code biascorrect}, the float bias minus the quantised weights' expected shift
+ * ({@link BiasCorrector});</li>
  * <li>int32 biases at {@code s_w s_x} ({@link BiasQuantizer}) and fixed-point requantisers to each
  * layer's output format.</li>
  * </ol>
