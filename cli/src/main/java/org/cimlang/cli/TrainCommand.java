@@ -130,11 +130,14 @@ public class TrainCommand implements Callable<Integer> {
                 Dataset data = DataSets.training(simSpec.dataset(), simDir);
                 NetworkTraining.Outcome o = NetworkTraining.train(analysis, c.quant(), data, weights,
                         new NetworkTraining.Options(epochs == null ? 0 : epochs,
-                                seed != null ? seed : simSpec.seed(), workers), progress);
+                                seed != null ? seed : simSpec.seed(), workers, NetworkTraining.noiseFor(
+                                        c.quantization(), design.chips().isEmpty() ? null : design.chips().get(0))),
+                        progress);
                 out.printf(Locale.ROOT, "wrote %s: %s trained %d epoch%s on %,d images of %s (loss %.3f, training "
                         + "accuracy %.1f%%) in %.1f s%s%n", DiagnosticReport.display(weights, base), n.getName(),
                         o.epochs(), o.epochs() == 1 ? "" : "s", o.samples(), o.dataset(), o.loss(), o.accuracy() * 100, o.seconds(),
-                        o.qatLayers().isEmpty() ? "" : "; quantisation-aware: " + String.join(", ", o.qatLayers()));
+                        (o.qatLayers().isEmpty() ? "" : "; quantisation-aware: " + String.join(", ", o.qatLayers()))
+                                + (o.noiseAware() ? "; noise-aware" : ""));
                 out.flush();
             } catch (RunException e) {
                 err.println("cim: " + e.getMessage());

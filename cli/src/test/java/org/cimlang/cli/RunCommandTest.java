@@ -305,4 +305,43 @@ class RunCommandTest {
         // generous: training would take seconds; the check needs none
         assertTrue(seconds < 30, seconds + " s");
     }
+
+    @Test
+    void thePostTrainingPipelineChangesTheQuantisedNetworkOfTheSameFloatWeights() throws Exception {
+        // float weights first (int8: no quantisation-aware training), then int3 per tensor with and without the steps
+        String base = design("mnist", 200).replace("tiles 1", "tiles 16");
+        Path f = write(base.replace("weights int3 symmetric per-tensor", "weights int8"));
+        CliRun train = CliRun.of("train", f.toString());
+        assertEquals(0, train.exitCode(), train.out() + train.err());
+        Files.writeString(f, base);
+        CliRun minmax = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--json");
+        assertEquals(0, minmax.exitCode(), minmax.err());
+        Files.writeString(f, base.replace("weights int3 symmetric per-tensor",
+                "weights int3 symmetric per-tensor calibrate mse adaround biascorrect"));
+        CliRun pipeline = CliRun.of("run", f.toString(), "--simulation", "Ideal", "--json");
+        assertEquals(0, pipeline.exitCode(), pipeline.err());
+        JsonNode a = new ObjectMapper().readTree(minmax.out()).get("simulations").get(0).get("accuracy");
+        JsonNode b = new ObjectMapper().readTree(pipeline.out()).get("simulations").get(0).get("accuracy");
+        // the same float network, quantised two ways
+        assertEquals(a.get("float").asDouble(), b.get("float").asDouble());
+        assertTrue(a.get("quantizedIdeal").asDouble() != b.get("quantizedIdeal").asDouble(), a + "\n" + b);
+    }
+
+    @Test
+    void noiseAwareTrainingIsReportedAndNeedsAChipWithNoise() throws Exception {
+        String noisy = design("mnist", 20).replace("    layer pixels activations uint2\n",
+                "    layer pixels activations uint2\n    training noise aware\n");
+        Path f = write(noisy);
+        CliRun r = CliRun.of("run", f.toString(), "--simulation", "Noisy", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("noise-aware (weight noise 20.6% relative, 0.00% of max)"), r.err());
+        JsonNode training = new ObjectMapper().readTree(r.out()).get("simulations").get(0).get("weights").get("training");
+        assertTrue(training.get("noiseAware").asBoolean(), training.toString());
+        Files.delete(dir.resolve("tiny.npz"));
+        Files.writeString(f, noisy.replace("variation 20 %", "variation 0 %").replace("read noise 5 %", "read noise 0 %"));
+        CliRun quiet = CliRun.of("run", f.toString(), "--simulation", "Noisy");
+        assertEquals(1, quiet.exitCode(), quiet.err());
+        assertTrue(quiet.err().contains("quantization Q asks for 'training noise aware', but chip Tiny has no "
+                + "programming variation or read noise to inject"), quiet.err());
+    }
 }

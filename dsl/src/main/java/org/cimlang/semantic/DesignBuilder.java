@@ -85,6 +85,7 @@ import org.cimlang.compiler.ir.NonIdeality;
 import org.cimlang.compiler.ir.NumberType;
 import org.cimlang.compiler.ir.Placement;
 import org.cimlang.compiler.ir.QuantOverride;
+import org.cimlang.compiler.ir.PtqSteps;
 import org.cimlang.compiler.ir.QuantSpec;
 import org.cimlang.compiler.ir.Quantization;
 import org.cimlang.compiler.ir.Range;
@@ -411,6 +412,7 @@ public final class DesignBuilder {
         List<QuantOverride> overrides = new ArrayList<>();
         String calibration = null;
         long samples = 0;
+        boolean noiseAware = false;
         for (QuantItem item : q.getItems()) {
             if (item instanceof DefaultQuant d) {
                 if (d.isWeights()) {
@@ -426,10 +428,13 @@ public final class DesignBuilder {
             } else if (item instanceof CalibrationDecl c) {
                 calibration = c.getPath();
                 samples = Numbers.count(c.getSamples(), 0);
+            } else if (item instanceof org.cimlang.cim.NoiseAwareTraining) {
+                noiseAware = true;
             }
         }
         String network = resolved(q.getNetwork()) ? q.getNetwork().getName() : null;
-        return new Quantization(q.getName(), network, weights, activations, overrides, calibration, samples, q);
+        return new Quantization(q.getName(), network, weights, activations, overrides, calibration, samples, q,
+                noiseAware);
     }
 
     public static QuantSpec spec(org.cimlang.cim.QuantSpec s) {
@@ -448,7 +453,8 @@ public final class DesignBuilder {
         CalibrationMethod method = s.eIsSet(org.cimlang.cim.CimPackage.Literals.QUANT_SPEC__CALIBRATION)
                 ? CalibrationMethod.valueOf(s.getCalibration().getName().toUpperCase(java.util.Locale.ROOT)) : null;
         var p = Numbers.decimal(s.getPercentile());
-        return new QuantSpec(type, symmetric, granularity, method, p == null ? null : p.doubleValue(), s);
+        return new QuantSpec(type, symmetric, granularity, method, p == null ? null : p.doubleValue(), s,
+                new PtqSteps(s.isEqualize(), s.isAdaround(), s.isBiascorrect()));
     }
 
     private static String referencedName(EObject owner, EReference ref, org.cimlang.cim.Layer target) {

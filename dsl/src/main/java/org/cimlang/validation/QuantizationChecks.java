@@ -33,6 +33,7 @@ public class QuantizationChecks extends CimChecks {
                     CimPackage.Literals.QUANT_SPEC__TYPE, CimIssueCodes.NUMBER_TYPE);
         } else {
             checkMaxMagnitude(s, t);
+            checkPtqSteps(s, t);
         }
         if (s.getPercentile() != null && s.getCalibration() != org.cimlang.cim.CalibrationMethod.PERCENTILE) {
             error("only 'calibrate percentile' takes a number; 'calibrate " + s.getCalibration().getLiteral()
@@ -45,6 +46,48 @@ public class QuantizationChecks extends CimChecks {
                 && s.getCalibration() == org.cimlang.cim.CalibrationMethod.PERCENTILE) {
             error("'calibrate percentile' needs the percentile, e.g. 'calibrate percentile 99.9'", s,
                     CimPackage.Literals.QUANT_SPEC__CALIBRATION, CimIssueCodes.PARAM_MISSING, "99.9");
+        }
+    }
+
+    /**
+     * {@code equalize adaround biascorrect} change how weights are quantised, so they belong on a weights
+     * line; AdaRound chooses between two neighbouring levels and equalisation rescales channels, neither of
+     * which a binary weight (a sign times one scale) has.
+     */
+    private void checkPtqSteps(QuantSpec s, NumberType t) {
+        boolean weights = s.eContainer() instanceof DefaultQuant d ? d.isWeights()
+                : s.eContainer() instanceof org.cimlang.cim.QuantOverride o && o.isWeights();
+        String[] words = {"equalize", "adaround", "biascorrect"};
+        boolean[] given = {s.isEqualize(), s.isAdaround(), s.isBiascorrect()};
+        org.eclipse.emf.ecore.EAttribute[] features = {CimPackage.Literals.QUANT_SPEC__EQUALIZE,
+            CimPackage.Literals.QUANT_SPEC__ADAROUND, CimPackage.Literals.QUANT_SPEC__BIASCORRECT};
+        for (int i = 0; i < words.length; i++) {
+            if (given[i] && !weights) {
+                error("'" + words[i] + "' changes how weights are quantised, not activations: move it to a weights "
+                        + "line, e.g. 'weights int4 per-tensor " + words[i] + "'", s, features[i],
+                        CimIssueCodes.PARAM_NOT_APPLICABLE);
+            }
+        }
+        if (!weights) {
+            return;
+        }
+        if (t.binary() && s.isAdaround()) {
+            error("'adaround' chooses between rounding a weight down or up, and binary weights are signs with no "
+                    + "level in between: remove 'adaround' or use an integer type such as int4", s,
+                    CimPackage.Literals.QUANT_SPEC__ADAROUND, CimIssueCodes.PARAM_NOT_APPLICABLE);
+        }
+        if (t.binary() && s.isEqualize()) {
+            error("'equalize' rescales each channel, and binary weights keep only their signs: remove 'equalize' "
+                    + "or use an integer type such as int4", s, CimPackage.Literals.QUANT_SPEC__EQUALIZE,
+                    CimIssueCodes.PARAM_NOT_APPLICABLE);
+        }
+        // weights default to per-channel, so a default line without a granularity is per-channel too
+        boolean perChannel = s.eIsSet(CimPackage.Literals.QUANT_SPEC__GRANULARITY)
+                ? s.getGranularity() == org.cimlang.cim.Granularity.PER_CHANNEL : s.eContainer() instanceof DefaultQuant;
+        if (!t.binary() && s.isEqualize() && perChannel) {
+            warning("'equalize' evens out the channel ranges of a per-tensor scale; with per-channel scales each "
+                    + "channel has its own range already: write 'per-tensor' or remove 'equalize'", s,
+                    CimPackage.Literals.QUANT_SPEC__EQUALIZE, CimIssueCodes.PARAM_NOT_APPLICABLE);
         }
     }
 
@@ -76,6 +119,7 @@ public class QuantizationChecks extends CimChecks {
         int weights = 0;
         int activations = 0;
         int calibrations = 0;
+        int noiseAware = 0;
         for (QuantItem item : q.getItems()) {
             if (item instanceof DefaultQuant d) {
                 if ((d.isWeights() ? ++weights : ++activations) > 1) {
@@ -85,6 +129,8 @@ public class QuantizationChecks extends CimChecks {
                 }
             } else if (item instanceof CalibrationDecl c && ++calibrations > 1) {
                 error("calibration is given twice: keep one", c, null, CimIssueCodes.PARAM_DUPLICATE);
+            } else if (item instanceof org.cimlang.cim.NoiseAwareTraining n && ++noiseAware > 1) {
+                error("'training noise aware' is given twice: keep one", n, null, CimIssueCodes.PARAM_DUPLICATE);
             }
         }
     }

@@ -170,4 +170,68 @@ class QuantizationValidationTest {
         assertEquals(src.error(CimIssueCodes.QUANT_MAX, "1", "'max' does not apply to binary, whose values are -1 and "
                 + "+1: remove 'max 1'"), frontEndIssues(src));
     }
+
+    @Test
+    void thePostTrainingStepsInAnyOrderAndTheNoiseAwareTrainingLineHaveNoErrors() throws Exception {
+        Src src = Src.valid().replace("""
+                    weights int8
+                    activations uint8
+                """, """
+                    weights int4 per-tensor calibrate mse adaround equalize biascorrect
+                    activations uint8
+                    layer d weights int3 biascorrect per-tensor equalize
+                    training noise aware
+                """);
+        assertEquals("", frontEndIssues(src));
+    }
+
+    @Test
+    void aStepGivenTwiceInOneSpecIsASyntaxError() throws Exception {
+        String issues = frontEndIssues(weights("int4 per-tensor adaround adaround"));
+        org.junit.jupiter.api.Assertions.assertTrue(issues.startsWith("ERROR org.eclipse.xtext.diagnostics.Diagnostic"
+                + ".Syntax") && issues.contains("adaround"), issues);
+    }
+
+    @Test
+    void aPostTrainingStepOnActivationsIsAnErrorThatMovesItToTheWeights() throws Exception {
+        Src src = Src.valid().replace("activations uint8", "activations uint8 equalize");
+        assertEquals(src.error(CimIssueCodes.PARAM_NOT_APPLICABLE, "equalize", "'equalize' changes how weights are "
+                + "quantised, not activations: move it to a weights line, e.g. 'weights int4 per-tensor equalize'"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void adaroundOnBinaryWeightsIsAnError() throws Exception {
+        Src src = weights("binary adaround");
+        assertEquals(src.error(CimIssueCodes.PARAM_NOT_APPLICABLE, "adaround", "'adaround' chooses between rounding "
+                + "a weight down or up, and binary weights are signs with no level in between: remove 'adaround' or "
+                + "use an integer type such as int4"), frontEndIssues(src));
+    }
+
+    @Test
+    void equalizeOnBinaryWeightsIsAnErrorAndBiasCorrectionIsAllowed() throws Exception {
+        Src src = weights("binary equalize biascorrect");
+        assertEquals(src.error(CimIssueCodes.PARAM_NOT_APPLICABLE, "equalize", "'equalize' rescales each channel, and "
+                + "binary weights keep only their signs: remove 'equalize' or use an integer type such as int4"),
+                frontEndIssues(src));
+    }
+
+    @Test
+    void equalizeWithPerChannelWeightsWrittenOrByDefaultIsAWarning() throws Exception {
+        String message = "'equalize' evens out the channel ranges of a per-tensor scale; with per-channel scales each "
+                + "channel has its own range already: write 'per-tensor' or remove 'equalize'";
+        Src written = weights("int4 per-channel equalize");
+        assertEquals(written.warning(CimIssueCodes.PARAM_NOT_APPLICABLE, "equalize", message), frontEndIssues(written));
+        Src byDefault = weights("int4 equalize");
+        assertEquals(byDefault.warning(CimIssueCodes.PARAM_NOT_APPLICABLE, "equalize", message),
+                frontEndIssues(byDefault));
+    }
+
+    @Test
+    void noiseAwareTrainingGivenTwiceIsAnErrorOnTheSecond() throws Exception {
+        Src src = Src.valid().replace("    activations uint8\n",
+                "    activations uint8\n    training noise aware\n    training  noise aware\n");
+        assertEquals(src.error(CimIssueCodes.PARAM_DUPLICATE, "training  noise aware",
+                "'training noise aware' is given twice: keep one"), frontEndIssues(src));
+    }
 }

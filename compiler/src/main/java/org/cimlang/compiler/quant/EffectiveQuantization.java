@@ -114,7 +114,7 @@ public final class EffectiveQuantization {
             return s;
         }
         double p = s.calibration() == CalibrationMethod.PERCENTILE ? DEFAULT_PERCENTILE : 100.0;
-        return new QuantSpec(s.type(), s.symmetric(), s.granularity(), s.calibration(), p, s.origin());
+        return new QuantSpec(s.type(), s.symmetric(), s.granularity(), s.calibration(), p, s.origin(), s.steps());
     }
 
     private static void check(QuantSpec spec, boolean activations, Object fallbackOrigin, String feature,

@@ -135,7 +135,7 @@ public final class Conv2d {
      * Writes the patch matrix [inGroupChannels * kH * kW, outH * outW] of the group whose first
      * channel starts at {@code xOff}; padding reads as zero.
      */
-    static void im2col(float[] x, int xOff, ConvGeometry g, float[] cols) {
+    public static void im2col(float[] x, int xOff, ConvGeometry g, float[] cols) {
         int outH = g.outH();
         int outW = g.outW();
         int pixels = outH * outW;

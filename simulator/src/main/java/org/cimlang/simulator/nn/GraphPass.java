@@ -33,9 +33,11 @@ final class GraphPass {
     private final float[][] invStd;
     private final float[][] weights;
     private final float[] clips;
+    private final long noiseSeed;
 
     private GraphPass(GraphPlan plan, int batch, Map<String, float[]> params, Map<String, LayerQat> qat, Mode mode,
-            Parallel par) {
+            Parallel par, long noiseSeed) {
+        this.noiseSeed = noiseSeed;
         this.plan = plan;
         this.batch = batch;
         this.params = params;
@@ -56,7 +58,16 @@ final class GraphPass {
     /** Runs the batch {@code input} [batch, input size]; the array is read, never written. */
     static GraphPass forward(GraphPlan plan, float[] input, int batch, Map<String, float[]> params,
             Map<String, LayerQat> qat, Mode mode, Parallel par) {
-        GraphPass pass = new GraphPass(plan, batch, params, qat, mode, par);
+        return forward(plan, input, batch, params, qat, mode, par, 0L);
+    }
+
+    /**
+     * As {@link #forward(GraphPlan, float[], int, Map, Map, Mode, Parallel)}; in training, layers with
+     * {@link LayerQat#noise()} draw their weight noise from {@code noiseSeed} and the layer's index.
+     */
+    static GraphPass forward(GraphPlan plan, float[] input, int batch, Map<String, float[]> params,
+            Map<String, LayerQat> qat, Mode mode, Parallel par, long noiseSeed) {
+        GraphPass pass = new GraphPass(plan, batch, params, qat, mode, par, noiseSeed);
         Checks.length("input batch", input, Checks.product(batch, plan.input().size()));
         for (GraphPlan.Node node : plan.nodes) {
             pass.run(node, input);
@@ -240,6 +251,13 @@ final class GraphPass {
             float[] snapped = new float[w.length];
             FakeQuant.weightsForward(wq, w, node.channels(), snapped);
             w = snapped;
+        }
+        LayerQat q = qat.get(node.name());
+        if (mode == Mode.TRAIN && q != null && q.noise() != null && !q.noise().isZero()) {
+            float[] noisy = new float[w.length];
+            q.noise().perturb(w, new java.util.SplittableRandom(noiseSeed ^ (0x9E3779B97F4A7C15L * (node.index() + 1))),
+                    noisy);
+            w = noisy;
         }
         weights[node.index()] = w;
         return w;

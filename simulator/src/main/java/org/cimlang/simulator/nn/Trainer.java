@@ -68,6 +68,8 @@ public final class Trainer {
         SplittableRandom root = new SplittableRandom(config.seed());
         long initSeed = root.nextLong();
         SplittableRandom shuffle = root.split();
+        // split after the others so that training without noise draws what it always drew
+        SplittableRandom noise = root.split();
         Map<String, Tensor> start = initial;
         if (start == null) {
             start = ParameterInit.kaimingUniform(network, initSeed);
@@ -104,7 +106,7 @@ public final class Trainer {
                         y[b] = labels[order[from + b]];
                     }
                     GraphPass pass = GraphPass.forward(plan, x, n, state.values, config.qat(), GraphPass.Mode.TRAIN,
-                            par);
+                            par, noise.nextLong());
                     float[] logits = pass.output(lossNode);
                     float[] dLogits = new float[logits.length];
                     double loss = SoftmaxCrossEntropy.lossAndGradient(logits, y, dLogits, n, classes);

@@ -18,6 +18,9 @@ import org.cimlang.compiler.mapping.LoweredLayer;
 import org.cimlang.compiler.mapping.LoweredNetwork;
 import org.cimlang.compiler.mapping.WeightLowering;
 import org.cimlang.compiler.ptq.ActivationRange;
+import org.cimlang.compiler.ptq.AdaRound;
+import org.cimlang.compiler.ptq.BiasCorrector;
+import org.cimlang.compiler.ptq.WeightRange;
 import org.cimlang.compiler.ptq.AffineQuantizer;
 import org.cimlang.compiler.ptq.BatchNormFolder;
 import org.cimlang.compiler.ptq.BiasQuantizer;
@@ -40,6 +43,9 @@ import org.cimlang.io.Tensor;
  * <li>batchnorms that the mapping engine folds ({@link WeightLowering}: a batchnorm reading a conv2d/dense
  * without activation that nothing else reads) are folded into the weights and bias
  * ({@link BatchNormFolder}, eps 1e-5 as the float engine);</li>
+ * <li>cross-layer equalisation of the pairs whose weight specs say {@code equalize}
+ * ({@link NetworkEqualization}); the float function is unchanged, so everything after sees the equalised
+ * parameters;</li>
  * <li>activation ranges: the float model runs over the calibration images and every layer's output
  * (after its activation) feeds a {@link RangeCalibrator}; the layer's spec picks min-max, percentile or
  * MSE. A range trained by quantisation-aware training ({@code <layer>.act_clip}) takes precedence:
@@ -47,7 +53,11 @@ import org.cimlang.io.Tensor;
  * dataset's DAC codes when it can (see {@link InputNode});</li>
  * <li>weights: per channel or per tensor, symmetric or asymmetric ({@link AffineQuantizer}), binary
  * ({@link BinaryQuantizer}); symmetric weights already on a coarser integer grid keep it
- * ({@link WeightGrid});</li>
+ * ({@link WeightGrid}); otherwise the range is the spec's {@code calibrate} ({@link WeightRange}) and the
+ * rounding nearest or, with {@code adaround}, {@link AdaRound}'s on the layer's input moments
+ * ({@link LayerInputStatistics}, from the same calibration pass);</li>
+ * <li>with {@code biascorrect}, the float bias minus the quantised weights' expected shift
+ * ({@link BiasCorrector});</li>
  * <li>int32 biases at {@code s_w s_x} ({@link BiasQuantizer}) and fixed-point requantisers to each
  * layer's output format.</li>
  * </ol>
@@ -69,10 +79,12 @@ public final class NetworkQuantizer {
      */
     public static QuantizedNetwork quantize(AnalyzedNetwork network, QuantPlan plan, Map<String, Tensor> parameters,
             float[][] calibration, InputCodes inputCodes) {
-        FloatModel model = FloatModel.of(network, parameters);
         if (calibration.length == 0) {
             throw new IllegalArgumentException("calibration needs at least one image");
         }
+        // equalisation keeps the float function, so the ranges are calibrated on the equalised network
+        Map<String, Tensor> params = NetworkEqualization.apply(network, plan, parameters);
+        FloatModel model = FloatModel.of(network, params);
         LoweredNetwork lowered = WeightLowering.lower(network, plan);
         Map<String, LoweredLayer> crossbar = new HashMap<>();
         Map<String, String> foldedInto = new HashMap<>();
@@ -82,7 +94,8 @@ public final class NetworkQuantizer {
                 foldedInto.put(l.foldedBatchnorm(), l.layer());
             }
         }
-        Map<String, ActivationRange> ranges = calibrate(model, network, plan, parameters, calibration);
+        Map<String, LayerInputStatistics> inputStats = new HashMap<>();
+        Map<String, ActivationRange> ranges = calibrate(model, network, plan, params, calibration, inputStats);
         Map<String, ActivationFormat> formats = new HashMap<>();
         Map<String, Integer> index = new HashMap<>();
         List<QNode> nodes = new ArrayList<>();
@@ -100,14 +113,14 @@ public final class NetworkQuantizer {
                 LoweredLayer low = crossbar.get(l.name());
                 Layer bn = low.foldedBatchnorm() == null ? null : network.layerNamed(low.foldedBatchnorm());
                 ActivationFormat result = bn == null ? out : format(bn, plan, ranges, inputCodes);
-                node = matrix(i, l, bn, network, plan, parameters, index.get(l.inputs().get(0)),
-                        formats.get(l.inputs().get(0)), shape, result, low.activation());
+                node = matrix(i, l, bn, network, plan, params, index.get(l.inputs().get(0)),
+                        formats.get(l.inputs().get(0)), shape, result, low.activation(), inputStats.get(l.name()));
             } else if (foldedInto.containsKey(l.name())) {
                 QNode source = nodes.get(index.get(foldedInto.get(l.name())));
                 node = new AliasNode(i, l, source.index, shape, source.output);
                 formats.put(l.name(), source.output);
             } else {
-                node = digital(i, l, network, parameters, index, formats, nodes, shape, out);
+                node = digital(i, l, network, params, index, formats, nodes, shape, out);
             }
             index.put(l.name(), i);
             nodes.add(node);
@@ -127,12 +140,23 @@ public final class NetworkQuantizer {
         return new QuantizedNetwork(network.network().name(), nodes, inputNode, outputNode);
     }
 
+    /**
+     * Activation ranges, and into {@code inputStats} the input statistics of every conv2d/dense whose weights
+     * ask for bias correction or AdaRound, from one float pass over the calibration images.
+     */
     private static Map<String, ActivationRange> calibrate(FloatModel model, AnalyzedNetwork network, QuantPlan plan,
-            Map<String, Tensor> parameters, float[][] images) {
+            Map<String, Tensor> parameters, float[][] images, Map<String, LayerInputStatistics> inputStats) {
         Map<String, RangeCalibrator> calibrators = new HashMap<>();
         for (Layer l : network.order()) {
             if (!plan.of(l.name()).activations().type().binary() && clip(parameters, l.name()) == null) {
                 calibrators.put(l.name(), new RangeCalibrator());
+            }
+            QuantSpec ws = plan.of(l.name()).weights();
+            boolean adaround = ws.steps().adaround() && !ws.type().binary();
+            if (l.kind().hasCrossbarWeights() && (adaround || ws.steps().biasCorrect())) {
+                Tensor w = parameters.get(l.name() + ".weight");
+                ConvGeometry conv = l.kind() == LayerKind.CONV2D ? convGeometry(l, network) : null;
+                inputStats.put(l.name(), new LayerInputStatistics(conv, w.size() / w.dim(0), adaround, l.name()));
             }
         }
         int per = images[0].length;
@@ -149,6 +173,9 @@ public final class NetworkQuantizer {
             Map<String, Tensor> all = model.forwardAll(Tensor.of(x, n, per));
             for (Map.Entry<String, RangeCalibrator> e : calibrators.entrySet()) {
                 e.getValue().observe(all.get(e.getKey()).data());
+            }
+            for (Map.Entry<String, LayerInputStatistics> e : inputStats.entrySet()) {
+                e.getValue().observe(all.get(network.layerNamed(e.getKey()).inputs().get(0)).data(), n);
             }
         }
         Map<String, ActivationRange> ranges = new HashMap<>();
@@ -193,7 +220,7 @@ public final class NetworkQuantizer {
 
     private static MatrixNode matrix(int i, Layer l, Layer bn, AnalyzedNetwork network, QuantPlan plan,
             Map<String, Tensor> parameters, int inputNode, ActivationFormat in, int[] shape, ActivationFormat out,
-            Activation activation) {
+            Activation activation, LayerInputStatistics stats) {
         Tensor wt = parameters.get(l.name() + ".weight");
         Tensor bt = parameters.get(l.name() + ".bias");
         float[] w = wt.data();
@@ -218,12 +245,19 @@ public final class NetworkQuantizer {
             } else {
                 QuantParams grid = symmetric && type.signed() ? WeightGrid.detect(w, shape2, ws.granularity(),
                         AffineQuantizer.qmin(type, true), AffineQuantizer.qmax(type, true)) : null;
-                q = grid != null ? new QuantizedTensor(AffineQuantizer.quantize(w, shape2, grid), shape2, grid)
-                        : AffineQuantizer.quantizeWeights(w, shape2, type, symmetric, ws.granularity());
+                QuantParams wp = grid != null ? grid : WeightRange.params(w, shape2, type, symmetric, ws.granularity(),
+                        ws.calibration(), ws.percentile());
+                int[] codes = grid == null && ws.steps().adaround()
+                        ? adaround(w, outputs, k, wp, stats, groupsOf(l)) : AffineQuantizer.quantize(w, shape2, wp);
+                q = new QuantizedTensor(codes, shape2, wp);
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer '" + l.name() + "': cannot quantise the weights to " + type + ": "
                     + e.getMessage(), e);
+        }
+        if (ws.steps().biasCorrect()) {
+            b = BiasCorrector.correct(b, w, AffineQuantizer.dequantize(q.values(), shape2, q.params()), outputs,
+                    stats.mean());
         }
         QuantParams p = q.params();
         int[] zero = new int[outputs];
@@ -248,10 +282,7 @@ public final class NetworkQuantizer {
         int groups = 1;
         int pixels = 1;
         if (l.kind() == LayerKind.CONV2D) {
-            int[] s = ints(network.inputShapesOf(l.name()).get(0));
-            conv = new ConvGeometry(s[0], s[1], s[2], (int) l.filters(), (int) l.kernelH(), (int) l.kernelW(),
-                    (int) l.effectiveStrideH(), (int) l.effectiveStrideW(), (int) l.padH(), (int) l.padW(),
-                    (int) l.groups());
+            conv = convGeometry(l, network);
             groups = (int) l.groups();
             pixels = conv.outPixels();
             if (in.isBinary() && (l.padH() > 0 || l.padW() > 0)) {
@@ -261,6 +292,31 @@ public final class NetworkQuantizer {
         }
         return new MatrixNode(i, l, inputNode, shape, out, conv, groups, k, outputs / groups, pixels, q.values(), zero,
                 scale, bias, in, activation, type, bn == null ? null : bn.name());
+    }
+
+    /** AdaRound per group of outputs, each with its own input moments. */
+    private static int[] adaround(float[] w, int outputs, int k, QuantParams p, LayerInputStatistics stats,
+            int groups) {
+        int perGroup = outputs / groups;
+        int[] codes = new int[w.length];
+        for (int g = 0; g < groups; g++) {
+            float[] part = java.util.Arrays.copyOfRange(w, g * perGroup * k, (g + 1) * perGroup * k);
+            AdaRound.Result r = AdaRound.round(part, perGroup, p, g * perGroup, stats.gram(g),
+                    AdaRound.Settings.forLayer(perGroup, k));
+            System.arraycopy(r.codes(), 0, codes, g * perGroup * k, part.length);
+        }
+        return codes;
+    }
+
+    private static int groupsOf(Layer l) {
+        return l.kind() == LayerKind.CONV2D ? (int) l.groups() : 1;
+    }
+
+    private static ConvGeometry convGeometry(Layer l, AnalyzedNetwork network) {
+        int[] s = ints(network.inputShapesOf(l.name()).get(0));
+        return new ConvGeometry(s[0], s[1], s[2], (int) l.filters(), (int) l.kernelH(), (int) l.kernelW(),
+                (int) l.effectiveStrideH(), (int) l.effectiveStrideW(), (int) l.padH(), (int) l.padW(),
+                (int) l.groups());
     }
 
     private static DigitalNode digital(int i, Layer l, AnalyzedNetwork network, Map<String, Tensor> parameters,

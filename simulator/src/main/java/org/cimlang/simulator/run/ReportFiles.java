@@ -83,6 +83,7 @@ public final class ReportFiles {
             tr.put("epochs", t.epochs());
             ArrayNode qat = tr.putArray("quantisationAware");
             t.qatLayers().forEach(qat::add);
+            tr.put("noiseAware", t.noiseAware());
             number(tr, "loss", t.loss());
             number(tr, "trainAccuracy", t.accuracy());
             number(tr, "seconds", t.seconds());

@@ -104,7 +104,8 @@ public final class SimulationRunner {
             listener.phase(weights + " does not exist: training first");
             Dataset train = DataSets.training(sim.dataset(), r.simulationDir());
             training = NetworkTraining.train(c.analysis(), c.quant(), train, weights,
-                    new NetworkTraining.Options(0, seed, r.threads()), listener);
+                    new NetworkTraining.Options(0, seed, r.threads(), NetworkTraining.noiseFor(c.quantization(),
+                            c.chip())), listener);
         }
         Map<String, Tensor> params = WeightsFile.read(c.analysis(), weights);
 

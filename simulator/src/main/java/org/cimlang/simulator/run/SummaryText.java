@@ -24,7 +24,8 @@ public final class SummaryText {
             NetworkTraining.Outcome t = r.training();
             b.append(String.format(Locale.ROOT, " (trained now: %d epoch%s in %.1f s%s)", t.epochs(),
                     t.epochs() == 1 ? "" : "s", t.seconds(),
-                    t.qatLayers().isEmpty() ? "" : ", quantisation-aware: " + String.join(", ", t.qatLayers())));
+                    (t.qatLayers().isEmpty() ? "" : ", quantisation-aware: " + String.join(", ", t.qatLayers()))
+                            + (t.noiseAware() ? ", noise-aware" : "")));
         }
         b.append('\n');
         b.append("accuracy\n");

@@ -18,6 +18,7 @@ import org.cimlang.simulator.nn.ActivationQuant;
 import org.cimlang.simulator.nn.LayerQat;
 import org.cimlang.simulator.nn.OptimizerSpec;
 import org.cimlang.simulator.nn.TrainConfig;
+import org.cimlang.simulator.nn.WeightNoise;
 import org.cimlang.simulator.nn.WeightQuant;
 
 /**
@@ -67,6 +68,15 @@ public record TrainingRecipe(int epochs, OptimizerSpec optimizer, Map<String, La
      * @param epochs  epochs asked for, or 0 for the budget's choice
      */
     public static TrainingRecipe of(AnalyzedNetwork network, QuantPlan plan, int samples, int epochs) {
+        return of(network, plan, samples, epochs, null);
+    }
+
+    /**
+     * The recipe, with {@code noise} (null or zero: none) injected into the weights of every conv2d/dense
+     * during training ({@code training noise aware}).
+     */
+    public static TrainingRecipe of(AnalyzedNetwork network, QuantPlan plan, int samples, int epochs,
+            WeightNoise noise) {
         int e = epochs > 0 ? epochs : budgetEpochs(network.totalMacs(), samples);
         Set<String> folded = new HashSet<>();
         for (LoweredLayer l : WeightLowering.lower(network, plan).crossbar()) {
@@ -86,8 +96,9 @@ public record TrainingRecipe(int epochs, OptimizerSpec optimizer, Map<String, La
                     && !l.name().equals(output) && isLowPrecision(a.type())) {
                 aq = ActivationQuant.from(a);
             }
-            if (wq != null || aq != null) {
-                qat.put(l.name(), new LayerQat(wq, aq));
+            WeightNoise n = noise != null && !noise.isZero() && l.kind().hasCrossbarWeights() ? noise : null;
+            if (wq != null || aq != null || n != null) {
+                qat.put(l.name(), new LayerQat(wq, aq, n));
             }
         }
         return new TrainingRecipe(e, OptimizerSpec.adam(LEARNING_RATE), qat);
