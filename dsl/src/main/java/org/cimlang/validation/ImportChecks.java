@@ -47,6 +47,8 @@ public class ImportChecks extends CimChecks {
                 } else if (outcome instanceof FileImports.Unreadable u) {
                     error("cannot import " + written + ": " + shown(u.uri()) + " " + u.reason(), imp,
                             CimPackage.Literals.IMPORT__FILE_URI, CimIssueCodes.IMPORT_MISSING);
+                } else if (outcome instanceof FileImports.Outside o) {
+                    error(o.message(), imp, CimPackage.Literals.IMPORT__FILE_URI, CimIssueCodes.PATH_OUTSIDE);
                 }
             });
             return;

@@ -140,11 +140,16 @@ class NamesAndImportsTest {
     }
 
     @Test
-    void aFileImportOfAFileWithoutPackageMakesItsDeclarationsVisible() throws Exception {
-        List<Resource> rs = support.loadFiles(files(
-                "lib/hw.cim", "chip Chip" + CHIP_BODY + "\nnetwork Net" + NET_BODY,
-                "app/main.cim", "import \"../lib/hw.cim\"\n\n" + MAIN_BODY));
-        assertEquals("", Src.errors(support.validate(rs.get(1))));
+    void aFileImportOfAFileWithoutPackageMakesItsDeclarationsVisible(@TempDir Path dir) throws Exception {
+        // the workspace marker holds app/ and lib/ in one workspace (see WorkspaceBoundaryValidationTest)
+        Files.writeString(dir.resolve("cim.workspace"), "");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("lib/hw.cim"), "chip Chip" + CHIP_BODY + "\nnetwork Net" + NET_BODY);
+        Files.writeString(dir.resolve("app/main.cim"), "import \"../lib/hw.cim\"\n\n" + MAIN_BODY);
+        Resource main = support.newResourceSet().getResource(URI.createFileURI(dir.resolve("app/main.cim").toString()),
+                true);
+        assertEquals("", Src.errors(support.validate(main)));
     }
 
     @Test
@@ -195,9 +200,9 @@ class NamesAndImportsTest {
 
     @Test
     void anImportOfAnAbsolutePathThatIsMissingDoesNotMentionRelativePaths() throws Exception {
-        Src main = Src.of("import \"/nowhere/chips.cim\"\n");
-        assertEquals(main.error(CimIssueCodes.IMPORT_MISSING, "\"/nowhere/chips.cim\"", "cannot import "
-                + "\"/nowhere/chips.cim\": there is no file /nowhere/chips.cim: fix the path"),
+        Src main = Src.of("import \"/test/nowhere/chips.cim\"\n");
+        assertEquals(main.error(CimIssueCodes.IMPORT_MISSING, "\"/test/nowhere/chips.cim\"", "cannot import "
+                + "\"/test/nowhere/chips.cim\": there is no file /test/nowhere/chips.cim: fix the path"),
                 frontEndIssuesOfLast(files("main.cim", main.text())));
     }
 
@@ -280,10 +285,16 @@ class NamesAndImportsTest {
     }
 
     @Test
-    void aCycleThroughThreeFilesInFoldersIsListedWithPathsRelativeToTheImporter() throws Exception {
+    void aCycleThroughThreeFilesInFoldersIsListedWithPathsRelativeToTheImporter(@TempDir Path dir) throws Exception {
         Src a = Src.of("import \"../lib/b.cim\"\n");
-        List<Resource> rs = support.loadFiles(files("app/a.cim", a.text(),
-                "lib/b.cim", "import \"c.cim\"\n", "lib/c.cim", "import \"../app/a.cim\"\n"));
+        Files.writeString(dir.resolve("cim.workspace"), "");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("app/a.cim"), a.text());
+        Files.writeString(dir.resolve("lib/b.cim"), "import \"c.cim\"\n");
+        Files.writeString(dir.resolve("lib/c.cim"), "import \"../app/a.cim\"\n");
+        List<Resource> rs = List.of(support.newResourceSet().getResource(
+                URI.createFileURI(dir.resolve("app/a.cim").toString()), true));
         assertEquals(a.error(CimIssueCodes.IMPORT_CYCLE, "\"../lib/b.cim\"", "import cycle: a.cim imports ../lib/b.cim, "
                 + "../lib/b.cim imports ../lib/c.cim, ../lib/c.cim imports a.cim: remove one of these imports, or move "
                 + "what the files share into a file that imports none of them"), frontEnd(support.validate(rs.get(0))));
