@@ -153,4 +153,23 @@ class CheckCommandTest {
         assertTrue(r.out().contains("mlp.npz is a directory, not a weights file") && !r.out().contains("does not exist"),
                 r.out());
     }
+
+    @Test
+    void anImportOutsideTheWorkspaceIsAnErrorNamingThePathAndTheAllowLine() throws Exception {
+        write("project/cim.workspace", "");
+        write("lib/nets.cim", CLEAN);
+        Path main = write("project/main.cim", "import \"../lib/nets.cim\"\n");
+        CliRun r = CliRun.of("check", main.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        Path lib = dir.resolve("lib").toAbsolutePath().normalize();
+        String[] lines = r.out().split("\n");
+        assertEquals(main + ":1:8: error: imported file \"../lib/nets.cim\" (" + lib.resolve("nets.cim")
+                + ") lies outside the workspace " + main.getParent() + ": move it inside, or list its folder in "
+                + main.getParent().resolve("cim.workspace") + " with a line 'allow " + lib + "' [cim.path.outside]",
+                lines[0]);
+        // the allow line the message proposes lets the import in
+        write("project/cim.workspace", "allow " + lib + "\n");
+        CliRun allowed = CliRun.of("check", main.toString());
+        assertEquals(0, allowed.exitCode(), allowed.out() + allowed.err());
+    }
 }

@@ -5,6 +5,7 @@ import org.cimlang.ide.commands.CimRequests;
 import org.cimlang.ide.contentassist.CimContentProposalProvider;
 import org.cimlang.ide.formatting.CimFormatter;
 import org.cimlang.ide.hover.CimHoverService;
+import org.cimlang.ide.navigation.CimEObjectAtOffsetHelper;
 import org.cimlang.ide.rename.CimReferenceUpdater;
 import org.eclipse.xtext.formatting2.IFormatter2;
 import org.eclipse.xtext.generator.IShouldGenerate;
@@ -13,6 +14,7 @@ import org.eclipse.xtext.ide.serializer.hooks.IReferenceUpdater;
 import org.eclipse.xtext.ide.server.ILanguageServerExtension;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 
 /**
  * Guice bindings of the editor services the server looks up per language. The inlay-hint service
@@ -42,6 +44,11 @@ public class CimIdeModule extends AbstractCimIdeModule {
     /** {@code cim/compile} and {@code cim/run}. */
     public Class<? extends ILanguageServerExtension> bindILanguageServerExtension() {
         return CimRequests.class;
+    }
+
+    /** Definition, references and highlights answer nothing, instead of failing, where a document holds no element. */
+    public Class<? extends EObjectAtOffsetHelper> bindEObjectAtOffsetHelper() {
+        return CimEObjectAtOffsetHelper.class;
     }
 
     /** Renames update {@code import} lines too. */

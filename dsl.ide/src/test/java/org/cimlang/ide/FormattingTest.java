@@ -65,6 +65,15 @@ class FormattingTest extends AbstractCimServerTest {
                 """, format("c.cim", messy));
     }
 
+    /** No brace, comment or string: the formatter's token scan indexed an empty list (IndexOutOfBounds). */
+    @Test
+    void aTextWithoutBracesCommentsOrStringsIsFormattedToo() throws Exception {
+        initialize();
+        Assertions.assertEquals("network N\n", format("half.cim", "network N   \n\n\n"));
+        Assertions.assertEquals("import nets.Net\n\nnetwork N\n", format("bits.cim", "  import nets.Net  \n\n\n\nnetwork N"));
+        Assertions.assertEquals(java.util.Map.of(), server().caughtFailures());
+    }
+
     @Test
     void everyExampleKeepsItsTokensAndFormatsToAFixedPoint() throws Exception {
         initialize();

@@ -8,14 +8,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.xtext.ide.server.Document;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +108,34 @@ class NavigationTest extends AbstractCimServerTest {
         // "    dense fc from img units 64" is line 3; the name starts at column 10
         Assertions.assertEquals(3, defs.get(0).getRange().getStart().getLine());
         Assertions.assertEquals(10, defs.get(0).getRange().getStart().getCharacter());
+    }
+
+    /**
+     * A text without an element at the offset (empty, blanks, only a comment, a stray brace before any
+     * declaration) made Xtext's lookup fail with a NullPointerException, which the server's catch-all
+     * answered empty: the answer must be empty without any failure caught.
+     */
+    @Test
+    void definitionReferencesAndHighlightsWhereNoElementIsAnswerNothingWithoutFailing() throws Exception {
+        String uri = openWorkspace(workspace());
+        List<String> texts = List.of("", "  \n\n", "// only a comment\n", "/* a block\n comment */", "}", "}\n" + NET);
+        int version = 2;
+        for (String text : texts) {
+            change(uri, version++, text);
+            Document document = new Document(1, text);
+            for (int offset = 0; offset <= text.length() && offset < 3; offset++) {
+                TextDocumentIdentifier doc = new TextDocumentIdentifier(uri);
+                Position at = document.getPosition(offset);
+                String where = "'" + text.replace("\n", "\\n") + "' at " + offset;
+                Assertions.assertEquals(List.of(), languageServer.definition(new DefinitionParams(doc, at)).get().getLeft(),
+                        where);
+                Assertions.assertEquals(List.of(), languageServer.references(new ReferenceParams(doc, at,
+                        new ReferenceContext(true))).get(), where);
+                Assertions.assertEquals(List.of(), languageServer.documentHighlight(new DocumentHighlightParams(doc, at))
+                        .get(), where);
+                Assertions.assertEquals(Map.of(), server().caughtFailures(), where);
+            }
+        }
     }
 
     @Test

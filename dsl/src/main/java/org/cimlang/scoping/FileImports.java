@@ -1,9 +1,11 @@
 package org.cimlang.scoping;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.cimlang.cim.Import;
 import org.cimlang.cim.Model;
+import org.cimlang.io.WorkspaceBoundary;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.common.util.WrappedException;
 import org.eclipse.emf.ecore.resource.Resource;
@@ -13,13 +15,15 @@ import org.eclipse.emf.ecore.resource.ResourceSet;
  * Resolves {@code import "path/to/file.cim"}: the path is relative to the importing file's folder. The
  * imported file is loaded into the importing file's resource set when it is not there yet, so that an
  * editor or {@code cim check} given one file still sees the declarations of the files it imports.
+ * A file outside the importing file's workspace ({@link WorkspaceBoundary}) is neither loaded nor
+ * looked at: whether it exists is not the design's business either.
  */
 public final class FileImports {
     private FileImports() {
     }
 
     /** What became of one file import. */
-    public sealed interface Outcome permits Loaded, Missing, Unreadable {
+    public sealed interface Outcome permits Loaded, Missing, Unreadable, Outside {
     }
 
     /** The file was found and parsed (it may hold syntax errors: those are reported in that file). */
@@ -59,6 +63,13 @@ public final class FileImports {
         return Optional.of(base.trimSegments(1).appendSegments(written.segments()));
     }
 
+    /**
+     * The file lies outside the importing file's workspace and was not read; {@code message} says so,
+     * naming the path and the 'allow' line that would let it in.
+     */
+    public record Outside(URI uri, String message) implements Outcome {
+    }
+
     /** Resolves the import and loads its file into the importing file's resource set if needed. */
     public static Optional<Outcome> load(Import imp) {
         Optional<URI> resolved = resolve(imp);
@@ -66,6 +77,10 @@ public final class FileImports {
             return Optional.empty();
         }
         URI uri = resolved.get();
+        Optional<String> outside = outsideWorkspace(imp, uri);
+        if (outside.isPresent()) {
+            return Optional.of(new Outside(uri, outside.get()));
+        }
         ResourceSet rs = imp.eResource().getResourceSet();
         if (rs == null) {
             return Optional.of(new Missing(uri));
@@ -92,6 +107,16 @@ public final class FileImports {
             return Optional.of(new Unreadable(uri, "cannot be read (" + cause.getClass().getSimpleName() + ": "
                     + cause.getMessage() + "): check that the file is readable"));
         }
+    }
+
+    /** The message saying that {@code target} lies outside the workspace of {@code imp}'s file, or empty. */
+    private static Optional<String> outsideWorkspace(Import imp, URI target) {
+        URI home = imp.eResource().getURI();
+        if (home == null || !home.isFile() || !target.isFile()) {
+            return Optional.empty();
+        }
+        return WorkspaceBoundary.of(Path.of(home.toFileString())).outside("imported file", imp.getFileURI(),
+                Path.of(target.toFileString()));
     }
 
     /** The loaded resource of a file import, if it could be loaded. */

@@ -27,8 +27,12 @@ import org.eclipse.xtext.resource.IResourceDescriptions;
  * that declares something in that namespace, except the importing file itself. An import of one's own
  * package reaches nothing: it changes no name and is no dependency.
  *
- * <p>One graph serves one validation run: it caches what it has read, and it reads files lazily,
- * loading them into the resource set when the index names a file that is not loaded yet.
+ * <p>One graph serves every validation of a resource set until one of its files changes (see
+ * {@link #of}): it reads files lazily, each once, loading them into the resource set when the index
+ * names a file that is not loaded yet. Whether an import is in a cycle is answered from the strongly
+ * connected components of the files (Tarjan's algorithm, run once over what the queries reach), so
+ * that checking every file of a chain of N imports costs N, not N^2; the shortest cycle is then
+ * searched within the import's component only.
  */
 public final class ImportGraph {
 
@@ -43,28 +47,47 @@ public final class ImportGraph {
     private final IResourceDescriptions index;
     private final ResourceSet resourceSet;
     private final IQualifiedNameConverter names;
+    private final ImportGraphCache cache;
     private final Map<URI, List<Step>> stepsByFile = new HashMap<>();
     private java.util.NavigableMap<QualifiedName, Set<URI>> filesByName;
+    private Set<String> packages;
+    /** The strongly connected component of each file the queries reached, by number. */
+    private final Map<URI, Integer> componentOf = new HashMap<>();
+    private int components;
 
-    public ImportGraph(IResourceDescriptions index, ResourceSet resourceSet, IQualifiedNameConverter names) {
+    ImportGraph(IResourceDescriptions index, ResourceSet resourceSet, IQualifiedNameConverter names,
+            ImportGraphCache cache) {
         this.index = index;
         this.resourceSet = resourceSet;
         this.names = names;
+        this.cache = cache;
+    }
+
+    /**
+     * The graph of {@code resourceSet}'s files: the one built for an earlier validation when no file
+     * of the set has changed since, else a new one reading {@code index}.
+     */
+    public static ImportGraph of(ResourceSet resourceSet, IResourceDescriptions index, IQualifiedNameConverter names) {
+        return ImportGraphCache.graphOf(resourceSet, index, names);
     }
 
     /**
      * The shortest cycle that starts with {@code imp} and comes back to the file holding it, as the
      * list of imports followed; empty when the import is in no cycle.
      */
-    public Optional<List<Step>> cycleThrough(Import imp) {
+    public synchronized Optional<List<Step>> cycleThrough(Import imp) {
         Resource home = imp.eResource();
         if (home == null || home.getURI() == null) {
             return Optional.empty();
         }
         URI start = home.getURI();
+        int component = component(start);
         List<Step> best = null;
         for (Step first : stepsOf(imp, start)) {
-            Optional<List<Step>> back = shortestPath(first.to(), start);
+            if (!first.to().equals(start) && component(first.to()) != component) {
+                continue;
+            }
+            Optional<List<Step>> back = shortestPath(first.to(), start, component);
             if (back.isPresent() && (best == null || back.get().size() + 1 < best.size())) {
                 best = new ArrayList<>();
                 best.add(first);
@@ -74,8 +97,76 @@ public final class ImportGraph {
         return Optional.ofNullable(best).map(List::copyOf);
     }
 
-    /** Breadth-first, so that the cycle reported is the shortest one. */
-    private Optional<List<Step>> shortestPath(URI from, URI to) {
+    /**
+     * The number of {@code file}'s strongly connected component: two files import each other,
+     * directly or not, exactly when their numbers are equal. Numbers files not reached yet with an
+     * iterative Tarjan walk from {@code file}, which never walks a file twice.
+     */
+    private int component(URI file) {
+        Integer known = componentOf.get(file);
+        if (known != null) {
+            return known;
+        }
+        Map<URI, Integer> order = new HashMap<>();
+        Map<URI, Integer> low = new HashMap<>();
+        Deque<URI> stack = new ArrayDeque<>();
+        Set<URI> onStack = new java.util.HashSet<>();
+        Deque<Frame> frames = new ArrayDeque<>();
+        order.put(file, 0);
+        low.put(file, 0);
+        stack.push(file);
+        onStack.add(file);
+        frames.push(new Frame(file));
+        while (!frames.isEmpty()) {
+            Frame frame = frames.peek();
+            URI at = frame.file;
+            List<Step> steps = stepsFrom(at);
+            if (frame.followed < steps.size()) {
+                URI to = steps.get(frame.followed++).to();
+                if (componentOf.containsKey(to)) {
+                    continue;
+                }
+                if (!order.containsKey(to)) {
+                    order.put(to, order.size());
+                    low.put(to, order.get(to));
+                    stack.push(to);
+                    onStack.add(to);
+                    frames.push(new Frame(to));
+                } else if (onStack.contains(to)) {
+                    low.put(at, Math.min(low.get(at), order.get(to)));
+                }
+                continue;
+            }
+            frames.pop();
+            if (!frames.isEmpty()) {
+                URI parent = frames.peek().file;
+                low.put(parent, Math.min(low.get(parent), low.get(at)));
+            }
+            if (low.get(at).equals(order.get(at))) {
+                int number = components++;
+                URI member;
+                do {
+                    member = stack.pop();
+                    onStack.remove(member);
+                    componentOf.put(member, number);
+                } while (!member.equals(at));
+            }
+        }
+        return componentOf.get(file);
+    }
+
+    /** A file on the walk's stack and how many of its steps the walk has followed. */
+    private static final class Frame {
+        final URI file;
+        int followed;
+
+        Frame(URI file) {
+            this.file = file;
+        }
+    }
+
+    /** Breadth-first within one component, so that the cycle reported is the shortest one. */
+    private Optional<List<Step>> shortestPath(URI from, URI to, int component) {
         if (from.equals(to)) {
             return Optional.of(List.of());
         }
@@ -86,7 +177,7 @@ public final class ImportGraph {
         while (!queue.isEmpty()) {
             URI at = queue.poll();
             for (Step s : stepsFrom(at)) {
-                if (reachedBy.containsKey(s.to())) {
+                if (reachedBy.containsKey(s.to()) || componentOf.getOrDefault(s.to(), -1) != component) {
                     continue;
                 }
                 reachedBy.put(s.to(), s);
@@ -122,7 +213,7 @@ public final class ImportGraph {
     private List<Step> stepsOf(Import imp, URI from) {
         List<Step> steps = new ArrayList<>();
         if (imp.getFileURI() != null) {
-            FileImports.load(imp).ifPresent(o -> {
+            cache.ownLoad(() -> FileImports.load(imp)).ifPresent(o -> {
                 if (o instanceof FileImports.Loaded l) {
                     steps.add(new Step(from, imp, l.resource().getURI()));
                 }
@@ -156,7 +247,7 @@ public final class ImportGraph {
     }
 
     /** Files of the index that declare {@code namespace} itself or a name inside it, in a stable order. */
-    public Set<URI> filesDeclaringUnder(QualifiedName namespace) {
+    public synchronized Set<URI> filesDeclaringUnder(QualifiedName namespace) {
         Set<URI> out = new LinkedHashSet<>();
         // names under a namespace sort right after it, so the walk stops at the first name outside it
         // (a scan of every name per import made a chain of 2,000 imports take minutes)
@@ -170,18 +261,21 @@ public final class ImportGraph {
     }
 
     /** Every package (the names of files' package declarations) the index knows, for suggestions. */
-    public Set<String> packages() {
-        Set<String> out = new LinkedHashSet<>();
-        for (IResourceDescription d : index.getAllResourceDescriptions()) {
-            for (IEObjectDescription o : d.getExportedObjectsByType(org.cimlang.cim.CimPackage.Literals.MODEL)) {
-                out.add(names.toString(o.getName()));
+    public synchronized Set<String> packages() {
+        if (packages == null) {
+            Set<String> out = new LinkedHashSet<>();
+            for (IResourceDescription d : index.getAllResourceDescriptions()) {
+                for (IEObjectDescription o : d.getExportedObjectsByType(org.cimlang.cim.CimPackage.Literals.MODEL)) {
+                    out.add(names.toString(o.getName()));
+                }
             }
+            packages = java.util.Collections.unmodifiableSet(out);
         }
-        return out;
+        return packages;
     }
 
     /** Every qualified name the index knows, for suggestions. */
-    public Set<String> declaredNames() {
+    public synchronized Set<String> declaredNames() {
         Set<String> out = new LinkedHashSet<>();
         for (QualifiedName n : filesByName().keySet()) {
             out.add(names.toString(n));
@@ -207,7 +301,7 @@ public final class ImportGraph {
             return r;
         }
         try {
-            return resourceSet.getResource(uri, true);
+            return cache.ownLoad(() -> resourceSet.getResource(uri, true));
         } catch (RuntimeException unreadable) {
             // the file's own validation reports why it cannot be read; here it just has no imports
             return null;

@@ -31,7 +31,7 @@ public final class CimIssueCodes {
     /** An input shape that is neither [features] nor [channels, height, width]. */
     public static final String INPUT_SHAPE = "cim.layer.inputShape";
     public static final String DATASET = "cim.simulation.dataset";
-    /** A path a design names (weights, dataset, calibration, report) lies outside the workspace. */
+    /** A path a design names (weights, dataset, calibration, report, an imported file) lies outside the workspace. */
     public static final String PATH_OUTSIDE = "cim.path.outside";
     /** The linker's unresolved reference; carries the closest name as data for the quick fix. */
     public static final String UNRESOLVED = "cim.link.unresolved";

@@ -23,7 +23,8 @@ import org.eclipse.xtext.validation.CheckType;
 
 /** Imports resolve, import cycles, and names unique across the files of a workspace. */
 public class ImportChecks extends CimChecks {
-
+    /** A longer cycle is shown by its first and last imports. */
+    static final int MAX_CYCLE_STEPS_SHOWN = 8;
 
     @Inject
     private ResourceDescriptionsProvider indexProvider;
@@ -47,6 +48,8 @@ public class ImportChecks extends CimChecks {
                 } else if (outcome instanceof FileImports.Unreadable u) {
                     error("cannot import " + written + ": " + shown(u.uri()) + " " + u.reason(), imp,
                             CimPackage.Literals.IMPORT__FILE_URI, CimIssueCodes.IMPORT_MISSING);
+                } else if (outcome instanceof FileImports.Outside o) {
+                    error(o.message(), imp, CimPackage.Literals.IMPORT__FILE_URI, CimIssueCodes.PATH_OUTSIDE);
                 }
             });
             return;
@@ -73,10 +76,21 @@ public class ImportChecks extends CimChecks {
         ImportGraph graph = importGraph(imp);
         graph.cycleThrough(imp).ifPresent(cycle -> {
             URI home = imp.eResource().getURI();
-            String path = cycle.stream().map(step -> shown(step.from(), home) + " imports "
-                    + (step.fileImport() ? shown(step.to(), home)
-                            : step.imp().getImportedNamespace() + " (" + shown(step.to(), home) + ")"))
-                    .collect(java.util.stream.Collectors.joining(", "));
+            java.util.function.Function<ImportGraph.Step, String> shownStep = step -> shown(step.from(), home)
+                    + " imports " + (step.fileImport() ? shown(step.to(), home)
+                            : step.imp().getImportedNamespace() + " (" + shown(step.to(), home) + ")");
+            String path;
+            if (cycle.size() <= MAX_CYCLE_STEPS_SHOWN) {
+                path = cycle.stream().map(shownStep).collect(java.util.stream.Collectors.joining(", "));
+            } else {
+                // every file of a long cycle gets this error: listing all of it made messages of 75,000 characters
+                int head = MAX_CYCLE_STEPS_SHOWN - 2;
+                path = String.format(java.util.Locale.ROOT, "%,d imports: ", cycle.size())
+                        + cycle.subList(0, head).stream().map(shownStep).collect(java.util.stream.Collectors.joining(", "))
+                        + String.format(java.util.Locale.ROOT, ", (%,d more), ", cycle.size() - head - 2)
+                        + cycle.subList(cycle.size() - 2, cycle.size()).stream().map(shownStep)
+                                .collect(java.util.stream.Collectors.joining(", "));
+            }
             error("import cycle: " + path + ": remove one of these imports, or move what the files share into a "
                     + "file that imports none of them", imp, imp.getFileURI() != null
                             ? CimPackage.Literals.IMPORT__FILE_URI : CimPackage.Literals.IMPORT__IMPORTED_NAMESPACE,
@@ -118,10 +132,9 @@ public class ImportChecks extends CimChecks {
         return indexProvider.getResourceDescriptions(o.eResource().getResourceSet());
     }
 
-    /** One graph per validation run of a file, shared by its imports' checks. */
+    /** The graph of the resource set's files, shared by the validations of all of them (see ImportGraph). */
     private ImportGraph importGraph(Import imp) {
-        return (ImportGraph) getContext().computeIfAbsent(ImportGraph.class,
-                k -> new ImportGraph(index(imp), imp.eResource().getResourceSet(), qualifiedNames));
+        return ImportGraph.of(imp.eResource().getResourceSet(), index(imp), qualifiedNames);
     }
 
     /** A file as the user wrote or knows it: a path when it is a file. */

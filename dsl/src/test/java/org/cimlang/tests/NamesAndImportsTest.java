@@ -140,11 +140,16 @@ class NamesAndImportsTest {
     }
 
     @Test
-    void aFileImportOfAFileWithoutPackageMakesItsDeclarationsVisible() throws Exception {
-        List<Resource> rs = support.loadFiles(files(
-                "lib/hw.cim", "chip Chip" + CHIP_BODY + "\nnetwork Net" + NET_BODY,
-                "app/main.cim", "import \"../lib/hw.cim\"\n\n" + MAIN_BODY));
-        assertEquals("", Src.errors(support.validate(rs.get(1))));
+    void aFileImportOfAFileWithoutPackageMakesItsDeclarationsVisible(@TempDir Path dir) throws Exception {
+        // the workspace marker holds app/ and lib/ in one workspace (see WorkspaceBoundaryValidationTest)
+        Files.writeString(dir.resolve("cim.workspace"), "");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("lib/hw.cim"), "chip Chip" + CHIP_BODY + "\nnetwork Net" + NET_BODY);
+        Files.writeString(dir.resolve("app/main.cim"), "import \"../lib/hw.cim\"\n\n" + MAIN_BODY);
+        Resource main = support.newResourceSet().getResource(URI.createFileURI(dir.resolve("app/main.cim").toString()),
+                true);
+        assertEquals("", Src.errors(support.validate(main)));
     }
 
     @Test
@@ -195,9 +200,9 @@ class NamesAndImportsTest {
 
     @Test
     void anImportOfAnAbsolutePathThatIsMissingDoesNotMentionRelativePaths() throws Exception {
-        Src main = Src.of("import \"/nowhere/chips.cim\"\n");
-        assertEquals(main.error(CimIssueCodes.IMPORT_MISSING, "\"/nowhere/chips.cim\"", "cannot import "
-                + "\"/nowhere/chips.cim\": there is no file /nowhere/chips.cim: fix the path"),
+        Src main = Src.of("import \"/test/nowhere/chips.cim\"\n");
+        assertEquals(main.error(CimIssueCodes.IMPORT_MISSING, "\"/test/nowhere/chips.cim\"", "cannot import "
+                + "\"/test/nowhere/chips.cim\": there is no file /test/nowhere/chips.cim: fix the path"),
                 frontEndIssuesOfLast(files("main.cim", main.text())));
     }
 
@@ -280,10 +285,16 @@ class NamesAndImportsTest {
     }
 
     @Test
-    void aCycleThroughThreeFilesInFoldersIsListedWithPathsRelativeToTheImporter() throws Exception {
+    void aCycleThroughThreeFilesInFoldersIsListedWithPathsRelativeToTheImporter(@TempDir Path dir) throws Exception {
         Src a = Src.of("import \"../lib/b.cim\"\n");
-        List<Resource> rs = support.loadFiles(files("app/a.cim", a.text(),
-                "lib/b.cim", "import \"c.cim\"\n", "lib/c.cim", "import \"../app/a.cim\"\n"));
+        Files.writeString(dir.resolve("cim.workspace"), "");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.createDirectories(dir.resolve("app"));
+        Files.writeString(dir.resolve("app/a.cim"), a.text());
+        Files.writeString(dir.resolve("lib/b.cim"), "import \"c.cim\"\n");
+        Files.writeString(dir.resolve("lib/c.cim"), "import \"../app/a.cim\"\n");
+        List<Resource> rs = List.of(support.newResourceSet().getResource(
+                URI.createFileURI(dir.resolve("app/a.cim").toString()), true));
         assertEquals(a.error(CimIssueCodes.IMPORT_CYCLE, "\"../lib/b.cim\"", "import cycle: a.cim imports ../lib/b.cim, "
                 + "../lib/b.cim imports ../lib/c.cim, ../lib/c.cim imports a.cim: remove one of these imports, or move "
                 + "what the files share into a file that imports none of them"), frontEnd(support.validate(rs.get(0))));
@@ -306,5 +317,54 @@ class NamesAndImportsTest {
                 "chips.cim", "package chips\n\nchip Chip" + CHIP_BODY,
                 "a.cim", "package nets\nimport nets.*\nimport chips.*\n\nnetwork Net" + NET_BODY,
                 "b.cim", "package nets\nimport nets.*\nimport chips.*\nimport \"chips.cim\"\n\n" + MAIN_BODY)));
+    }
+
+    /* The graph is shared by the validations of a resource set's files (ImportGraph.of): a change drops it. */
+
+    private static void reload(Resource r, String text) throws java.io.IOException {
+        r.unload();
+        r.load(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+    }
+
+    @Test
+    void aCycleMadeByEditingAFileIsFoundByTheNextValidationAndGoneWhenUndone() throws Exception {
+        Src a = Src.of("import \"b.cim\"\n\nchip Chip" + CHIP_BODY);
+        List<Resource> rs = support.loadFiles(files("a.cim", a.text(), "b.cim", "network Net" + NET_BODY));
+        assertEquals("", frontEnd(support.validate(rs.get(0))));
+        reload(rs.get(1), "import \"a.cim\"\n\nnetwork Net" + NET_BODY);
+        assertEquals(a.error(CimIssueCodes.IMPORT_CYCLE, "\"b.cim\"", "import cycle: a.cim imports b.cim, b.cim imports "
+                + "a.cim: remove one of these imports, or move what the files share into a file that imports none of "
+                + "them"), frontEnd(support.validate(rs.get(0))));
+        reload(rs.get(1), "network Net" + NET_BODY);
+        assertEquals("", frontEnd(support.validate(rs.get(0))));
+    }
+
+    @Test
+    void aFileAddedToTheResourceSetAfterAValidationCanCloseACycle() throws Exception {
+        Src a = Src.of("package nets\nimport chips.*\n\nnetwork Net" + NET_BODY);
+        List<Resource> rs = support.loadFiles(files("a.cim", a.text()));
+        assertTrue(frontEnd(support.validate(rs.get(0))).contains(CimIssueCodes.IMPORT_MISSING));
+        Resource b = rs.get(0).getResourceSet().createResource(URI.createURI("file:/test/b.cim"));
+        b.load(new java.io.ByteArrayInputStream(("package chips\nimport nets.*\n\nchip Chip" + CHIP_BODY)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), null);
+        assertTrue(frontEnd(support.validate(rs.get(0))).contains("import cycle: a.cim imports chips.* (b.cim), b.cim "
+                + "imports nets.* (a.cim)"), () -> frontEnd(support.validate(rs.get(0))));
+    }
+
+    @Test
+    void aLongCycleIsShownByItsFirstAndLastImports() throws Exception {
+        Map<String, String> chain = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            chain.put("f" + i + ".cim", "import \"f" + (i + 1) % 20 + ".cim\"\n");
+        }
+        List<Resource> rs = support.loadFiles(chain);
+        String issues = frontEnd(support.validate(rs.get(0)));
+        assertTrue(issues.contains("import cycle: 20 imports: f0.cim imports f1.cim, f1.cim imports f2.cim, f2.cim "
+                + "imports f3.cim, f3.cim imports f4.cim, f4.cim imports f5.cim, f5.cim imports f6.cim, (12 more), "
+                + "f18.cim imports f19.cim, f19.cim imports f0.cim: remove one of these imports"), issues);
+        // every file of the cycle gets the error, each from its own start
+        for (Resource r : rs) {
+            assertTrue(frontEnd(support.validate(r)).contains(CimIssueCodes.IMPORT_CYCLE), r.getURI().toString());
+        }
     }
 }

@@ -8,9 +8,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -216,34 +213,13 @@ public final class LspBenchmark {
 
     /** The heap in use after a full GC, read with jcmd from the same JDK. */
     private void heap(StdioLspClient c, String title) throws IOException, InterruptedException {
-        // with the relaunch, the server is the child JVM
-        String pid = Long.toString(c.process().descendants().map(ProcessHandle::pid).findFirst()
-                .orElse(c.process().pid()));
-        Path jcmd = Path.of(java).resolveSibling("jcmd");
-        run(List.of(jcmd.toString(), pid, "GC.run"));
-        String info = run(List.of(jcmd.toString(), pid, "GC.heap_info"));
-        // G1 prints one "garbage-first heap total NK, used MK" line, the serial collector one per generation
-        // ("def new generation" / "DefNew", "tenured generation" / "Tenured"); metaspace lines have no "total"
-        Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
-        long total = 0;
-        long used = 0;
-        while (m.find()) {
-            total += Long.parseLong(m.group(1));
-            used += Long.parseLong(m.group(2));
-        }
-        if (total > 0) {
+        try {
+            ServerHeap h = ServerHeap.afterFullGc(c.process(), Path.of(java));
             System.out.printf(Locale.ROOT, "  heap after the session (full GC): %d MB used of %d MB committed%n",
-                    used / 1024, total / 1024);
-        } else {
-            System.out.println("  heap: could not read jcmd GC.heap_info:\n" + info);
+                    h.usedBytes() >> 20, h.committedBytes() >> 20);
+        } catch (IllegalStateException e) {
+            System.out.println("  heap: " + e.getMessage());
         }
-    }
-
-    private static String run(List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        p.waitFor(60, TimeUnit.SECONDS);
-        return out;
     }
 
     private static JsonObject change(String uri, int version, int line, int column, String replaced, String replacement) {

@@ -119,7 +119,8 @@ public final class BlockIndenter {
 
     /** The comment or string that {@code position} lies strictly inside, looking from token {@code hint} on. */
     private static Token enclosing(List<Token> tokens, int hint, int position) {
-        for (int i = Math.max(0, Math.min(hint, tokens.size()) - 1); i >= 0; i--) {
+        // from the token before the hint backwards: none when the hint is the first token (or there are no tokens)
+        for (int i = Math.min(hint, tokens.size()) - 1; i >= 0; i--) {
             Token t = tokens.get(i);
             if (t.protects(position)) {
                 return t;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.cimlang.ide.inlay.CimInlayHintService;
@@ -83,6 +84,11 @@ public class CimLanguageServer extends LanguageServerImpl {
     @Inject
     void setCancellation(OperationCanceledManager cancellation) {
         this.total = new TotalRequests(cancellation);
+    }
+
+    /** See {@link TotalRequests#caughtFailures()}. */
+    public Map<String, Long> caughtFailures() {
+        return total.caughtFailures();
     }
 
     @Override

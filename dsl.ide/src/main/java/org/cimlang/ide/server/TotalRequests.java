@@ -1,10 +1,14 @@
 package org.cimlang.ide.server;
 
 import java.io.FileNotFoundException;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import org.apache.log4j.Logger;
@@ -24,6 +28,11 @@ public final class TotalRequests {
     private static final Logger LOG = Logger.getLogger(TotalRequests.class);
 
     private final OperationCanceledManager cancellation;
+    /**
+     * Failures answered empty, per request: each is a bug the catch-all hid from the user, so the
+     * fuzz test asserts there are none.
+     */
+    private final Map<String, LongAdder> caught = new ConcurrentHashMap<>();
 
     public TotalRequests(OperationCanceledManager cancellation) {
         this.cancellation = cancellation;
@@ -39,9 +48,17 @@ public final class TotalRequests {
             if (isCancellation(e)) {
                 throw e;
             }
+            caught.computeIfAbsent(request, r -> new LongAdder()).increment();
             LOG.error(request + " on " + about + " failed; answering an empty result", e);
             return empty;
         }
+    }
+
+    /** How many failures each request answered with its empty result, by request name; requests without any are absent. */
+    public Map<String, Long> caughtFailures() {
+        Map<String, Long> out = new TreeMap<>();
+        caught.forEach((request, count) -> out.put(request, count.sum()));
+        return out;
     }
 
     /**
