@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.cimlang.CimStandaloneSetup;
+import org.cimlang.io.WorkspaceBoundary;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -25,13 +26,12 @@ import com.google.inject.Injector;
 /**
  * The .cim files a command works on, loaded the way an editor sees them: the files asked for plus
  * every .cim file of their workspace, so that {@code import chips.*} finds the chip library. A
- * workspace is the nearest folder above a file holding a {@code cim.workspace} marker; without one,
- * the file's own folder. Files of different marked workspaces ({@code cim check A B}, each with its
- * own marker) are loaded into separate resource sets, so that equal names in the two do not clash.
+ * workspace is the nearest folder above a file holding a {@code cim.workspace} marker
+ * ({@link WorkspaceBoundary#markedRoot}); without one, the file's own folder. Files of different
+ * marked workspaces ({@code cim check A B}, each with its own marker) are loaded into separate
+ * resource sets, so that equal names in the two do not clash.
  */
 public final class Workspace {
-    /** Marker file naming a workspace root. */
-    public static final String MARKER = "cim.workspace";
     /** More .cim files than this under one root is a mistake (a root pointed at a home folder, say). */
     static final int MAX_FILES = 10_000;
 
@@ -78,7 +78,8 @@ public final class Workspace {
         // each cim.workspace is a workspace of its own: its names must not meet another's
         Map<Path, Set<Path>> byWorkspace = new LinkedHashMap<>();
         for (Path t : targetFiles) {
-            byWorkspace.computeIfAbsent(markedRootOf(t).orElse(null), k -> new LinkedHashSet<>()).add(t);
+            byWorkspace.computeIfAbsent(WorkspaceBoundary.markedRoot(t).orElse(null), k -> new LinkedHashSet<>())
+                    .add(t);
         }
         List<Resource> targets = new ArrayList<>();
         XtextResourceSet first = null;
@@ -107,18 +108,8 @@ public final class Workspace {
         return new Workspace(injector, first, List.copyOf(targets));
     }
 
-    /** The nearest folder above {@code file} holding a {@link #MARKER}, if any. */
-    static java.util.Optional<Path> markedRootOf(Path file) {
-        for (Path d = file.toAbsolutePath().getParent(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve(MARKER))) {
-                return java.util.Optional.of(d);
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
     private static List<Path> context(Path file) {
-        java.util.Optional<Path> root = markedRootOf(file);
+        java.util.Optional<Path> root = WorkspaceBoundary.markedRoot(file);
         if (root.isPresent()) {
             return cimFilesUnder(root.get());
         }
@@ -136,7 +127,8 @@ public final class Workspace {
                     .map(p -> p.toAbsolutePath().normalize()).sorted().limit(MAX_FILES + 1L).toList();
             if (files.size() > MAX_FILES) {
                 throw new CliException(root + ": more than " + MAX_FILES + " .cim files; point cim at a smaller "
-                        + "folder or put a " + MARKER + " file in the project's root", ExitCodes.CANNOT_RUN);
+                        + "folder or put a " + WorkspaceBoundary.MARKER + " file in the project's root",
+                        ExitCodes.CANNOT_RUN);
             }
             return files;
         } catch (IOException e) {

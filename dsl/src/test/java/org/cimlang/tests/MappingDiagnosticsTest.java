@@ -142,9 +142,9 @@ class MappingDiagnosticsTest {
         List<Issue> issues = issuesWithCode(src, DiagnosticCodes.LIFETIME_NOT_MET);
         assertEquals(1, issues.size(), render(support.issues(src.text())));
         // 136 arrays on 32 -> 5 rounds: a cell is written up to 5 times per inference; 1e4 writes / 5 = 2000
-        // inferences / 30 fps = 66.7 s; 5 years x 365.25 x 86400 s x 30 fps x 5 writes = 2.4e10 writes
+        // inferences / 30 fps = 66.7 s; 5 years x 365.25 x 86400 s x 30 fps x 5 writes = 23,668,200,000 writes
         assertEquals("lifetime 1.11 minutes at 30.0 fps is below the required 5.00 years: each inference writes a "
-                + "cell up to 5 times and rram cells survive 10000 writes; it would take 2.4e10 writes per cell",
+                + "cell up to 5 times and rram cells survive 10,000 writes; it would take 23,668,200,000 writes per cell",
                 issues.get(0).getMessage());
     }
 

@@ -31,14 +31,22 @@ public record WorkspaceBoundary(Path root, List<Path> allowed) {
 
     /** The boundary of the .cim file {@code file}. */
     public static WorkspaceBoundary of(Path file) {
+        Optional<Path> marked = markedRoot(file);
+        if (marked.isPresent()) {
+            return new WorkspaceBoundary(marked.get(), allowLines(marked.get().resolve(MARKER)));
+        }
         Path dir = file.toAbsolutePath().normalize().getParent();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            Path marker = d.resolve(MARKER);
-            if (Files.isRegularFile(marker)) {
-                return new WorkspaceBoundary(d, allowLines(marker));
+        return new WorkspaceBoundary(dir == null ? Path.of("") : dir, List.of());
+    }
+
+    /** The nearest folder above {@code file} holding a {@value #MARKER} file (absolute, normalised), if any. */
+    public static Optional<Path> markedRoot(Path file) {
+        for (Path d = file.toAbsolutePath().normalize().getParent(); d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve(MARKER))) {
+                return Optional.of(d);
             }
         }
-        return new WorkspaceBoundary(dir == null ? Path.of("") : dir, List.of());
+        return Optional.empty();
     }
 
     /** The {@code allow FOLDER} lines of a marker; {@code #} starts a comment. */

@@ -16,24 +16,25 @@ public final class CostModel {
      * @param latencyS       one image, input to output, as scheduled
      * @param throughputPerS images per second, as scheduled
      * @param macs           multiply-accumulates per image
+     * @param residentArrays arrays holding weights at one time (a reprogrammed network reuses the same
+     *                       arrays in every round, so the layers' arrays summed over rounds would count
+     *                       the chip several times over)
      */
     public static CostReport estimate(Chip chip, CostParameters p, List<LayerActivity> layers,
-            ActivityCounts reprogramming, double latencyS, double throughputPerS, long macs) {
+            ActivityCounts reprogramming, double latencyS, double throughputPerS, long macs, long residentArrays) {
         List<LayerCost> costs = new ArrayList<>(layers.size());
         EnergyBreakdown total = EnergyBreakdown.of(reprogramming, p);
-        double mappedArrays = 0;
         AreaBreakdown perArray = AreaBreakdown.ofArrays(1, chip, p);
         for (LayerActivity a : layers) {
             EnergyBreakdown e = EnergyBreakdown.of(a.counts(), p);
             costs.add(new LayerCost(a.layer(), a.latencyS(), e, a.arrays() * perArray.total()));
             total = total.plus(e);
-            mappedArrays += a.arrays();
         }
         double energy = total.total();
         double ops = 2.0 * macs;
         double tops = ops * throughputPerS / 1e12;
         double topsPerWatt = energy > 0 ? ops / energy / 1e12 : 0;
-        return new CostReport(costs, total, AreaBreakdown.ofChip(chip, p), mappedArrays * perArray.total(), latencyS,
+        return new CostReport(costs, total, AreaBreakdown.ofChip(chip, p), (double) residentArrays * perArray.total(), latencyS,
                 throughputPerS, energy, energy * throughputPerS, tops, topsPerWatt, p);
     }
 }

@@ -54,13 +54,31 @@ public final class Quantities {
         return format3(seconds / sizes[i]) + " " + names[i];
     }
 
-    /** A large magnitude in scientific notation with 2 significant digits: {@code 3.3e7}. */
-    public static String sci(double v) {
+    /**
+     * A plain magnitude (a rate, a count of writes, an area in mm2) the way every report writes it: from
+     * 1,000 up as a whole number with thousands separators ({@code 18,939}, {@code 100,000,000}), below
+     * that with 3 significant digits ({@code 13.3}, {@code 0.0512}); beyond 10^15, where separated digits
+     * stop being readable, in scientific notation ({@code 3.3e18}).
+     */
+    public static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "undefined";
+        }
         if (Double.isInfinite(v)) {
             return "unlimited";
         }
-        if (v != 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-2)) {
-            return String.format(Locale.ROOT, "%.1e", v).replace("e+0", "e").replace("e+", "e").replace("e-0", "e-");
+        double a = Math.abs(v);
+        if (a >= 1e15) {
+            return String.format(Locale.ROOT, "%.1e", v).replace("e+", "e");
+        }
+        if (a >= 999.5) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        if (a == 0) {
+            return "0";
+        }
+        if (a < 1) {
+            return String.format(Locale.ROOT, "%.3g", v);
         }
         return format3(v);
     }

@@ -92,6 +92,8 @@ public final class DiagnosticCodes {
     public static final String CAPACITY_OVERFLOW = "cim.capacity.overflow";
     /** The network does not fit; arrays are reprogrammed during each inference (info with the lifetime). */
     public static final String CAPACITY_REPROGRAM = "cim.capacity.reprogram";
+    /** The mapping asks for a pipeline but reprogramming rounds make the schedule sequential. */
+    public static final String SCHEDULE_SEQUENTIAL_ROUNDS = "cim.schedule.sequential-rounds";
     /** The lifetime requirement of the mapping is not met. */
     public static final String LIFETIME_NOT_MET = "cim.endurance.lifetime-not-met";
     /** The schedule is slower than the frame rate the lifetime requirement names. */

@@ -40,8 +40,12 @@ public final class EnduranceCheck {
                 lifetime, seconds);
     }
 
+    /**
+     * @param layers the crossbar layers, to name those larger than the whole chip: they cannot be placed
+     *               even one at a time, and with reprogramming they are split over rounds of their own
+     */
     public static List<Diagnostic> diagnostics(EnduranceReport e, Chip chip, String networkName, MappingSpec spec,
-            double throughputPerS) {
+            double throughputPerS, List<LayerMapping> layers) {
         List<Diagnostic> out = new ArrayList<>();
         String needs = networkName + " needs " + (e.arraysNeeded() == Long.MAX_VALUE ? "more than 2^63 arrays"
                 : Quantities.count(e.arraysNeeded(), "array"));
@@ -56,12 +60,14 @@ public final class EnduranceCheck {
             String over = e.arraysNeeded() == Long.MAX_VALUE ? "far too many"
                     : Quantities.count(e.arraysNeeded() - e.arraysAvailable()) + " too many";
             out.add(Diagnostic.error(CAPACITY_OVERFLOW, needs + "; " + has + " (" + over
-                    + "): use a larger chip, fewer weight bits, or allow rewriting weights with 'reprogram allowed'",
+                    + ")" + oversize(layers, e.arraysAvailable(), false)
+                    + ": use a larger chip, fewer weight bits, or allow rewriting weights with 'reprogram allowed'",
                     spec.origin(), "chip", "need=" + e.arraysNeeded(), "have=" + e.arraysAvailable()));
         } else {
             out.add(Diagnostic.info(CAPACITY_REPROGRAM, needs + "; " + has + ": weights are rewritten in "
                     + Quantities.count(e.rounds()) + " rounds per inference, so a cell takes up to "
-                    + Quantities.count(e.rounds()) + " writes per inference; " + lifetimeText(e, chip, throughputPerS),
+                    + Quantities.count(e.rounds()) + " writes per inference" + oversize(layers, e.arraysAvailable(), true)
+                    + "; " + lifetimeText(e, chip, throughputPerS),
                     spec.originOf("reprogram"), "reprogram", "rounds=" + e.rounds()));
         }
         LifetimeRequirement req = spec.lifetime();
@@ -71,30 +77,51 @@ public final class EnduranceCheck {
             if (reached < required) {
                 double writesNeeded = Math.ceil(required * req.fps() * e.rewritesPerCellPerInference());
                 out.add(Diagnostic.error(LIFETIME_NOT_MET, "lifetime " + Quantities.duration(reached) + " at "
-                        + Quantities.sci(req.fps()) + " fps is below the required " + Quantities.sci(req.years())
+                        + Quantities.number(req.fps()) + " fps is below the required " + Quantities.number(req.years())
                         + " years: each inference writes a cell up to " + Quantities.count(e.rounds()) + " times and "
-                        + chip.technology().keyword() + " cells survive " + Quantities.sci(e.enduranceWrites())
+                        + chip.technology().keyword() + " cells survive " + Quantities.number(e.enduranceWrites())
                         + " writes" + (e.enduranceDefaulted() ? " (default)" : "") + "; it would take "
-                        + Quantities.sci(writesNeeded) + " writes per cell", req.origin(), "lifetime",
+                        + Quantities.number(writesNeeded) + " writes per cell", req.origin(), "lifetime",
                         "years=" + (reached / SECONDS_PER_YEAR)));
             }
             if (req.fps() > 0 && throughputPerS < req.fps()) {
                 out.add(Diagnostic.error(LIFETIME_THROUGHPUT, networkName + " runs at "
-                        + Quantities.sci(throughputPerS) + " inferences/s on " + chip.name() + ", below the "
-                        + Quantities.sci(req.fps()) + " fps the lifetime requirement names", req.origin(), "lifetime",
+                        + Quantities.number(throughputPerS) + " inferences/s on " + chip.name() + ", below the "
+                        + Quantities.number(req.fps()) + " fps the lifetime requirement names", req.origin(), "lifetime",
                         "throughput=" + throughputPerS));
             }
         }
         return out;
     }
 
+    /** The layers that alone exceed the chip, as a clause of the capacity message ("" when none does). */
+    static String oversize(List<LayerMapping> layers, long arraysAvailable, boolean reprogrammed) {
+        List<String> names = new ArrayList<>();
+        for (LayerMapping m : layers) {
+            if (m.arrays() > arraysAvailable) {
+                names.add(m.layer() + " (" + Quantities.count(m.arrays(), "array") + (reprogrammed ? ", "
+                        + Quantities.count(m.roundsAlone(arraysAvailable), "round") : "")
+                        + ")");
+            }
+        }
+        if (names.isEmpty()) {
+            return "";
+        }
+        String which = String.join(", ", names);
+        boolean one = names.size() == 1;
+        return reprogrammed
+                ? "; " + which + (one ? " is" : " are") + " larger than the chip and split over rounds of "
+                        + (one ? "its" : "their") + " own"
+                : "; " + which + (one ? " is" : " are") + " larger than the whole chip and cannot be placed even alone";
+    }
+
     private static String lifetimeText(EnduranceReport e, Chip chip, double throughputPerS) {
         if (Double.isInfinite(e.enduranceWrites())) {
             return "lifetime unlimited (" + chip.technology().keyword() + " cells do not wear out)";
         }
-        return "endurance " + Quantities.sci(e.enduranceWrites()) + " writes" + (e.enduranceDefaulted()
+        return "endurance " + Quantities.number(e.enduranceWrites()) + " writes" + (e.enduranceDefaulted()
                 ? " (" + chip.technology().keyword() + " default)" : "") + " -> lifetime "
-                + Quantities.sci(e.lifetimeInferences()) + " inferences, " + Quantities.duration(e.lifetimeSeconds())
-                + " at " + Quantities.sci(throughputPerS) + " inferences/s";
+                + Quantities.number(e.lifetimeInferences()) + " inferences, " + Quantities.duration(e.lifetimeSeconds())
+                + " at " + Quantities.number(throughputPerS) + " inferences/s";
     }
 }

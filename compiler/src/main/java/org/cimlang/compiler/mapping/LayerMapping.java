@@ -106,6 +106,14 @@ public record LayerMapping(String layer, LayerKind kind, long k, long n, long gr
         return plan.partition().arraysPerCopy();
     }
 
+    /**
+     * Reprogramming rounds this layer takes by itself on a chip of that many arrays: more than 1 when the
+     * layer alone is larger than the chip (the placement then gives it rounds of its own).
+     */
+    public long roundsAlone(long arraysAvailable) {
+        return ArrayPartitioning.ceilDiv(arrays, Math.max(1, arraysAvailable));
+    }
+
     public boolean isPlaced() {
         return !allocations.isEmpty();
     }

@@ -157,14 +157,16 @@ public final class MappingEngine {
         ActivityCounts reprogramming = endurance.reprogrammed()
                 ? new ActivityCounts(0, 0, 0, 0, 0, 0, 0, cellsWritten) : ActivityCounts.NONE;
         CostReport cost = CostModel.estimate(chip, params, activities, reprogramming, schedule.latencyS(),
-                schedule.throughputPerS(), net.totalMacs());
+                schedule.throughputPerS(), net.totalMacs(), allocated);
         MappingTotals totals = new MappingTotals(layers.size(), plan.arraysNeeded(), allocated, plan.arraysAvailable(),
                 totalCells, totalArrayCells > 0 ? totalCells / totalArrayCells : 0,
                 (double) allocated / plan.arraysAvailable(), plan.fits(), plan.rounds(), net.totalMacs());
 
         List<Diagnostic> diagnostics = new ArrayList<>(overflow);
         diagnostics.addAll(plan.diagnostics());
-        diagnostics.addAll(EnduranceCheck.diagnostics(endurance, chip, netName, spec, schedule.throughputPerS()));
+        diagnostics.addAll(EnduranceCheck.diagnostics(endurance, chip, netName, spec, schedule.throughputPerS(),
+                layers));
+        diagnostics.addAll(Scheduling.scheduleDiagnostics(spec, schedule, netName));
         diagnostics.addAll(PrecisionCheck.diagnostics(chip, spec, precision, slices));
         diagnostics.addAll(Scheduling.bufferDiagnostics(chip, params, lowered.crossbar(), plan.layers()));
         return new MappingResult(netName, chip, spec, layers, lowered.digital(), schedule, endurance, cost, totals,

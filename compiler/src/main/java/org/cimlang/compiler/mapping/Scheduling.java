@@ -1,10 +1,12 @@
 package org.cimlang.compiler.mapping;
 
 import static org.cimlang.compiler.ir.DiagnosticCodes.BUFFER_TOO_SMALL;
+import static org.cimlang.compiler.ir.DiagnosticCodes.SCHEDULE_SEQUENTIAL_ROUNDS;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import org.cimlang.compiler.ir.Activation;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.LayerKind;
+import org.cimlang.compiler.ir.MappingSpec;
 import org.cimlang.compiler.ir.ScheduleKind;
 
 /**
@@ -121,6 +124,22 @@ public final class Scheduling {
         }
         return new Schedule(rounds > 1 ? ScheduleKind.SEQUENTIAL : kind, layers, sum, write, latency, throughput,
                 bottleneck, rounds);
+    }
+
+    /**
+     * Says why the schedule is not the one the mapping asks for: the only cause is reprogramming, whose
+     * rounds rewrite the arrays one after another, so no two rounds' layers can work on different images.
+     */
+    public static List<Diagnostic> scheduleDiagnostics(MappingSpec spec, Schedule schedule, String networkName) {
+        if (schedule.kind() == spec.schedule()) {
+            return List.of();
+        }
+        return List.of(Diagnostic.warning(SCHEDULE_SEQUENTIAL_ROUNDS, "the mapping asks for a "
+                + spec.schedule().name().toLowerCase(Locale.ROOT) + " schedule, but " + networkName + " is rewritten in "
+                + Quantities.count(schedule.rounds()) + " reprogramming rounds per inference and the rounds run one "
+                + "after another: the schedule is " + schedule.kind().name().toLowerCase(Locale.ROOT)
+                + " (throughput = 1 / latency)", spec.originOf("schedule"), "schedule",
+                "rounds=" + schedule.rounds()));
     }
 
     private static long multiplySaturating(long a, long b) {

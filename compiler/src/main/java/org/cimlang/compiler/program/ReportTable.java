@@ -73,21 +73,35 @@ public final class ReportTable {
         StringBuilder b = new StringBuilder();
         b.append("mapping ").append(c.mapping() == null ? "auto" : c.mapping().name()).append(": ")
                 .append(r.network()).append(" on ").append(r.chip().name()).append(" (")
-                .append(r.schedule().kind().name().toLowerCase(Locale.ROOT)).append(")\n");
+                .append(scheduleText(r)).append(")\n");
         table(rows, b);
         b.append('\n');
         b.append("arrays     ").append(Quantities.count(t.arraysNeeded())).append(" needed, ")
                 .append(Quantities.count(t.arraysAllocated())).append(" allocated of ")
                 .append(Quantities.count(t.arraysAvailable())).append(" (").append(Quantities.percent(t.chipUsed()))
-                .append(" of the chip)").append(t.fits() ? "" : t.rounds() > 1 ? ", does not fit: "
-                        + Quantities.count(t.rounds()) + " reprogramming rounds per inference" : ", does not fit")
-                .append('\n');
+                .append(" of the chip)").append(fitText(r)).append('\n');
+        for (LayerMapping m : r.layers()) {
+            if (m.arrays() > t.arraysAvailable()) {
+                b.append("           ").append(m.layer()).append(" alone needs ").append(Quantities.count(m.arrays()))
+                        .append(" arrays, ").append(Quantities.number((double) m.arrays() / t.arraysAvailable()))
+                        .append("x the chip: ").append(r.endurance().reprogrammed()
+                                ? "split over " + Quantities.count(m.roundsAlone(t.arraysAvailable()))
+                                        + " rounds of its own (reprogram allowed)"
+                                : "it cannot be placed even alone").append('\n');
+            }
+        }
+        if (!t.fits() && !r.endurance().reprogrammed()) {
+            b.append("caveat     the network does not fit ").append(r.chip().name())
+                    .append(": latency, throughput and energy below are those of a chip large enough to hold it\n");
+        }
         b.append("latency    ").append(Quantities.si(r.schedule().latencyS(), "s"))
+                .append(r.schedule().writeTimeS() > 0
+                        ? " (" + Quantities.si(r.schedule().writeTimeS(), "s") + " of it rewriting weights)" : "")
                 .append(r.schedule().bottleneck() == null ? "" : ", bottleneck " + r.schedule().bottleneck())
                 .append('\n');
-        b.append("throughput ").append(Quantities.sci(r.schedule().throughputPerS())).append(" inferences/s, ")
-                .append(String.format(Locale.ROOT, "%.3g", cost.tops())).append(" TOPS, ")
-                .append(String.format(Locale.ROOT, "%.3g", cost.topsPerWatt())).append(" TOPS/W\n");
+        b.append("throughput ").append(Quantities.number(r.schedule().throughputPerS())).append(" inferences/s, ")
+                .append(Quantities.number(cost.tops())).append(" TOPS, ")
+                .append(Quantities.number(cost.topsPerWatt())).append(" TOPS/W\n");
         b.append("energy     ").append(Quantities.si(cost.energyPerInferenceJ(), "J")).append(" per inference")
                 .append(" (arrays ").append(Quantities.si(cost.energy().arrayRead(), "J"))
                 .append(", ADC ").append(Quantities.si(cost.energy().adc(), "J"))
@@ -97,10 +111,33 @@ public final class ReportTable {
                 .append(", digital ").append(Quantities.si(cost.energy().digital(), "J"))
                 .append(cost.energy().write() > 0 ? ", writes " + Quantities.si(cost.energy().write(), "J") : "")
                 .append(")\n");
-        b.append("area       ").append(String.format(Locale.ROOT, "%.3g", cost.chipArea().total()))
-                .append(" mm2 chip, ").append(String.format(Locale.ROOT, "%.3g", cost.mappedAreaMm2()))
-                .append(" mm2 of arrays in use\n");
+        b.append("area       ").append(Quantities.number(cost.chipArea().total()))
+                .append(" mm2 chip, ").append(Quantities.number(cost.mappedAreaMm2()))
+                .append(" mm2 of arrays in use").append(r.endurance().reprogrammed() ? " at a time" : "").append('\n');
         return b.toString();
+    }
+
+    /** The schedule as the mapping asks for it, and why it differs when it does (see Schedule). */
+    private static String scheduleText(MappingResult r) {
+        String asked = r.spec().schedule().name().toLowerCase(Locale.ROOT);
+        String actual = r.schedule().kind().name().toLowerCase(Locale.ROOT);
+        if (asked.equals(actual)) {
+            return actual;
+        }
+        return actual + ", not the " + asked + " the mapping asks for: " + Quantities.count(r.schedule().rounds())
+                + " reprogramming rounds run one after another";
+    }
+
+    private static String fitText(MappingResult r) {
+        MappingTotals t = r.totals();
+        if (t.fits()) {
+            return "";
+        }
+        if (r.endurance().reprogrammed()) {
+            return ", does not fit: reprogrammed in " + Quantities.count(t.rounds())
+                    + " rounds per inference (reprogram allowed)";
+        }
+        return ", does not fit (reprogramming not allowed)";
     }
 
     /** Left-aligned text columns, right-aligned numbers. */

@@ -75,7 +75,8 @@ class CapacityAndEnduranceTest {
         Diagnostic d = one(r, DiagnosticCodes.CAPACITY_OVERFLOW);
         assertEquals(Severity.ERROR, d.severity());
         assertEquals("@map", d.origin());
-        assertEquals("MLP needs 114 arrays; Small has 32 (82 too many): use a larger chip, fewer weight bits, or allow"
+        assertEquals("MLP needs 114 arrays; Small has 32 (82 too many); fc1 (112 arrays) is larger than the whole"
+                + " chip and cannot be placed even alone: use a larger chip, fewer weight bits, or allow"
                 + " rewriting weights with 'reprogram allowed'", d.message());
         assertEquals(List.of("need=114", "have=32"), d.data());
         assertFalse(r.layer("fc1").isPlaced()); // 112 > 32
@@ -105,8 +106,19 @@ class CapacityAndEnduranceTest {
         assertEquals(Severity.INFO, d.severity());
         assertEquals("@map.reprogram", d.origin());
         assertEquals("MLP needs 114 arrays; Small has 32: weights are rewritten in 4 rounds per inference, so a cell"
-                + " takes up to 4 writes per inference; endurance 1.0e8 writes -> lifetime 2.5e7 inferences,"
-                + " 22.0 minutes at 18939 inferences/s", d.message());
+                + " takes up to 4 writes per inference; fc1 (112 arrays, 4 rounds) is larger than the chip and split"
+                + " over rounds of its own; endurance 100,000,000 writes -> lifetime 25,000,000 inferences,"
+                + " 22.0 minutes at 18,939 inferences/s", d.message());
+        // the mapping asked for a pipeline (the default): the rounds make it sequential, and it says so
+        Diagnostic s = one(r, DiagnosticCodes.SCHEDULE_SEQUENTIAL_ROUNDS);
+        assertEquals(Severity.WARNING, s.severity());
+        assertEquals("the mapping asks for a pipeline schedule, but MLP is rewritten in 4 reprogramming rounds per"
+                + " inference and the rounds run one after another: the schedule is sequential (throughput = 1 /"
+                + " latency)", s.message());
+        // the same 32 arrays serve every round: the area in use is one chip's arrays, not 4
+        assertTrue(r.cost().mappedAreaMm2() <= r.cost().chipArea().total(), () -> r.cost().toString());
+        assertEquals(32 * org.cimlang.compiler.cost.AreaBreakdown.ofArrays(1, SMALL, r.cost().parameters()).total(),
+                r.cost().mappedAreaMm2(), 1e-12);
         // every round writes its layers' weight cells: 784 x 2048 + 256 x 80 = 1,626,112 cells x 10 pJ
         assertEquals(1_626_112 * 10e-12, r.cost().energy().write(), 1e-15);
         List<Allocation> fc1 = r.layer("fc1").allocations();
@@ -125,7 +137,7 @@ class CapacityAndEnduranceTest {
         assertEquals("lifetime", d.feature());
         // 2.5e7 inferences / 30 fps = 833,333 s = 9.65 days; 1 year x 30 fps x 4 writes = 3.79e9 writes
         assertEquals("lifetime 9.65 days at 30.0 fps is below the required 1.00 years: each inference writes a cell"
-                + " up to 4 times and rram cells survive 1.0e8 writes; it would take 3.8e9 writes per cell",
+                + " up to 4 times and rram cells survive 100,000,000 writes; it would take 3,786,912,000 writes per cell",
                 d.message());
         assertTrue(r.diagnostics().stream().noneMatch(x -> x.code().equals(DiagnosticCodes.LIFETIME_THROUGHPUT)));
     }
@@ -135,7 +147,7 @@ class CapacityAndEnduranceTest {
         MappingResult r = map(TestNetworks.mlp(), SMALL,
                 TestChips.mapping("MLP", "Small").reprogram().lifetime(0.001, 1e6).build());
         Diagnostic d = one(r, DiagnosticCodes.LIFETIME_THROUGHPUT);
-        assertEquals("MLP runs at 18939 inferences/s on Small, below the 1.0e6 fps the lifetime requirement names",
+        assertEquals("MLP runs at 18,939 inferences/s on Small, below the 1,000,000 fps the lifetime requirement names",
                 d.message());
     }
 
@@ -161,7 +173,7 @@ class CapacityAndEnduranceTest {
         MappingResult r = map(TestNetworks.mlp(), rram, TestChips.mapping("MLP", "R").reprogram().build());
         assertEquals(1e5, r.endurance().enduranceWrites());
         assertTrue(r.endurance().enduranceDefaulted());
-        assertTrue(one(r, DiagnosticCodes.CAPACITY_REPROGRAM).message().contains("endurance 1.0e5 writes (rram default)"));
+        assertTrue(one(r, DiagnosticCodes.CAPACITY_REPROGRAM).message().contains("endurance 100,000 writes (rram default)"));
     }
 
     /** K 12,800 -> 100 row blocks; 3,200 outputs x 8 columns = 25,600 -> 200 column blocks: 20,000 arrays. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.mapping.Compilation;
 import org.cimlang.compiler.mapping.Compiler;
 import org.cimlang.compiler.mapping.TestChips;
@@ -29,6 +30,60 @@ class ReportTableTest {
         assertTrue(total.contains("416,520"), total); // LeNet5 MACs
         assertTrue(total.contains("42/16,128"), total); // arrays allocated / available
         assertTrue(table.contains("bottleneck c1"), table);
+    }
+
+    /** 2 tiles x 16 = 32 arrays: the MLP's fc1 alone takes 112 (see CapacityAndEnduranceTest). */
+    private static final Chip SMALL = TestChips.chip().name("Small").tiles(2, 16).adc(8, 8, 1e-9).build();
+
+    private static String line(String table, String prefix) {
+        return table.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(
+                "no line '" + prefix + "' in\n" + table));
+    }
+
+    @Test
+    void aReprogrammedPipelineSaysItRunsSequentiallyAndWhy() {
+        String table = ReportTable.render(Compiler.compile(SMALL, TestNetworks.mlp(), null,
+                TestChips.mapping("MLP", "Small").reprogram().build()));
+        assertEquals("mapping M: MLP on Small (sequential, not the pipeline the mapping asks for: 4"
+                + " reprogramming rounds run one after another)", table.lines().findFirst().orElseThrow());
+        assertTrue(line(table, "arrays ").endsWith(", does not fit: reprogrammed in 4 rounds per inference"
+                + " (reprogram allowed)"), table);
+        assertTrue(table.contains("\n           fc1 alone needs 112 arrays, 3.50x the chip: split over 4 rounds of its"
+                + " own (reprogram allowed)\n"), table);
+        assertTrue(line(table, "latency ").startsWith("latency    52.8 us (51.2 us of it rewriting weights)"), table);
+        assertTrue(line(table, "throughput ").startsWith("throughput 18,939 inferences/s, "), table);
+        assertTrue(line(table, "area ").endsWith(" mm2 of arrays in use at a time"), table);
+        assertTrue(!table.contains("caveat"), table); // reprogramming makes the figures real
+    }
+
+    @Test
+    void theArraysInUseNeverExceedTheChip() {
+        Compilation c = Compiler.compile(SMALL, TestNetworks.mlp(), null,
+                TestChips.mapping("MLP", "Small").reprogram().build());
+        assertTrue(c.result().cost().mappedAreaMm2() <= c.result().cost().chipArea().total(),
+                () -> c.result().cost().toString());
+    }
+
+    @Test
+    void aNetworkThatDoesNotFitHasItsOversizeLayerNamedAndItsFiguresCaveated() {
+        String table = ReportTable.render(Compiler.compile(SMALL, TestNetworks.mlp(), null,
+                TestChips.mapping("MLP", "Small").build()));
+        assertEquals("mapping M: MLP on Small (pipeline)", table.lines().findFirst().orElseThrow());
+        assertTrue(line(table, "arrays ").endsWith(", does not fit (reprogramming not allowed)"), table);
+        assertTrue(table.contains("\n           fc1 alone needs 112 arrays, 3.50x the chip: it cannot be placed even"
+                + " alone\n"), table);
+        assertEquals("caveat     the network does not fit Small: latency, throughput and energy below are those of a"
+                + " chip large enough to hold it", line(table, "caveat "));
+        assertTrue(table.indexOf("caveat") < table.indexOf("\nlatency"), table);
+    }
+
+    @Test
+    void aFittingNetworkPrintsTheScheduleItAsksForWithoutCaveat() {
+        String table = ReportTable.render(Compiler.compile(TestChips.isaac(), TestNetworks.lenet5(), null,
+                TestChips.mapping("LeNet5", "Isaac").sequential().build()));
+        assertTrue(table.lines().findFirst().orElseThrow().endsWith("(sequential)"), table);
+        assertTrue(!table.contains("caveat") && !table.contains("alone needs"), table);
+        assertTrue(line(table, "area ").matches("area       [0-9.,]+ mm2 chip, [0-9.,]+ mm2 of arrays in use"), table);
     }
 
     @Test

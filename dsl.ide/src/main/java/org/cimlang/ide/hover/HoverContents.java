@@ -106,7 +106,7 @@ public class HoverContents {
             if (d != null && d.foldedInto() != null) {
                 line(b, "digital", "folded into " + d.foldedInto());
             } else if (d != null) {
-                line(b, "digital", Quantities.sci(d.ops()) + " operations per image in the tile's digital units");
+                line(b, "digital", Quantities.number(d.ops()) + " operations per image in the tile's digital units");
             }
             if (ls != null && ls.foldedInto() == null) {
                 line(b, "latency", Quantities.si(ls.latencyS(), "s"));
@@ -250,7 +250,7 @@ public class HoverContents {
             line(b, "buffer", Quantities.si(chip.bufferBytesPerTile(), "B") + " per tile");
         }
         if (chip.enduranceWrites() > 0) {
-            line(b, "endurance", Quantities.sci(chip.enduranceWrites()) + " writes");
+            line(b, "endurance", Quantities.number(chip.enduranceWrites()) + " writes");
         }
         return b.toString();
     }
@@ -279,10 +279,10 @@ public class HoverContents {
         if (cost != null) {
             line(b, "latency", Quantities.si(cost.latencyS(), "s") + " per image"
                     + (r.schedule() != null ? " (" + r.schedule().kind().name().toLowerCase(Locale.ROOT) + ")" : ""));
-            line(b, "throughput", Quantities.sci(cost.throughputPerS()) + " images/s");
+            line(b, "throughput", Quantities.number(cost.throughputPerS()) + " images/s");
             line(b, "energy", Quantities.si(cost.energyPerInferenceJ(), "J") + " per image, "
                     + Quantities.si(cost.powerW(), "W"));
-            line(b, "efficiency", Quantities.sci(cost.tops()) + " TOPS, " + Quantities.sci(cost.topsPerWatt())
+            line(b, "efficiency", Quantities.number(cost.tops()) + " TOPS, " + Quantities.number(cost.topsPerWatt())
                     + " TOPS/W");
         }
         if (r.schedule() != null && r.schedule().bottleneck() != null) {

@@ -49,7 +49,7 @@ public final class SummaryText {
         SimulationResult.CostFigures c = r.cost();
         b.append(String.format(Locale.ROOT, "cost per inference (mapping engine): latency %s, energy %s, throughput %s%n",
                 Quantities.si(c.latencyS(), "s"), Quantities.si(c.energyJ(), "J"),
-                Quantities.si(c.throughputPerS(), "inferences/s")));
+                Quantities.number(c.throughputPerS()) + " inferences/s"));
         SimulationResult.ActivityFigures a = r.activity();
         b.append(String.format(Locale.ROOT, "activity per inference: %s input spikes as bit planes (%s rate-coded), "
                 + "%s cell activations, %s ADC conversions%n", num(a.inputSpikes()), num(a.rateCodedInputSpikes()),
