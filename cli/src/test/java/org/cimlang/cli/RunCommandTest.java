@@ -174,6 +174,29 @@ class RunCommandTest {
     }
 
     @Test
+    void aFaultAwarePlacementIsReportedAgainstABlindOneOnTheSameStuckCells() throws Exception {
+        String chip = design("mnist", 60).replace("variation 20 %", "stuck at zero 10 %\n        stuck at one 2 %")
+                .replace("read noise 5 %", "read noise 0 %")
+                .replace("mapping OnTiny for Small on Tiny with Q {\n", "mapping OnTiny for Small on Tiny with Q {\n"
+                        + "    place fc fault aware\n");
+        Path f = write(chip);
+        CliRun r = CliRun.of("run", f.toString(), "--simulation", "Noisy", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode sim = new ObjectMapper().readTree(r.out()).get("simulations").get(0);
+        JsonNode blind = sim.get("accuracy").get("blindPlacement");
+        assertEquals(2, blind.get("perTrial").size(), blind.toString());
+        double aware = sim.get("accuracy").get("cim").get("mean").asDouble();
+        assertEquals(100 * (aware - blind.get("mean").asDouble()), blind.get("recoveredPoints").asDouble(), 1e-9);
+        JsonNode fc = sim.get("faultPlacement").get(0);
+        assertEquals("fc", fc.get("layer").asText());
+        assertTrue(fc.get("faultAware").asBoolean());
+        // 64 x 10 weights, unary int3: 3 level-1 cells per side, 2 sides: 3,840 cells, 12 % of them stuck
+        assertEquals(0.12 * 3840, fc.get("stuckCellsPerChip").asDouble(), 0.12 * 3840 * 0.25, fc.toString());
+        assertTrue(fc.get("harmlessShare").asDouble() > fc.get("harmlessShareBlind").asDouble(), fc.toString());
+        assertTrue(fc.get("mvmError").asDouble() < fc.get("mvmErrorBlind").asDouble(), fc.toString());
+    }
+
+    @Test
     void runHtmlShowsTheSimulationsChartsBesideItsMappings() throws Exception {
         Path f = write(design("mnist", 20));
         Path html = dir.resolve("run.html");

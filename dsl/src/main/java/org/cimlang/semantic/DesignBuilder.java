@@ -479,7 +479,8 @@ public final class DesignBuilder {
                 String pattern = p.getPattern() != null ? p.getPattern() : referencedName(p,
                         org.cimlang.cim.CimPackage.Literals.PLACEMENT__LAYER, p.getLayer());
                 placements.add(new Placement(pattern, range(p.getTiles()), range(p.getArrays()),
-                        p.getReplicate() == null ? 0 : Numbers.count(p.getReplicate(), 0), p.isAuto(), p));
+                        p.getReplicate() == null ? 0 : Numbers.count(p.getReplicate(), 0), p.isAuto(),
+                        p.isFaultAware(), p));
             } else if (item instanceof ScheduleDecl s) {
                 schedule = ScheduleKind.valueOf(s.getKind().getName().toUpperCase(java.util.Locale.ROOT));
                 origins.put("schedule", s);

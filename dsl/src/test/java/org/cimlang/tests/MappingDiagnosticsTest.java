@@ -60,6 +60,25 @@ class MappingDiagnosticsTest {
     }
 
     @Test
+    void faultAwareOnAChipWithoutStuckCellsWarnsThatItChangesNothing() throws Exception {
+        Src src = Src.of(DESIGN).replace("place c3 on tiles 4..5", "place c3 on tiles 4..8\n    place * fault aware");
+        assertEquals("WARNING " + DiagnosticCodes.FAULT_AWARE_NO_FAULTS + " " + src.at("fault aware", "fault")
+                + " chip Isaac declares no stuck-at cells, so 'fault aware' changes nothing: add e.g. 'stuck at zero 1 %'"
+                + " to its nonideal block, or remove 'fault aware'",
+                render(issuesWithCode(src, DiagnosticCodes.FAULT_AWARE_NO_FAULTS)));
+    }
+
+    @Test
+    void faultAwareAloneNamesLayersThatAnotherLinePlacesWithoutPlacingThemTwice() throws Exception {
+        Src src = Src.of(DESIGN).replace("place c3 on tiles 4..5", "place c3 on tiles 4..8\n    place * fault aware")
+                .replace("signed weights differential", "signed weights differential\n    nonideal { stuck at zero 1 % }");
+        assertEquals("", render(support.issues(src.text()).stream()
+                .filter(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR
+                        || DiagnosticCodes.FAULT_AWARE_NO_FAULTS.equals(i.getCode())
+                        || DiagnosticCodes.PLACE_NO_MATCH.equals(i.getCode())).toList()));
+    }
+
+    @Test
     void placementThatCannotHoldItsLayerIsAnErrorOnTheTileRangeWithTheNumbers() throws Exception {
         Src src = Src.of(DESIGN);
         // c3: K = 128 x 3 x 3 = 1152 rows -> 9 row blocks; int8 differential on 2-bit cells:

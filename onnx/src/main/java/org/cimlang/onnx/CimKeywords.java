@@ -30,7 +30,7 @@ public final class CimKeywords {
             "true", "false",
             // quantization
             "activations", "symmetric", "asymmetric", "calibrate", "max", "layer", "layers", "calibration",
-            "samples", "minmax", "percentile", "mse", "equalize", "adaround", "biascorrect", "training", "aware",
+            "samples", "minmax", "percentile", "mse", "equalize", "adaround", "biascorrect", "training", "aware", "fault",
             // mapping
             "place", "replicate", "auto", "schedule", "pipeline", "sequential", "reprogram", "allowed", "pack",
             "lifetime", "least",

@@ -72,6 +72,8 @@ public final class DiagnosticCodes {
     public static final String PLACE_NO_MATCH = "cim.place.no-match";
     /** A place directive on a layer without crossbar weights (warning: it runs in the digital units). */
     public static final String PLACE_DIGITAL_LAYER = "cim.place.digital-layer";
+    /** {@code fault aware} on a chip without stuck-at cells (warning: it changes nothing). */
+    public static final String FAULT_AWARE_NO_FAULTS = "cim.place.fault-aware-no-faults";
     /** A layer matched by two place directives. */
     public static final String PLACE_TWICE = "cim.place.twice";
     /** A tile index the chip does not have. */

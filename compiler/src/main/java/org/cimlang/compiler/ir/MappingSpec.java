@@ -19,6 +19,16 @@ public record MappingSpec(String name, String network, String chip, String quant
         partOrigins = partOrigins == null ? java.util.Map.of() : java.util.Map.copyOf(partOrigins);
     }
 
+    /** Whether a {@code place ... fault aware} line names {@code layer} (by name or pattern). */
+    public boolean faultAware(String layer) {
+        for (Placement p : placements) {
+            if (p.faultAware() && org.cimlang.compiler.quant.LayerPattern.matches(p.pattern(), layer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Object originOf(String part) {
         Object o = partOrigins.get(part);
         return o != null ? o : origin;

@@ -8,7 +8,14 @@ package org.cimlang.compiler.ir;
  * @param arrays        array indexes within each of those tiles (null = any)
  * @param replicate     copies of the layer (0 = not given, i.e. 1)
  * @param replicateAuto {@code replicate auto}: spare arrays go to the slowest stages
+ * @param faultAware    {@code fault aware}: the rows of each array are permuted so that the chip's known
+ *                      stuck-at cells hold the digits they are stuck at where possible
  */
 public record Placement(String pattern, Range tiles, Range arrays, long replicate, boolean replicateAuto,
-        Object origin) {
+        boolean faultAware, Object origin) {
+
+    /** A placement without {@code fault aware}. */
+    public Placement(String pattern, Range tiles, Range arrays, long replicate, boolean replicateAuto, Object origin) {
+        this(pattern, tiles, arrays, replicate, replicateAuto, false, origin);
+    }
 }

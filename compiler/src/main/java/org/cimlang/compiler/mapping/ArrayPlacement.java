@@ -196,8 +196,14 @@ public final class ArrayPlacement {
                 diagnostics.add(Diagnostic.error(PLACE_REPLICATE, "replicate " + p.replicate() + " of '" + describe(p)
                         + "' must be at least 1", p.origin(), "replicate"));
             }
+            // 'place fc* fault aware' alone says how weights sit in their arrays, not where: it may
+            // name layers another line places
+            boolean optionOnly = p.faultAware() && p.tiles() == null && p.arrays() == null && p.replicate() == 0
+                    && !p.replicateAuto();
             Directive d = new Directive(p, region, replicate);
-            directives.add(d);
+            if (!optionOnly) {
+                directives.add(d);
+            }
 
             boolean any = false;
             boolean glob = LayerPattern.isGlob(p.pattern());
@@ -209,6 +215,9 @@ public final class ArrayPlacement {
                     continue;
                 }
                 any = true;
+                if (optionOnly) {
+                    continue;
+                }
                 if (w.directive != null) {
                     diagnostics.add(Diagnostic.error(PLACE_TWICE, w.request.layer() + " is placed twice: '"
                             + describe(w.directive.placement) + "' already places it", p.origin(), "pattern",

@@ -164,6 +164,7 @@ public final class MappingEngine {
 
         List<Diagnostic> diagnostics = new ArrayList<>(overflow);
         diagnostics.addAll(plan.diagnostics());
+        diagnostics.addAll(FaultAwareCheck.diagnostics(chip, spec.placements()));
         diagnostics.addAll(EnduranceCheck.diagnostics(endurance, chip, netName, spec, schedule.throughputPerS(),
                 layers));
         diagnostics.addAll(Scheduling.scheduleDiagnostics(spec, schedule, netName));

@@ -112,6 +112,18 @@ final class ColumnLayout {
         return (n * slices + slice) * sides + side;
     }
 
+    /**
+     * What an error of one level in column {@code c} costs the outputs: {@code 2^shift} of its slice for a
+     * data column; a reference column's total is subtracted from every output of its array, so its
+     * factor times the outputs of one array.
+     */
+    long significance(int c) {
+        if (c < dataColumns) {
+            return Math.abs(factor[c]);
+        }
+        return referenceFactor * Math.max(1, arrayColumns / ((long) slices * sides));
+    }
+
     /** The column block (array column index) of a physical column, reference columns included. */
     int blockOf(int c) {
         return c < dataColumns ? c / arrayColumns : c - dataColumns;

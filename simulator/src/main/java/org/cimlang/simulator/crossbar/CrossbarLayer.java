@@ -6,6 +6,7 @@ import org.cimlang.compiler.ir.Limits;
 import org.cimlang.compiler.ir.effects.IrDrop;
 import org.cimlang.compiler.mapping.CrossbarPlan;
 import org.cimlang.simulator.circuits.adc.Adc;
+import org.cimlang.simulator.devices.CellFault;
 import org.cimlang.simulator.devices.DeviceModel;
 
 /**
@@ -24,8 +25,11 @@ import org.cimlang.simulator.devices.DeviceModel;
  * {@code 2^(b_w-1)}) and unsigned. +-1 weights use one differential pair of level-1 cells, whatever the
  * chip's encoding.
  *
- * <p>Device draw (DOMAIN.md 4), per cell in array order, row by row: the chip's {@link DeviceModel}
- * ({@link org.cimlang.simulator.devices.LevelDevice}: stuck-at, programming variation, drift). Conductances
+ * <p>Device draw (DOMAIN.md 4): first each array's stuck cells ({@link FaultMap}, a stream of their own);
+ * then per cell in array order, row by row, the chip's {@link DeviceModel}
+ * ({@link org.cimlang.simulator.devices.LevelDevice}: programming variation, drift) for working cells, the
+ * stuck conductance for the others. A blind placement writes weight row {@code i} of an array to its row
+ * {@code i}; a fault-aware one permutes them ({@link RowAssignment}). Conductances
  * are in level units, so an ideal cell of level 2 conducts 2.0; with IR drop each is scaled by its position's
  * attenuation ({@link IrDrop}). After the cells, each column of the array (its reference column included)
  * draws the offset {@code sigma_adc z} in LSB of its ADC; with INL/DNL each array's converter draws its
@@ -68,6 +72,17 @@ public final class CrossbarLayer {
      */
     public static ProgrammedLayer program(int[] weights, int k, int n, WeightFormat weightFormat,
             InputFormat inputFormat, CrossbarPlan plan, ArrayComponents components, NonIdealityDraw draw) {
+        return program(weights, k, n, weightFormat, inputFormat, plan, components, draw, false);
+    }
+
+    /**
+     * As {@link #program(int[], int, int, WeightFormat, InputFormat, CrossbarPlan, ArrayComponents,
+     * NonIdealityDraw)}; with {@code faultAware} each array's rows are permuted around its stuck cells
+     * ({@link RowAssignment}), as {@code place ... fault aware} asks.
+     */
+    public static ProgrammedLayer program(int[] weights, int k, int n, WeightFormat weightFormat,
+            InputFormat inputFormat, CrossbarPlan plan, ArrayComponents components, NonIdealityDraw draw,
+            boolean faultAware) {
         checkSizes(k, n);
         long expected = Math.multiplyExact((long) k, n);
         if (weights.length != expected) {
@@ -100,7 +115,7 @@ public final class CrossbarLayer {
         Adc adc = components.adc().forLayer(plan);
         short[][] levels = encode(weights, k, n, weightFormat, layout);
         DeviceModel device = d.device(components.device());
-        Analog analog = d.isIdeal(components.device()) ? null : sample(levels, k, plan, layout, d, device);
+        Analog analog = d.isIdeal(components.device()) ? null : sample(levels, k, plan, layout, d, device, faultAware);
         return new ProgrammedLayer(k, n, weightFormat, inputFormat, plan, components.compensationRows(), layout,
                 schedule, levels, analog, d, adc, readMax);
     }
@@ -201,18 +216,23 @@ public final class CrossbarLayer {
     /**
      * The drawn state of a non-ideal chip.
      *
-     * @param gain the layer's drift compensation {@code alpha} on its column sums (1 when off)
+     * @param gain               the layer's drift compensation {@code alpha} on its column sums (1 when off)
+     * @param stuckCells         stuck cells under the layer's weights (reference columns included)
+     * @param harmlessStuckCells those of them whose stored digit is the level they are stuck at
      */
-    record Analog(float[][] conductance, float[][] adcOffsetLsb, float gain) {
+    record Analog(float[][] conductance, float[][] adcOffsetLsb, float gain, long stuckCells, long harmlessStuckCells) {
     }
 
     private static Analog sample(short[][] levels, int k, CrossbarPlan plan, ColumnLayout lay, NonIdealityDraw d,
-            DeviceModel device) {
+            DeviceModel device, boolean faultAware) {
         double adcSigma = d.adcOffsetLsb();
         IrDrop ir = d.irDrop();
         long rowsDriven = plan.rowsPerRead();
+        boolean faults = device.stuckAtZero() + device.stuckAtMax() > 0;
         double levelSum = 0;
         double conductanceSum = 0;
+        long stuck = 0;
+        long harmless = 0;
         float[][] gm = new float[k][lay.width];
         int blockRows = Math.toIntExact(plan.partition().rowsPerArray());
         int rowBlocks = (k + blockRows - 1) / blockRows;
@@ -220,7 +240,8 @@ public final class CrossbarLayer {
         int[] cols = new int[lay.arrayColumns + 1];
         for (int rb = 0; rb < rowBlocks; rb++) {
             for (int cb = 0; cb < lay.columnBlocks; cb++) {
-                SplittableRandom rng = new SplittableRandom(d.arraySeed((long) rb * lay.columnBlocks + cb));
+                long array = (long) rb * lay.columnBlocks + cb;
+                SplittableRandom rng = new SplittableRandom(d.arraySeed(array));
                 int nc = 0;
                 for (int c = cb * lay.arrayColumns, end = Math.min(lay.dataColumns, (cb + 1) * lay.arrayColumns); c < end;
                         c++) {
@@ -231,15 +252,31 @@ public final class CrossbarLayer {
                 }
                 int rowStart = rb * blockRows;
                 int rowEnd = Math.min(k, (rb + 1) * blockRows);
+                int rows = rowEnd - rowStart;
+                FaultMap map = faults ? FaultMap.draw(rows, nc, device.stuckAtZero(), device.stuckAtMax(),
+                        new SplittableRandom(d.faultSeed(array))) : null;
+                int[] physical = map != null && faultAware
+                        ? RowAssignment.faultAware(rows, faultyRows(map), faultCost(levels, rowStart, cols, lay, map))
+                        : RowAssignment.identity(rows);
                 double meanLevel = ir == null ? 0 : meanRelativeLevel(levels, rowStart, rowEnd, cols, nc, lay.levelMax);
                 for (int r = rowStart; r < rowEnd; r++) {
                     short[] lv = levels[r];
                     float[] out = gm[r];
-                    double bitLine = ir == null ? 0
-                            : IrDrop.bitLineUnits(r - rowStart, rowEnd - rowStart, blockRows, rowsDriven);
+                    int p = physical[r - rowStart];
+                    double bitLine = ir == null ? 0 : IrDrop.bitLineUnits(p, rows, blockRows, rowsDriven);
                     for (int i = 0; i < nc; i++) {
                         int c = cols[i];
-                        float g = device.program(lv[c], lay.levelMax, rng);
+                        CellFault fault = map == null ? CellFault.NONE : map.at(p, i);
+                        float g;
+                        if (fault == CellFault.NONE) {
+                            g = device.program(lv[c], lay.levelMax, rng);
+                        } else {
+                            g = device.stuck(fault, lay.levelMax);
+                            stuck++;
+                            if (lv[c] == FaultMap.stuckLevel(fault, lay.levelMax)) {
+                                harmless++;
+                            }
+                        }
                         if (ir != null) {
                             g *= (float) ir.attenuation(IrDrop.wordLineUnits(i, nc) + bitLine, meanLevel);
                         }
@@ -256,7 +293,39 @@ public final class CrossbarLayer {
             }
         }
         float gain = d.driftCompensation() && conductanceSum > 0 ? (float) (levelSum / conductanceSum) : 1f;
-        return new Analog(gm, offsets, gain);
+        return new Analog(gm, offsets, gain, stuck, harmless);
+    }
+
+    private static int[] faultyRows(FaultMap map) {
+        int n = 0;
+        for (int p = 0; p < map.rows(); p++) {
+            if (map.faultyColumns(p).length > 0) {
+                n++;
+            }
+        }
+        int[] rows = new int[n];
+        n = 0;
+        for (int p = 0; p < map.rows(); p++) {
+            if (map.faultyColumns(p).length > 0) {
+                rows[n++] = p;
+            }
+        }
+        return rows;
+    }
+
+    /** What writing weight row {@code rowStart + w} to physical row {@code p} costs (see {@link RowAssignment}). */
+    private static RowAssignment.Cost faultCost(short[][] levels, int rowStart, int[] cols, ColumnLayout lay,
+            FaultMap map) {
+        int[] columns = cols.clone();
+        return (w, p) -> {
+            short[] lv = levels[rowStart + w];
+            long cost = 0;
+            for (int i : map.faultyColumns(p)) {
+                int c = columns[i];
+                cost += lay.significance(c) * Math.abs(lv[c] - FaultMap.stuckLevel(map.at(p, i), lay.levelMax));
+            }
+            return cost;
+        };
     }
 
     /** The mean of {@code level / levelMax} over one array's cells: the {@code g} of its IR drop. */

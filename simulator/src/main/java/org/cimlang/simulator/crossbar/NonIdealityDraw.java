@@ -15,9 +15,10 @@ import org.cimlang.simulator.devices.StandardDevices;
 
 /**
  * Which chip to simulate: the chip's effects ({@link NonIdeality#effects()}) and the coordinates of its
- * random draw. The cells, stuck-at faults and ADC offsets of array {@code a} of the layer come from a
- * {@link java.util.SplittableRandom} seeded from {@code (seed, trial, layerKey, a)}, so a Monte-Carlo
- * trial is the same chip whatever the number of threads or the order layers are programmed in.
+ * random draw. The cells and ADC offsets of array {@code a} of the layer come from a
+ * {@link java.util.SplittableRandom} seeded from {@code (seed, trial, layerKey, a)}, its stuck cells from
+ * a second stream of the same coordinates, so a Monte-Carlo trial is the same chip whatever the number of
+ * threads, the order layers are programmed in, or where the weights are placed.
  *
  * @param model    the non-idealities (fractions, not percent)
  * @param seed     the simulation's seed
@@ -118,6 +119,14 @@ public record NonIdealityDraw(NonIdeality model, long seed, long trial, long lay
     /** The seed of one array's stream. */
     long arraySeed(long array) {
         return Seeds.mix(seed, trial, layerKey, array);
+    }
+
+    /**
+     * The seed of one array's stuck cells (a stream of their own: they belong to the chip, so a blind and a
+     * fault-aware placement of the same trial meet the same faults).
+     */
+    long faultSeed(long array) {
+        return Seeds.mix(seed ^ 0x9E3779B97F4A7C15L, trial, layerKey, array);
     }
 
     /** The seed of one array's converter transfer errors (its own stream, so the cells' draws stay as they were). */

@@ -828,6 +828,16 @@ public final class ProgrammedLayer {
         return lo;
     }
 
+    /** Stuck cells under this layer's weights (0 on a chip without stuck-at faults). */
+    public long stuckCells() {
+        return analog == null ? 0 : analog.stuckCells();
+    }
+
+    /** Stuck cells whose stored digit is the level they are stuck at, so they do no harm. */
+    public long harmlessStuckCells() {
+        return analog == null ? 0 : analog.harmlessStuckCells();
+    }
+
     // ---- views for tests ----------------------------------------------------------------------------
 
     /** The programmed level of a cell (ideal value). */

@@ -11,8 +11,8 @@ import org.cimlang.compiler.ir.effects.StuckAtFaults;
 
 /**
  * A cell whose conductance is its level in units, disturbed by the cell effects of the chip
- * (DOMAIN.md 4), in this order per cell: a stuck-at draw (stuck-at-0 conducts 0, stuck-at-max the
- * highest level; stuck cells neither vary nor drift), then programming variation (proportional to the
+ * (DOMAIN.md 4): stuck cells (drawn by the caller, see {@link DeviceModel}) conduct the off state or the
+ * highest level and neither vary nor drift; a working cell gets programming variation (proportional to the
  * level, or {@code ofMax}: state-independent, the same spread {@code sigma Lmax} for every level) around
  * the programmed conductance (the level, or with a finite on/off ratio {@code R}
  * {@code Lmax / R + L (1 - 1/R)}, so the off state leaks), then drift's factor.
@@ -56,16 +56,12 @@ public record LevelDevice(double stuckAtZero, double stuckAtMax, double sigma, b
     }
 
     @Override
+    public float stuck(CellFault fault, int levelMax) {
+        return fault == CellFault.MAX ? levelMax : (float) target(0, levelMax);
+    }
+
+    @Override
     public float program(int level, int levelMax, SplittableRandom rng) {
-        if (stuckAtZero + stuckAtMax > 0) {
-            double u = rng.nextDouble();
-            if (u < stuckAtZero) {
-                return (float) target(0, levelMax);
-            }
-            if (u < stuckAtZero + stuckAtMax) {
-                return levelMax;
-            }
-        }
         double v = target(level, levelMax);
         if (sigma > 0) {
             double z = rng.nextGaussian();

@@ -56,16 +56,12 @@ public record PcmDevice(double stuckAtZero, double stuckAtMax, double onOffRatio
     }
 
     @Override
+    public float stuck(CellFault fault, int levelMax) {
+        return fault == CellFault.MAX ? levelMax : (float) (onOffRatio == 0 ? 0 : levelMax / onOffRatio);
+    }
+
+    @Override
     public float program(int level, int levelMax, SplittableRandom rng) {
-        if (stuckAtZero + stuckAtMax > 0) {
-            double u = rng.nextDouble();
-            if (u < stuckAtZero) {
-                return (float) (onOffRatio == 0 ? 0 : levelMax / onOffRatio);
-            }
-            if (u < stuckAtZero + stuckAtMax) {
-                return levelMax;
-            }
-        }
         double g = (onOffRatio == 0 ? level : new OnOffRatio(onOffRatio).conductance(level, levelMax)) / levelMax;
         return (float) (levelMax * drawn(g, rng));
     }

@@ -57,6 +57,16 @@ public final class CimChip implements MatrixEngine {
      */
     public static CimChip program(QuantizedNetwork net, Chip chip, MappingResult mapping, NonIdeality model, long seed,
             long trial, double timeS) {
+        return program(net, chip, mapping, model, seed, trial, timeS, true);
+    }
+
+    /**
+     * As {@link #program(QuantizedNetwork, Chip, MappingResult, NonIdeality, long, long, double)}; with
+     * {@code faultAware} false every layer is placed blind, whatever its {@code place ... fault aware} says
+     * (the comparison a fault-aware run reports: the same chip, so the same stuck cells).
+     */
+    public static CimChip program(QuantizedNetwork net, Chip chip, MappingResult mapping, NonIdeality model, long seed,
+            long trial, double timeS, boolean faultAware) {
         Objects.requireNonNull(mapping, "mapping");
         ArrayComponents components = ArrayComponents.withCompensation((int) chip.offsetCompensationRows());
         if (chip.idealAdc()) {
@@ -74,10 +84,11 @@ public final class CimChip implements MatrixEngine {
             }
             int replicate = (int) Math.max(1, Math.min(Integer.MAX_VALUE, lm.replicate()));
             wanted[m.index] = replicate;
+            boolean aware = faultAware && mapping.spec().faultAware(m.name());
             layers[m.index] = new ProgrammedLayer[m.groups][];
             for (int g = 0; g < m.groups; g++) {
                 int[] matrix = m.groupMatrix(g);
-                ProgrammedLayer first = program(m, g, 0, matrix, lm.plan(), components, model, seed, trial, timeS);
+                ProgrammedLayer first = program(m, g, 0, matrix, lm.plan(), components, model, seed, trial, timeS, aware);
                 int copies = 1;
                 if (!first.isIdeal() && replicate > 1) {
                     long cells = (long) first.inputs() * (first.dataColumns() + first.referenceColumns());
@@ -86,7 +97,8 @@ public final class CimChip implements MatrixEngine {
                 layers[m.index][g] = new ProgrammedLayer[copies];
                 layers[m.index][g][0] = first;
                 for (int c = 1; c < copies; c++) {
-                    layers[m.index][g][c] = program(m, g, c, matrix, lm.plan(), components, model, seed, trial, timeS);
+                    layers[m.index][g][c] = program(m, g, c, matrix, lm.plan(), components, model, seed, trial, timeS,
+                            aware);
                 }
             }
         }
@@ -94,14 +106,15 @@ public final class CimChip implements MatrixEngine {
     }
 
     private static ProgrammedLayer program(MatrixNode m, int g, int copy, int[] matrix, CrossbarPlan plan,
-            ArrayComponents components, NonIdeality model, long seed, long trial, double timeS) {
+            ArrayComponents components, NonIdeality model, long seed, long trial, double timeS, boolean faultAware) {
         long key = ((long) m.index << 40) | ((long) g << 20) | copy;
         NonIdealityDraw draw = model == null ? null : new NonIdealityDraw(model, seed, trial, key, timeS);
         if (draw != null && draw.isIdeal(components.device())) {
             draw = null;
         }
         try {
-            return CrossbarLayer.program(matrix, m.k, m.n, m.weightFormat, m.encoding.format(), plan, components, draw);
+            return CrossbarLayer.program(matrix, m.k, m.n, m.weightFormat, m.encoding.format(), plan, components, draw,
+                    faultAware);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer '" + m.name() + "' cannot be programmed on the chip: "
                     + e.getMessage() + (m.weightType.signed() && !m.weightType.binary() && e.getMessage().contains("outside")
@@ -180,6 +193,19 @@ public final class CimChip implements MatrixEngine {
     /** Copies drawn for a node: the mapping's replicate, or fewer (see the class comment), 1 when ideal. */
     public int copies(MatrixNode node) {
         return layers[node.index][0].length;
+    }
+
+    /** Stuck cells under a node's weights over all its groups and drawn copies, and how many of them are harmless. */
+    public long[] stuckCells(MatrixNode node) {
+        long stuck = 0;
+        long harmless = 0;
+        for (ProgrammedLayer[] group : layers[node.index]) {
+            for (ProgrammedLayer copy : group) {
+                stuck += copy.stuckCells();
+                harmless += copy.harmlessStuckCells();
+            }
+        }
+        return new long[] {stuck, harmless};
     }
 
     /** The mapping's replicate of a node. */

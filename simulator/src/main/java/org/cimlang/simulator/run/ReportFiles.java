@@ -98,6 +98,26 @@ public final class ReportFiles {
         number(cim, "max", r.cimMax());
         ArrayNode per = cim.putArray("perTrial");
         r.cimAccuracy().forEach(per::add);
+        FaultPlacement fp = r.faultPlacement();
+        if (fp != null) {
+            ObjectNode blind = acc.putObject("blindPlacement");
+            number(blind, "mean", fp.blindMean());
+            number(blind, "std", fp.blindStd());
+            ArrayNode bt = blind.putArray("perTrial");
+            fp.blindAccuracy().forEach(bt::add);
+            number(blind, "recoveredPoints", 100 * (r.cimMean() - fp.blindMean()));
+            ArrayNode fl = root.putArray("faultPlacement");
+            for (FaultPlacement.LayerFaults l : fp.layers()) {
+                ObjectNode o = fl.addObject();
+                o.put("layer", l.layer());
+                o.put("faultAware", l.faultAware());
+                number(o, "stuckCellsPerChip", l.stuckCells());
+                number(o, "harmlessShare", l.harmlessAware());
+                number(o, "harmlessShareBlind", l.harmlessBlind());
+                number(o, "mvmError", l.mvmErrorAware());
+                number(o, "mvmErrorBlind", l.mvmErrorBlind());
+            }
+        }
         ArrayNode layers = root.putArray("layers");
         for (SimulationResult.LayerResult l : r.layers()) {
             ObjectNode o = layers.addObject();

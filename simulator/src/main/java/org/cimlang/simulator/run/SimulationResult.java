@@ -15,12 +15,14 @@ import java.util.List;
  * @param training        the training run when the weights were missing, else null
  * @param cimAccuracy     one accuracy per simulated chip
  * @param notes           what the reader should know about how the figures were obtained
+ * @param faultPlacement  with {@code place ... fault aware} on a chip with stuck cells, the same chips placed
+ *                        blind; else null
  */
 public record SimulationResult(String simulation, String mapping, String network, String chip, String dataset,
         int images, boolean bundledMnist, long seed, boolean nonideal, int trialsRequested, int trialsRun,
         Path weightsFile, NetworkTraining.Outcome training, double floatAccuracy, double quantizedAccuracy,
         List<Double> cimAccuracy, List<LayerResult> layers, CostFigures cost, ActivityFigures activity, Timing timing,
-        List<String> notes) {
+        List<String> notes, FaultPlacement faultPlacement) {
 
     public SimulationResult {
         cimAccuracy = List.copyOf(cimAccuracy);

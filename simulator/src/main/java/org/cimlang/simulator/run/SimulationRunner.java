@@ -12,6 +12,7 @@ import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.NonIdeality;
 import org.cimlang.compiler.ir.SimulationSpec;
+import org.cimlang.compiler.ir.effects.StuckAtFaults;
 import org.cimlang.compiler.mapping.Compilation;
 import org.cimlang.compiler.mapping.SimulationFit;
 import org.cimlang.simulator.crossbar.NonIdealityDraw;
@@ -154,61 +155,34 @@ public final class SimulationRunner {
         }
 
         List<MatrixNode> matrices = q.matrixNodes();
-        int nodes = q.nodes().size();
-        Sums total = new Sums(nodes);
-        double[] mvmError = new double[nodes];
-        List<Double> accuracies = new ArrayList<>();
-        int quantizedCorrect = 0;
-        CimChip first = null;
+        boolean compareBlind = model != null && !idealChip && stuckCells(model)
+                && matrices.stream().anyMatch(m -> c.result().spec().faultAware(m.name()));
+        int passes = compareBlind ? 2 : 1;
         listener.phase("simulating " + images.length + " images" + (trials > 1 ? " on " + trials + " chips" : "")
-                + " with " + r.threads() + " thread" + (r.threads() == 1 ? "" : "s"));
-        listener.start("simulating", (long) images.length * trials);
+                + " with " + r.threads() + " thread" + (r.threads() == 1 ? "" : "s")
+                + (compareBlind ? ", then the same chips with a blind placement" : ""));
+        listener.start("simulating", (long) images.length * trials * passes);
         t0 = System.nanoTime();
         double cpuSeconds;
+        Trials run;
+        Trials blind = null;
+        TrialSetup setup = new TrialSetup(q, c, model, seed, trials, sim.timeS(), calibrationImages, images, labels,
+                listener);
         try (BatchPool pool = new BatchPool(r.threads())) {
-            for (int trial = 0; trial < trials; trial++) {
-                CimChip programmed;
-                try {
-                    programmed = CimChip.program(q, chip, c.result(), model, seed, trial, sim.timeS());
-                } catch (IllegalArgumentException e) {
-                    throw RunException.input(e.getMessage(), e);
-                }
-                boolean fitsAdc = chip.adcRange() == AdcRangeMode.CALIBRATED || chip.adcRange() == AdcRangeMode.NONLINEAR;
-                CimChip chipOfTrial = fitsAdc && !chip.idealAdc()
-                        ? programmed.calibrated(q, java.util.Arrays.copyOf(calibrationImages,
-                                Math.min(ADC_CALIBRATION_IMAGES, calibrationImages.length)), chip.adcRange(),
-                                chip.adcPercentile())
-                        : programmed;
-                if (first == null) {
-                    first = chipOfTrial;
-                }
-                long before = (long) trial * images.length;
-                List<Sums> sums = pool.run(images.length, BATCH,
-                        (from, count) -> batch(q, chipOfTrial, images, labels, from, count),
-                        done -> listener.progress(before + done));
-                int correct = 0;
-                Sums ofTrial = new Sums(nodes);
-                for (Sums s : sums) {
-                    total.add(s);
-                    ofTrial.add(s);
-                    correct += s.cimCorrect;
-                    if (trial == 0) {
-                        quantizedCorrect += s.referenceCorrect;
-                    }
-                }
-                for (MatrixNode m : matrices) {
-                    int n = m.index();
-                    // the mean over trials of each chip's relative RMS error (0 when the sums are all 0)
-                    mvmError[n] += ofTrial.mvmIdealSq[n] > 0
-                            ? Math.sqrt(ofTrial.mvmErrorSq[n] / ofTrial.mvmIdealSq[n]) / trials : 0;
-                }
-                accuracies.add((double) correct / images.length);
+            run = trials(setup, pool, true, 0);
+            if (compareBlind) {
+                blind = trials(setup, pool, false, (long) images.length * trials);
             }
             cpuSeconds = pool.cpuSeconds();
         } finally {
             listener.finish();
         }
         double simulateSeconds = (System.nanoTime() - t0) / 1e9;
+        Sums total = run.total;
+        double[] mvmError = run.mvmError;
+        List<Double> accuracies = run.accuracies;
+        int quantizedCorrect = run.quantizedCorrect;
+        CimChip first = run.first;
         double inferences = (double) images.length * trials;
 
         List<LayerResult> layers = new ArrayList<>();
@@ -242,11 +216,109 @@ public final class SimulationRunner {
         long rowsPerRead = c.result().layers().isEmpty() ? 1 : c.result().layers().get(0).plan().rowsPerRead();
         ActivityFigures activity = activity(layers, cost, rowsPerRead);
         Timing timing = new Timing(training == null ? 0 : training.seconds(), floatSeconds, quantizeSeconds,
-                simulateSeconds, cpuSeconds, r.threads(), inferences / simulateSeconds);
+                simulateSeconds, cpuSeconds, r.threads(), inferences * passes / simulateSeconds);
+        FaultPlacement faultPlacement = blind == null ? null : faultPlacement(c, matrices, run, blind);
+        if (faultPlacement != null) {
+            notes.add("fault-aware placement: each simulated chip was run twice, its arrays' rows permuted around its "
+                    + "stuck cells and written blind (row i to row i); both runs meet the same stuck cells, read noise "
+                    + "and variation statistics");
+        }
         return new SimulationResult(sim.name(), c.mapping().name(), c.network().name(), chip.name(), test.name(),
                 images.length, DataSets.isBundledMnist(sim.dataset()), seed, sim.nonideal(), (int) trialsWanted, trials,
                 weights, training, floatAccuracy, (double) quantizedCorrect / images.length, accuracies, layers,
-                costFigures, activity, timing, notes);
+                costFigures, activity, timing, notes, faultPlacement);
+    }
+
+    private static boolean stuckCells(NonIdeality model) {
+        return model.effects().stream().anyMatch(e -> e instanceof StuckAtFaults s && s.atZero() + s.atMax() > 0);
+    }
+
+    private static FaultPlacement faultPlacement(Compilation c, List<MatrixNode> matrices, Trials aware, Trials blind) {
+        List<FaultPlacement.LayerFaults> layers = new ArrayList<>();
+        for (MatrixNode m : matrices) {
+            int i = m.index();
+            layers.add(new FaultPlacement.LayerFaults(m.name(), c.result().spec().faultAware(m.name()),
+                    aware.stuck[i] / (double) aware.accuracies.size(),
+                    aware.stuck[i] == 0 ? 0 : (double) aware.harmless[i] / aware.stuck[i],
+                    blind.stuck[i] == 0 ? 0 : (double) blind.harmless[i] / blind.stuck[i], aware.mvmError[i],
+                    blind.mvmError[i]));
+        }
+        return new FaultPlacement(blind.accuracies, layers);
+    }
+
+    /** What every trial of one pass needs. */
+    private record TrialSetup(QuantizedNetwork q, Compilation c, NonIdeality model, long seed, int trials, double timeS,
+            float[][] calibrationImages, float[][] images, int[] labels, RunListener listener) {
+    }
+
+    /** The sums of one pass over all trials. */
+    private record Trials(Sums total, double[] mvmError, List<Double> accuracies, int quantizedCorrect, CimChip first,
+            long[] stuck, long[] harmless) {
+    }
+
+    /**
+     * Programs each trial's chip (honouring {@code place ... fault aware} or placing every layer blind) and
+     * runs every image through it.
+     *
+     * @param progressBefore images already reported to the listener by earlier passes
+     */
+    private static Trials trials(TrialSetup t, BatchPool pool, boolean faultAware, long progressBefore) {
+        QuantizedNetwork q = t.q();
+        Chip chip = t.c().chip();
+        float[][] images = t.images();
+        List<MatrixNode> matrices = q.matrixNodes();
+        int nodes = q.nodes().size();
+        Sums total = new Sums(nodes);
+        double[] mvmError = new double[nodes];
+        long[] stuck = new long[nodes];
+        long[] harmless = new long[nodes];
+        List<Double> accuracies = new ArrayList<>();
+        int quantizedCorrect = 0;
+        CimChip first = null;
+        for (int trial = 0; trial < t.trials(); trial++) {
+            CimChip programmed;
+            try {
+                programmed = CimChip.program(q, chip, t.c().result(), t.model(), t.seed(), trial, t.timeS(), faultAware);
+            } catch (IllegalArgumentException e) {
+                throw RunException.input(e.getMessage(), e);
+            }
+            boolean fitsAdc = chip.adcRange() == AdcRangeMode.CALIBRATED || chip.adcRange() == AdcRangeMode.NONLINEAR;
+            CimChip chipOfTrial = fitsAdc && !chip.idealAdc()
+                    ? programmed.calibrated(q, java.util.Arrays.copyOf(t.calibrationImages(),
+                            Math.min(ADC_CALIBRATION_IMAGES, t.calibrationImages().length)), chip.adcRange(),
+                            chip.adcPercentile())
+                    : programmed;
+            if (first == null) {
+                first = chipOfTrial;
+            }
+            for (MatrixNode m : matrices) {
+                long[] s = chipOfTrial.stuckCells(m);
+                stuck[m.index()] += s[0];
+                harmless[m.index()] += s[1];
+            }
+            long before = progressBefore + (long) trial * images.length;
+            List<Sums> sums = pool.run(images.length, BATCH,
+                    (from, count) -> batch(q, chipOfTrial, images, t.labels(), from, count),
+                    done -> t.listener().progress(before + done));
+            int correct = 0;
+            Sums ofTrial = new Sums(nodes);
+            for (Sums s : sums) {
+                total.add(s);
+                ofTrial.add(s);
+                correct += s.cimCorrect;
+                if (trial == 0) {
+                    quantizedCorrect += s.referenceCorrect;
+                }
+            }
+            for (MatrixNode m : matrices) {
+                int n = m.index();
+                // the mean over trials of each chip's relative RMS error (0 when the sums are all 0)
+                mvmError[n] += ofTrial.mvmIdealSq[n] > 0
+                        ? Math.sqrt(ofTrial.mvmErrorSq[n] / ofTrial.mvmIdealSq[n]) / t.trials() : 0;
+            }
+            accuracies.add((double) correct / images.length);
+        }
+        return new Trials(total, mvmError, accuracies, quantizedCorrect, first, stuck, harmless);
     }
 
     /** Per-batch sums, merged in batch order. Errors are of the real pre-activation values. */

@@ -37,6 +37,20 @@ public final class SummaryText {
         } else {
             b.append(String.format(Locale.ROOT, "  CIM              %s%n", pct(r.cimMean())));
         }
+        FaultPlacement fp = r.faultPlacement();
+        if (fp != null) {
+            b.append(String.format(Locale.ROOT, "  blind placement  %s ± %s on the same chips: fault-aware placement "
+                    + "recovers %+.1f points%n", pct(fp.blindMean()), pct(fp.blindStd()),
+                    100 * (r.cimMean() - fp.blindMean())));
+            for (FaultPlacement.LayerFaults l : fp.layers()) {
+                if (l.faultAware()) {
+                    b.append(String.format(Locale.ROOT, "    %-14s %s stuck cells per chip, %s of them harmless "
+                            + "(blind %s); MVM error %s (blind %s)%n", l.layer(), num(l.stuckCells()),
+                            pct(l.harmlessAware()), pct(l.harmlessBlind()), pct(l.mvmErrorAware()),
+                            pct(l.mvmErrorBlind())));
+                }
+            }
+        }
         b.append(String.format(Locale.ROOT, "%-16s %-12s %-8s %-8s %-38s %-14s %s%n", "layers", "weights", "inputs",
                 "outputs", "ADC", "SNR vs ideal", "own SNR"));
         for (SimulationResult.LayerResult l : r.layers()) {
@@ -60,7 +74,8 @@ public final class SummaryText {
                     Quantities.si(a.energyPerSynapticEventJ(), "J"), Quantities.si(a.activityEnergyPerEventJ(), "J")));
         }
         SimulationResult.Timing t = r.timing();
-        long work = (long) r.images() * r.trialsRun();
+        // a fault-aware run simulates every chip twice (as placed and blind)
+        long work = (long) r.images() * r.trialsRun() * (r.faultPlacement() == null ? 1 : 2);
         b.append(String.format(Locale.ROOT,
                 "simulator: %s image%s in %.2f s = %s images/s on %d thread%s (%.2f CPU-s)%n",
                 Quantities.count(work), r.trialsRun() > 1 ? "-trials" : "s", t.simulateSeconds(),

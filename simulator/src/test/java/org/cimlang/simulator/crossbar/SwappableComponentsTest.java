@@ -161,17 +161,18 @@ class SwappableComponentsTest {
     }
 
     @Test
-    void theLevelDeviceDrawsStuckCellsBeforeVariation() {
-        // the same stream gives the same cells: stuck-at draw first, then the variation's normal value
+    void theLevelDeviceProgramsWorkingCellsWithVariationAndStuckCellsAtTheirLevel() {
+        // a working cell draws the variation's normal value from the caller's stream
         LevelDevice d = new LevelDevice(0, 0, 0.1, false, 1);
         SplittableRandom a = new SplittableRandom(5);
         SplittableRandom b = new SplittableRandom(5);
         float got = d.program(3, 3, a);
         assertEquals((float) Math.max(0, 3 * (1 + 0.1 * b.nextGaussian())), got);
-        float[] stuck = new float[2];
-        LevelDevice allStuck = new LevelDevice(0, 1, 0.1, false, 1);
-        stuck[0] = allStuck.program(1, 3, new SplittableRandom(1));
-        stuck[1] = allStuck.program(2, 3, new SplittableRandom(2));
-        assertArrayEquals(new float[] {3, 3}, stuck);
+        // stuck cells (drawn by the caller) neither vary nor drift; stuck-off leaks with a finite on/off ratio
+        LevelDevice leaky = new LevelDevice(0.5, 0.5, 0.1, false, false, 0.5, 10);
+        assertArrayEquals(new float[] {3f, 0.3f}, new float[] {leaky.stuck(org.cimlang.simulator.devices.CellFault.MAX, 3),
+                leaky.stuck(org.cimlang.simulator.devices.CellFault.OFF, 3)});
+        assertEquals(0.5, leaky.stuckAtZero());
+        assertEquals(0.5, leaky.stuckAtMax());
     }
 }

@@ -66,7 +66,9 @@ class PcmDeviceTest {
     @Test
     void stuckCellsNeitherVaryNorDrift() {
         PcmDevice d = PcmDevice.of(List.of(new StuckAtFaults(0, 1.0), new PcmNoise()), 86_400);
-        assertEquals(3f, d.program(1, 3, new SplittableRandom(1)));
+        assertEquals(1.0, d.stuckAtMax());
+        assertEquals(3f, d.stuck(CellFault.MAX, 3));
+        assertEquals(0f, d.stuck(CellFault.OFF, 3));
     }
 
     @Test
