@@ -34,10 +34,10 @@ for f in "$repo"/examples/*/*.cim; do
     || { cat "$target/$name-compile.log" >&2; fail2 "cim compile $f failed"; }
   reports+=("$out")
 done
-for f in spirit/spirit.cim sram-bnn/sram-bnn.cim mlp/mlp.cim; do
+for f in spirit/spirit.cim sram-bnn/sram-bnn.cim mlp/mlp.cim faults/stuck-mlp.cim; do
   name="$(basename "$f" .cim)"
   out="$target/reports/$name-run.html"
-  limit=(); [ "$name" = mlp ] && limit=(--limit 200)
+  limit=(); case "$name" in mlp|stuck-mlp) limit=(--limit 200);; esac
   "$repo/cim" run "$repo/examples/$f" "${limit[@]}" --html "$out" >/dev/null 2>"$target/$name-run.log" \
     || { tail -20 "$target/$name-run.log" >&2; fail2 "cim run $f failed"; }
   reports+=("$out")

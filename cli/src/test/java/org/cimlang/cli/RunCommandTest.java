@@ -194,6 +194,10 @@ class RunCommandTest {
         assertEquals(0.12 * 3840, fc.get("stuckCellsPerChip").asDouble(), 0.12 * 3840 * 0.25, fc.toString());
         assertTrue(fc.get("harmlessShare").asDouble() > fc.get("harmlessShareBlind").asDouble(), fc.toString());
         assertTrue(fc.get("mvmError").asDouble() < fc.get("mvmErrorBlind").asDouble(), fc.toString());
+        Path html = dir.resolve("faults.html");
+        CliRun page = CliRun.of("run", f.toString(), "--simulation", "Noisy", "--html", html.toString());
+        assertEquals(0, page.exitCode(), page.err());
+        assertTrue(Files.readString(html).contains("data-chart=\"fault-placement\""), "the fault-placement chart");
     }
 
     @Test

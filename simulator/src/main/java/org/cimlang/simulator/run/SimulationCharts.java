@@ -36,6 +36,12 @@ public final class SimulationCharts {
                 + (report.path("nonideal").asBoolean() ? "on" : "off"));
         List<Chart> charts = new ArrayList<>();
         charts.add(accuracy(acc));
+        if (acc.has("blindPlacement")) {
+            facts.add(String.format(Locale.ROOT, "blind placement %s on the same chips: fault-aware placement recovers"
+                    + " %+.1f points", pct(acc.path("blindPlacement").path("mean").asDouble()),
+                    acc.path("blindPlacement").path("recoveredPoints").asDouble()));
+            charts.add(faultPlacement(acc));
+        }
         charts.add(perLayer(report, "mvmError", 100, "MVM error (%)", "mvm-error", "MVM error per layer",
                 "RMS(chip - exact product) / RMS(exact product) of each layer's accumulators, before requantisation,"
                         + " mean over chips"));
@@ -79,6 +85,32 @@ public final class SimulationCharts {
         re.putObject("color").put("field", "reference").put("type", "nominal").put("title", "reference");
         return new Chart("accuracy", "Accuracy per chip", "the accuracy of each simulated chip (Monte-Carlo trial);"
                 + " lines: the float network and the ideal quantised network", s);
+    }
+
+    /** Each chip's accuracy placed fault aware beside the same chip placed blind. */
+    static Chart faultPlacement(JsonNode acc) {
+        ArrayNode values = NODES.arrayNode();
+        JsonNode aware = acc.path("cim").path("perTrial");
+        JsonNode blind = acc.path("blindPlacement").path("perTrial");
+        for (int i = 0; i < Math.min(aware.size(), blind.size()); i++) {
+            values.addObject().put("chip", i + 1).put("placement", "fault aware").put("accuracy",
+                    100 * aware.get(i).asDouble());
+            values.addObject().put("chip", i + 1).put("placement", "blind").put("accuracy", 100 * blind.get(i).asDouble());
+        }
+        ObjectNode s = NODES.objectNode();
+        s.put("$schema", SCHEMA);
+        s.put("width", "container");
+        s.putObject("data").set("values", values);
+        s.putObject("mark").put("type", "bar").put("tooltip", true);
+        ObjectNode enc = s.putObject("encoding");
+        enc.putObject("x").put("field", "chip").put("type", "ordinal").put("title", "chip");
+        enc.putObject("xOffset").put("field", "placement").put("type", "nominal");
+        enc.putObject("y").put("field", "accuracy").put("type", "quantitative").put("title", "accuracy (%)")
+                .putObject("scale").put("zero", false);
+        enc.putObject("color").put("field", "placement").put("type", "nominal").put("title", "placement");
+        return new Chart("fault-placement", "Fault-aware against blind placement", "each simulated chip's accuracy"
+                + " with its arrays' rows permuted around its stuck cells and with the weights written blind: the same"
+                + " stuck cells", s);
     }
 
     /** One bar per crossbar layer of a per-layer figure; layers without the figure (null) are left out. */
