@@ -84,13 +84,18 @@ public class CompileCommand implements Callable<Integer> {
         List<org.cimlang.compiler.html.ReportSection> sections = new ArrayList<>();
         for (Mapping m : mappings) {
             Compilation c = semantics.compile(m);
-            String json = ProgramJson.write(c, origin -> SourceLocations.of(origin, base));
+            // one tree, streamed to stdout and the file: never the whole text as one String
+            var json = ProgramJson.toJson(c, origin -> SourceLocations.of(origin, base));
             if (htmlFile != null) {
-                sections.add(org.cimlang.compiler.html.ProgramCharts.of(
-                        ProgramJson.toJson(c, origin -> SourceLocations.of(origin, base))));
+                sections.add(org.cimlang.compiler.html.ProgramCharts.of(json));
             }
             if (format.equals("json")) {
-                out.print(json);
+                try {
+                    ProgramJson.write(json, out);
+                } catch (IOException e) {
+                    throw new CliException("cannot write the program to standard output: " + e.getMessage(),
+                            ExitCodes.CANNOT_RUN, e);
+                }
             } else {
                 out.println(ReportTable.render(c));
             }

@@ -91,6 +91,25 @@ public final class ProgramJson {
         write(c, file, origin -> null);
     }
 
+    /**
+     * Streams a program tree ({@link #toJson}) as pretty-printed JSON and a newline: a program of 100,000
+     * layers is 400 MB of text, which as one String (and the writer's buffer behind it) needed over 2 GB.
+     */
+    public static void write(ObjectNode program, java.io.Writer out) throws IOException {
+        WRITER.without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, program);
+        out.write('\n');
+        out.flush();
+    }
+
+    /** Writes a program tree to a file atomically, streamed (see {@link #write(ObjectNode, java.io.Writer)}). */
+    public static void writeAtomically(Path file, ObjectNode program) throws IOException {
+        AtomicFiles.write(file, os -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os,
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            write(program, w);
+        });
+    }
+
     /** Writes text to a file atomically ({@link AtomicFiles}: the folder must exist). */
     public static void writeAtomically(Path file, String text) throws IOException {
         AtomicFiles.writeString(file, text);

@@ -72,6 +72,14 @@ class ProgramJsonTest {
     }
 
     @Test
+    void theStreamedProgramIsTheSameTextAsTheOneString() throws IOException {
+        Compilation c = lenet();
+        java.io.StringWriter w = new java.io.StringWriter();
+        ProgramJson.write(ProgramJson.toJson(c, origin -> null), w);
+        assertEquals(ProgramJson.write(c), w.toString());
+    }
+
+    @Test
     void locationsAreWrittenWhenTheCallerRendersOrigins() throws IOException {
         JsonNode p = JSON.readTree(ProgramJson.write(lenet(), origin -> "src.cim:" + origin));
         assertEquals("src.cim:@map", p.get("diagnostics").get(0).get("location").asText());
