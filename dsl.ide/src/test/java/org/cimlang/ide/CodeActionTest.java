@@ -66,7 +66,7 @@ class CodeActionTest extends AbstractCimServerTest {
         String uri = openFile("small.cim", SMALL);
         Diagnostic clipping = diagnostics(uri, DiagnosticCodes.ADC_CLIPPING).get(0);
         // 9 bits needed, see SMALL
-        String fixed = applyTo(uri, SMALL, titled(actions(uri, clipping), "Raise ADC bits of Small to 9"));
+        String fixed = applyTo(uri, SMALL, titled(actions(uri, clipping), "Raise the ADC of Small to 9 bits (fc's column sums need 9)"));
         assertTrue(fixed.contains("    adc bits 9\n"), fixed);
         change(uri, 2, fixed);
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.ADC_CLIPPING));
@@ -97,7 +97,7 @@ class CodeActionTest extends AbstractCimServerTest {
         String mapUri = openWorkspace(files);
         String chipUri = getVirtualFile("chip.cim");
         Diagnostic clipping = diagnostics(mapUri, DiagnosticCodes.ADC_CLIPPING).get(0);
-        CodeAction fix = titled(actions(mapUri, clipping), "Raise ADC bits of Small to 9");
+        CodeAction fix = titled(actions(mapUri, clipping), "Raise the ADC of Small to 9 bits (fc's column sums need 9)");
         Map<String, List<TextEdit>> changes = fix.getEdit().getChanges();
         Assertions.assertEquals(List.of(chipUri), List.copyOf(changes.keySet()));
         assertTrue(apply(chip, changes.get(chipUri)).contains("    adc bits 9\n"));

@@ -174,9 +174,24 @@ public class CimCodeActionService implements ICodeActionService2 {
         Resource r = adc.eResource();
         Chip chip = EcoreUtil2.getContainerOfType(adc, Chip.class);
         TextEdit edit = new TextEdit(documents.newRange(r, bits.getOffset(), bits.getEndOffset()), Long.toString(needs));
-        String layer = data.get(0).orElse("the layer");
-        out.add(action("Raise ADC bits of " + (chip == null ? "the chip" : chip.getName()) + " to " + needs
-                + " (what " + layer + " needs)", d, Map.of(uris.toUriString(r.getURI()), List.of(edit))));
+        out.add(action("Raise the ADC of " + (chip == null ? "the chip" : chip.getName()) + " to " + needs + " bits ("
+                + whoseSums(data.names()) + " need " + needs + ")", d, Map.of(uris.toUriString(r.getURI()), List.of(edit))));
+    }
+
+    /** "fc1's column sums", "the column sums of fc1 and fc2", "the column sums of fc1, fc2 and 3 more layers". */
+    static String whoseSums(List<String> layers) {
+        if (layers.isEmpty()) {
+            return "the column sums";
+        }
+        if (layers.size() == 1) {
+            return layers.get(0) + "'s column sums";
+        }
+        if (layers.size() == 2) {
+            return "the column sums of " + layers.get(0) + " and " + layers.get(1);
+        }
+        int more = layers.size() - 2;
+        return "the column sums of " + layers.get(0) + ", " + layers.get(1) + " and " + more
+                + (more == 1 ? " more layer" : " more layers");
     }
 
     /** {@code flatten X_flat from X} on a line of its own before the dense layer, which then reads it. */
