@@ -157,4 +157,28 @@ class CodeActionTest extends AbstractCimServerTest {
         Assertions.assertEquals(List.of(), languageServer.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri),
                 overflow.getRange(), context)).get());
     }
+
+    /**
+     * fc of 256 x 1024 with int8 weights in 2-bit cells: 2 row blocks x ceil(1024 x 8 / 128) = 64 column
+     * blocks = 128 arrays on a chip of 32: 4 rounds of rewriting per inference; rram cells survive 1e5
+     * writes (default), 1e5 / 4 = 25,000 inferences.
+     */
+    private static final String WHOLE_OVERFLOW = SMALL.replace("units 64", "units 1024")
+            .replace("    place fc on tile 0\n", "").replace("tiles 2", "technology rram\n    tiles 2");
+
+    @Test
+    void reprogramFixOnWholeNetworkOverflowShowsRoundsAndLifetimeAndClearsTheError() throws Exception {
+        String uri = openFile("small.cim", WHOLE_OVERFLOW);
+        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW).get(0);
+        assertTrue(overflow.getMessage().getLeft().startsWith("Net needs 128 arrays; Small has 32"),
+                overflow.getMessage().getLeft());
+        CodeAction fix = titled(actions(uri, overflow), "Allow reprogramming");
+        Assertions.assertEquals("Allow reprogramming (4 rounds per inference, lifetime 25,000 inferences)",
+                fix.getTitle());
+        String fixed = applyTo(uri, WHOLE_OVERFLOW, fix);
+        assertTrue(fixed.endsWith("mapping M for Net on Small {\n    reprogram allowed\n}\n"), fixed);
+        change(uri, 2, fixed);
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
+        Assertions.assertEquals(1, diagnostics(uri, DiagnosticCodes.CAPACITY_REPROGRAM).size());
+    }
 }

@@ -52,7 +52,8 @@ import com.google.inject.Inject;
  */
 public class CimCodeActionService implements ICodeActionService2 {
 
-    static final Set<String> HANDLED = Set.of(DiagnosticCodes.PLACE_CAPACITY, DiagnosticCodes.ADC_CLIPPING,
+    static final Set<String> HANDLED = Set.of(DiagnosticCodes.PLACE_CAPACITY, DiagnosticCodes.CAPACITY_OVERFLOW,
+            DiagnosticCodes.ADC_CLIPPING,
             DiagnosticCodes.DENSE_NOT_FLAT, CimIssueCodes.UNRESOLVED, CimIssueCodes.UNIT_MISSING,
             CimIssueCodes.UNIT_WRONG);
 
@@ -64,6 +65,9 @@ public class CimCodeActionService implements ICodeActionService2 {
 
     @Inject
     private UriExtensions uris;
+
+    @Inject
+    private org.cimlang.semantic.CimSemantics semantics;
 
     @Override
     public List<Either<Command, CodeAction>> getCodeActions(Options options) {
@@ -96,6 +100,8 @@ public class CimCodeActionService implements ICodeActionService2 {
         List<CodeAction> out = new ArrayList<>();
         switch (code) {
             case DiagnosticCodes.PLACE_CAPACITY -> placeCapacity(EcoreUtil2.getContainerOfType(at, Placement.class), data,
+                    d, document, uri, out);
+            case DiagnosticCodes.CAPACITY_OVERFLOW -> allowReprogramming(EcoreUtil2.getContainerOfType(at, Mapping.class),
                     d, document, uri, out);
             case DiagnosticCodes.ADC_CLIPPING -> adcClipping(at, data, d, out);
             case DiagnosticCodes.DENSE_NOT_FLAT -> insertFlatten(EcoreUtil2.getContainerOfType(at, Layer.class), d,
@@ -146,6 +152,32 @@ public class CimCodeActionService implements ICodeActionService2 {
                 edit = insert(document.getPosition(target.getEndOffset()), " on " + clause);
             }
             out.add(action("Place on " + clause + " (free, and enough arrays)", d, Map.of(uri, List.of(edit))));
+        });
+    }
+
+    /** {@code reprogram allowed} as the mapping's last line, titled with the rounds and lifetime the engine gives it. */
+    private void allowReprogramming(Mapping m, Diagnostic d, Document document, String uri, List<CodeAction> out) {
+        if (m == null || m.getChip() == null || m.getChip().eIsProxy()) {
+            return;
+        }
+        ILeafNode close = null;
+        for (ILeafNode leaf : NodeModelUtils.findActualNodeFor(m).getLeafNodes()) {
+            if (leaf.getGrammarElement() instanceof Keyword k && k.getValue().equals("}")) {
+                close = leaf;
+            }
+        }
+        if (close == null) {
+            return;
+        }
+        ILeafNode brace = close;
+        ReprogramFix.of(semantics.compile(m)).ifPresent(fix -> {
+            Position at = document.getPosition(brace.getOffset());
+            String line = document.getLineContent(at.getLine());
+            String before = line.substring(0, at.getCharacter());
+            TextEdit edit = before.isBlank()
+                    ? insert(new Position(at.getLine(), 0), before + "    reprogram allowed\n")
+                    : insert(at, "\n    reprogram allowed\n");
+            out.add(action(fix.title(), d, Map.of(uri, List.of(edit))));
         });
     }
 
