@@ -103,10 +103,12 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
         RecognitionException e = context.getRecognitionException();
         Token token = e == null ? null : e.token;
         String text = token == null ? null : token.getText();
-        if (text == null || text.isEmpty() || !Character.isLetter(text.charAt(0)) || keywords.contains(text)) {
-            return super.getSyntaxErrorMessage(context);
-        }
         String where = where(context.getCurrentContext());
+        if (text == null || text.isEmpty() || !Character.isLetter(text.charAt(0)) || keywords.contains(text)) {
+            SyntaxErrorMessage antlr = super.getSyntaxErrorMessage(context);
+            return new SyntaxErrorMessage(ParserMessages.plain(antlr.getMessage(), where), antlr.getIssueCode(),
+                    antlr.getIssueData());
+        }
         Optional<String> keyword = ClosestNames.closest(text, keywordsWithin(context.getCurrentContext()));
         if (keyword.isPresent()) {
             return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": did you mean '" + keyword.get()
