@@ -181,4 +181,18 @@ class CodeActionTest extends AbstractCimServerTest {
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
         Assertions.assertEquals(1, diagnostics(uri, DiagnosticCodes.CAPACITY_REPROGRAM).size());
     }
+
+    @Test
+    void reprogramFixOnAPlacementOverflowOfAFullChipClearsBothErrors() throws Exception {
+        String text = WHOLE_OVERFLOW.replace("mapping M for Net on Small {\n", "mapping M for Net on Small {\n"
+                + "    place fc on tiles 0..1\n");
+        String uri = openFile("small.cim", text);
+        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY).get(0);
+        CodeAction fix = titled(actions(uri, overflow), "Allow reprogramming");
+        Assertions.assertEquals("Allow reprogramming (4 rounds per inference, lifetime 25,000 inferences)",
+                fix.getTitle());
+        change(uri, 2, applyTo(uri, text, fix));
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY));
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
+    }
 }

@@ -99,8 +99,11 @@ public class CimCodeActionService implements ICodeActionService2 {
         EObject at = atOffset.resolveContainedElementAt(resource, offset);
         List<CodeAction> out = new ArrayList<>();
         switch (code) {
-            case DiagnosticCodes.PLACE_CAPACITY -> placeCapacity(EcoreUtil2.getContainerOfType(at, Placement.class), data,
-                    d, document, uri, out);
+            case DiagnosticCodes.PLACE_CAPACITY -> {
+                placeCapacity(EcoreUtil2.getContainerOfType(at, Placement.class), data, d, document, uri, out);
+                // on a chip the network overfills, moving or lowering copies cannot help: rewriting can
+                allowReprogramming(EcoreUtil2.getContainerOfType(at, Mapping.class), d, document, uri, out);
+            }
             case DiagnosticCodes.CAPACITY_OVERFLOW -> allowReprogramming(EcoreUtil2.getContainerOfType(at, Mapping.class),
                     d, document, uri, out);
             case DiagnosticCodes.ADC_CLIPPING -> adcClipping(at, data, d, out);
