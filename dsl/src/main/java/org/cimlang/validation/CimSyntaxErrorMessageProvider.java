@@ -114,8 +114,8 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
             return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": did you mean '" + keyword.get()
                     + "'?", Diagnostic.SYNTAX_DIAGNOSTIC, new String[] {keyword.get()});
         }
-        return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": remove it or check the spelling "
-                + "against docs/language.md", Diagnostic.SYNTAX_DIAGNOSTIC);
+        return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": remove it, or write one of "
+                + String.join(", ", new TreeSet<>(keywordsWithin(context.getCurrentContext()))), Diagnostic.SYNTAX_DIAGNOSTIC);
     }
 
     /** " in network N" for the declaration being parsed, or nothing. */
