@@ -46,4 +46,14 @@ public class CimRuntimeModule extends AbstractCimRuntimeModule {
     public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
         return org.cimlang.validation.BoundedResourceValidator.class;
     }
+
+    /**
+     * Only {@code /** ... *}{@code /} documents the declaration after it, as docs/language.md says: Xtext's
+     * default start tag also takes a plain block comment, so a file's licence header became the first
+     * chip's documentation.
+     */
+    public void configureDocumentationStartTag(Binder binder) {
+        binder.bind(String.class).annotatedWith(Names.named(
+                org.eclipse.xtext.documentation.impl.AbstractMultiLineCommentProvider.START_TAG)).toInstance("/\\*\\*");
+    }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Measures the simulator on issue 4's benchmarks: the MLP 784-256-10 on 1,000 bundled MNIST "
                 + "digits, 128x128 arrays, int8 weights in 4 slices of 2-bit cells, 8-bit inputs bit-serial, 8-bit "
                 + "ADC; (1) ideal, (2) 5%% programming variation and 1%% read noise. Prints wall and CPU seconds and "

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Checks .cim files as the editor does: syntax, names, units, shapes, and whether each "
                 + "mapping fits its chip (capacity, ADC precision, endurance).", "",
                 "Prints path:line:col: severity: message [code] and a summary line.",

@@ -2,7 +2,7 @@ package org.cimlang.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "cim", mixinStandardHelpOptions = true, version = "cim 0.1.0",
+@Command(name = "cim", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"The cimlang compiler and simulator for compute-in-memory accelerators.", "",
                 "Exit codes: 0 clean, 1 errors in the input, 2 could not run."},
         subcommands = {CheckCommand.class, CompileCommand.class, RunCommand.class, TrainCommand.class,

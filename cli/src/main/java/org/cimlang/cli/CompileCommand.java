@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compile", mixinStandardHelpOptions = true,
+@Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Maps, schedules and costs the mappings of a .cim file: writes a versioned JSON program per "
                 + "mapping (the simulator's input, see docs/program-format.md) and prints a per-layer table.", "",
                 "Errors in the input are printed GCC-style and nothing is written.",

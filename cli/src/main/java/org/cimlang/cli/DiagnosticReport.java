@@ -89,10 +89,14 @@ public final class DiagnosticReport {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "cim");
         driver.put("informationUri", "https://github.com/cimlang/cimlang");
-        driver.put("version", "0.1.0");
+        driver.put("version", CimVersion.NUMBER);
         ArrayNode rules = driver.putArray("rules");
         diagnostics.stream().map(FileDiagnostic::code).filter(c -> !c.isEmpty()).distinct().sorted()
                 .forEach(c -> rules.addObject().put("id", c));
+        if (base != null) {
+            // SARIF viewers resolve each relative uri against this base, so a report moves with its sources
+            run.putObject("originalUriBaseIds").putObject(SARIF_BASE_ID).put("uri", directoryUri(base));
+        }
         ArrayNode results = run.putArray("results");
         for (FileDiagnostic d : diagnostics) {
             ObjectNode r = results.addObject();
@@ -102,7 +106,7 @@ public final class DiagnosticReport {
             r.put("level", d.isError() ? "error" : d.severity().equals("warning") ? "warning" : "note");
             r.putObject("message").put("text", d.message());
             ObjectNode loc = r.putArray("locations").addObject().putObject("physicalLocation");
-            loc.putObject("artifactLocation").put("uri", display(d.file(), base).replace('\\', '/'));
+            artifactLocation(loc.putObject("artifactLocation"), d.file(), base);
             ObjectNode region = loc.putObject("region");
             region.put("startLine", d.line());
             region.put("startColumn", d.column());
@@ -110,6 +114,30 @@ public final class DiagnosticReport {
             region.put("endColumn", d.endColumn());
         }
         return write(root);
+    }
+
+    /** The id SARIF viewers map to the checked folder (the GitHub code-scanning convention). */
+    static final String SARIF_BASE_ID = "SRCROOT";
+
+    /**
+     * A file under the base as a relative URI reference with the base's id, any other file as an absolute
+     * {@code file://} URI: SARIF 2.1.0 (3.4.3, 3.4.4) wants URIs, not paths, and no base id on an
+     * absolute one.
+     */
+    private static void artifactLocation(ObjectNode location, Path file, Path base) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (base != null && abs.startsWith(base)) {
+            location.put("uri", java.net.URI.create(directoryUri(base)).relativize(abs.toUri()).toString());
+            location.put("uriBaseId", SARIF_BASE_ID);
+        } else {
+            location.put("uri", abs.toUri().toString());
+        }
+    }
+
+    /** The base as a {@code file://} URI ending in '/', as SARIF requires of a base. */
+    private static String directoryUri(Path base) {
+        String uri = base.toAbsolutePath().normalize().toUri().toString();
+        return uri.endsWith("/") ? uri : uri + "/";
     }
 
     private static String write(ObjectNode node) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Writes a network with its trained weights (its 'weights' file) as an ONNX model (opset 13, "
                 + "dynamic batch), then runs it in ONNX Runtime next to the simulator's float engine on random "
                 + "inputs to check that both agree.", "",

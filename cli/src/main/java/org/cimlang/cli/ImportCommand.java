@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Imports an ONNX model (opset 11+): writes NAME.cim with a network block mirroring the graph "
                 + "and NAME.npz with its weights (PyTorch names), ready for a chip, a quantization and a mapping. "
                 + "See docs/onnx.md for the operators it reads.", "",

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reference", mixinStandardHelpOptions = true,
+@Command(name = "reference", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Checks the simulator's float path against ONNX Runtime: the same random inputs (uniform in "
                 + "[0, 1)) through the network with its weights and through an ONNX model of it (--onnx MODEL, e.g. "
                 + "the model it was imported from; default: its own export); prints the largest difference on the "

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Simulates the simulation blocks of a .cim file: trains the network first when its weights "
                 + "file is missing, quantises it, runs the images through the integer reference and through the "
                 + "chip's crossbars (bit-accurate, with the chip's non-idealities when the block says 'nonideal on') "

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Trains a network and writes its weights file (the network's 'weights \"FILE.npz\"', relative "
                 + "to the file declaring the network). The training images are the train split of the dataset of a "
                 + "simulation of the network, with its transforms; the mapping's quantization decides where "

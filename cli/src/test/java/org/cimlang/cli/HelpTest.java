@@ -34,4 +34,15 @@ class HelpTest {
         }
         assertFalse(r.out().contains("warmup"), "the launcher's warmup command stays hidden");
     }
+
+    @TestFactory
+    Stream<DynamicTest> everyCommandPrintsTheVersion() {
+        CommandLine root = new CommandLine(new CimCommand());
+        return Stream.concat(Stream.of(""), root.getSubcommands().keySet().stream().filter(n -> !n.equals("warmup")))
+                .map(name -> DynamicTest.dynamicTest("cim " + name + " --version", () -> {
+                    CliRun r = name.isEmpty() ? CliRun.of("--version") : CliRun.of(name, "--version");
+                    assertEquals(0, r.exitCode(), r.err());
+                    assertEquals("cim " + CimVersion.NUMBER, r.out().strip());
+                }));
+    }
 }

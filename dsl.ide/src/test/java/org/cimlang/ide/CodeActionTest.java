@@ -66,7 +66,7 @@ class CodeActionTest extends AbstractCimServerTest {
         String uri = openFile("small.cim", SMALL);
         Diagnostic clipping = diagnostics(uri, DiagnosticCodes.ADC_CLIPPING).get(0);
         // 9 bits needed, see SMALL
-        String fixed = applyTo(uri, SMALL, titled(actions(uri, clipping), "Raise ADC bits of Small to 9"));
+        String fixed = applyTo(uri, SMALL, titled(actions(uri, clipping), "Raise the ADC of Small to 9 bits (fc's column sums need 9)"));
         assertTrue(fixed.contains("    adc bits 9\n"), fixed);
         change(uri, 2, fixed);
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.ADC_CLIPPING));
@@ -97,7 +97,7 @@ class CodeActionTest extends AbstractCimServerTest {
         String mapUri = openWorkspace(files);
         String chipUri = getVirtualFile("chip.cim");
         Diagnostic clipping = diagnostics(mapUri, DiagnosticCodes.ADC_CLIPPING).get(0);
-        CodeAction fix = titled(actions(mapUri, clipping), "Raise ADC bits of Small to 9");
+        CodeAction fix = titled(actions(mapUri, clipping), "Raise the ADC of Small to 9 bits (fc's column sums need 9)");
         Map<String, List<TextEdit>> changes = fix.getEdit().getChanges();
         Assertions.assertEquals(List.of(chipUri), List.copyOf(changes.keySet()));
         assertTrue(apply(chip, changes.get(chipUri)).contains("    adc bits 9\n"));
@@ -156,5 +156,43 @@ class CodeActionTest extends AbstractCimServerTest {
         context.setOnly(List.of("refactor"));
         Assertions.assertEquals(List.of(), languageServer.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri),
                 overflow.getRange(), context)).get());
+    }
+
+    /**
+     * fc of 256 x 1024 with int8 weights in 2-bit cells: 2 row blocks x ceil(1024 x 8 / 128) = 64 column
+     * blocks = 128 arrays on a chip of 32: 4 rounds of rewriting per inference; rram cells survive 1e5
+     * writes (default), 1e5 / 4 = 25,000 inferences.
+     */
+    private static final String WHOLE_OVERFLOW = SMALL.replace("units 64", "units 1024")
+            .replace("    place fc on tile 0\n", "").replace("tiles 2", "technology rram\n    tiles 2");
+
+    @Test
+    void reprogramFixOnWholeNetworkOverflowShowsRoundsAndLifetimeAndClearsTheError() throws Exception {
+        String uri = openFile("small.cim", WHOLE_OVERFLOW);
+        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW).get(0);
+        assertTrue(overflow.getMessage().getLeft().startsWith("Net needs 128 arrays; Small has 32"),
+                overflow.getMessage().getLeft());
+        CodeAction fix = titled(actions(uri, overflow), "Allow reprogramming");
+        Assertions.assertEquals("Allow reprogramming (4 rounds per inference, lifetime 25,000 inferences)",
+                fix.getTitle());
+        String fixed = applyTo(uri, WHOLE_OVERFLOW, fix);
+        assertTrue(fixed.endsWith("mapping M for Net on Small {\n    reprogram allowed\n}\n"), fixed);
+        change(uri, 2, fixed);
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
+        Assertions.assertEquals(1, diagnostics(uri, DiagnosticCodes.CAPACITY_REPROGRAM).size());
+    }
+
+    @Test
+    void reprogramFixOnAPlacementOverflowOfAFullChipClearsBothErrors() throws Exception {
+        String text = WHOLE_OVERFLOW.replace("mapping M for Net on Small {\n", "mapping M for Net on Small {\n"
+                + "    place fc on tiles 0..1\n");
+        String uri = openFile("small.cim", text);
+        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY).get(0);
+        CodeAction fix = titled(actions(uri, overflow), "Allow reprogramming");
+        Assertions.assertEquals("Allow reprogramming (4 rounds per inference, lifetime 25,000 inferences)",
+                fix.getTitle());
+        change(uri, 2, applyTo(uri, text, fix));
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY));
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
     }
 }

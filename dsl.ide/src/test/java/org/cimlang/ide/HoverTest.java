@@ -151,4 +151,28 @@ class HoverTest extends AbstractCimServerTest {
         assertContains(h, "**mapping Other** on Small");
         assertContains(h, "ADC bits: needs 9, chip has 9 (128 rows summed per read)");
     }
+
+    @Test
+    void hoverOnADifferentialLayerSaysTheCellsPerSideAndInAll() throws Exception {
+        String text = SMALL.replace("cell bits 2", "cell bits 1");
+        String uri = openFile("small.cim", text);
+        // int8 weights: 7 magnitude bits in 1-bit cells on the positive and on the negative column
+        assertContains(hover(uri, text, "dense fc", 7),
+                "64 matrix, 7 cells per weight on each side (differential, 14 in all)");
+    }
+
+    @Test
+    void hoverOnAChipDoesNotShowAPlainBlockCommentAboveIt() throws Exception {
+        String text = "/* Copyright header of the file, not about the chip. */\n" + SMALL;
+        String uri = openFile("small.cim", text);
+        String h = hover(uri, text, "chip Small", 6);
+        assertTrue(h.startsWith("**chip Small**") && !h.contains("Copyright"), h);
+    }
+
+    @Test
+    void hoverOnAChipShowsItsDocComment() throws Exception {
+        String text = "/** A two-tile test chip. */\n" + SMALL;
+        String uri = openFile("small.cim", text);
+        assertContains(hover(uri, text, "chip Small", 6), "A two-tile test chip.");
+    }
 }

@@ -103,17 +103,19 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
         RecognitionException e = context.getRecognitionException();
         Token token = e == null ? null : e.token;
         String text = token == null ? null : token.getText();
-        if (text == null || text.isEmpty() || !Character.isLetter(text.charAt(0)) || keywords.contains(text)) {
-            return super.getSyntaxErrorMessage(context);
-        }
         String where = where(context.getCurrentContext());
+        if (text == null || text.isEmpty() || !Character.isLetter(text.charAt(0)) || keywords.contains(text)) {
+            SyntaxErrorMessage antlr = super.getSyntaxErrorMessage(context);
+            return new SyntaxErrorMessage(ParserMessages.plain(antlr.getMessage(), where), antlr.getIssueCode(),
+                    antlr.getIssueData());
+        }
         Optional<String> keyword = ClosestNames.closest(text, keywordsWithin(context.getCurrentContext()));
         if (keyword.isPresent()) {
             return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": did you mean '" + keyword.get()
                     + "'?", Diagnostic.SYNTAX_DIAGNOSTIC, new String[] {keyword.get()});
         }
-        return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": remove it or check the spelling "
-                + "against docs/language.md", Diagnostic.SYNTAX_DIAGNOSTIC);
+        return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": remove it, or write one of "
+                + String.join(", ", new TreeSet<>(keywordsWithin(context.getCurrentContext()))), Diagnostic.SYNTAX_DIAGNOSTIC);
     }
 
     /** " in network N" for the declaration being parsed, or nothing. */

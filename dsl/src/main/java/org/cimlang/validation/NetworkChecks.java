@@ -29,6 +29,10 @@ public class NetworkChecks extends CimChecks {
 
     @Check
     public void checkLayer(Layer layer) {
+        if (layer.getName() == null) {
+            // still being typed: the syntax error asks for the name, and these messages would lack a subject
+            return;
+        }
         LayerKind kind = DesignBuilder.kind(layer);
         LayerKindSpec spec = kind.spec();
         Set<LayerParam> allowed = spec.allowed();

@@ -16,6 +16,9 @@ public class NumberChecks extends CimChecks {
 
     @Check
     public void checkQuantityUnit(Quantity q) {
+        if (q.getValue() == null) {
+            return; // still being typed: the syntax error names what is missing
+        }
         Dimension dim = QuantityDimensions.of(q);
         String label = QuantityDimensions.label(q);
         String unit = q.getUnit();
@@ -59,6 +62,9 @@ public class NumberChecks extends CimChecks {
 
     @Check
     public void checkCountIsWholeAndBounded(Count c) {
+        if (c.getValue() == null) {
+            return; // still being typed: the syntax error names what is missing
+        }
         BigDecimal d = Numbers.decimal(c.getValue());
         if (d == null || d.compareTo(BigDecimal.valueOf(Numbers.MAX_COUNT)) > 0) {
             if (RangeCheckedCounts.of(getContext()).contains(c)) {

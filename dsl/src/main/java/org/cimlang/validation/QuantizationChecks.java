@@ -17,6 +17,9 @@ public class QuantizationChecks extends CimChecks {
 
     @Check
     public void checkQuantSpec(QuantSpec s) {
+        if (s.getType() == null) {
+            return; // still being typed: the syntax error names what is missing
+        }
         NumberType t = NumberType.parse(s.getType());
         if (t == null) {
             error("'" + s.getType() + "' is not a number type: write intB (signed), uintB (unsigned) with B in 1..16,"

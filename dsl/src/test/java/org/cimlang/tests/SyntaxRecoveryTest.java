@@ -71,16 +71,45 @@ class SyntaxRecoveryTest {
     }
 
     @Test
-    void aWordThatResemblesNoKeywordIsToBeRemoved() throws Exception {
+    void aWordThatResemblesNoKeywordListsTheWordsAllowedWhereItStands() throws Exception {
         Src src = Src.valid().replace("flatten f from c1", "flatten f from c1 frobnicate");
-        assertEquals(src.error(SYNTAX, "frobnicate", "unknown word 'frobnicate' in network N: remove it or check the "
-                + "spelling against docs/language.md"), frontEnd(support.issues(src.text())));
+        assertEquals(src.error(SYNTAX, "frobnicate", "unknown word 'frobnicate' in network N: remove it, or write one "
+                + "of activation, add, avgpool, axis, batchnorm, bias, concat, dense, false, filters, flatten, from, "
+                + "global, groups, input, kernel, maxpool, network, none, padding, relu, sigmoid, sign, softmax, "
+                + "stride, tanh, true, units, weights"), frontEnd(support.issues(src.text())));
     }
 
     @Test
-    void aSyntaxErrorThatIsNoWordKeepsTheParserMessage() throws Exception {
+    void aSyntaxErrorThatIsNoWordSaysWhatWasExpectedInPlainWords() throws Exception {
         Src src = Src.valid().replace("network N {", "network N {{");
-        assertEquals(src.errorIn(SYNTAX, "network N {{", "{", "mismatched input '{' expecting '}'"),
+        assertEquals(src.errorIn(SYNTAX, "network N {{", "{", "expected '}' in network N, found '{'"),
                 frontEnd(support.issues(src.text())));
+    }
+
+    @Test
+    void noSyntaxErrorSpeaksOfTheParsersMachinery() throws Exception {
+        String[] broken = {"dense d from f units 10 softmax", "dense d from f softmax units 10", "softmax s",
+                "dense d from", "dense d from f units", "conv2d c1 from img filters 4 kernel 3 x", "relu r from f"};
+        StringBuilder jargon = new StringBuilder();
+        for (String line : broken) {
+            Src src = Src.valid().replace("dense d from f units 10", line);
+            for (Issue i : support.issues(src.text())) {
+                if (i.getMessage().matches("(?s).*(no viable alternative|mismatched input|extraneous input|missing .* at"
+                        + "|RULE_|<EOF>).*")) {
+                    jargon.append(line).append(" -> ").append(i.getMessage()).append('\n');
+                }
+            }
+        }
+        assertEquals("", jargon.toString());
+    }
+
+    @Test
+    void aLayerLeftIncompleteIsReportedInPlainWordsAtTheWordThatCannotFollow() throws Exception {
+        // 'softmax' starts a layer that lacks its name and 'from', so the '}' after it cannot follow
+        Src src = Src.valid().replace("dense d from f units 10", "dense d from f units 10 softmax");
+        List<String> syntax = support.issues(src.text()).stream().filter(i -> SYNTAX.equals(i.getCode()))
+                .map(Issue::getMessage).toList();
+        assertEquals(List.of("'}' cannot stand here: the words before it are incomplete or out of order"
+                + " (see docs/language.md)"), syntax);
     }
 }

@@ -52,7 +52,8 @@ import com.google.inject.Inject;
  */
 public class CimCodeActionService implements ICodeActionService2 {
 
-    static final Set<String> HANDLED = Set.of(DiagnosticCodes.PLACE_CAPACITY, DiagnosticCodes.ADC_CLIPPING,
+    static final Set<String> HANDLED = Set.of(DiagnosticCodes.PLACE_CAPACITY, DiagnosticCodes.CAPACITY_OVERFLOW,
+            DiagnosticCodes.ADC_CLIPPING,
             DiagnosticCodes.DENSE_NOT_FLAT, CimIssueCodes.UNRESOLVED, CimIssueCodes.UNIT_MISSING,
             CimIssueCodes.UNIT_WRONG);
 
@@ -64,6 +65,9 @@ public class CimCodeActionService implements ICodeActionService2 {
 
     @Inject
     private UriExtensions uris;
+
+    @Inject
+    private org.cimlang.semantic.CimSemantics semantics;
 
     @Override
     public List<Either<Command, CodeAction>> getCodeActions(Options options) {
@@ -95,7 +99,12 @@ public class CimCodeActionService implements ICodeActionService2 {
         EObject at = atOffset.resolveContainedElementAt(resource, offset);
         List<CodeAction> out = new ArrayList<>();
         switch (code) {
-            case DiagnosticCodes.PLACE_CAPACITY -> placeCapacity(EcoreUtil2.getContainerOfType(at, Placement.class), data,
+            case DiagnosticCodes.PLACE_CAPACITY -> {
+                placeCapacity(EcoreUtil2.getContainerOfType(at, Placement.class), data, d, document, uri, out);
+                // on a chip the network overfills, moving or lowering copies cannot help: rewriting can
+                allowReprogramming(EcoreUtil2.getContainerOfType(at, Mapping.class), d, document, uri, out);
+            }
+            case DiagnosticCodes.CAPACITY_OVERFLOW -> allowReprogramming(EcoreUtil2.getContainerOfType(at, Mapping.class),
                     d, document, uri, out);
             case DiagnosticCodes.ADC_CLIPPING -> adcClipping(at, data, d, out);
             case DiagnosticCodes.DENSE_NOT_FLAT -> insertFlatten(EcoreUtil2.getContainerOfType(at, Layer.class), d,
@@ -149,6 +158,32 @@ public class CimCodeActionService implements ICodeActionService2 {
         });
     }
 
+    /** {@code reprogram allowed} as the mapping's last line, titled with the rounds and lifetime the engine gives it. */
+    private void allowReprogramming(Mapping m, Diagnostic d, Document document, String uri, List<CodeAction> out) {
+        if (m == null || m.getChip() == null || m.getChip().eIsProxy()) {
+            return;
+        }
+        ILeafNode close = null;
+        for (ILeafNode leaf : NodeModelUtils.findActualNodeFor(m).getLeafNodes()) {
+            if (leaf.getGrammarElement() instanceof Keyword k && k.getValue().equals("}")) {
+                close = leaf;
+            }
+        }
+        if (close == null) {
+            return;
+        }
+        ILeafNode brace = close;
+        ReprogramFix.of(semantics.compile(m)).ifPresent(fix -> {
+            Position at = document.getPosition(brace.getOffset());
+            String line = document.getLineContent(at.getLine());
+            String before = line.substring(0, at.getCharacter());
+            TextEdit edit = before.isBlank()
+                    ? insert(new Position(at.getLine(), 0), before + "    reprogram allowed\n")
+                    : insert(at, "\n    reprogram allowed\n");
+            out.add(action(fix.title(), d, Map.of(uri, List.of(edit))));
+        });
+    }
+
     /** The chip's {@code adc bits} raised to what the layer needs; the chip may be in another file. */
     private void adcClipping(EObject at, DiagnosticData data, Diagnostic d, List<CodeAction> out) {
         long needs = data.number("needs").orElse(0L);
@@ -174,9 +209,24 @@ public class CimCodeActionService implements ICodeActionService2 {
         Resource r = adc.eResource();
         Chip chip = EcoreUtil2.getContainerOfType(adc, Chip.class);
         TextEdit edit = new TextEdit(documents.newRange(r, bits.getOffset(), bits.getEndOffset()), Long.toString(needs));
-        String layer = data.get(0).orElse("the layer");
-        out.add(action("Raise ADC bits of " + (chip == null ? "the chip" : chip.getName()) + " to " + needs
-                + " (what " + layer + " needs)", d, Map.of(uris.toUriString(r.getURI()), List.of(edit))));
+        out.add(action("Raise the ADC of " + (chip == null ? "the chip" : chip.getName()) + " to " + needs + " bits ("
+                + whoseSums(data.names()) + " need " + needs + ")", d, Map.of(uris.toUriString(r.getURI()), List.of(edit))));
+    }
+
+    /** "fc1's column sums", "the column sums of fc1 and fc2", "the column sums of fc1, fc2 and 3 more layers". */
+    static String whoseSums(List<String> layers) {
+        if (layers.isEmpty()) {
+            return "the column sums";
+        }
+        if (layers.size() == 1) {
+            return layers.get(0) + "'s column sums";
+        }
+        if (layers.size() == 2) {
+            return "the column sums of " + layers.get(0) + " and " + layers.get(1);
+        }
+        int more = layers.size() - 2;
+        return "the column sums of " + layers.get(0) + ", " + layers.get(1) + " and " + more
+                + (more == 1 ? " more layer" : " more layers");
     }
 
     /** {@code flatten X_flat from X} on a line of its own before the dense layer, which then reads it. */

@@ -56,6 +56,11 @@ final class DiagnosticData {
         return i < values.size() ? Optional.of(values.get(i)) : Optional.empty();
     }
 
+    /** The entries that are not {@code key=value}, in order: the names a diagnostic lists. */
+    List<String> names() {
+        return values.stream().filter(v -> !v.contains("=")).toList();
+    }
+
     /** The value of the first {@code key=value} entry. */
     Optional<String> get(String key) {
         String prefix = key + "=";

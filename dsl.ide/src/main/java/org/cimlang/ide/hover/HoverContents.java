@@ -114,8 +114,7 @@ public class HoverContents {
             return;
         }
         line(b, "weights", lm.k() + " x " + lm.n() + " matrix" + (lm.groups() > 1 ? " per group, " + lm.groups() + " groups" : "")
-                + ", " + lm.slices() + (lm.slices() == 1 ? " cell" : " cells") + " per weight (" + lm.encoding().name()
-                .toLowerCase(Locale.ROOT) + ")");
+                + ", " + cellsPerWeight(lm.slicing()));
         line(b, "arrays", Quantities.count(lm.arrays()) + ": " + lm.rowBlocks() + " row blocks x " + lm.colBlocks()
                 + " column blocks" + (lm.groups() > 1 ? " x " + lm.groups() + " groups" : "")
                 + (lm.replicate() > 1 ? " x " + lm.replicate() + " copies" : ""));
@@ -136,6 +135,20 @@ public class HoverContents {
             line(b, "latency", Quantities.si(ls.latencyS(), "s"));
         }
         line(b, "placed", lm.isPlaced() ? allocations(lm.allocations()) : "**not placed**");
+    }
+
+    /**
+     * A differential weight takes its cells twice, on a positive and a negative column: "7 cells per weight"
+     * alone read as the whole cost, so the side and the total are both said.
+     */
+    private static String cellsPerWeight(org.cimlang.compiler.mapping.SlicePlan s) {
+        String encoding = s.encoding().name().toLowerCase(Locale.ROOT);
+        String cells = s.slices() == 1 ? " cell" : " cells";
+        if (s.columnsPerOutput() > s.slices()) {
+            return s.slices() + cells + " per weight on each side (" + encoding + ", " + s.columnsPerOutput()
+                    + " in all)";
+        }
+        return s.slices() + cells + " per weight (" + encoding + ")";
     }
 
     private static DigitalLayer digital(MappingResult r, String name) {
