@@ -17,21 +17,12 @@ public record FaultPlacement(List<Double> blindAccuracy, List<LayerFaults> layer
     }
 
     public double blindMean() {
-        return blindAccuracy.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        return TrialStatistics.mean(blindAccuracy);
     }
 
     /** Sample standard deviation over chips (0 for one chip). */
     public double blindStd() {
-        int n = blindAccuracy.size();
-        if (n < 2) {
-            return 0;
-        }
-        double m = blindMean();
-        double s = 0;
-        for (double a : blindAccuracy) {
-            s += (a - m) * (a - m);
-        }
-        return Math.sqrt(s / (n - 1));
+        return TrialStatistics.std(blindAccuracy);
     }
 
     /**

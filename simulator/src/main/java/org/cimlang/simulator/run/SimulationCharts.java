@@ -97,11 +97,7 @@ public final class SimulationCharts {
                     100 * aware.get(i).asDouble());
             values.addObject().put("chip", i + 1).put("placement", "blind").put("accuracy", 100 * blind.get(i).asDouble());
         }
-        ObjectNode s = NODES.objectNode();
-        s.put("$schema", SCHEMA);
-        s.put("width", "container");
-        s.putObject("data").set("values", values);
-        s.putObject("mark").put("type", "bar").put("tooltip", true);
+        ObjectNode s = bars(values);
         ObjectNode enc = s.putObject("encoding");
         enc.putObject("x").put("field", "chip").put("type", "ordinal").put("title", "chip");
         enc.putObject("xOffset").put("field", "placement").put("type", "nominal");
@@ -123,16 +119,22 @@ public final class SimulationCharts {
                 values.addObject().put("layer", l.path("layer").asText()).put("value", scale * v.asDouble());
             }
         }
-        ObjectNode s = NODES.objectNode();
-        s.put("$schema", SCHEMA);
-        s.put("width", "container");
-        s.putObject("data").set("values", values);
-        s.putObject("mark").put("type", "bar").put("tooltip", true);
+        ObjectNode s = bars(values);
         ObjectNode enc = s.putObject("encoding");
         ObjectNode y = enc.putObject("y");
         y.put("field", "layer").put("type", "nominal").putNull("sort");
         enc.putObject("x").put("field", "value").put("type", "quantitative").put("title", title);
         return new Chart(id, heading, caption, s);
+    }
+
+    /** A bar chart of {@code values} as wide as its container, with tooltips; the caller adds the encoding. */
+    private static ObjectNode bars(ArrayNode values) {
+        ObjectNode s = NODES.objectNode();
+        s.put("$schema", SCHEMA);
+        s.put("width", "container");
+        s.putObject("data").set("values", values);
+        s.putObject("mark").put("type", "bar").put("tooltip", true);
+        return s;
     }
 
     private static String pct(double f) {

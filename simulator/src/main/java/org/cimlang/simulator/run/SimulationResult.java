@@ -31,21 +31,12 @@ public record SimulationResult(String simulation, String mapping, String network
     }
 
     public double cimMean() {
-        return cimAccuracy.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        return TrialStatistics.mean(cimAccuracy);
     }
 
     /** Sample standard deviation over trials (0 for one trial). */
     public double cimStd() {
-        int n = cimAccuracy.size();
-        if (n < 2) {
-            return 0;
-        }
-        double m = cimMean();
-        double s = 0;
-        for (double a : cimAccuracy) {
-            s += (a - m) * (a - m);
-        }
-        return Math.sqrt(s / (n - 1));
+        return TrialStatistics.std(cimAccuracy);
     }
 
     public double cimMin() {
