@@ -6,8 +6,8 @@
  *   2. the Problems panel lists the overflow with its message and code;
  *   3. hovering the squiggle shows the message; hovering a layer shows the server's hover (if any);
  *   4. inlay hints and completion are recorded when the server offers them;
- *   5. Ctrl+. on the overflow: applies a quick fix if the server offers one, else (with a notice)
- *      fixes it by editing 'tiles 1' -> 'tiles 64'; the squiggle clears;
+ *   5. Ctrl+. on the overflow: applies a quick fix if the server offers one (the squiggle clears),
+ *      undoes it with Ctrl+Z (the squiggle returns), then fixes it by editing 'tiles 1' -> 'tiles 64';
  *   6. adds 'place fc1 on tile 0' (a placement overflow the server has quick fixes for), waits for
  *      its squiggle and applies the quick fix with Ctrl+.; the squiggle clears.
  * Screenshots (PNG) go to OUT_DIR. Optional steps the server cannot do yet are SKIPPED with a notice
@@ -319,7 +319,15 @@ async function main() {
             log('NOTICE: the server offers no code action for cim.capacity.overflow; fixing it by editing instead');
             results.push({ step: 'quick fix offered for cim.capacity.overflow', status: 'SKIPPED', detail: 'no code action offered (not among the server\'s quick fixes)' });
         }
-        if (!overflowFixed) {
+        if (overflowFixed) {
+            // step 6 needs a chip that holds the whole network (a placement overflow, not rounds of
+            // reprogramming): undo the fix and enlarge the chip by editing, as a user would
+            await viewLine(page, 'mapping OnTiny').click();
+            await page.keyboard.press('Control+z');
+            const undone = await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30000 }).then(() => true, () => false);
+            record('undo of the quick fix brings the overflow back', undone ? 'ok' : 'FAIL', undone ? '' : 'no error squiggle within 30 s of Ctrl+Z');
+        }
+        {
             const tilesLine = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => /^\s*tiles 1$/.test(l)) + 1;
             await viewLine(page, 'mapping OnTiny').click();
             await gotoLineEnd(page, tilesLine);
