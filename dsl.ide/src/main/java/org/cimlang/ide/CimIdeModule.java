@@ -5,6 +5,8 @@ import org.cimlang.ide.commands.CimRequests;
 import org.cimlang.ide.contentassist.CimContentProposalProvider;
 import org.cimlang.ide.formatting.CimFormatter;
 import org.cimlang.ide.hover.CimHoverService;
+import org.cimlang.ide.lens.CimCodeLensService;
+import org.cimlang.ide.symbols.CimSymbolKinds;
 import org.cimlang.ide.navigation.CimEObjectAtOffsetHelper;
 import org.cimlang.ide.rename.CimReferenceUpdater;
 import org.eclipse.xtext.formatting2.IFormatter2;
@@ -13,12 +15,14 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.serializer.hooks.IReferenceUpdater;
 import org.eclipse.xtext.ide.server.ILanguageServerExtension;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 
 /**
- * Guice bindings of the editor services the server looks up per language. The inlay-hint service
- * needs no binding (the server asks for its class); the server-wide bindings are in
+ * Guice bindings of the editor services the server looks up per language. The inlay-hint, semantic
+ * token and document link services need no binding (the server asks for their classes); the server-wide bindings are in
  * {@link org.cimlang.ide.server.CimServerModule}.
  */
 public class CimIdeModule extends AbstractCimIdeModule {
@@ -39,6 +43,16 @@ public class CimIdeModule extends AbstractCimIdeModule {
     /** Units after numbers and number types, on top of keywords and names in scope. */
     public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
         return CimContentProposalProvider.class;
+    }
+
+    /** "Compile · 592 arrays · 4.90 k inf/s" above mappings, "Run" above simulations. */
+    public Class<? extends ICodeLensService> bindICodeLensService() {
+        return CimCodeLensService.class;
+    }
+
+    /** An icon per kind of declaration in the outline and the workspace symbols. */
+    public Class<? extends DocumentSymbolMapper.DocumentSymbolKindProvider> bindDocumentSymbolKindProvider() {
+        return CimSymbolKinds.class;
     }
 
     /** {@code cim/compile} and {@code cim/run}. */

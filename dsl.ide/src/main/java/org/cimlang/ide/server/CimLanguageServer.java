@@ -9,6 +9,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.cimlang.ide.inlay.CimInlayHintService;
+import org.cimlang.ide.links.CimDocumentLinks;
+import org.cimlang.ide.tokens.CimSemanticTokens;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -70,8 +80,9 @@ import org.eclipse.xtext.util.CancelIndicator;
  * answers the empty result and logs the trace to stderr; a document the server does not serve, such
  * as an unknown URI or a file outside the workspace that is not open, answers empty without being
  * read), plus {@code textDocument/inlayHint}, which Xtext does not implement (the
- * hints themselves come from the language's {@link CimInlayHintService}), and files opened without
- * or outside a workspace folder.
+ * hints themselves come from the language's {@link CimInlayHintService}), {@code textDocument/documentLink}
+ * ({@link CimDocumentLinks}), semantic tokens of cimlang's own ({@link CimSemanticTokens}, with its
+ * legend), and files opened without or outside a workspace folder.
  */
 public class CimLanguageServer extends LanguageServerImpl {
     private static final Logger LOG = Logger.getLogger(CimLanguageServer.class);
@@ -106,6 +117,11 @@ public class CimLanguageServer extends LanguageServerImpl {
     protected ServerCapabilities createServerCapabilities(InitializeParams params) {
         ServerCapabilities capabilities = super.createServerCapabilities(params);
         capabilities.setInlayHintProvider(true);
+        capabilities.setDocumentLinkProvider(new DocumentLinkOptions(false));
+        SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(CimSemanticTokens.legend());
+        tokens.setFull(true);
+        tokens.setRange(false);
+        capabilities.setSemanticTokensProvider(tokens);
         return capabilities;
     }
 
@@ -230,7 +246,47 @@ public class CimLanguageServer extends LanguageServerImpl {
     @Override
     public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
         return read("semanticTokens", params.getTextDocument(), new SemanticTokens(List.of()),
-                ci -> semanticTokensFull(params, ci));
+                ci -> semanticTokens(params, ci));
+    }
+
+    /** cimlang's tokens, in place of Xtext's {@code SemanticTokensService} (see {@link CimSemanticTokens} for why). */
+    protected SemanticTokens semanticTokens(SemanticTokensParams params, CancelIndicator cancelIndicator) {
+        URI uri = getURI(params.getTextDocument());
+        CimSemanticTokens service = getService(uri, CimSemanticTokens.class);
+        if (service == null) {
+            return new SemanticTokens(List.of());
+        }
+        return getWorkspaceManager().doRead(uri,
+                (document, resource) -> service.semanticTokens(document, resource, cancelIndicator));
+    }
+
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        return read("codeLens", params.getTextDocument(), List.of(), ci -> codeLens(params, ci));
+    }
+
+    @Override
+    public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+        return read("documentLink", params.getTextDocument(), List.of(), ci -> documentLinks(params));
+    }
+
+    protected List<DocumentLink> documentLinks(DocumentLinkParams params) {
+        URI uri = getURI(params.getTextDocument());
+        CimDocumentLinks service = getService(uri, CimDocumentLinks.class);
+        if (service == null) {
+            return List.of();
+        }
+        return getWorkspaceManager().doRead(uri, (document, resource) -> service.documentLinks(document, resource));
+    }
+
+    /** Workspace symbols, total like every document request: a failure answers no symbols and is logged. */
+    @Override
+    public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(
+            WorkspaceSymbolParams params) {
+        Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>> none = Either.forRight(List.of());
+        return getRequestManager().runRead(ci -> total.orEmpty("workspaceSymbol", params.getQuery(),
+                () -> Either.<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>forRight(symbol(params, ci)),
+                none));
     }
 
     @Override
