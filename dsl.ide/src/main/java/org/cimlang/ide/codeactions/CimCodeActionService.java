@@ -55,7 +55,7 @@ public class CimCodeActionService implements ICodeActionService2 {
 
     static final Set<String> HANDLED = Set.of(DiagnosticCodes.PLACE_CAPACITY, DiagnosticCodes.CAPACITY_OVERFLOW,
             DiagnosticCodes.ADC_CLIPPING,
-            DiagnosticCodes.DENSE_NOT_FLAT, CimIssueCodes.UNRESOLVED, CimIssueCodes.UNIT_MISSING,
+            DiagnosticCodes.DENSE_NOT_FLAT, CimIssueCodes.UNRESOLVED, CimIssueCodes.UNKNOWN_WORD, CimIssueCodes.UNIT_MISSING,
             CimIssueCodes.UNIT_WRONG);
 
     @Inject
@@ -116,7 +116,7 @@ public class CimCodeActionService implements ICodeActionService2 {
             case DiagnosticCodes.ADC_CLIPPING -> adcClipping(at, data, d, out);
             case DiagnosticCodes.DENSE_NOT_FLAT -> insertFlatten(EcoreUtil2.getContainerOfType(at, Layer.class), d,
                     document, uri, out);
-            case CimIssueCodes.UNRESOLVED -> data.get(0).filter(s -> !s.isEmpty()).ifPresent(name -> out.add(
+            case CimIssueCodes.UNRESOLVED, CimIssueCodes.UNKNOWN_WORD -> data.get(0).filter(s -> !s.isEmpty()).ifPresent(name -> out.add(
                     action("Change to '" + name + "'", d, Map.of(uri, List.of(new TextEdit(d.getRange(), name))))));
             case CimIssueCodes.UNIT_MISSING -> data.get(0).filter(s -> !s.isEmpty()).ifPresent(unit -> {
                 Quantity q = EcoreUtil2.getContainerOfType(at, Quantity.class);
