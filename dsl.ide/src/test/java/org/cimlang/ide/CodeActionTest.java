@@ -195,4 +195,83 @@ class CodeActionTest extends AbstractCimServerTest {
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY));
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
     }
+
+    /**
+     * fc: 256 inputs -> 2 row blocks; 64 outputs x int8 differential in 2-bit cells (4 cells a side) = 512
+     * columns -> 4 column blocks: 8 arrays on a chip of 4. int5 needs 2 cells a side: 4 arrays.
+     */
+    private static final String NARROW = """
+            chip Four {
+                tiles 1
+                arrays per tile 4
+                array 128 x 128 { cell bits 2 }
+                adc bits 8
+                dac bits 1
+            }
+
+            network Net {
+                input x [256]
+                dense fc from x units 64
+            }
+
+            quantization Q for Net {
+                weights int8
+            }
+
+            mapping M for Net on Four with Q {
+            }
+            """;
+
+    @Test
+    void lowerWeightsFixNamesTheArraysItFreesAndClearsTheOverflow() throws Exception {
+        String uri = openFile("narrow.cim", NARROW);
+        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW).get(0);
+        CodeAction fix = titled(actions(uri, overflow), "Lower the weights");
+        Assertions.assertEquals("Lower the weights of Q to int5: Net needs 4 arrays instead of 8 (frees 4; Four has 4)",
+                fix.getTitle());
+        String fixed = applyTo(uri, NARROW, fix);
+        assertTrue(fixed.contains("    weights int5\n"), fixed);
+        change(uri, 2, fixed);
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
+        Assertions.assertEquals(1, diagnostics(uri, DiagnosticCodes.CAPACITY_FITS).size());
+    }
+
+    @Test
+    void smallestChipFixWritesTheQualifiedNameOfAChipInAnotherPackageAndClearsTheOverflow() throws Exception {
+        String chips = """
+                package lab
+
+                chip Huge {
+                    tiles 64
+                    arrays per tile 16
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 8
+                }
+
+                chip Eight {
+                    tiles 2
+                    arrays per tile 4
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 8
+                }
+
+                chip Six {
+                    tiles 1
+                    arrays per tile 6
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 8
+                }
+                """;
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("narrow.cim", NARROW);
+        files.put("lab.cim", chips);
+        String uri = openWorkspace(files);
+        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW).get(0);
+        CodeAction fix = titled(actions(uri, overflow), "Map on");
+        Assertions.assertEquals("Map on lab.Eight, the smallest chip that holds Net (8 arrays of 8)", fix.getTitle());
+        String fixed = applyTo(uri, NARROW, fix);
+        assertTrue(fixed.contains("mapping M for Net on lab.Eight with Q {"), fixed);
+        change(uri, 2, fixed);
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
+    }
 }

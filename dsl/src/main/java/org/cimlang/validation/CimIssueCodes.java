@@ -35,4 +35,6 @@ public final class CimIssueCodes {
     public static final String PATH_OUTSIDE = "cim.path.outside";
     /** The linker's unresolved reference; carries the closest name as data for the quick fix. */
     public static final String UNRESOLVED = "cim.link.unresolved";
+    /** A line the parser skipped after a syntax error starts with a word the language does not know; data: the closest keyword. */
+    public static final String UNKNOWN_WORD = "cim.syntax.unknown-word";
 }

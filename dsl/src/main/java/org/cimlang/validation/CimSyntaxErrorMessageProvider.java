@@ -43,6 +43,10 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
 
     private final Grammar grammar;
     private final Set<String> keywords;
+    /** Every keyword, also those with digits ({@code conv2d}) that {@link #keywords} leaves out. */
+    private final Set<String> allKeywords;
+    private final Set<String> activationFunctions;
+    private final Set<String> layerKinds;
     /** Keywords usable inside each kind of element, by the element's type name. */
     private final Map<String, Set<String>> keywordsWithin = new ConcurrentHashMap<>();
 
@@ -50,6 +54,9 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
     public CimSyntaxErrorMessageProvider(IGrammarAccess grammarAccess) {
         this.grammar = grammarAccess.getGrammar();
         this.keywords = words(GrammarUtil.getAllKeywords(grammar));
+        this.allKeywords = Set.copyOf(GrammarUtil.getAllKeywords(grammar));
+        this.activationFunctions = enumLiterals(grammar, "ActivationFunction");
+        this.layerKinds = enumLiterals(grammar, "LayerKind");
     }
 
     private static Set<String> words(Iterable<String> all) {
@@ -104,18 +111,88 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
         Token token = e == null ? null : e.token;
         String text = token == null ? null : token.getText();
         String where = where(context.getCurrentContext());
+        String previous = previousWord(e);
+        if (text != null && "activation".equals(previous) && isWord(text) && !activationFunctions.contains(text)
+                && (layerKinds.contains(text) || !keywords.contains(text))) {
+            // 'activation softmax': softmax is a layer kind, so ANTLR only says the word cannot stand here
+            return new SyntaxErrorMessage("'" + text + "' is not an activation function" + where + ": write one of "
+                    + String.join(", ", activationFunctions)
+                    + (layerKinds.contains(text) ? " (" + text + " is a layer of its own: '" + text
+                            + " NAME from LAYER')" : ""), Diagnostic.SYNTAX_DIAGNOSTIC);
+        }
+        if (text != null && isWord(text) && !keywords.contains(text) && previous != null && !keywords.contains(previous)
+                && EcoreUtil2.getContainerOfType(context.getCurrentContext(), org.cimlang.cim.Network.class) != null) {
+            // 'densse fc2': the misspelt kind was taken for a name, and the error lands on the word after it
+            Optional<String> kind = ClosestNames.closest(previous, layerKinds);
+            if (kind.isPresent()) {
+                return new SyntaxErrorMessage("'" + text + "' cannot follow '" + previous + "'" + where
+                        + ": did you mean '" + kind.get() + " " + text + "'?", Diagnostic.SYNTAX_DIAGNOSTIC);
+            }
+        }
         if (text == null || text.isEmpty() || !Character.isLetter(text.charAt(0)) || keywords.contains(text)) {
             SyntaxErrorMessage antlr = super.getSyntaxErrorMessage(context);
             return new SyntaxErrorMessage(ParserMessages.plain(antlr.getMessage(), where), antlr.getIssueCode(),
                     antlr.getIssueData());
         }
-        Optional<String> keyword = ClosestNames.closest(text, keywordsWithin(context.getCurrentContext()));
+        UnknownWord u = unknownWord(text, context.getCurrentContext());
+        return new SyntaxErrorMessage(u.message(), Diagnostic.SYNTAX_DIAGNOSTIC,
+                u.suggestion() == null ? null : new String[] {u.suggestion()});
+    }
+
+    /**
+     * What to say of a word the language does not know, written inside {@code parsing}: the closest keyword
+     * usable there, else every keyword usable there.
+     *
+     * @param suggestion the closest keyword, or null
+     */
+    public record UnknownWord(String message, String suggestion) {
+    }
+
+    public UnknownWord unknownWord(String text, EObject parsing) {
+        String where = where(parsing);
+        Optional<String> keyword = ClosestNames.closest(text, keywordsWithin(parsing));
         if (keyword.isPresent()) {
-            return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": did you mean '" + keyword.get()
-                    + "'?", Diagnostic.SYNTAX_DIAGNOSTIC, new String[] {keyword.get()});
+            return new UnknownWord("unknown word '" + text + "'" + where + ": did you mean '" + keyword.get() + "'?",
+                    keyword.get());
         }
-        return new SyntaxErrorMessage("unknown word '" + text + "'" + where + ": remove it, or write one of "
-                + String.join(", ", new TreeSet<>(keywordsWithin(context.getCurrentContext()))), Diagnostic.SYNTAX_DIAGNOSTIC);
+        return new UnknownWord("unknown word '" + text + "'" + where + ": remove it, or write one of "
+                + String.join(", ", new TreeSet<>(keywordsWithin(parsing))), null);
+    }
+
+    /** Whether {@code text} is a keyword of the language (a word, not punctuation). */
+    public boolean isKeyword(String text) {
+        return allKeywords.contains(text);
+    }
+
+    private static boolean isWord(String text) {
+        return !text.isEmpty() && Character.isLetter(text.charAt(0));
+    }
+
+    /** The last word before the failing token, skipping whitespace and comments; null if none. */
+    private static String previousWord(RecognitionException e) {
+        if (e == null || !(e.input instanceof org.antlr.runtime.TokenStream tokens) || e.token == null) {
+            return null;
+        }
+        for (int i = e.token.getTokenIndex() - 1; i >= 0 && i < tokens.size(); i--) {
+            Token t = tokens.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                String text = t.getText();
+                return text != null && isWord(text) ? text : null;
+            }
+        }
+        return null;
+    }
+
+    /** The literals of an enum rule of the grammar, e.g. the activation functions. */
+    private static Set<String> enumLiterals(Grammar grammar, String rule) {
+        AbstractRule r = GrammarUtil.findRuleForName(grammar, rule);
+        Set<String> out = new TreeSet<>();
+        if (r != null) {
+            for (Keyword k : GrammarUtil.containedKeywords(r)) {
+                out.add(k.getValue());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     /** " in network N" for the declaration being parsed, or nothing. */

@@ -112,4 +112,26 @@ class SyntaxRecoveryTest {
         assertEquals(List.of("'}' cannot stand here: the words before it are incomplete or out of order"
                 + " (see docs/language.md)"), syntax);
     }
+
+    @Test
+    void everyLineTheParserSkippedThatStartsWithAnUnknownWordIsReported() throws Exception {
+        // after 'tilez' ANTLR skips the rest of the chip without a word about 'colour'
+        Src src = Src.valid().replace("tiles 4", "tilez 4\n    colour blue");
+        List<Issue> issues = support.issues(src.text());
+        assertEquals(Src.lines(
+                src.error(SYNTAX, "tilez", "unknown word 'tilez' in chip C: did you mean 'tiles'?"),
+                src.error(CimIssueCodes.UNKNOWN_WORD, "colour", "unknown word 'colour' in chip C: did you mean 'clock'?")),
+                frontEnd(issues));
+        Issue skipped = issues.stream().filter(i -> CimIssueCodes.UNKNOWN_WORD.equals(i.getCode())).findFirst().get();
+        assertArrayEquals(new String[] {"clock"}, skipped.getData());
+    }
+
+    @Test
+    void anUnknownActivationFunctionListsTheFunctionsAndSaysSoftmaxIsALayer() throws Exception {
+        Src src = Src.valid().replace("dense d from f units 10", "dense d from f units 10 activation softmax");
+        List<String> syntax = support.issues(src.text()).stream().filter(i -> SYNTAX.equals(i.getCode()))
+                .map(Issue::getMessage).toList();
+        assertEquals("'softmax' is not an activation function: write one of none, relu, sigmoid, sign, tanh"
+                + " (softmax is a layer of its own: 'softmax NAME from LAYER')", syntax.get(0));
+    }
 }

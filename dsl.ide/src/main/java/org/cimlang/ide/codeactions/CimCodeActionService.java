@@ -45,8 +45,9 @@ import org.eclipse.xtext.resource.XtextResource;
 import com.google.inject.Inject;
 
 /**
- * Quick fixes that compute the repair from the diagnostic's data: lower {@code replicate} to what fits,
- * move a placement to free tiles that fit, raise the chip's ADC bits to what the layer needs, insert a
+ * Quick fixes that compute the repair from the diagnostic's data or the engine: lower {@code replicate} to
+ * what fits, move a placement to free tiles that fit, allow reprogramming, lower the weight bits or map on the
+ * smallest chip that holds the network ({@link FitRepairFixes}), raise the chip's ADC bits to what the layer needs, insert a
  * {@code flatten} before a dense layer on a non-flat input, take the closest name for a misspelled
  * reference, and write the expected unit.
  */
@@ -54,7 +55,7 @@ public class CimCodeActionService implements ICodeActionService2 {
 
     static final Set<String> HANDLED = Set.of(DiagnosticCodes.PLACE_CAPACITY, DiagnosticCodes.CAPACITY_OVERFLOW,
             DiagnosticCodes.ADC_CLIPPING,
-            DiagnosticCodes.DENSE_NOT_FLAT, CimIssueCodes.UNRESOLVED, CimIssueCodes.UNIT_MISSING,
+            DiagnosticCodes.DENSE_NOT_FLAT, CimIssueCodes.UNRESOLVED, CimIssueCodes.UNKNOWN_WORD, CimIssueCodes.UNIT_MISSING,
             CimIssueCodes.UNIT_WRONG);
 
     @Inject
@@ -68,6 +69,9 @@ public class CimCodeActionService implements ICodeActionService2 {
 
     @Inject
     private org.cimlang.semantic.CimSemantics semantics;
+
+    @Inject
+    private FitRepairFixes fitRepairs;
 
     @Override
     public List<Either<Command, CodeAction>> getCodeActions(Options options) {
@@ -104,12 +108,15 @@ public class CimCodeActionService implements ICodeActionService2 {
                 // on a chip the network overfills, moving or lowering copies cannot help: rewriting can
                 allowReprogramming(EcoreUtil2.getContainerOfType(at, Mapping.class), d, document, uri, out);
             }
-            case DiagnosticCodes.CAPACITY_OVERFLOW -> allowReprogramming(EcoreUtil2.getContainerOfType(at, Mapping.class),
-                    d, document, uri, out);
+            case DiagnosticCodes.CAPACITY_OVERFLOW -> {
+                Mapping m = EcoreUtil2.getContainerOfType(at, Mapping.class);
+                allowReprogramming(m, d, document, uri, out);
+                fitRepairs.add(m, d, document, uri, out);
+            }
             case DiagnosticCodes.ADC_CLIPPING -> adcClipping(at, data, d, out);
             case DiagnosticCodes.DENSE_NOT_FLAT -> insertFlatten(EcoreUtil2.getContainerOfType(at, Layer.class), d,
                     document, uri, out);
-            case CimIssueCodes.UNRESOLVED -> data.get(0).filter(s -> !s.isEmpty()).ifPresent(name -> out.add(
+            case CimIssueCodes.UNRESOLVED, CimIssueCodes.UNKNOWN_WORD -> data.get(0).filter(s -> !s.isEmpty()).ifPresent(name -> out.add(
                     action("Change to '" + name + "'", d, Map.of(uri, List.of(new TextEdit(d.getRange(), name))))));
             case CimIssueCodes.UNIT_MISSING -> data.get(0).filter(s -> !s.isEmpty()).ifPresent(unit -> {
                 Quantity q = EcoreUtil2.getContainerOfType(at, Quantity.class);
@@ -256,7 +263,7 @@ public class CimCodeActionService implements ICodeActionService2 {
         out.add(action("Insert 'flatten " + name + "' before " + dense.getName(), d, Map.of(uri, List.of(flatten, reread))));
     }
 
-    private static INode node(EObject o, EStructuralFeature feature) {
+    static INode node(EObject o, EStructuralFeature feature) {
         List<INode> nodes = NodeModelUtils.findNodesForFeature(o, feature);
         return nodes.isEmpty() ? null : nodes.get(0);
     }
@@ -275,7 +282,7 @@ public class CimCodeActionService implements ICodeActionService2 {
         return start;
     }
 
-    private static TextEdit replace(Document document, int from, int to, String text) {
+    static TextEdit replace(Document document, int from, int to, String text) {
         return new TextEdit(new org.eclipse.lsp4j.Range(document.getPosition(from), document.getPosition(to)), text);
     }
 
@@ -283,7 +290,7 @@ public class CimCodeActionService implements ICodeActionService2 {
         return new TextEdit(new org.eclipse.lsp4j.Range(at, at), text);
     }
 
-    private static CodeAction action(String title, Diagnostic d, Map<String, List<TextEdit>> changes) {
+    static CodeAction action(String title, Diagnostic d, Map<String, List<TextEdit>> changes) {
         CodeAction a = new CodeAction(title);
         a.setKind(CodeActionKind.QuickFix);
         a.setDiagnostics(List.of(d));
