@@ -37,8 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(output, serverOutput);
 
     context.subscriptions.push(
-        vscode.commands.registerCommand('cim.compile', (uri?: vscode.Uri) => compileCommand(uri)),
-        vscode.commands.registerCommand('cim.run', (uri?: vscode.Uri) => runCommand(uri)),
+        vscode.commands.registerCommand('cim.compile', (uri?: vscode.Uri | string, name?: string) => compileCommand(uri, name)),
+        vscode.commands.registerCommand('cim.run', (uri?: vscode.Uri | string, name?: string) => runCommand(uri, name)),
         vscode.commands.registerCommand('cim.showMappingReport', (uri?: vscode.Uri) => showReportCommand(context, uri)),
         vscode.commands.registerCommand('cim.restartServer', async () => {
             await stopServer();
@@ -136,7 +136,11 @@ function errorText(e: unknown): string {
 }
 
 /** The .cim file a command acts on: the explorer's selection, else the active editor's file. */
-async function targetDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+/** The command's document: a URI (explorer menu), a URI string (the server's code lens), else the active editor. */
+async function targetDocument(uri?: vscode.Uri | string): Promise<vscode.TextDocument | undefined> {
+    if (typeof uri === 'string') {
+        return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    }
     if (uri instanceof vscode.Uri) {
         return vscode.workspace.openTextDocument(uri);
     }
@@ -259,13 +263,15 @@ function showResult(value: unknown): void {
  * Compiles every mapping of a file through the server (one cim/compile per mapping, as `cim compile
  * FILE` does), or with the command line; each mapping's report table goes to the output channel.
  */
-async function compileCommand(uri?: vscode.Uri): Promise<void> {
+/** @param only the mapping a code lens names; every mapping of the file without it */
+async function compileCommand(uri?: vscode.Uri | string, only?: string): Promise<void> {
     const doc = await targetDocument(uri);
     if (!doc) {
         return;
     }
     const name = path.basename(doc.uri.fsPath);
-    const mappings = declarationNames(doc.getText(), 'mapping');
+    const declared = declarationNames(doc.getText(), 'mapping');
+    const mappings = typeof only === 'string' && declared.includes(only) ? [only] : declared;
     if (mappings.length === 0) {
         void vscode.window.showErrorMessage(`CIM: ${name} has no mapping to compile; add one (type "mapping" for a snippet).`);
         return;
@@ -329,12 +335,14 @@ function offerReport(name: string, uri: vscode.Uri): void {
     });
 }
 
-async function runCommand(uri?: vscode.Uri): Promise<void> {
+/** @param only the simulation a code lens names */
+async function runCommand(uri?: vscode.Uri | string, only?: string): Promise<void> {
     const doc = await targetDocument(uri);
     if (!doc) {
         return;
     }
-    const simulations = declarationNames(doc.getText(), 'simulation');
+    const declared = declarationNames(doc.getText(), 'simulation');
+    const simulations = typeof only === 'string' && declared.includes(only) ? [only] : declared;
     if (simulations.length === 0) {
         void vscode.window.showErrorMessage(`CIM: ${path.basename(doc.uri.fsPath)} has no simulation block; add one ` +
             `(type "simulation" for a snippet): simulation NAME of MAPPING { dataset mnist split test limit 1000 }.`);
