@@ -33,6 +33,18 @@ class CodeActionTest extends AbstractCimServerTest {
                         + actions.stream().map(CodeAction::getTitle).collect(Collectors.toList())));
     }
 
+    /**
+     * Applies the fix titled {@code title} of the first {@code code} diagnostic and sends the new text as
+     * version 2, so that the test can check what the server says of it; returns the new text.
+     */
+    private String applyFix(String uri, String text, String code, String title) throws Exception {
+        CodeAction fix = titled(actions(uri, diagnostics(uri, code).get(0)), title);
+        Assertions.assertEquals(title, fix.getTitle());
+        String fixed = applyTo(uri, text, fix);
+        change(uri, 2, fixed);
+        return fixed;
+    }
+
     /** Applies the action's edits to the file and returns the new text. */
     private String applyTo(String uri, String text, CodeAction a) {
         Map<String, List<TextEdit>> changes = a.getEdit().getChanges();
@@ -172,12 +184,9 @@ class CodeActionTest extends AbstractCimServerTest {
         Diagnostic overflow = diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW).get(0);
         assertTrue(overflow.getMessage().getLeft().startsWith("Net needs 128 arrays; Small has 32"),
                 overflow.getMessage().getLeft());
-        CodeAction fix = titled(actions(uri, overflow), "Allow reprogramming");
-        Assertions.assertEquals("Allow reprogramming (4 rounds per inference, lifetime 25,000 inferences)",
-                fix.getTitle());
-        String fixed = applyTo(uri, WHOLE_OVERFLOW, fix);
+        String fixed = applyFix(uri, WHOLE_OVERFLOW, DiagnosticCodes.CAPACITY_OVERFLOW,
+                "Allow reprogramming (4 rounds per inference, lifetime 25,000 inferences)");
         assertTrue(fixed.endsWith("mapping M for Net on Small {\n    reprogram allowed\n}\n"), fixed);
-        change(uri, 2, fixed);
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
         Assertions.assertEquals(1, diagnostics(uri, DiagnosticCodes.CAPACITY_REPROGRAM).size());
     }
@@ -187,11 +196,8 @@ class CodeActionTest extends AbstractCimServerTest {
         String text = WHOLE_OVERFLOW.replace("mapping M for Net on Small {\n", "mapping M for Net on Small {\n"
                 + "    place fc on tiles 0..1\n");
         String uri = openFile("small.cim", text);
-        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY).get(0);
-        CodeAction fix = titled(actions(uri, overflow), "Allow reprogramming");
-        Assertions.assertEquals("Allow reprogramming (4 rounds per inference, lifetime 25,000 inferences)",
-                fix.getTitle());
-        change(uri, 2, applyTo(uri, text, fix));
+        applyFix(uri, text, DiagnosticCodes.PLACE_CAPACITY,
+                "Allow reprogramming (4 rounds per inference, lifetime 25,000 inferences)");
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.PLACE_CAPACITY));
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
     }
@@ -225,13 +231,9 @@ class CodeActionTest extends AbstractCimServerTest {
     @Test
     void lowerWeightsFixNamesTheArraysItFreesAndClearsTheOverflow() throws Exception {
         String uri = openFile("narrow.cim", NARROW);
-        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW).get(0);
-        CodeAction fix = titled(actions(uri, overflow), "Lower the weights");
-        Assertions.assertEquals("Lower the weights of Q to int5: Net needs 4 arrays instead of 8 (frees 4; Four has 4)",
-                fix.getTitle());
-        String fixed = applyTo(uri, NARROW, fix);
+        String fixed = applyFix(uri, NARROW, DiagnosticCodes.CAPACITY_OVERFLOW,
+                "Lower the weights of Q to int5: Net needs 4 arrays instead of 8 (frees 4; Four has 4)");
         assertTrue(fixed.contains("    weights int5\n"), fixed);
-        change(uri, 2, fixed);
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
         Assertions.assertEquals(1, diagnostics(uri, DiagnosticCodes.CAPACITY_FITS).size());
     }
@@ -266,12 +268,9 @@ class CodeActionTest extends AbstractCimServerTest {
         files.put("narrow.cim", NARROW);
         files.put("lab.cim", chips);
         String uri = openWorkspace(files);
-        Diagnostic overflow = diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW).get(0);
-        CodeAction fix = titled(actions(uri, overflow), "Map on");
-        Assertions.assertEquals("Map on lab.Eight, the smallest chip that holds Net (8 arrays of 8)", fix.getTitle());
-        String fixed = applyTo(uri, NARROW, fix);
+        String fixed = applyFix(uri, NARROW, DiagnosticCodes.CAPACITY_OVERFLOW,
+                "Map on lab.Eight, the smallest chip that holds Net (8 arrays of 8)");
         assertTrue(fixed.contains("mapping M for Net on lab.Eight with Q {"), fixed);
-        change(uri, 2, fixed);
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
     }
 }

@@ -1,5 +1,7 @@
 package org.cimlang.ide.symbols;
 
+import java.util.Map;
+
 import org.cimlang.cim.CimPackage;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.lsp4j.SymbolKind;
@@ -12,34 +14,22 @@ import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKi
  */
 public class CimSymbolKinds extends DocumentSymbolKindProvider {
 
+    /**
+     * Chip: a record of hardware parameters; layer: a step that computes its output from its inputs;
+     * quantization: number types for the layers; mapping: the unit the compiler builds; simulation: a run.
+     */
+    private static final Map<EClass, SymbolKind> KINDS = Map.of(
+            CimPackage.Literals.MODEL, SymbolKind.Package,
+            CimPackage.Literals.CHIP, SymbolKind.Struct,
+            CimPackage.Literals.NETWORK, SymbolKind.Class,
+            CimPackage.Literals.LAYER, SymbolKind.Function,
+            CimPackage.Literals.QUANTIZATION, SymbolKind.TypeParameter,
+            CimPackage.Literals.MAPPING, SymbolKind.Module,
+            CimPackage.Literals.SIMULATION, SymbolKind.Event);
+
     @Override
     protected SymbolKind getSymbolKind(EClass clazz) {
-        if (clazz == CimPackage.Literals.MODEL) {
-            return SymbolKind.Package;
-        }
-        if (clazz == CimPackage.Literals.CHIP) {
-            // a record of hardware parameters
-            return SymbolKind.Struct;
-        }
-        if (clazz == CimPackage.Literals.NETWORK) {
-            return SymbolKind.Class;
-        }
-        if (clazz == CimPackage.Literals.LAYER) {
-            // a step of the network that computes its output from its inputs
-            return SymbolKind.Function;
-        }
-        if (clazz == CimPackage.Literals.QUANTIZATION) {
-            // assigns number types to the layers
-            return SymbolKind.TypeParameter;
-        }
-        if (clazz == CimPackage.Literals.MAPPING) {
-            // the unit the compiler builds: a network on a chip
-            return SymbolKind.Module;
-        }
-        if (clazz == CimPackage.Literals.SIMULATION) {
-            // a run of an experiment
-            return SymbolKind.Event;
-        }
-        return super.getSymbolKind(clazz);
+        SymbolKind kind = KINDS.get(clazz);
+        return kind != null ? kind : super.getSymbolKind(clazz);
     }
 }
