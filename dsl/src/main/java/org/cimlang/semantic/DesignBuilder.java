@@ -172,6 +172,10 @@ public final class DesignBuilder {
         double endurance = 0;
         long compensationRows = 0;
         NonIdeality nonideal = NonIdeality.NONE;
+        long arraysPerPe = 0;
+        org.cimlang.compiler.ir.AdcArchitecture adcArchitecture = null;
+        org.cimlang.compiler.ir.Interconnect interconnect = null;
+        long busWidth = 0;
         Map<String, Object> origins = new HashMap<>();
         for (ChipAttribute a : c.getAttributes()) {
             if (a instanceof TechnologyAttr t) {
@@ -189,6 +193,14 @@ public final class DesignBuilder {
             } else if (a instanceof ArraysPerTileAttr t) {
                 arraysPerTile = Numbers.count(t.getCount(), 0);
                 origins.put("arraysPerTile", a);
+            } else if (a instanceof org.cimlang.cim.ArraysPerPeAttr t) {
+                arraysPerPe = Numbers.count(t.getCount(), 0);
+                origins.put("arraysPerPe", a);
+            } else if (a instanceof org.cimlang.cim.InterconnectAttr ic) {
+                interconnect = org.cimlang.compiler.ir.Interconnect.valueOf(
+                        ic.getKind().getName().toUpperCase(java.util.Locale.ROOT));
+                busWidth = ic.getWidth() == null ? 0 : Numbers.count(ic.getWidth(), 0);
+                origins.put("interconnect", a);
             } else if (a instanceof ArrayAttr arr) {
                 rows = Numbers.count(arr.getRows(), 0);
                 cols = Numbers.count(arr.getCols(), 0);
@@ -220,6 +232,10 @@ public final class DesignBuilder {
                     adcRange = AdcRangeMode.NONLINEAR;
                 }
                 adcSigned = adc.isSigned();
+                if (adc.eIsSet(org.cimlang.cim.CimPackage.Literals.ADC_ATTR__ARCHITECTURE)) {
+                    adcArchitecture = org.cimlang.compiler.ir.AdcArchitecture.valueOf(
+                            adc.getArchitecture().getName().toUpperCase(java.util.Locale.ROOT));
+                }
                 if (adc.getPercentile() != null) {
                     java.math.BigDecimal pc = Numbers.decimal(adc.getPercentile());
                     adcPercentile = pc == null ? 0 : Math.max(0, Math.min(100, pc.doubleValue()));
@@ -269,8 +285,9 @@ public final class DesignBuilder {
                 .adcBits(adcBits).idealAdc(idealAdc).adcRange(adcRange).adcPercentile(adcPercentile).adcSigned(adcSigned)
                 .adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
                 .dacBits(dacBits).dacEnergyJ(dacEnergy).encoding(encoding).slicing(slicing).bufferBytesPerTile(buffer)
-                .enduranceWrites(endurance).offsetCompensationRows(compensationRows).nonideal(nonideal).origin(c)
-                .partOrigins(origins).build();
+                .enduranceWrites(endurance).offsetCompensationRows(compensationRows).nonideal(nonideal)
+                .periphery(new org.cimlang.compiler.ir.Periphery(arraysPerPe, adcArchitecture, interconnect, busWidth))
+                .origin(c).partOrigins(origins).build();
     }
 
     private static NonIdeality nonideal(NonidealAttr n) {
@@ -340,7 +357,17 @@ public final class DesignBuilder {
         for (WeightsDecl w : n.getWeights()) {
             weights = w.getPath();
         }
-        return new Network(n.getName() == null ? "" : n.getName(), layers, weights, n);
+        org.cimlang.compiler.ir.Activity activity = org.cimlang.compiler.ir.Activity.DEFAULT;
+        for (org.cimlang.cim.ActivityDecl d : n.getActivity()) {
+            activity = new org.cimlang.compiler.ir.Activity(fraction(d.getInputs()), fraction(d.getWeights()));
+        }
+        return new Network(n.getName() == null ? "" : n.getName(), layers, weights, activity, n);
+    }
+
+    /** A density in (0, 1]; anything else is "not given" (the validator reports it). */
+    private static double fraction(String decimal) {
+        java.math.BigDecimal d = Numbers.decimal(decimal);
+        return d == null || d.signum() <= 0 || d.compareTo(java.math.BigDecimal.ONE) > 0 ? 0 : d.doubleValue();
     }
 
     public static LayerKind kind(org.cimlang.cim.Layer l) {

@@ -1,34 +1,35 @@
 package org.cimlang.compiler.cost;
 
-import org.cimlang.compiler.ir.Chip;
+/**
+ * Area by component, in mm^2.
+ *
+ * @param arrays       memory cells
+ * @param drivers      word-line drivers with their DACs and the write drivers of rows and columns
+ * @param mux          column multiplexers in front of shared ADCs
+ * @param adcs         the converters
+ * @param shiftAdd     shift-and-add behind each converter
+ * @param accumulation adder trees of processing elements and tiles
+ * @param buffers      tile buffers
+ * @param interconnect H-trees inside tiles and the network between them
+ * @param digital      activation, pooling and normalisation units
+ */
+public record AreaBreakdown(double arrays, double drivers, double mux, double adcs, double shiftAdd,
+        double accumulation, double buffers, double interconnect, double digital) {
 
-/** Chip area by component, in mm^2. */
-public record AreaBreakdown(double arrays, double adcs, double dacs, double shiftAdd, double buffers,
-        double digital) {
+    public static final AreaBreakdown ZERO = new AreaBreakdown(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public double total() {
-        return arrays + adcs + dacs + shiftAdd + buffers + digital;
+        return arrays + drivers + mux + adcs + shiftAdd + accumulation + buffers + interconnect + digital;
     }
 
-    /**
-     * The whole chip: cells of every array, {@code ceil(cols / adcSharedColumns)} ADCs (half the columns with signed conversion) and one DAC per row
-     * of every array, one shift-add unit per array, the buffer and a digital unit per tile. Doubles: a
-     * file may declare a chip whose counts overflow a long.
-     */
-    public static AreaBreakdown ofChip(Chip chip, CostParameters p) {
-        double arrays = (double) chip.tiles() * chip.arraysPerTile();
-        AreaBreakdown one = ofArrays(1, chip, p);
-        return new AreaBreakdown(one.arrays * arrays, one.adcs * arrays, one.dacs * arrays, one.shiftAdd * arrays,
-                (double) chip.tiles() * p.bufferBytesPerTile() * p.bufferAreaPerByteMm2(),
-                chip.tiles() * p.digitalAreaPerTileMm2());
+    public AreaBreakdown plus(AreaBreakdown o) {
+        return new AreaBreakdown(arrays + o.arrays, drivers + o.drivers, mux + o.mux, adcs + o.adcs,
+                shiftAdd + o.shiftAdd, accumulation + o.accumulation, buffers + o.buffers,
+                interconnect + o.interconnect, digital + o.digital);
     }
 
-    /** The area of {@code n} arrays with their ADCs, DACs and shift-add units. */
-    public static AreaBreakdown ofArrays(double n, Chip chip, CostParameters p) {
-        // signed conversion: one converter input per differential pair of columns
-        double inputs = chip.adcSigned() ? Math.ceil(chip.cols() / 2.0) : chip.cols();
-        double adcsPerArray = Math.ceil(inputs / p.adcSharedColumns());
-        return new AreaBreakdown(n * chip.rows() * (double) chip.cols() * p.cellAreaMm2(),
-                n * adcsPerArray * p.adcAreaMm2(), n * chip.rows() * p.dacAreaMm2(), n * p.shiftAddAreaMm2(), 0, 0);
+    public AreaBreakdown times(double n) {
+        return new AreaBreakdown(arrays * n, drivers * n, mux * n, adcs * n, shiftAdd * n, accumulation * n,
+                buffers * n, interconnect * n, digital * n);
     }
 }

@@ -24,17 +24,22 @@ public final class CostModel {
             ActivityCounts reprogramming, double latencyS, double throughputPerS, long macs, long residentArrays) {
         List<LayerCost> costs = new ArrayList<>(layers.size());
         EnergyBreakdown total = EnergyBreakdown.of(reprogramming, p);
-        AreaBreakdown perArray = AreaBreakdown.ofArrays(1, chip, p);
+        double perArray = p.floorplan().array().total();
         for (LayerActivity a : layers) {
             EnergyBreakdown e = EnergyBreakdown.of(a.counts(), p);
-            costs.add(new LayerCost(a.layer(), a.latencyS(), e, a.arrays() * perArray.total()));
+            costs.add(new LayerCost(a.layer(), a.latencyS(), e, a.arrays() * perArray));
             total = total.plus(e);
         }
+        // the chip leaks for as long as it takes per image (1 / throughput in a pipeline)
+        double perImage = throughputPerS > 0 ? 1 / throughputPerS : latencyS;
+        total = total.withLeakage(p.floorplan().leakageW() * perImage);
         double energy = total.total();
         double ops = 2.0 * macs;
         double tops = ops * throughputPerS / 1e12;
         double topsPerWatt = energy > 0 ? ops / energy / 1e12 : 0;
-        return new CostReport(costs, total, AreaBreakdown.ofChip(chip, p), (double) residentArrays * perArray.total(), latencyS,
+        // a reprogrammed network reuses the chip's arrays: never more than the chip has
+        double resident = Math.min((double) residentArrays, (double) chip.tiles() * chip.arraysPerTile());
+        return new CostReport(costs, total, p.floorplan().chip(), resident * perArray, latencyS,
                 throughputPerS, energy, energy * throughputPerS, tops, topsPerWatt, p);
     }
 }

@@ -3,80 +3,115 @@ package org.cimlang.compiler.cost;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cimlang.compiler.ir.Activity;
+import org.cimlang.compiler.ir.AdcArchitecture;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Limits;
 
 /**
- * Every figure the cost model prices with, resolved from the chip and, where the chip omits one, from
- * {@link TechnologyDefaults} and the periphery defaults below (all documented in docs/cost-model.md).
- * Defaulted energies scale linearly with the node, defaulted areas with its square.
+ * Every per-operation figure the schedule and the cost model price with, resolved from the chip and, where
+ * the chip omits one, from the component models ({@link CellArray}, {@link AnalogToDigital}, ...) at the
+ * chip's node of the {@link TechnologyNodes technology table}. docs/cost-model.md documents each.
  *
- * @param defaulted the names of the parameters that came from defaults, in a fixed order
+ * @param readEnergyJ         one column read at the assumed input and weight densities
+ * @param readPrechargeJ      the data-independent part of a column read (precharge and sensing)
+ * @param cellConductEnergyJ  one conducting cell on a driven row during a read
+ * @param dacEnergyJ          driving one row once (word line and DAC); a row is driven when its input bit is 1
+ * @param adcEnergyJ          one conversion with its column-mux selection
+ * @param accumulateCycles    clock cycles of the shift-add and adder tree after each input cycle, per level
+ * @param interconnectEnergyPerByteJ moving one buffer byte through a tile's H-tree and, for a layer's
+ *                            outputs, over the network between tiles
+ * @param defaulted           the names of the parameters that came from defaults, in a fixed order
  */
-public record CostParameters(double nodeNm, double clockHz, double readLatencyS, double readEnergyJ,
-        double writeLatencyS, double writeEnergyJ, int adcBits, double adcLatencyS, double adcEnergyJ,
+public record CostParameters(double nodeNm, TechnologyNode technologyNode, double clockHz, double readLatencyS,
+        double readEnergyJ, double readPrechargeJ, double cellConductEnergyJ, double writeLatencyS,
+        double writeEnergyJ, int adcBits, AdcArchitecture adcArchitecture, double adcLatencyS, double adcEnergyJ,
         long adcSharedColumns, int dacBits, double dacEnergyJ, long bufferBytesPerTile, double enduranceWrites,
-        double shiftAddEnergyJ, double accumulateEnergyJ, double bufferEnergyPerByteJ, double digitalOpEnergyJ,
-        long digitalOpsPerCycle, double cellAreaMm2, double adcAreaMm2, double dacAreaMm2, double shiftAddAreaMm2,
-        double bufferAreaPerByteMm2, double digitalAreaPerTileMm2, List<String> defaulted) {
+        double shiftAddEnergyJ, double accumulateEnergyJ, double accumulateCycles, double bufferEnergyPerByteJ,
+        double interconnectEnergyPerByteJ, double digitalOpEnergyJ, long digitalOpsPerCycle, double inputDensity,
+        double weightDensity, Floorplan floorplan, List<String> defaulted) {
 
     public CostParameters {
         defaulted = List.copyOf(defaulted);
     }
 
-    // Periphery at the reference node (32 nm); sources in docs/cost-model.md.
     static final double NODE_NM = 32;
     static final double CLOCK_HZ = 1e9;
-    static final double ADC8_ENERGY_J = 1.67e-12;
-    static final double ADC8_LATENCY_S = 0.83e-9;
-    static final double ADC8_AREA_MM2 = 0.0012;
-    static final double DAC1_ENERGY_J = 3.3e-15;
-    static final double DAC1_AREA_MM2 = 1.7e-7;
-    static final double SHIFT_ADD_ENERGY_J = 0.042e-12;
-    static final double SHIFT_ADD_AREA_MM2 = 6e-5;
-    static final double BUFFER_ENERGY_PER_BYTE_J = 0.54e-12;
-    static final double BUFFER_AREA_PER_BYTE_MM2 = 0.083 / 65536;
-    static final double DIGITAL_OP_ENERGY_J = 0.1e-12;
-    static final double DIGITAL_AREA_PER_TILE_MM2 = 0.01;
     static final long DIGITAL_OPS_PER_CYCLE = 64;
     static final long ADC_SHARED_COLUMNS = 1; // the language's default: one ADC per column
     static final long BUFFER_BYTES_PER_TILE = 64 * 1024;
+    /** Share of an 8-bit ReLU activation's bits that are 1 (bit-serial inputs): 0.25, see docs/cost-model.md. */
+    public static final double INPUT_DENSITY = 0.25;
+    /** Share of cells storing a 1 / high conductance with offset or differential weights. */
+    public static final double WEIGHT_DENSITY = 0.5;
+    /** Input bits the shift-add of the periphery is sized for. */
+    static final int SHIFT_ADD_INPUT_BITS = 8;
+
+    /** Resolves the parameters of a chip for data of the default activity. */
+    public static CostParameters resolve(Chip chip, int adcBitsIfOmitted) {
+        return resolve(chip, adcBitsIfOmitted, Activity.DEFAULT);
+    }
 
     /**
      * Resolves the parameters of a chip.
      *
      * @param adcBitsIfOmitted the ADC resolution to assume when the chip gives none (the engine passes
      *                         the bits the network needs, i.e. an exact ADC)
+     * @param activity         the network's stated data activity (0 = the defaults)
      */
-    public static CostParameters resolve(Chip chip, int adcBitsIfOmitted) {
+    public static CostParameters resolve(Chip chip, int adcBitsIfOmitted, Activity activity) {
         List<String> defaulted = new ArrayList<>();
-        TechnologyDefaults t = TechnologyDefaults.of(chip.technology());
         double node = pick(chip.nodeNm(), NODE_NM, "node", defaulted);
-        double e = node / TechnologyDefaults.REFERENCE_NODE_NM;
-        double a = e * e;
+        TechnologyNode t = TechnologyNodes.of(node);
+        MemoryDevice dev = MemoryDevice.of(chip.technology());
+        double e = t.gateEnergyJ() / TechnologyNodes.of(22).gateEnergyJ();
         double clock = pick(chip.clockHz(), CLOCK_HZ, "clock", defaulted);
-        double readLat = pick(chip.readLatencyS(), t.readLatencyS(), "readLatency", defaulted);
-        double readE = pick(chip.readEnergyJ(), t.readEnergyJ() * e, "readEnergy", defaulted);
-        double writeLat = pick(chip.writeLatencyS(), t.writeLatencyS(), "writeLatency", defaulted);
-        double writeE = pick(chip.writeEnergyJ(), t.writeEnergyJ() * e, "writeEnergy", defaulted);
+        double din = activity.inputDensity() > 0 ? activity.inputDensity() : INPUT_DENSITY;
+        double dw = activity.weightDensity() > 0 ? activity.weightDensity() : WEIGHT_DENSITY;
+        if (activity.inputDensity() <= 0) {
+            defaulted.add("inputDensity");
+        }
+        long rowsActive = chip.effectiveRowsActive();
+        double readLat = pick(chip.readLatencyS(), CellArray.readLatencyS(chip.rows(), chip.cols(), dev, t),
+                "readLatency", defaulted);
+        double precharge = CellArray.readEnergyPerColumnJ(chip.rows(), rowsActive, 0, dw, dev, t);
+        double modelled = CellArray.readEnergyPerColumnJ(chip.rows(), rowsActive, din, dw, dev, t);
+        double conduct = rowsActive * din * dw > 0 ? (modelled - precharge) / (rowsActive * din * dw) : 0;
+        double readE;
+        if (chip.readEnergyJ() > 0) {
+            // a stated figure is the whole read: scale both parts to it
+            readE = chip.readEnergyJ();
+            double k = modelled > 0 ? readE / modelled : 1;
+            precharge *= k;
+            conduct *= k;
+        } else {
+            readE = modelled;
+            defaulted.add("readEnergy");
+        }
+        double writeLat = pick(chip.writeLatencyS(), dev.writeLatencyS(), "writeLatency", defaulted);
+        double writeE = pick(chip.writeEnergyJ(), dev.writeEnergyJ() * e, "writeEnergy", defaulted);
         int adcBits = chip.adcBits() > 0 ? chip.adcBits() : Math.max(1, adcBitsIfOmitted);
         if (chip.adcBits() <= 0) {
             defaulted.add("adcBits");
         }
-        // SAR-style: latency grows with the bits, energy and area double per bit (Walden figure of merit)
-        double adcScale = Math.pow(2, adcBits - 8);
-        double adcLat = pick(chip.adcLatencyS(), ADC8_LATENCY_S * adcBits / 8.0, "adcLatency", defaulted);
-        double adcE = pick(chip.adcEnergyJ(), ADC8_ENERGY_J * adcScale * e, "adcEnergy", defaulted);
+        AdcArchitecture arch = chip.periphery().adcArchitecture();
+        if (arch == null) {
+            arch = AnalogToDigital.defaultFor(adcBits);
+            defaulted.add("adcArchitecture");
+        }
         long shared = chip.adcSharedColumns() > 0 ? chip.adcSharedColumns() : ADC_SHARED_COLUMNS;
         if (chip.adcSharedColumns() <= 0) {
             defaulted.add("adcSharedColumns");
         }
+        double adcLat = pick(chip.adcLatencyS(), AnalogToDigital.latencyS(arch, adcBits, t), "adcLatency", defaulted);
+        double adcE = pick(chip.adcEnergyJ(), AnalogToDigital.energyJ(arch, adcBits, t) + ColumnMux.energyJ(shared, t),
+                "adcEnergy", defaulted);
         int dacBits = Limits.dacBits(chip);
         if (chip.dacBits() <= 0) {
             defaulted.add("dacBits");
         }
-        double dacLevels = Math.pow(2, dacBits) - 1;
-        double dacE = pick(chip.dacEnergyJ(), DAC1_ENERGY_J * dacLevels * e, "dacEnergy", defaulted);
+        double dacE = pick(chip.dacEnergyJ(), RowDrivers.driveEnergyJ(chip.cols(), dacBits, dev, t), "dacEnergy",
+                defaulted);
         long buffer = chip.bufferBytesPerTile() > 0 ? chip.bufferBytesPerTile() : BUFFER_BYTES_PER_TILE;
         if (chip.bufferBytesPerTile() <= 0) {
             defaulted.add("buffer");
@@ -85,15 +120,21 @@ public record CostParameters(double nodeNm, double clockHz, double readLatencyS,
         if (chip.enduranceWrites() > 0) {
             endurance = chip.enduranceWrites();
         } else {
-            endurance = t.endurance(chip.cellBits());
+            endurance = dev.endurance(chip.cellBits());
             defaulted.add("endurance");
         }
-        double f2 = node * 1e-6 * node * 1e-6; // F^2 in mm^2
-        return new CostParameters(node, clock, readLat, readE, writeLat, writeE, adcBits, adcLat, adcE, shared, dacBits,
-                dacE, buffer, endurance, SHIFT_ADD_ENERGY_J * e, SHIFT_ADD_ENERGY_J * e, BUFFER_ENERGY_PER_BYTE_J * e,
-                DIGITAL_OP_ENERGY_J * e, DIGITAL_OPS_PER_CYCLE, t.cellAreaF2() * f2, ADC8_AREA_MM2 * adcScale * a,
-                DAC1_AREA_MM2 * dacLevels * a, SHIFT_ADD_AREA_MM2 * a, BUFFER_AREA_PER_BYTE_MM2 * a,
-                DIGITAL_AREA_PER_TILE_MM2 * a, defaulted);
+        Floorplan plan = Floorplan.of(chip, t, dev, adcBits, arch, shared, dacBits, buffer, defaulted);
+        double shiftAddE = ShiftAdd.energyJ(adcBits, SHIFT_ADD_INPUT_BITS, t);
+        double accumulateE = AdderTree.addEnergyJ(ShiftAdd.widthBits(adcBits, SHIFT_ADD_INPUT_BITS) + 4, t);
+        double hTree = Wires.energyPerBitJ(plan.tileSideMm(), t);
+        double network = Wires.energyPerBitJ(
+                Wires.networkDistanceMm(plan.interconnect(), plan.tiles(), plan.tileSideMm()), t);
+        // every buffer byte crosses the tile's H-tree; half of them (a layer's outputs) also the network
+        double interconnectE = 8 * (hTree + 0.5 * network);
+        return new CostParameters(node, t, clock, readLat, readE, precharge, conduct, writeLat, writeE, adcBits, arch,
+                adcLat, adcE, shared, dacBits, dacE, buffer, endurance, shiftAddE, accumulateE, 1,
+                SramBuffer.energyPerByteJ(buffer, t), interconnectE, DigitalUnit.opEnergyJ(t), DIGITAL_OPS_PER_CYCLE,
+                din, dw, plan, defaulted);
     }
 
     private static double pick(double given, double fallback, String name, List<String> defaulted) {

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param adcSharedColumns    columns time-multiplexed onto one ADC (1 = one ADC per column)
  * @param offsetCompensationRows spare rows per column for ADC-offset compensation (0 = off)
  * @param enduranceWrites     writes a cell survives (0 = unlimited / not given)
+ * @param periphery           processing elements, ADC architecture and interconnect (priced by the cost model)
  * @param partOrigins         origins of the chip's parts, keyed "technology", "node", "clock", "tiles",
  *                            "arraysPerTile", "array", "cellBits", "rowsActive", "adc", "dac",
  *                            "encoding", "slicing", "buffer", "endurance", "nonideal"
@@ -29,7 +30,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         boolean adcSigned, long adcSharedColumns, double adcLatencyS,
         double adcEnergyJ, int dacBits, double dacEnergyJ, WeightEncoding encoding, Slicing slicing,
         long bufferBytesPerTile, double enduranceWrites, long offsetCompensationRows, NonIdeality nonideal,
-        Object origin, Map<String, Object> partOrigins) {
+        Periphery periphery, Object origin, Map<String, Object> partOrigins) {
 
     public Chip {
         Objects.requireNonNull(name, "name");
@@ -39,6 +40,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         adcPercentile = adcPercentile == 0 ? 100 : adcPercentile;
         slicing = slicing == null ? Slicing.BINARY : slicing;
         nonideal = nonideal == null ? NonIdeality.NONE : nonideal;
+        periphery = periphery == null ? Periphery.DEFAULT : periphery;
         partOrigins = partOrigins == null ? Map.of() : Map.copyOf(partOrigins);
     }
 
@@ -96,6 +98,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         b.enduranceWrites = enduranceWrites;
         b.offsetCompensationRows = offsetCompensationRows;
         b.nonideal = nonideal;
+        b.periphery = periphery;
         b.origin = origin;
         b.partOrigins = partOrigins;
         return b;
@@ -138,6 +141,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
         private NonIdeality nonideal;
         private Object origin;
         private Map<String, Object> partOrigins;
+        private Periphery periphery;
 
         private Builder() {
         }
@@ -293,6 +297,11 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
             return this;
         }
 
+        public Builder periphery(Periphery v) {
+            this.periphery = v;
+            return this;
+        }
+
         public Builder origin(Object v) {
             this.origin = v;
             return this;
@@ -314,7 +323,7 @@ public record Chip(String name, Technology technology, double nodeNm, double clo
             return new Chip(name, technology, nodeNm, clockHz, tiles, arraysPerTile, rows, cols, cellBits, readLatencyS,
                     readEnergyJ, writeLatencyS, writeEnergyJ, rowsActive, adcBits, idealAdc, adcRange, adcPercentile, adcSigned, adcSharedColumns,
                     adcLatencyS, adcEnergyJ, dacBits, dacEnergyJ, encoding, slicing, bufferBytesPerTile,
-                    enduranceWrites, offsetCompensationRows, nonideal, origin, partOrigins);
+                    enduranceWrites, offsetCompensationRows, nonideal, periphery, origin, partOrigins);
         }
     }
 }

@@ -8,11 +8,17 @@ import java.util.Optional;
  * A network as written: layers in source order.
  *
  * @param weightsPath the optional trained-parameter file (.npz), resolved against the source file's folder
+ * @param activity    the data the cost model assumes ({@code activity inputs D})
  */
-public record Network(String name, List<Layer> layers, String weightsPath, Object origin) {
+public record Network(String name, List<Layer> layers, String weightsPath, Activity activity, Object origin) {
     public Network {
         Objects.requireNonNull(name, "name");
         layers = List.copyOf(layers);
+        activity = activity == null ? Activity.DEFAULT : activity;
+    }
+
+    public Network(String name, List<Layer> layers, String weightsPath, Object origin) {
+        this(name, layers, weightsPath, Activity.DEFAULT, origin);
     }
 
     public Optional<Layer> layer(String layerName) {

@@ -13,8 +13,12 @@ package org.cimlang.compiler.mapping;
  * @param stepLatencyS    {@code max(read latency, adcRounds * ADC latency)}: a read overlaps the previous
  *                        read's conversions (as in ISAAC's pipeline)
  * @param stepsPerMvm     {@code inputCycles * rowRounds}
- * @param mvmLatencyS     {@code stepsPerMvm * stepLatencyS}; row and column blocks run in parallel
+ * @param accumulateLatencyS after each input cycle, the shift-add and the adder tree over the row blocks:
+ *                        {@code inputCycles * (1 + ceil(log2 rowBlocks)) / clock} (not overlapped with the next
+ *                        read, as NeuroSim counts it)
+ * @param mvmLatencyS     {@code stepsPerMvm * stepLatencyS + accumulateLatencyS}; row and column blocks run in
+ *                        parallel
  */
 public record LayerTiming(long inputCycles, long rowRounds, long adcsPerArray, long adcRounds, double stepLatencyS,
-        long stepsPerMvm, double mvmLatencyS) {
+        long stepsPerMvm, double accumulateLatencyS, double mvmLatencyS) {
 }

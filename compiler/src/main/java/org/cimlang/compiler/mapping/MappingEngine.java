@@ -88,7 +88,7 @@ public final class MappingEngine {
             precision.put(m.layer(), p);
             maxBitsNeeded = Math.max(maxBitsNeeded, p.bitsNeeded());
         }
-        CostParameters params = CostParameters.resolve(chip, maxBitsNeeded);
+        CostParameters params = CostParameters.resolve(chip, maxBitsNeeded, net.network().activity());
 
         Map<String, LayerTiming> timings = new HashMap<>();
         List<PlacementRequest> requests = new ArrayList<>();
@@ -194,7 +194,7 @@ public final class MappingEngine {
         Schedule schedule = new Schedule(spec.schedule(), List.of(), 0, 0, 0, 0, null, 0);
         EnduranceReport endurance = new EnduranceReport(false, false, 0, 0, 0, 0, 0, p.enduranceWrites(),
                 p.isDefaulted("endurance"), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
-        CostReport cost = new CostReport(List.of(), EnergyBreakdown.ZERO, new AreaBreakdown(0, 0, 0, 0, 0, 0), 0, 0, 0,
+        CostReport cost = new CostReport(List.of(), EnergyBreakdown.ZERO, AreaBreakdown.ZERO, 0, 0, 0,
                 0, 0, 0, 0, p);
         MappingTotals totals = new MappingTotals(0, 0, 0, 0, 0, 0, 0, false, 0, 0);
         return new MappingResult(netName, chip, spec, List.of(), List.of(), schedule, endurance, cost, totals, errors);

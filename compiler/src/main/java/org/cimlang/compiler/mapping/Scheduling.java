@@ -43,7 +43,10 @@ public final class Scheduling {
         long adcRounds = ArrayPartitioning.ceilDiv(plan.convertedColumnsPerArray(), adcs);
         double step = Math.max(p.readLatencyS(), adcRounds * p.adcLatencyS());
         long steps = plan.inputCycles() * plan.rowRounds();
-        return new LayerTiming(plan.inputCycles(), plan.rowRounds(), adcs, adcRounds, step, steps, steps * step);
+        double accumulate = plan.inputCycles() * (p.accumulateCycles()
+                + org.cimlang.compiler.cost.AdderTree.stages(plan.partition().rowBlocks())) / p.clockHz();
+        return new LayerTiming(plan.inputCycles(), plan.rowRounds(), adcs, adcRounds, step, steps, accumulate,
+                steps * step + accumulate);
     }
 
     /**

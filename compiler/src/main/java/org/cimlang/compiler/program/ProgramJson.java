@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cimlang.io.AtomicFiles;
 
 import org.cimlang.compiler.cost.AreaBreakdown;
+import org.cimlang.compiler.cost.Floorplan;
+import org.cimlang.compiler.cost.TechnologyNode;
 import org.cimlang.compiler.cost.CostParameters;
 import org.cimlang.compiler.cost.CostReport;
 import org.cimlang.compiler.cost.EnergyBreakdown;
@@ -127,7 +129,9 @@ public final class ProgramJson {
         root.put("valid", !c.hasErrors());
         root.set("chip", c.chip() == null ? null : chip(c.chip()));
         if (r != null) {
-            root.set("totals", totals(r.totals()));
+            ObjectNode totals = totals(r.totals());
+            totals.set("cost", headline(r.cost()));
+            root.set("totals", totals);
             root.set("schedule", schedule(r.schedule()));
             root.set("endurance", endurance(r.endurance()));
             root.set("cost", cost(r.cost()));
@@ -266,18 +270,43 @@ public final class ProgramJson {
         return o;
     }
 
+    /** The six figures architects compare designs by, under the names NeuroSim's users know. */
+    private static ObjectNode headline(CostReport c) {
+        ObjectNode o = NODES.objectNode();
+        num(o, "areaMm2", c.chipArea().total());
+        num(o, "energyPerImageJ", c.energyPerInferenceJ());
+        num(o, "latencyS", c.latencyS());
+        num(o, "fps", c.throughputPerS());
+        num(o, "tops", c.tops());
+        num(o, "topsPerW", c.topsPerWatt());
+        return o;
+    }
+
     private static ObjectNode cost(CostReport c) {
         ObjectNode o = NODES.objectNode();
         o.set("energyJ", energy(c.energy()));
         AreaBreakdown a = c.chipArea();
         ObjectNode area = o.putObject("chipAreaMm2");
         num(area, "arrays", a.arrays());
+        num(area, "drivers", a.drivers());
+        num(area, "mux", a.mux());
         num(area, "adcs", a.adcs());
-        num(area, "dacs", a.dacs());
         num(area, "shiftAdd", a.shiftAdd());
+        num(area, "accumulation", a.accumulation());
         num(area, "buffers", a.buffers());
+        num(area, "interconnect", a.interconnect());
         num(area, "digital", a.digital());
         num(area, "total", a.total());
+        Floorplan f = c.parameters().floorplan();
+        ObjectNode hierarchy = o.putObject("hierarchy");
+        hierarchy.put("tiles", f.tiles());
+        hierarchy.put("pesPerTile", f.pesPerTile());
+        hierarchy.put("arraysPerPe", f.arraysPerPe());
+        hierarchy.put("interconnect", f.interconnect().name().toLowerCase(java.util.Locale.ROOT));
+        hierarchy.put("busWidthBits", f.busWidthBits());
+        num(hierarchy, "arrayAreaMm2", f.array().total());
+        num(hierarchy, "tileAreaMm2", f.tile().total());
+        num(hierarchy, "leakageW", f.leakageW());
         num(o, "mappedAreaMm2", c.mappedAreaMm2());
         num(o, "latencyS", c.latencyS());
         num(o, "throughputPerS", c.throughputPerS());
@@ -288,6 +317,13 @@ public final class ProgramJson {
         CostParameters p = c.parameters();
         ObjectNode params = o.putObject("parameters");
         num(params, "nodeNm", p.nodeNm());
+        TechnologyNode t = p.technologyNode();
+        num(params, "featureNm", t.featureNm());
+        num(params, "vdd", t.vdd());
+        num(params, "fo4DelayS", t.fo4DelayS());
+        num(params, "inputDensity", p.inputDensity());
+        num(params, "weightDensity", p.weightDensity());
+        params.put("adcArchitecture", p.adcArchitecture().name().toLowerCase(java.util.Locale.ROOT));
         num(params, "clockHz", p.clockHz());
         num(params, "readLatencyS", p.readLatencyS());
         num(params, "readEnergyJ", p.readEnergyJ());
@@ -304,6 +340,7 @@ public final class ProgramJson {
         num(params, "shiftAddEnergyJ", p.shiftAddEnergyJ());
         num(params, "accumulateEnergyJ", p.accumulateEnergyJ());
         num(params, "bufferEnergyPerByteJ", p.bufferEnergyPerByteJ());
+        num(params, "interconnectEnergyPerByteJ", p.interconnectEnergyPerByteJ());
         num(params, "digitalOpEnergyJ", p.digitalOpEnergyJ());
         params.put("digitalOpsPerCycle", p.digitalOpsPerCycle());
         ArrayNode defaulted = params.putArray("defaulted");
@@ -319,8 +356,10 @@ public final class ProgramJson {
         num(o, "shiftAdd", e.shiftAdd());
         num(o, "accumulation", e.accumulation());
         num(o, "buffer", e.buffer());
+        num(o, "interconnect", e.interconnect());
         num(o, "digital", e.digital());
         num(o, "write", e.write());
+        num(o, "leakage", e.leakage());
         num(o, "total", e.total());
         return o;
     }

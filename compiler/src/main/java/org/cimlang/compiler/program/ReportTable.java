@@ -108,7 +108,9 @@ public final class ReportTable {
                 .append(", DAC ").append(Quantities.si(cost.energy().dac(), "J"))
                 .append(", shift-add ").append(Quantities.si(cost.energy().shiftAdd() + cost.energy().accumulation(), "J"))
                 .append(", buffers ").append(Quantities.si(cost.energy().buffer(), "J"))
+                .append(", interconnect ").append(Quantities.si(cost.energy().interconnect(), "J"))
                 .append(", digital ").append(Quantities.si(cost.energy().digital(), "J"))
+                .append(", leakage ").append(Quantities.si(cost.energy().leakage(), "J"))
                 .append(cost.energy().write() > 0 ? ", writes " + Quantities.si(cost.energy().write(), "J") : "")
                 .append(")\n");
         b.append("area       ").append(Quantities.number(cost.chipArea().total()))

@@ -256,7 +256,8 @@ class MappingFormulaTest {
         assertEquals(100e-9, c2.stepLatencyS(), 1e-15); // max(100 ns, 128 x 0.78 ns = 99.84 ns)
         assertEquals(8, c2.stepsPerMvm()); // 8 x 1
         assertEquals(800, c2.cycles()); // 100 MVMs x 8
-        assertEquals(80e-6, c2.latencyS(), 1e-12); // 100 x 8 x 100 ns
+        // after each input cycle the shift-add and a 1-level tree over c2's 2 row blocks: 8 x 2 cycles at 1.2 GHz
+        assertEquals(100 * (8 * 100e-9 + 8 * 2 / 1.2e9), c2.latencyS(), 1e-12);
     }
 
     @Test

@@ -7,7 +7,12 @@ import java.util.List;
 
 import org.cimlang.compiler.cost.ActivityCounts;
 import org.cimlang.compiler.cost.CostParameters;
-import org.cimlang.compiler.cost.TechnologyDefaults;
+import org.cimlang.compiler.cost.AnalogToDigital;
+import org.cimlang.compiler.cost.CellArray;
+import org.cimlang.compiler.cost.MemoryDevice;
+import org.cimlang.compiler.cost.TechnologyNode;
+import org.cimlang.compiler.cost.TechnologyNodes;
+import org.cimlang.compiler.ir.AdcArchitecture;
 import org.cimlang.compiler.ir.AdcRangeMode;
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
@@ -90,10 +95,11 @@ class PrecisionAndScheduleTest {
     @Test
     void pipelineThroughputIsTheSlowestStageAndLatencyTheSum() {
         MappingResult r = map(TestNetworks.lenet5(), TestChips.isaac(), null);
-        // c1: 784 MVMs x 8 steps x 100 ns = 627.2 us, the slowest stage
-        assertEquals(627.2e-6, r.schedule().layer("c1").latencyS(), 1e-12);
+        // c1: 784 MVMs x (8 steps x 100 ns + 8 shift-adds at 1.2 GHz; one row block, no tree), the slowest stage
+        double c1 = 784 * (8 * 100e-9 + 8 / 1.2e9);
+        assertEquals(c1, r.schedule().layer("c1").latencyS(), 1e-12);
         assertEquals("c1", r.schedule().bottleneck());
-        assertEquals(1 / 627.2e-6, r.schedule().throughputPerS(), 1e-6);
+        assertEquals(1 / c1, r.schedule().throughputPerS(), 1e-6);
         double sum = r.schedule().layers().stream().mapToDouble(LayerSchedule::latencyS).sum();
         assertEquals(sum, r.schedule().latencyS(), 1e-15);
         // p1: 6 x 14 x 14 outputs x 2 x 2 = 4,704 comparisons / 64 per cycle -> 74 cycles at 1.2 GHz
@@ -145,17 +151,20 @@ class PrecisionAndScheduleTest {
     void omittedChipFiguresComeFromTheDocumentedDefaults() {
         Chip bare = TestChips.chip().name("Bare").omitOptional().build();
         CostParameters p = CostParameters.resolve(bare, 9);
-        TechnologyDefaults rram = TechnologyDefaults.of(Technology.RRAM);
-        assertEquals(rram.readLatencyS(), p.readLatencyS());
+        TechnologyNode n32 = TechnologyNodes.of(32);
+        assertEquals(CellArray.readLatencyS(128, 128, MemoryDevice.of(Technology.RRAM), n32), p.readLatencyS());
         assertEquals(9, p.adcBits()); // no ADC given: as many bits as the network needs
         assertEquals(1, p.adcSharedColumns()); // one ADC per column, as the language defaults
         assertEquals(1, p.dacBits());
         assertEquals(64 * 1024, p.bufferBytesPerTile());
         assertEquals(1e5, p.enduranceWrites()); // 2-bit cells: MLC default
-        assertEquals(1.67e-12 * 2, p.adcEnergyJ(), 1e-20); // 8-bit 1.67 pJ doubled for 9 bits, at 32 nm
-        assertEquals(List.of("node", "clock", "readLatency", "readEnergy", "writeLatency", "writeEnergy", "adcBits",
-                "adcLatency", "adcEnergy", "adcSharedColumns", "dacBits", "dacEnergy", "buffer", "endurance"),
-                p.defaulted());
+        assertEquals(AdcArchitecture.SAR, p.adcArchitecture()); // above 5 bits a SAR
+        // Walden FoM: ISAAC's 6.1 fJ per step at 32 nm, 2^9 steps
+        assertEquals(AnalogToDigital.energyJ(AdcArchitecture.SAR, 9, n32), p.adcEnergyJ(), 1e-20);
+        assertEquals(6.1e-15 * 512, p.adcEnergyJ(), 1e-18);
+        assertEquals(List.of("node", "clock", "inputDensity", "readLatency", "readEnergy", "writeLatency",
+                "writeEnergy", "adcBits", "adcArchitecture", "adcSharedColumns", "adcLatency", "adcEnergy", "dacBits",
+                "dacEnergy", "buffer", "endurance", "arraysPerPe", "interconnect"), p.defaulted());
         MappingResult r = map(TestNetworks.lenet5(), bare, null);
         assertTrue(withCode(r, DiagnosticCodes.ADC_CLIPPING).isEmpty()); // an exact ADC never clips
     }
@@ -164,10 +173,15 @@ class PrecisionAndScheduleTest {
     void defaultEnergiesScaleWithTheNode() {
         Chip n32 = TestChips.chip().omitOptional().build();
         Chip n16 = n32.toBuilder().nodeNm(16).clockHz(0).origin(null).partOrigins(null).build();
-        // 16 nm is half of 32 nm: energies halve, areas quarter
-        assertEquals(TechnologyDefaults.of(Technology.RRAM).readEnergyJ() / 2,
-                CostParameters.resolve(n16, 8).readEnergyJ(), 1e-20);
-        assertEquals(CostParameters.resolve(n32, 8).adcAreaMm2() / 4, CostParameters.resolve(n16, 8).adcAreaMm2(), 1e-15);
+        // the technology table: areas scale with F^2, a SAR's energy with C V^2 of a minimum gate
+        TechnologyNode t32 = TechnologyNodes.of(32);
+        TechnologyNode t16 = TechnologyNodes.of(16);
+        CostParameters p32 = CostParameters.resolve(n32, 8);
+        CostParameters p16 = CostParameters.resolve(n16, 8);
+        assertEquals(p32.floorplan().array().adcs() * t16.f2Mm2() / t32.f2Mm2(), p16.floorplan().array().adcs(), 1e-15);
+        assertEquals(p32.floorplan().array().arrays() * t16.f2Mm2() / t32.f2Mm2(), p16.floorplan().array().arrays(),
+                1e-15);
+        assertTrue(p16.floorplan().array().adcs() < p32.floorplan().array().adcs() / 2);
     }
 
     /**
