@@ -232,7 +232,9 @@ public final class DesignBuilder {
                     adcRange = AdcRangeMode.NONLINEAR;
                 }
                 adcSigned = adc.isSigned();
-                if (adc.eIsSet(org.cimlang.cim.CimPackage.Literals.ADC_ATTR__ARCHITECTURE)) {
+                // the enum's first literal is EMF's default, so eIsSet cannot tell 'sar' from nothing: ask the text
+                if (!org.eclipse.xtext.nodemodel.util.NodeModelUtils.findNodesForFeature(adc,
+                        org.cimlang.cim.CimPackage.Literals.ADC_ATTR__ARCHITECTURE).isEmpty()) {
                     adcArchitecture = org.cimlang.compiler.ir.AdcArchitecture.valueOf(
                             adc.getArchitecture().getName().toUpperCase(java.util.Locale.ROOT));
                 }

@@ -13,6 +13,7 @@ public final class CimIssueCodes {
     public static final String NUMBER_NOT_INTEGER = "cim.number.notInteger";
     public static final String NUMBER_TOO_LARGE = "cim.number.tooLarge";
     public static final String RANGE_BITS = "cim.range.bits";
+    public static final String RANGE_DENSITY = "cim.range.density";
     public static final String RANGE_POSITIVE = "cim.range.positive";
     public static final String RANGE_PERCENT = "cim.range.percent";
     public static final String RANGE_ORDER = "cim.range.order";

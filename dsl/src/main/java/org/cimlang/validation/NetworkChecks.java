@@ -27,6 +27,22 @@ import org.eclipse.xtext.validation.Check;
 /** Layers: the parameters, inputs and shapes the table of layer kinds allows, and their ranges. */
 public class NetworkChecks extends CimChecks {
 
+    /** A density is a share of bits or cells: the cost model would otherwise price impossible data. */
+    @Check
+    public void checkActivity(org.cimlang.cim.ActivityDecl a) {
+        density(a.getInputs(), "inputs", a, CimPackage.Literals.ACTIVITY_DECL__INPUTS);
+        density(a.getWeights(), "weights", a, CimPackage.Literals.ACTIVITY_DECL__WEIGHTS);
+    }
+
+    private void density(String value, String what, org.cimlang.cim.ActivityDecl a,
+            org.eclipse.emf.ecore.EStructuralFeature feature) {
+        java.math.BigDecimal d = Numbers.decimal(value);
+        if (value != null && (d == null || d.signum() <= 0 || d.compareTo(java.math.BigDecimal.ONE) > 0)) {
+            error("activity " + what + " " + value + " is not a share: write a density above 0 and at most 1 (e.g. 0.25)",
+                    a, feature, CimIssueCodes.RANGE_DENSITY);
+        }
+    }
+
     @Check
     public void checkLayer(Layer layer) {
         if (layer.getName() == null) {

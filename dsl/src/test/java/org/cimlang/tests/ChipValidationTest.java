@@ -164,6 +164,31 @@ class ChipValidationTest {
     }
 
     @Test
+    void theCostModelsHierarchyConverterAndInterconnectReachTheChip() throws Exception {
+        Src src = Src.valid().replace("adc bits 8", "arrays per pe 2\n    adc bits 8 sar shared by 8 columns\n"
+                + "    interconnect mesh width 256 bits");
+        assertEquals("", frontEndIssues(src));
+        org.cimlang.cim.Chip c = (org.cimlang.cim.Chip) CimTestSupport.model(support.load(src.text()).get(0))
+                .getElements().stream().filter(d -> d instanceof org.cimlang.cim.Chip).findFirst().orElseThrow();
+        org.cimlang.compiler.ir.Chip chip = org.cimlang.semantic.DesignBuilder.chip(c);
+        assertEquals(new org.cimlang.compiler.ir.Periphery(2, org.cimlang.compiler.ir.AdcArchitecture.SAR,
+                org.cimlang.compiler.ir.Interconnect.MESH, 256), chip.periphery());
+        assertEquals(8, chip.adcSharedColumns());
+    }
+
+    @Test
+    void aNetworksActivityReachesItAndADensityAboveOneIsAnError() throws Exception {
+        Src src = Src.valid().replace("network N {", "network N {\n    activity inputs 0.3 weights 0.6");
+        assertEquals("", frontEndIssues(src));
+        org.cimlang.cim.Network n = (org.cimlang.cim.Network) CimTestSupport.model(support.load(src.text()).get(0))
+                .getElements().stream().filter(d -> d instanceof org.cimlang.cim.Network).findFirst().orElseThrow();
+        assertEquals(new org.cimlang.compiler.ir.Activity(0.3, 0.6), org.cimlang.semantic.DesignBuilder.network(n).activity());
+        Src bad = Src.valid().replace("network N {", "network N {\n    activity inputs 1.5");
+        assertEquals(bad.error(CimIssueCodes.RANGE_DENSITY, "1.5", "activity inputs 1.5 is not a share: write a density"
+                + " above 0 and at most 1 (e.g. 0.25)"), frontEndIssues(bad));
+    }
+
+    @Test
     void anOnOffRatioAboveOnePassesAndOneOrLessIsAnError() throws Exception {
         assertEquals("", frontEndIssues(Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { on off ratio 100 }")));
         Src one = Src.valid().replace("adc bits 8", "adc bits 8\n    nonideal { on off ratio 1 }");

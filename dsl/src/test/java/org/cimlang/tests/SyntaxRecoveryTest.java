@@ -74,8 +74,8 @@ class SyntaxRecoveryTest {
     void aWordThatResemblesNoKeywordListsTheWordsAllowedWhereItStands() throws Exception {
         Src src = Src.valid().replace("flatten f from c1", "flatten f from c1 frobnicate");
         assertEquals(src.error(SYNTAX, "frobnicate", "unknown word 'frobnicate' in network N: remove it, or write one "
-                + "of activation, add, avgpool, axis, batchnorm, bias, concat, dense, false, filters, flatten, from, "
-                + "global, groups, input, kernel, maxpool, network, none, padding, relu, sigmoid, sign, softmax, "
+                + "of activation, activity, add, avgpool, axis, batchnorm, bias, concat, dense, false, filters, flatten, from, "
+                + "global, groups, input, inputs, kernel, maxpool, network, none, padding, relu, sigmoid, sign, softmax, "
                 + "stride, tanh, true, units, weights"), frontEnd(support.issues(src.text())));
     }
 

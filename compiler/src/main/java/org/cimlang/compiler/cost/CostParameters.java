@@ -19,8 +19,8 @@ import org.cimlang.compiler.ir.Limits;
  * @param dacEnergyJ          driving one row once (word line and DAC); a row is driven when its input bit is 1
  * @param adcEnergyJ          one conversion with its column-mux selection
  * @param accumulateCycles    clock cycles of the shift-add and adder tree after each input cycle, per level
- * @param interconnectEnergyPerByteJ moving one buffer byte through a tile's H-tree and, for a layer's
- *                            outputs, over the network between tiles
+ * @param hTreeEnergyPerByteJ moving one buffer byte through a tile's H-tree
+ * @param networkEnergyPerByteJ moving one byte over the network between tiles (half the chip on average)
  * @param defaulted           the names of the parameters that came from defaults, in a fixed order
  */
 public record CostParameters(double nodeNm, TechnologyNode technologyNode, double clockHz, double readLatencyS,
@@ -28,7 +28,7 @@ public record CostParameters(double nodeNm, TechnologyNode technologyNode, doubl
         double writeEnergyJ, int adcBits, AdcArchitecture adcArchitecture, double adcLatencyS, double adcEnergyJ,
         long adcSharedColumns, int dacBits, double dacEnergyJ, long bufferBytesPerTile, double enduranceWrites,
         double shiftAddEnergyJ, double accumulateEnergyJ, double accumulateCycles, double bufferEnergyPerByteJ,
-        double interconnectEnergyPerByteJ, double digitalOpEnergyJ, long digitalOpsPerCycle, double inputDensity,
+        double hTreeEnergyPerByteJ, double networkEnergyPerByteJ, double digitalOpEnergyJ, long digitalOpsPerCycle, double inputDensity,
         double weightDensity, Floorplan floorplan, List<String> defaulted) {
 
     public CostParameters {
@@ -129,11 +129,9 @@ public record CostParameters(double nodeNm, TechnologyNode technologyNode, doubl
         double hTree = Wires.energyPerBitJ(plan.tileSideMm(), t);
         double network = Wires.energyPerBitJ(
                 Wires.networkDistanceMm(plan.interconnect(), plan.tiles(), plan.tileSideMm()), t);
-        // every buffer byte crosses the tile's H-tree; half of them (a layer's outputs) also the network
-        double interconnectE = 8 * (hTree + 0.5 * network);
         return new CostParameters(node, t, clock, readLat, readE, precharge, conduct, writeLat, writeE, adcBits, arch,
                 adcLat, adcE, shared, dacBits, dacE, buffer, endurance, shiftAddE, accumulateE, 1,
-                SramBuffer.energyPerByteJ(buffer, t), interconnectE, DigitalUnit.opEnergyJ(t), DIGITAL_OPS_PER_CYCLE,
+                SramBuffer.energyPerByteJ(buffer, t), 8 * hTree, 8 * network, DigitalUnit.opEnergyJ(t), DIGITAL_OPS_PER_CYCLE,
                 din, dw, plan, defaulted);
     }
 

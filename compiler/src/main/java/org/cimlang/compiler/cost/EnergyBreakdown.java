@@ -14,7 +14,8 @@ public record EnergyBreakdown(double arrayRead, double adc, double dac, double s
         return new EnergyBreakdown(c.columnReads() * p.readEnergyJ(), c.adcConversions() * p.adcEnergyJ(),
                 c.dacDrives() * p.inputDensity() * p.dacEnergyJ(), c.shiftAdds() * p.shiftAddEnergyJ(),
                 c.accumulations() * p.accumulateEnergyJ(), c.bufferBytes() * p.bufferEnergyPerByteJ(),
-                c.bufferBytes() * p.interconnectEnergyPerByteJ(), c.digitalOps() * p.digitalOpEnergyJ(),
+                c.bufferBytes() * p.hTreeEnergyPerByteJ() + c.transferBytes() * p.networkEnergyPerByteJ(),
+                c.digitalOps() * p.digitalOpEnergyJ(),
                 c.cellWrites() * p.writeEnergyJ(), 0);
     }
 

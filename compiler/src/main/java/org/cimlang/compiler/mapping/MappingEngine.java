@@ -155,7 +155,7 @@ public final class MappingEngine {
             }
         }
         ActivityCounts reprogramming = endurance.reprogrammed()
-                ? new ActivityCounts(0, 0, 0, 0, 0, 0, 0, cellsWritten) : ActivityCounts.NONE;
+                ? ActivityCounts.writes(cellsWritten) : ActivityCounts.NONE;
         CostReport cost = CostModel.estimate(chip, params, activities, reprogramming, schedule.latencyS(),
                 schedule.throughputPerS(), net.totalMacs(), allocated);
         MappingTotals totals = new MappingTotals(layers.size(), plan.arraysNeeded(), allocated, plan.arraysAvailable(),

@@ -54,7 +54,8 @@ public final class Scheduling {
      * and shift-added once ({@link CrossbarPlan#adcConversionsPerMvm}); every row of every column block is
      * driven once per input cycle; row blocks' partial sums are added digitally
      * ({@code (rowBlocks - 1) * N} per group and MVM); inputs are read from and outputs written to the
-     * buffer once per MVM (no reuse across MVMs is modelled); the digital units add the bias (also the
+     * buffer once per MVM (no reuse across MVMs is modelled), and the outputs travel to the next layer's
+     * tile; the digital units add the bias (also the
      * folded batchnorm's shift) and apply the activation. Doubles: counts of absurd sizes must not overflow.
      */
     public static ActivityCounts activity(LoweredLayer m, CrossbarPlan plan) {
@@ -68,12 +69,13 @@ public final class Scheduling {
         double buffer = perGroupMvm * (m.k() * (double) m.inputBits() + m.n() * (double) m.outputBits()) / 8;
         int postOps = (m.bias() || m.foldedBatchnorm() != null ? 1 : 0) + (m.activation() != Activation.NONE ? 1 : 0);
         double digital = perGroupMvm * m.n() * postOps;
-        return new ActivityCounts(columnReads, conversions, dac, conversions, accumulate, buffer, digital, 0);
+        double outputs = perGroupMvm * m.n() * (double) m.outputBits() / 8;
+        return new ActivityCounts(columnReads, conversions, dac, conversions, accumulate, buffer, outputs, digital, 0);
     }
 
     /** What a digital layer does per image. */
     public static ActivityCounts activity(DigitalLayer d) {
-        return new ActivityCounts(0, 0, 0, 0, 0, d.bufferBytes(), d.ops(), 0);
+        return new ActivityCounts(0, 0, 0, 0, 0, d.bufferBytes(), 0, d.ops(), 0);
     }
 
     /**

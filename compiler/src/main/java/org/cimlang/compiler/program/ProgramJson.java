@@ -340,7 +340,8 @@ public final class ProgramJson {
         num(params, "shiftAddEnergyJ", p.shiftAddEnergyJ());
         num(params, "accumulateEnergyJ", p.accumulateEnergyJ());
         num(params, "bufferEnergyPerByteJ", p.bufferEnergyPerByteJ());
-        num(params, "interconnectEnergyPerByteJ", p.interconnectEnergyPerByteJ());
+        num(params, "hTreeEnergyPerByteJ", p.hTreeEnergyPerByteJ());
+        num(params, "networkEnergyPerByteJ", p.networkEnergyPerByteJ());
         num(params, "digitalOpEnergyJ", p.digitalOpEnergyJ());
         params.put("digitalOpsPerCycle", p.digitalOpsPerCycle());
         ArrayNode defaulted = params.putArray("defaulted");
