@@ -238,6 +238,8 @@ public final class ProgramJson {
         o.put("arraysAvailable", t.arraysAvailable());
         o.put("weightCells", t.weightCells());
         num(o, "utilisation", t.utilisation());
+        num(o, "peUtilisation", t.peUtilisation());
+        num(o, "tileUtilisation", t.tileUtilisation());
         num(o, "chipUsed", t.chipUsed());
         o.put("fits", t.fits());
         o.put("rounds", t.rounds());

@@ -80,6 +80,11 @@ public final class ReportTable {
                 .append(Quantities.count(t.arraysAllocated())).append(" allocated of ")
                 .append(Quantities.count(t.arraysAvailable())).append(" (").append(Quantities.percent(t.chipUsed()))
                 .append(" of the chip)").append(fitText(r)).append('\n');
+        if (t.weightCells() > 0) {
+            b.append("utilised   ").append(Quantities.percent(t.utilisation())).append(" of the cells of its arrays, ")
+                    .append(Quantities.percent(t.peUtilisation())).append(" of its processing elements', ")
+                    .append(Quantities.percent(t.tileUtilisation())).append(" of its tiles'\n");
+        }
         for (LayerMapping m : r.layers()) {
             if (m.arrays() > t.arraysAvailable()) {
                 b.append("           ").append(m.layer()).append(" alone needs ").append(Quantities.count(m.arrays()))
@@ -113,8 +118,14 @@ public final class ReportTable {
                 .append(", leakage ").append(Quantities.si(cost.energy().leakage(), "J"))
                 .append(cost.energy().write() > 0 ? ", writes " + Quantities.si(cost.energy().write(), "J") : "")
                 .append(")\n");
-        b.append("area       ").append(Quantities.number(cost.chipArea().total()))
-                .append(" mm2 chip, ").append(Quantities.number(cost.mappedAreaMm2()))
+        var a = cost.chipArea();
+        b.append("area       ").append(Quantities.number(a.total())).append(" mm2 chip (arrays ")
+                .append(Quantities.number(a.arrays())).append(", drivers ").append(Quantities.number(a.drivers()))
+                .append(", ADC ").append(Quantities.number(a.adcs() + a.mux())).append(", shift-add ")
+                .append(Quantities.number(a.shiftAdd())).append(", accumulation ")
+                .append(Quantities.number(a.accumulation())).append(", buffers ").append(Quantities.number(a.buffers()))
+                .append(", interconnect ").append(Quantities.number(a.interconnect())).append(", digital ")
+                .append(Quantities.number(a.digital())).append("), ").append(Quantities.number(cost.mappedAreaMm2()))
                 .append(" mm2 of arrays in use").append(r.endurance().reprogrammed() ? " at a time" : "").append('\n');
         return b.toString();
     }

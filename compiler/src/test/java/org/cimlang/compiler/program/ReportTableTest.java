@@ -84,7 +84,11 @@ class ReportTableTest {
                 TestChips.mapping("LeNet5", "Isaac").sequential().build()));
         assertTrue(table.lines().findFirst().orElseThrow().endsWith("(sequential)"), table);
         assertTrue(!table.contains("caveat") && !table.contains("alone needs"), table);
-        assertTrue(line(table, "area ").matches("area       [0-9.,]+ mm2 chip, [0-9.,]+ mm2 of arrays in use"), table);
+        assertTrue(line(table, "area ").matches("area       [0-9.,]+ mm2 chip \\(arrays [0-9.,]+, drivers [0-9.,]+, ADC [0-9.,]+,"
+                + " shift-add [0-9.,]+, accumulation [0-9.,]+, buffers [0-9.,]+, interconnect [0-9.,]+, digital [0-9.,]+\\),"
+                + " [0-9.,]+ mm2 of arrays in use"), table);
+        assertTrue(line(table, "utilised ").matches("utilised   \\d+% of the cells of its arrays, \\d+% of its processing"
+                + " elements', \\d+% of its tiles'"), table);
     }
 
     @Test
