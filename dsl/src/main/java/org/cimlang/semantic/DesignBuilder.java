@@ -176,6 +176,10 @@ public final class DesignBuilder {
         org.cimlang.compiler.ir.AdcArchitecture adcArchitecture = null;
         org.cimlang.compiler.ir.Interconnect interconnect = null;
         long busWidth = 0;
+        double cellArea = 0;
+        double writeDrivers = -1;
+        double adcArea = 0;
+        double dacArea = 0;
         Map<String, Object> origins = new HashMap<>();
         for (ChipAttribute a : c.getAttributes()) {
             if (a instanceof TechnologyAttr t) {
@@ -217,6 +221,10 @@ public final class DesignBuilder {
                         writeLatency = Numbers.quantity(q.getValue(), Dimension.TIME, 0);
                     } else if (p instanceof WriteEnergyParam q) {
                         writeEnergy = Numbers.quantity(q.getValue(), Dimension.ENERGY, 0);
+                    } else if (p instanceof org.cimlang.cim.CellAreaParam q) {
+                        cellArea = Numbers.quantity(q.getValue(), Dimension.CELL_AREA, 0);
+                    } else if (p instanceof org.cimlang.cim.WriteDriversParam q) {
+                        writeDrivers = Math.max(0, Numbers.quantity(q.getValue(), Dimension.AREA, 0));
                     } else if (p instanceof RowsActiveParam q) {
                         rowsActive = Numbers.count(q.getCount(), 0);
                         origins.put("rowsActive", p);
@@ -249,6 +257,8 @@ public final class DesignBuilder {
                         adcLatency = Numbers.quantity(q.getValue(), Dimension.TIME, 0);
                     } else if (p instanceof EnergyParam q) {
                         adcEnergy = Numbers.quantity(q.getValue(), Dimension.ENERGY, 0);
+                    } else if (p instanceof org.cimlang.cim.AreaParam q) {
+                        adcArea = Numbers.quantity(q.getValue(), Dimension.AREA, 0);
                     }
                 }
                 origins.put("adc", a);
@@ -257,6 +267,8 @@ public final class DesignBuilder {
                 for (ConverterParam p : dac.getParams()) {
                     if (p instanceof EnergyParam q) {
                         dacEnergy = Numbers.quantity(q.getValue(), Dimension.ENERGY, 0);
+                    } else if (p instanceof org.cimlang.cim.AreaParam q) {
+                        dacArea = Numbers.quantity(q.getValue(), Dimension.AREA, 0);
                     }
                 }
                 origins.put("dac", a);
@@ -288,7 +300,8 @@ public final class DesignBuilder {
                 .adcSharedColumns(adcShared).adcLatencyS(adcLatency).adcEnergyJ(adcEnergy)
                 .dacBits(dacBits).dacEnergyJ(dacEnergy).encoding(encoding).slicing(slicing).bufferBytesPerTile(buffer)
                 .enduranceWrites(endurance).offsetCompensationRows(compensationRows).nonideal(nonideal)
-                .periphery(new org.cimlang.compiler.ir.Periphery(arraysPerPe, adcArchitecture, interconnect, busWidth))
+                .periphery(new org.cimlang.compiler.ir.Periphery(arraysPerPe, adcArchitecture, interconnect, busWidth,
+                        cellArea, writeDrivers, adcArea, dacArea))
                 .origin(c).partOrigins(origins).build();
     }
 

@@ -22,6 +22,10 @@ public enum Dimension {
     LSB("an ADC offset", "lsb", units("lsb", 1)),
     YEARS("a duration in years", "years", units("years", 1)),
     RATE("a rate", "fps", units("fps", 1)),
+    /** Square micrometres. */
+    AREA("an area", "um2", units("nm2", 1e-6, "um2", 1, "mm2", 1e6)),
+    /** A cell's area in squares of the feature size. */
+    CELL_AREA("a cell area", "F2", units("F2", 1)),
     /** A plain number: no unit allowed. */
     NONE("a plain number", "", Map.of());
 

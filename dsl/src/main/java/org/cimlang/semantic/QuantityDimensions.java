@@ -44,6 +44,12 @@ public final class QuantityDimensions {
         if (c instanceof BufferAttr) {
             return Dimension.SIZE;
         }
+        if (c instanceof org.cimlang.cim.AreaParam || c instanceof org.cimlang.cim.WriteDriversParam) {
+            return Dimension.AREA;
+        }
+        if (c instanceof org.cimlang.cim.CellAreaParam) {
+            return Dimension.CELL_AREA;
+        }
         if (c instanceof VariationParam || c instanceof ReadNoiseParam || c instanceof StuckAtParam) {
             return Dimension.PERCENT;
         }
@@ -92,6 +98,15 @@ public final class QuantityDimensions {
         }
         if (c instanceof BufferAttr) {
             return "buffer";
+        }
+        if (c instanceof org.cimlang.cim.AreaParam) {
+            return "area";
+        }
+        if (c instanceof org.cimlang.cim.WriteDriversParam) {
+            return "write drivers";
+        }
+        if (c instanceof org.cimlang.cim.CellAreaParam) {
+            return "cell area";
         }
         if (c instanceof VariationParam) {
             return "variation";

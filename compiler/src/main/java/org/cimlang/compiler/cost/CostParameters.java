@@ -63,7 +63,7 @@ public record CostParameters(double nodeNm, TechnologyNode technologyNode, doubl
         List<String> defaulted = new ArrayList<>();
         double node = pick(chip.nodeNm(), NODE_NM, "node", defaulted);
         TechnologyNode t = TechnologyNodes.of(node);
-        MemoryDevice dev = MemoryDevice.of(chip.technology());
+        MemoryDevice dev = MemoryDevice.of(chip.technology()).statedBy(chip.periphery());
         double e = t.gateEnergyJ() / TechnologyNodes.of(22).gateEnergyJ();
         double clock = pick(chip.clockHz(), CLOCK_HZ, "clock", defaulted);
         double din = activity.inputDensity() > 0 ? activity.inputDensity() : INPUT_DENSITY;

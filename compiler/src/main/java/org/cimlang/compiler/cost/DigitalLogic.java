@@ -1,15 +1,16 @@
 package org.cimlang.compiler.cost;
 
 /**
- * Standard-cell logic the periphery is built of, sized from a full adder and a flip-flop (22 nm library
- * cells of about 0.9 and 1.2 um^2, i.e. 1,800 and 2,500 F^2) and their switching energy in minimum gates.
+ * Standard-cell logic the periphery is built of, sized from a full adder and a flip-flop (9-track library
+ * cells of about 2.4 and 2.9 um^2 at 22 nm, i.e. 5,000 and 6,000 F^2, as 28 nm libraries' 3.2 and 3.8 um^2
+ * scale) and their switching energy in minimum gates.
  */
 final class DigitalLogic {
     private DigitalLogic() {
     }
 
-    static final double ADDER_BIT_F2 = 1_800;
-    static final double REGISTER_BIT_F2 = 2_500;
+    static final double ADDER_BIT_F2 = 5_000;
+    static final double REGISTER_BIT_F2 = 6_000;
     static final double ADDER_BIT_GATES = 10;
     static final double REGISTER_BIT_GATES = 4;
 

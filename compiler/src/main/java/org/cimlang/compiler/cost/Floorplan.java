@@ -52,9 +52,10 @@ public record Floorplan(long tiles, long arraysPerTile, long arraysPerPe, long p
         double adcsPerArray = Math.ceil((double) inputs / Math.max(1, shared));
         double saBits = ShiftAdd.widthBits(adcBits, CostParameters.SHIFT_ADD_INPUT_BITS);
         AreaBreakdown array = new AreaBreakdown(CellArray.areaMm2(c.rows(), c.cols(), dev, t),
-                RowDrivers.areaMm2(c.rows(), c.cols(), dacBits, dev, t), ColumnMux.areaMm2(c.cols(), shared, t),
-                adcsPerArray * AnalogToDigital.areaMm2(arch, adcBits, t),
-                adcsPerArray * ShiftAdd.areaMm2(adcBits, CostParameters.SHIFT_ADD_INPUT_BITS, Math.max(1, shared), t), 0, 0, 0, 0);
+                RowDrivers.areaMm2(c.rows(), c.cols(), dacBits, c.periphery().dacAreaUm2() * 1e-6, dev, t),
+                ColumnMux.areaMm2(c.cols(), shared, t), adcsPerArray * (c.periphery().adcAreaUm2() > 0
+                        ? c.periphery().adcAreaUm2() * 1e-6 : AnalogToDigital.areaMm2(arch, adcBits, t)),
+                adcsPerArray * ShiftAdd.areaMm2(adcBits, CostParameters.SHIFT_ADD_INPUT_BITS, t), 0, 0, 0, 0);
         long lanes = (long) adcsPerArray;
         double peTree = AdderTree.areaMm2(perPe, lanes, saBits + TREE_EXTRA_BITS, t);
         double tileTree = AdderTree.areaMm2(pes, lanes, saBits + TREE_EXTRA_BITS + AdderTree.levels(perPe), t);

@@ -39,6 +39,14 @@ public record MemoryDevice(double cellF2, double accessGates, boolean currentMod
         };
     }
 
+    /** This device with the cell area and write drivers a chip states ({@code cell area}, {@code write drivers}). */
+    public MemoryDevice statedBy(org.cimlang.compiler.ir.Periphery p) {
+        double cell = p.cellAreaF2() > 0 ? p.cellAreaF2() : cellF2;
+        double drivers = p.writeDriverUm2PerCell() >= 0 ? p.writeDriverUm2PerCell() : writeDriverUm2PerCell;
+        return new MemoryDevice(cell, accessGates, currentMode, readVoltageV, onConductanceS, senseOverheadGates,
+                readFo4, drivers, writeEnergyJ, writeLatencyS, enduranceSlc, enduranceMlc);
+    }
+
     /** The endurance for cells of that many bits. */
     public double endurance(int cellBits) {
         return cellBits > 1 ? enduranceMlc : enduranceSlc;

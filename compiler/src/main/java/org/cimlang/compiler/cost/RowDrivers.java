@@ -12,10 +12,12 @@ public final class RowDrivers {
     static final double DRIVER_F2 = 200;
     static final double DAC_LEVEL_F2 = 150;
 
-    public static double areaMm2(long rows, long cols, int dacBits, MemoryDevice d, TechnologyNode t) {
-        double dac = dacBits > 1 ? (Math.pow(2, dacBits) - 1) * DAC_LEVEL_F2 : 0;
-        double perRow = DRIVER_F2 + dac;
-        return rows * perRow * t.f2Mm2() + writeAreaMm2(rows, cols, d);
+    /** @param statedDacMm2 one row's DAC as the chip states it (0 = modelled) */
+    public static double areaMm2(long rows, long cols, int dacBits, double statedDacMm2, MemoryDevice d,
+            TechnologyNode t) {
+        double dac = statedDacMm2 > 0 ? statedDacMm2
+                : (dacBits > 1 ? (Math.pow(2, dacBits) - 1) * DAC_LEVEL_F2 : 0) * t.f2Mm2();
+        return rows * (DRIVER_F2 * t.f2Mm2() + dac) + writeAreaMm2(rows, cols, d);
     }
 
     /** The write drivers of an array: a row's serves cols cells, a column's rows cells. */

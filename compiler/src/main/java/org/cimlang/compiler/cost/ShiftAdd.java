@@ -13,12 +13,11 @@ public final class ShiftAdd {
     }
 
     /**
-     * One adder per ADC, but a running-sum register per column it converts: the columns an ADC shares
-     * accumulate their input bits in turn.
+     * One registered adder per ADC: the columns an ADC shares are converted one after another, each through
+     * all its input cycles (NeuroSim's and ISAAC's order), so one running sum is open at a time.
      */
-    public static double areaMm2(int adcBits, int inputBits, long columnsPerAdc, TechnologyNode t) {
-        double w = widthBits(adcBits, inputBits);
-        return DigitalLogic.adderAreaMm2(w, t) + (columnsPerAdc - 1) * w * DigitalLogic.REGISTER_BIT_F2 * t.f2Mm2();
+    public static double areaMm2(int adcBits, int inputBits, TechnologyNode t) {
+        return DigitalLogic.adderAreaMm2(widthBits(adcBits, inputBits), t);
     }
 
     public static double energyJ(int adcBits, int inputBits, TechnologyNode t) {

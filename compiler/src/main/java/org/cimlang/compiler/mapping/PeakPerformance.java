@@ -19,8 +19,9 @@ import org.cimlang.compiler.shape.NetworkAnalysis;
 
 /**
  * A chip's peak figures, as macro and accelerator papers publish them: every array computing products of
- * a matrix that fills it, one after another. Computed by the mapping engine itself: a dense layer as large
- * as one array holds is mapped and priced, and its one array stands for all of them.
+ * a matrix that fills it, one after another, on random data (half the input bits and half the cells 1).
+ * Computed by the mapping engine itself: a dense layer as large as one array holds is mapped and priced,
+ * and its one array stands for all of them.
  *
  * @param tops       peak tera-operations per second (2 per MAC), all arrays busy
  * @param topsPerW   at the peak, dynamic energy of the arrays and their periphery plus the chip's leakage
@@ -33,6 +34,7 @@ public record PeakPerformance(double tops, double topsPerW, double topsPerMm2, d
         long macsPerMvm, double mvmLatencyS) {
 
     static final String LAYER = "peak";
+    static final org.cimlang.compiler.ir.Activity RANDOM_DATA = new org.cimlang.compiler.ir.Activity(0.5, 0.5);
 
     /**
      * @param weights the weights' number type (e.g. {@code int8}, {@code binary})
@@ -65,7 +67,8 @@ public record PeakPerformance(double tops, double topsPerW, double topsPerMm2, d
     private static MappingResult map(Chip chip, long k, long n, NumberType weights, NumberType inputs) {
         Network net = new Network("Peak", List.of(
                 Layer.builder("x", LayerKind.INPUT).shape(Shape.of(k)).build(),
-                Layer.builder(LAYER, LayerKind.DENSE).inputs("x").units(n).bias(false).build()), null, null);
+                Layer.builder(LAYER, LayerKind.DENSE).inputs("x").units(n).bias(false).build()), null,
+                RANDOM_DATA, null);
         var analyzed = NetworkAnalysis.analyze(net);
         Quantization q = new Quantization("PeakQ", "Peak",
                 new QuantSpec(weights, true, Granularity.PER_TENSOR, CalibrationMethod.MINMAX, null, null),
