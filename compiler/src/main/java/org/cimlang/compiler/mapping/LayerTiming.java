@@ -15,7 +15,8 @@ package org.cimlang.compiler.mapping;
  * @param stepsPerMvm     {@code inputCycles * rowRounds}
  * @param accumulateLatencyS after each input cycle, the shift-add and the adder tree over the row blocks:
  *                        {@code inputCycles * (1 + ceil(log2 rowBlocks)) / clock} (not overlapped with the next
- *                        read, as NeuroSim counts it)
+ *                        read, as NeuroSim counts it); the shift-add's cycle is left out when one input
+ *                        cycle of one weight slice leaves nothing to shift
  * @param mvmLatencyS     {@code stepsPerMvm * stepLatencyS + accumulateLatencyS}; row and column blocks run in
  *                        parallel
  */

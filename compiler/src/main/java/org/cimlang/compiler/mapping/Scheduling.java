@@ -43,7 +43,9 @@ public final class Scheduling {
         long adcRounds = ArrayPartitioning.ceilDiv(plan.convertedColumnsPerArray(), adcs);
         double step = Math.max(p.readLatencyS(), adcRounds * p.adcLatencyS());
         long steps = plan.inputCycles() * plan.rowRounds();
-        double accumulate = plan.inputCycles() * (p.accumulateCycles()
+        // a single input cycle of a single slice needs no shift-add: the converter's code is the product
+        boolean shiftAdd = plan.inputCycles() > 1 || plan.slicing().slices() > 1;
+        double accumulate = plan.inputCycles() * ((shiftAdd ? p.accumulateCycles() : 0)
                 + org.cimlang.compiler.cost.AdderTree.stages(plan.partition().rowBlocks())) / p.clockHz();
         return new LayerTiming(plan.inputCycles(), plan.rowRounds(), adcs, adcRounds, step, steps, accumulate,
                 steps * step + accumulate);
@@ -70,7 +72,9 @@ public final class Scheduling {
         int postOps = (m.bias() || m.foldedBatchnorm() != null ? 1 : 0) + (m.activation() != Activation.NONE ? 1 : 0);
         double digital = perGroupMvm * m.n() * postOps;
         double outputs = perGroupMvm * m.n() * (double) m.outputBits() / 8;
-        return new ActivityCounts(columnReads, conversions, dac, conversions, accumulate, buffer, outputs, digital, 0);
+        // as in timing(): one input cycle of one slice leaves the converter's code nothing to shift into
+        double shiftAdds = plan.inputCycles() > 1 || plan.slicing().slices() > 1 ? conversions : 0;
+        return new ActivityCounts(columnReads, conversions, dac, shiftAdds, accumulate, buffer, outputs, digital, 0);
     }
 
     /** What a digital layer does per image. */
