@@ -96,7 +96,8 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
                 }
                 for (RuleCall call : GrammarUtil.containedRuleCalls(r)) {
                     // a terminal's "keywords" are characters ('e' of 1e8, 'Z' of ID): no words of the language
-                    if (!(call.getRule() instanceof TerminalRule)) {
+                    // a name's words (ValidID's soft keywords) are no keywords to suggest either
+                    if (!(call.getRule() instanceof TerminalRule) && !"ValidID".equals(call.getRule().getName())) {
                         todo.push(call.getRule());
                     }
                 }

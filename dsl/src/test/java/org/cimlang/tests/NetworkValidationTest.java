@@ -51,6 +51,13 @@ class NetworkValidationTest {
     }
 
     @Test
+    void theCostModelsWordsRemainFreeAsLayerNames() throws Exception {
+        Src src = Src.valid().replace("flatten f from c1\n", "flatten pe from c1\n    dense inputs from pe units 12\n")
+                .replace("dense d from f units 10", "dense d from inputs units 10");
+        assertEquals("", frontEndIssues(src));
+    }
+
+    @Test
     void aParameterTheLayerKindDoesNotTakeIsAnErrorListingWhatItTakes() throws Exception {
         Src src = Src.valid().replace("units 10", "units 10 kernel 3");
         assertEquals(src.error(CimIssueCodes.PARAM_NOT_APPLICABLE, "kernel 3",

@@ -25,6 +25,8 @@ public final class CimKeywords {
             "slicing", "buffer", "endurance", "writes", "offset", "compensation", "nonideal", "variation",
             "lognormal", "noise", "stuck", "at", "zero", "one", "drift", "decade", "ratio", "inl", "dnl", "wire",
             "resistance",
+            // 'arrays per pe', 'adc bits B sar', 'interconnect mesh width W bits', 'cell area', 'write drivers'
+            // and a network's 'activity inputs D' are also names (ValidID), so the importer may use them
             "sram", "rram", "pcm", "nor_flash", "mram", "fefet", "dram", "differential", "binary", "unary",
             // network: 'bias true'/'bias false'; layer kinds, parameters and functions are added from the table
             "true", "false",

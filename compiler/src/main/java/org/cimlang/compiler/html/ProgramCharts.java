@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.cimlang.compiler.cost.Quantities;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,10 +41,12 @@ public final class ProgramCharts {
             facts.add("does not fit the chip: the figures below are of a design that cannot run as mapped");
         }
         if (cost.isObject()) {
+            // the same words and numbers as the text report (ReportTable), from the one formatter
             facts.add("latency " + si(cost.path("latencyS").asDouble(), "s") + ", "
-                    + si(cost.path("throughputPerS").asDouble(), "inferences/s") + ", "
+                    + Quantities.number(cost.path("throughputPerS").asDouble()) + " inferences/s, "
                     + si(cost.path("energyPerInferenceJ").asDouble(), "J") + " per inference, "
-                    + String.format(Locale.ROOT, "%.3g TOPS/W", cost.path("topsPerWatt").asDouble()));
+                    + Quantities.number(cost.path("topsPerWatt").asDouble()) + " TOPS/W, "
+                    + Quantities.number(cost.path("chipAreaMm2").path("total").asDouble()) + " mm2 chip");
         }
         List<Chart> charts = new ArrayList<>();
         charts.add(floorplan(program, chip));
@@ -296,11 +300,10 @@ public final class ProgramCharts {
     }
 
     static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
+        return Quantities.percent(fraction);
     }
 
     static String si(double v, String unit) {
-        SiUnit u = SiUnit.of(Math.abs(v), "");
-        return String.format(Locale.ROOT, "%.3g %s%s", u.scale(v), u.label(), unit);
+        return Quantities.si(v, unit);
     }
 }
