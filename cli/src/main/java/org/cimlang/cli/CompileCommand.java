@@ -84,14 +84,14 @@ public class CompileCommand implements Callable<Integer> {
         List<org.cimlang.compiler.html.ReportSection> sections = new ArrayList<>();
         for (Mapping m : mappings) {
             Compilation c = semantics.compile(m);
-            // one tree, streamed to stdout and the file: never the whole text as one String
-            var json = ProgramJson.toJson(c, origin -> SourceLocations.of(origin, base));
+            // streamed to stdout and the file, a layer at a time: never the whole program as one tree or String
+            java.util.function.Function<Object, String> locations = origin -> SourceLocations.of(origin, base);
             if (htmlFile != null) {
-                sections.add(org.cimlang.compiler.html.ProgramCharts.of(json));
+                sections.add(org.cimlang.compiler.html.ProgramCharts.of(ProgramJson.toJson(c, locations)));
             }
             if (format.equals("json")) {
                 try {
-                    ProgramJson.write(json, out);
+                    ProgramJson.write(c, locations, out);
                 } catch (IOException e) {
                     throw new CliException("cannot write the program to standard output: " + e.getMessage(),
                             ExitCodes.CANNOT_RUN, e);
@@ -102,7 +102,7 @@ public class CompileCommand implements Callable<Integer> {
             Path programFile = dir.resolve(m.getName() + ".program.json");
             try {
                 Files.createDirectories(dir);
-                ProgramJson.writeAtomically(programFile, json);
+                ProgramJson.writeAtomically(programFile, c, locations);
             } catch (IOException e) {
                 throw new CliException(programFile + ": cannot be written: " + e.getMessage(), ExitCodes.CANNOT_RUN,
                         e);

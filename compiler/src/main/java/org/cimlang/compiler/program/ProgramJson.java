@@ -119,6 +119,71 @@ public final class ProgramJson {
 
     /** The program as a JSON tree. */
     public static ObjectNode toJson(Compilation c, Function<Object, String> locations) {
+        ObjectNode root = head(c);
+        ArrayNode layers = root.putArray("layers");
+        forEachLayer(c, layers::add);
+        root.set("diagnostics", diagnostics(c, locations));
+        return root;
+    }
+
+    /**
+     * Streams the program as {@link #write(ObjectNode, java.io.Writer)} writes {@link #toJson}'s tree, but
+     * makes each layer's object only when it is written: the tree of 100,000 layers held over 1 GB.
+     */
+    public static void write(Compilation c, Function<Object, String> locations, java.io.Writer out)
+            throws IOException {
+        com.fasterxml.jackson.core.JsonGenerator g = WRITER.createGenerator(out)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.writeStartObject();
+        for (var e : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) head(c)::fields) {
+            g.writeFieldName(e.getKey());
+            g.writeTree(e.getValue());
+        }
+        g.writeArrayFieldStart("layers");
+        IOException[] failed = new IOException[1];
+        forEachLayer(c, layer -> {
+            if (failed[0] == null) {
+                try {
+                    g.writeTree(layer);
+                } catch (IOException e) {
+                    failed[0] = e;
+                }
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        g.writeEndArray();
+        g.writeFieldName("diagnostics");
+        g.writeTree(diagnostics(c, locations));
+        g.writeEndObject();
+        g.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    /** Writes a program to a file atomically, streamed (see {@link #write(Compilation, Function, java.io.Writer)}). */
+    public static void writeAtomically(Path file, Compilation c, Function<Object, String> locations)
+            throws IOException {
+        AtomicFiles.write(file, os -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os,
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            write(c, locations, w);
+        });
+    }
+
+    private static void forEachLayer(Compilation c, java.util.function.Consumer<ObjectNode> sink) {
+        if (c.analysis() != null) {
+            MappingResult r = c.result();
+            Map<String, LayerCost> costs = r == null ? Map.of() : NameIndex.firstByName(r.cost().layers(), LayerCost::layer);
+            for (Layer l : c.analysis().order()) {
+                sink.accept(layer(l, c, r, costs.get(l.name())));
+            }
+        }
+    }
+
+    /** Every field before the layers. */
+    private static ObjectNode head(Compilation c) {
         ObjectNode root = NODES.objectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -141,14 +206,11 @@ public final class ProgramJson {
             root.putNull("endurance");
             root.putNull("cost");
         }
-        ArrayNode layers = root.putArray("layers");
-        if (c.analysis() != null) {
-            Map<String, LayerCost> costs = r == null ? Map.of() : NameIndex.firstByName(r.cost().layers(), LayerCost::layer);
-            for (Layer l : c.analysis().order()) {
-                layers.add(layer(l, c, r, costs.get(l.name())));
-            }
-        }
-        ArrayNode diags = root.putArray("diagnostics");
+        return root;
+    }
+
+    private static ArrayNode diagnostics(Compilation c, Function<Object, String> locations) {
+        ArrayNode diags = NODES.arrayNode();
         for (Diagnostic d : c.diagnostics()) {
             ObjectNode o = diags.addObject();
             o.put("severity", d.severity().name().toLowerCase(Locale.ROOT));
@@ -162,7 +224,7 @@ public final class ProgramJson {
                 o.put("location", where);
             }
         }
-        return root;
+        return diags;
     }
 
     private static ObjectNode chip(Chip c) {

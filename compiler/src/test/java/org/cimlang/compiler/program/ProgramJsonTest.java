@@ -80,6 +80,16 @@ class ProgramJsonTest {
     }
 
     @Test
+    void theProgramWrittenALayerAtATimeIsTheSameTextAsTheTree() throws IOException {
+        Compilation c = lenet();
+        java.io.StringWriter tree = new java.io.StringWriter();
+        ProgramJson.write(ProgramJson.toJson(c, origin -> "src.cim:" + origin), tree);
+        java.io.StringWriter streamed = new java.io.StringWriter();
+        ProgramJson.write(c, origin -> "src.cim:" + origin, streamed);
+        assertEquals(tree.toString(), streamed.toString());
+    }
+
+    @Test
     void locationsAreWrittenWhenTheCallerRendersOrigins() throws IOException {
         JsonNode p = JSON.readTree(ProgramJson.write(lenet(), origin -> "src.cim:" + origin));
         assertEquals("src.cim:@map", p.get("diagnostics").get(0).get("location").asText());
