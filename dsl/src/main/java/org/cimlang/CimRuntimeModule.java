@@ -43,6 +43,12 @@ public class CimRuntimeModule extends AbstractCimRuntimeModule {
     }
 
     /** Diagnostics per file capped and oversized files refused, for the command line and the editor alike. */
+    /** A file beyond the checked size is not parsed (BoundedCimParser): its cost stays bounded. */
+    @Override
+    public Class<? extends org.eclipse.xtext.parser.IParser> bindIParser() {
+        return org.cimlang.parser.BoundedCimParser.class;
+    }
+
     public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
         return org.cimlang.validation.BoundedResourceValidator.class;
     }

@@ -18,9 +18,9 @@ import org.eclipse.xtext.validation.ResourceValidatorImpl;
  * <ul>
  * <li>at most {@link #MAX_ISSUES} diagnostics per file, then one more saying how many were left out
  * (a 10 MB line of garbage gave 649,999 errors and 1.27 GB);</li>
- * <li>a file beyond {@link #MAX_CHECKED_CHARS} characters gets its syntax errors and one error saying
- * it is too big, not the semantic checks and the mapping engine, whose cost grows with it. A size,
- * not a clock, so that the outcome does not depend on the machine's load.</li>
+ * <li>a file beyond {@link #MAX_CHECKED_CHARS} characters gets one error saying it is too big: it is not
+ * parsed ({@link org.cimlang.parser.BoundedCimParser}), checked or mapped, whose costs grow with it. A
+ * size, not a clock, so that the outcome does not depend on the machine's load.</li>
  * </ul>
  */
 public class BoundedResourceValidator extends ResourceValidatorImpl {
@@ -42,8 +42,8 @@ public class BoundedResourceValidator extends ResourceValidatorImpl {
         }
         List<Issue> issues = new java.util.ArrayList<>();
         Issue.IssueImpl tooBig = fileIssue(Severity.ERROR, FILE_TOO_BIG, String.format(java.util.Locale.ROOT,
-                "%s has %,d characters; cim checks files of up to %,d characters beyond their syntax: split it into"
-                        + " files that import each other", name(resource), chars, MAX_CHECKED_CHARS));
+                "%s has %,d characters; cim reads files of up to %,d characters: split it into files that import"
+                        + " each other", name(resource), chars, MAX_CHECKED_CHARS));
         issues.add(tooBig);
         collectResourceDiagnostics(resource, monitor, createAcceptor(issues));
         return issues;

@@ -307,7 +307,22 @@ public class CimLanguageServer extends LanguageServerImpl {
     private <T> CompletableFuture<T> read(String request, TextDocumentIdentifier document, T empty,
             Function<CancelIndicator, T> work) {
         return getRequestManager().runRead(ci -> total.orEmpty(request, document == null ? null : document.getUri(),
-                () -> serves(document) ? work.apply(ci) : empty, empty));
+                () -> serves(document) && !tooBig(document) ? work.apply(ci) : empty, empty));
+    }
+
+    /**
+     * A document beyond the checked size is not parsed (BoundedCimParser): its model is blank, so hover,
+     * completion or formatting on it would answer from nothing, or (formatting) rewrite what it never read.
+     */
+    private boolean tooBig(TextDocumentIdentifier document) {
+        URI uri = getURI(document);
+        WorkspaceManager workspace = getWorkspaceManager();
+        if (!workspace.isDocumentOpen(uri)) {
+            return uri.isFile() && new File(uri.toFileString()).length()
+                    > org.cimlang.validation.BoundedResourceValidator.MAX_CHECKED_CHARS;
+        }
+        Integer length = workspace.doRead(uri, (doc, resource) -> doc.getContents().length());
+        return length != null && length > org.cimlang.validation.BoundedResourceValidator.MAX_CHECKED_CHARS;
     }
 
     private boolean serves(TextDocumentIdentifier document) {
