@@ -6,6 +6,7 @@ import org.cimlang.ide.contentassist.CimContentProposalProvider;
 import org.cimlang.ide.formatting.CimFormatter;
 import org.cimlang.ide.hover.CimHoverService;
 import org.cimlang.ide.lens.CimCodeLensService;
+import org.cimlang.ide.symbols.CimDocumentSymbolService;
 import org.cimlang.ide.symbols.CimSymbolKinds;
 import org.cimlang.ide.navigation.CimEObjectAtOffsetHelper;
 import org.cimlang.ide.rename.CimReferenceUpdater;
@@ -17,6 +18,7 @@ import org.eclipse.xtext.ide.server.ILanguageServerExtension;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 
@@ -53,6 +55,11 @@ public class CimIdeModule extends AbstractCimIdeModule {
     /** An icon per kind of declaration in the outline and the workspace symbols. */
     public Class<? extends DocumentSymbolMapper.DocumentSymbolKindProvider> bindDocumentSymbolKindProvider() {
         return CimSymbolKinds.class;
+    }
+
+    /** The same kinds in the workspace symbols, which Xtext computes apart from the outline. */
+    public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
+        return CimDocumentSymbolService.class;
     }
 
     /** {@code cim/compile} and {@code cim/run}. */
