@@ -236,7 +236,7 @@ async function main() {
         await tab.waitFor({ timeout: 30000 });
         await viewLine(page, 'mapping OnTiny').waitFor({ timeout: 30000 });
         const opened = Date.now();
-        log('overflow.cim open in the editor');
+        log(`overflow.cim open in the editor (${new Date(opened).toISOString()})`);
         const mappingLine = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('mapping OnTiny')) + 1;
 
         // the language of the file comes from the extension (status bar shows its alias once it is active)
@@ -257,7 +257,7 @@ async function main() {
             await shot(page, '01-server-error.png');
             record('error squiggle appears', 'FAIL', `the extension reported: ${(await toast.innerText()).replace(/\s+/g, ' ')}`);
         }
-        record('error squiggle appears', 'ok', `${Date.now() - opened} ms after the editor opened`);
+        record('error squiggle appears', 'ok', `${Date.now() - opened} ms after the editor opened (${new Date().toISOString()})`);
         await page.waitForTimeout(1500); // let inlay hints and semantic colours arrive before the picture
         await shot(page, '01-overflow-squiggle.png');
 

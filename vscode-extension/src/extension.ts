@@ -16,7 +16,7 @@ import {
     WorkDoneProgress,
 } from 'vscode-languageclient/node';
 import { declarationNames, parseJsonStream, resolveCli, runProcess } from './cli';
-import { envWithJava, findJava, JavaError, JavaFound } from './java';
+import { envWithJava, findJava, javaCandidate, JavaError, JavaFound } from './java';
 import { mergeContents, renderReportHtml, ReportContent, toReportContent } from './report';
 
 const LANGUAGE_ID = 'cim';
@@ -78,13 +78,13 @@ async function resolveJava(): Promise<JavaFound> {
 
 async function startServer(context: vscode.ExtensionContext): Promise<void> {
     missingRequests.clear();
-    let found: JavaFound;
-    try {
-        found = await resolveJava();
-    } catch (e) {
-        await reportJavaProblem(e);
-        return;
-    }
+    const begun = Date.now();
+    // The version check (`java -version`, a JVM start of its own) runs beside the server's start, not
+    // before it: it cost the first squiggle 100-200 ms. The server is started with the same Java; when
+    // the check fails, it is stopped again and the user gets the check's message, which says what to fix.
+    const candidate = javaCandidate(config().get<string>('java.home'), process.env);
+    const checked: Promise<{ found: JavaFound } | { problem: unknown }> = resolveJava()
+        .then((found) => ({ found }), (problem: unknown) => ({ problem }));
     const configuredJar = config().get<string>('server.jar')?.trim();
     const jar = configuredJar || context.asAbsolutePath(path.join('server', 'cim-lsp.jar'));
     if (!fs.existsSync(jar)) {
@@ -96,20 +96,34 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
     const vmargs = config().get<string[]>('server.vmargs') ?? [];
     // No `transport`: TransportKind.stdio would append --stdio to the arguments, which the server
     // does not take (stdio is its default).
-    const executable = { command: found.executable, args: [...vmargs, '-jar', jar], options: { env: envWithJava(found, process.env) } };
+    const executable = { command: candidate.executable, args: [...vmargs, '-jar', jar], options: { env: envWithJava(candidate, process.env) } };
     const serverOptions: ServerOptions = { run: executable, debug: executable };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cim') },
         outputChannel: serverOutput,
     };
-    serverOutput.appendLine(`Starting ${found.executable} (${found.versionLine}, from ${found.source}) -jar ${jar}`);
-    client = new LanguageClient('cim', 'cimlang Language Server', serverOptions, clientOptions);
-    try {
-        await client.start();
-    } catch (e) {
-        serverOutput.appendLine(`The language server did not start: ${errorText(e)}`);
-        void vscode.window.showErrorMessage(`cimlang: the language server did not start: ${errorText(e)}. See the output "cimlang Language Server".`,
+    // the times line the start-up up with the server's own marks (-Dcim.lsp.timing=true) and an editor's log
+    serverOutput.appendLine(`${new Date().toISOString()} Starting ${candidate.executable} (from ${candidate.source}) -jar ${jar}`
+        + ` (${Date.now() - begun} ms after the start was asked for)`);
+    const starting = new LanguageClient('cim', 'cimlang Language Server', serverOptions, clientOptions);
+    client = starting;
+    const started: Promise<unknown> = starting.start().then(() => undefined, (e: unknown) => e ?? new Error('unknown failure'));
+    const java = await checked;
+    if ('problem' in java) {
+        if (client === starting) {
+            await stopServer();
+        }
+        await reportJavaProblem(java.problem);
+        return;
+    }
+    serverOutput.appendLine(`${new Date().toISOString()} Java: ${java.found.versionLine} (${java.found.executable}, from ${java.found.source})`);
+    const failure = await started;
+    if (failure === undefined) {
+        serverOutput.appendLine(`${new Date().toISOString()} The language server answered initialize`);
+    } else {
+        serverOutput.appendLine(`The language server did not start: ${errorText(failure)}`);
+        void vscode.window.showErrorMessage(`cimlang: the language server did not start: ${errorText(failure)}. See the output "cimlang Language Server".`,
             'Show Output').then((c) => c && serverOutput.show());
     }
 }

@@ -15,8 +15,11 @@ final class StartupTiming {
 
     static void mark(String step) {
         if (ENABLED) {
-            long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.err.println("cim-lsp: timing: " + step + " at " + sinceStart + " ms after JVM start");
+            long now = System.currentTimeMillis();
+            long sinceStart = now - ManagementFactory.getRuntimeMXBean().getStartTime();
+            // the wall clock lines the marks up with an editor's own log (the end-to-end test's)
+            System.err.println("cim-lsp: timing: " + step + " at " + sinceStart + " ms after JVM start ("
+                    + java.time.Instant.ofEpochMilli(now) + ")");
         }
     }
 }
