@@ -34,7 +34,16 @@ if [ ! -f "$jar" ]; then
 fi
 [ -f "$jar" ] || { echo "build.sh: $jar is missing after the Maven build" >&2; exit 2; }
 mkdir -p server
-cp "$jar" server/cim-lsp.jar
+rm -f server/cim-lsp.jsa server/cim-lsp.jsa.properties
+# cp -p: the class-data archive beside the jar only loads with the jar's time stamp of the build
+cp -p "$jar" server/cim-lsp.jar
+# the archive the lsp-server build trains (target/cim-lsp.jsa): the server uses it from the first start
+# when the user's JVM is the one that wrote it (see lsp-server's ShippedArchive), else its cache's
+archive="$(dirname "$jar")/cim-lsp.jsa"
+if [ -f "$archive" ] && [ -f "$archive.properties" ] && [ "$archive.properties" -nt "$jar" ]; then
+  cp -p "$archive" "$archive.properties" server/
+  echo "== bundled the class-data archive ($(du -h server/cim-lsp.jsa | cut -f1), $(grep '^java.vm.version=' server/cim-lsp.jsa.properties))"
+fi
 echo "== bundled $(du -h server/cim-lsp.jar | cut -f1) server jar built $(date -r "$jar" '+%Y-%m-%d %H:%M')"
 
 version=$(node -p 'require("./package.json").version')

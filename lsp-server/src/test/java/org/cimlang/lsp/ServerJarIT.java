@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,9 +95,12 @@ class ServerJarIT {
 
             assertEquals(0, client.shutdown(TIMEOUT_MS), "exit code; stderr:\n" + Files.readString(stderr));
             assertEquals(List.of(), client.violations(), "stdout must carry JSON-RPC only");
-            // the first start leaves the class-data archive for the next ones (see Relauncher)
+            // without an archive beside the jar that this JVM can use, the first start leaves one in the
+            // cache for the next ones (see Relauncher); with it, none is needed
+            boolean shipped = ShippedArchive.usable(JAR.toFile(), System.getProperty("java.vm.version"),
+                    System.getProperty("java.home")) != null;
             try (var files = Files.list(workspace.resolve("cache").resolve("cimlang"))) {
-                assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".jsa")));
+                assertEquals(!shipped, files.anyMatch(f -> f.getFileName().toString().endsWith(".jsa")));
             }
         }
     }
@@ -177,6 +181,44 @@ class ServerJarIT {
             assertEquals(0, client.shutdown(TIMEOUT_MS), "exit code; stderr:\n" + Files.readString(stderr));
             assertEquals(List.of(), client.violations(), "stdout must carry JSON-RPC only");
         }
+    }
+
+    /**
+     * The archive the build writes beside the jar serves the first start of a copy of the jar
+     * elsewhere (an editor's install, with the time stamp of the copy): {@code -Xshare:on} makes the
+     * JVM fail instead of starting without it.
+     */
+    @Test
+    void aCopiedJarStartsWithTheArchiveShippedBesideItOnAFreshCache() throws Exception {
+        Path built = JAR.getParent();
+        Assumptions.assumeTrue(Files.isRegularFile(built.resolve(ShippedArchive.ARCHIVE_NAME)),
+                "the build wrote no archive (-Dcim.archive.skip=true)");
+        Path installed = Files.createDirectories(workspace.resolve("extension").resolve("server"));
+        for (String name : List.of(ShippedArchive.JAR_NAME, ShippedArchive.ARCHIVE_NAME, ShippedArchive.DESCRIPTION_NAME)) {
+            Files.copy(built.resolve(name), installed.resolve(name)); // a copy's time stamp is now
+        }
+        Path file = workspace.resolve("overflow.cim");
+        try (InputStream fixture = ServerJarIT.class.getResourceAsStream("/overflow.cim")) {
+            Files.write(file, fixture.readAllBytes());
+        }
+        Path stderr = workspace.resolve("stderr.log");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", workspace.resolve("cache").toString(),
+                "CIM_LSP_JVM_OPTS", "-Xshare:on");
+        try (StdioLspClient client = new StdioLspClient(
+                StdioLspClient.javaJar(installed.resolve(ShippedArchive.JAR_NAME), List.of()), stderr, env)) {
+            JsonObject init = client.request("initialize", initializeParams(workspace), TIMEOUT_MS);
+            assertTrue(init.has("result"), init + "; stderr:\n" + Files.readString(stderr));
+            client.notify("initialized", new JsonObject());
+            client.notify("textDocument/didOpen", didOpen(file));
+            String uri = file.toUri().toString();
+            JsonObject published = client.await(m -> StdioLspClient.isDiagnosticsFor(m, uri), TIMEOUT_MS);
+            assertNotNull(published, "no diagnostics; stderr:\n" + Files.readString(stderr));
+            assertTrue(published.toString().contains("cim.place.capacity"), published.toString());
+            assertEquals(0, client.shutdown(TIMEOUT_MS), "exit code; stderr:\n" + Files.readString(stderr));
+            assertEquals(List.of(), client.violations(), "stdout must carry JSON-RPC only");
+        }
+        assertEquals(built.resolve(ShippedArchive.JAR_NAME).toFile().lastModified(),
+                installed.resolve(ShippedArchive.JAR_NAME).toFile().lastModified(), "the jar's time stamp of the build");
     }
 
     @Test
