@@ -2,6 +2,7 @@ package org.cimlang.ide;
 
 import org.cimlang.ide.codeactions.CimCodeActionService;
 import org.cimlang.ide.commands.CimRequests;
+import org.cimlang.ide.contentassist.CimContentAssistService;
 import org.cimlang.ide.contentassist.CimContentProposalProvider;
 import org.cimlang.ide.formatting.CimFormatter;
 import org.cimlang.ide.hover.CimHoverService;
@@ -17,6 +18,7 @@ import org.eclipse.xtext.ide.serializer.hooks.IReferenceUpdater;
 import org.eclipse.xtext.ide.server.ILanguageServerExtension;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codelens.ICodeLensService;
+import org.eclipse.xtext.ide.server.contentassist.ContentAssistService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
@@ -45,6 +47,11 @@ public class CimIdeModule extends AbstractCimIdeModule {
     /** Units after numbers and number types, on top of keywords and names in scope. */
     public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
         return CimContentProposalProvider.class;
+    }
+
+    /** Xtext's completion, each text position computed once per request. */
+    public Class<? extends ContentAssistService> bindContentAssistService() {
+        return CimContentAssistService.class;
     }
 
     /** "Compile · 592 arrays · 4.90 k inf/s" above mappings, "Run" above simulations. */
