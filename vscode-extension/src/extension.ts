@@ -79,12 +79,10 @@ async function resolveJava(): Promise<JavaFound> {
 async function startServer(context: vscode.ExtensionContext): Promise<void> {
     missingRequests.clear();
     const begun = Date.now();
-    // The version check (`java -version`, a JVM start of its own) runs beside the server's start, not
-    // before it: it cost the first squiggle 100-200 ms. The server is started with the same Java; when
-    // the check fails, it is stopped again and the user gets the check's message, which says what to fix.
+    // No `java -version` check before the start: it is a JVM start of its own, 100-300 ms of the first
+    // squiggle on a busy machine, and the server's entry point reports a Java that is too old itself.
+    // The check runs when the server does not start, to say what to fix.
     const candidate = javaCandidate(config().get<string>('java.home'), process.env);
-    const checked: Promise<{ found: JavaFound } | { problem: unknown }> = resolveJava()
-        .then((found) => ({ found }), (problem: unknown) => ({ problem }));
     const configuredJar = config().get<string>('server.jar')?.trim();
     const jar = configuredJar || context.asAbsolutePath(path.join('server', 'cim-lsp.jar'));
     if (!fs.existsSync(jar)) {
@@ -98,34 +96,44 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
     // does not take (stdio is its default).
     const executable = { command: candidate.executable, args: [...vmargs, '-jar', jar], options: { env: envWithJava(candidate, process.env) } };
     const serverOptions: ServerOptions = { run: executable, debug: executable };
+    let firstDiagnosticsLogged = false;
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cim') },
         outputChannel: serverOutput,
+        middleware: {
+            // the arrival of the first diagnostics, to tell the server's share of a slow first squiggle from the editor's
+            handleDiagnostics: (uri, diagnostics, next) => {
+                if (!firstDiagnosticsLogged) {
+                    firstDiagnosticsLogged = true;
+                    serverOutput.appendLine(`${new Date().toISOString()} First diagnostics arrived (${diagnostics.length} for ${uri.path.split('/').pop()})`);
+                }
+                next(uri, diagnostics);
+            },
+        },
     };
     // the times line the start-up up with the server's own marks (-Dcim.lsp.timing=true) and an editor's log
     serverOutput.appendLine(`${new Date().toISOString()} Starting ${candidate.executable} (from ${candidate.source}) -jar ${jar}`
         + ` (${Date.now() - begun} ms after the start was asked for)`);
     const starting = new LanguageClient('cim', 'cimlang Language Server', serverOptions, clientOptions);
     client = starting;
-    const started: Promise<unknown> = starting.start().then(() => undefined, (e: unknown) => e ?? new Error('unknown failure'));
-    const java = await checked;
-    if ('problem' in java) {
+    const failure: unknown = await starting.start().then(() => undefined, (e: unknown) => e ?? new Error('unknown failure'));
+    if (failure === undefined) {
+        serverOutput.appendLine(`${new Date().toISOString()} The language server answered initialize`);
+        return;
+    }
+    try {
+        await resolveJava();
+    } catch (problem) {
         if (client === starting) {
             await stopServer();
         }
-        await reportJavaProblem(java.problem);
+        await reportJavaProblem(problem);
         return;
     }
-    serverOutput.appendLine(`${new Date().toISOString()} Java: ${java.found.versionLine} (${java.found.executable}, from ${java.found.source})`);
-    const failure = await started;
-    if (failure === undefined) {
-        serverOutput.appendLine(`${new Date().toISOString()} The language server answered initialize`);
-    } else {
-        serverOutput.appendLine(`The language server did not start: ${errorText(failure)}`);
-        void vscode.window.showErrorMessage(`cimlang: the language server did not start: ${errorText(failure)}. See the output "cimlang Language Server".`,
-            'Show Output').then((c) => c && serverOutput.show());
-    }
+    serverOutput.appendLine(`The language server did not start: ${errorText(failure)}`);
+    void vscode.window.showErrorMessage(`cimlang: the language server did not start: ${errorText(failure)}. See the output "cimlang Language Server".`,
+        'Show Output').then((c) => c && serverOutput.show());
 }
 
 async function stopServer(): Promise<void> {
