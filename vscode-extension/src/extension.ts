@@ -35,6 +35,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output = vscode.window.createOutputChannel('cimlang');
     serverOutput = vscode.window.createOutputChannel('cimlang Language Server');
     context.subscriptions.push(output, serverOutput);
+    serverOutput.appendLine(`${new Date().toISOString()} Activated`);
+    // the server first: the first squiggle waits for it, the commands below only for the user
+    const serverStarted = startServer(context);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('cim.compile', (uri?: vscode.Uri | string, name?: string) => compileCommand(uri, name)),
@@ -60,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             }
         }),
     );
-    await startServer(context);
+    await serverStarted;
 }
 
 export async function deactivate(): Promise<void> {
