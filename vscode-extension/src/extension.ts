@@ -16,6 +16,7 @@ import {
     WorkDoneProgress,
 } from 'vscode-languageclient/node';
 import { declarationNames, parseJsonStream, resolveCli, runProcess } from './cli';
+import { directStart } from './directStart';
 import { envWithJava, findJava, javaCandidate, JavaError, JavaFound } from './java';
 import { mergeContents, renderReportHtml, ReportContent, toReportContent } from './report';
 
@@ -97,7 +98,11 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
     const vmargs = config().get<string[]>('server.vmargs') ?? [];
     // No `transport`: TransportKind.stdio would append --stdio to the arguments, which the server
     // does not take (stdio is its default).
-    const executable = { command: candidate.executable, args: [...vmargs, '-jar', jar], options: { env: envWithJava(candidate, process.env) } };
+    const env = envWithJava(candidate, process.env);
+    const direct = directStart(candidate.executable, jar, vmargs, process.env);
+    const executable = direct
+        ? { command: direct.command, args: direct.args, options: { env, cwd: direct.cwd } }
+        : { command: candidate.executable, args: [...vmargs, '-jar', jar], options: { env } };
     const serverOptions: ServerOptions = { run: executable, debug: executable };
     let firstDiagnosticsLogged = false;
     const clientOptions: LanguageClientOptions = {
@@ -116,7 +121,8 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
         },
     };
     // the times line the start-up up with the server's own marks (-Dcim.lsp.timing=true) and an editor's log
-    serverOutput.appendLine(`${new Date().toISOString()} Starting ${candidate.executable} (from ${candidate.source}) -jar ${jar}`
+    serverOutput.appendLine(`${new Date().toISOString()} Starting ${candidate.executable} (from ${candidate.source}) `
+        + (direct ? `${direct.args.join(' ')} in ${direct.cwd} (with the bundled class-data archive, no restart)` : `-jar ${jar}`)
         + ` (${Date.now() - begun} ms after the start was asked for)`);
     const starting = new LanguageClient('cim', 'cimlang Language Server', serverOptions, clientOptions);
     client = starting;

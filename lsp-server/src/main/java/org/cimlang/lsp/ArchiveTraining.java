@@ -152,9 +152,17 @@ public final class ArchiveTraining {
         p.setProperty(ShippedArchive.JAR_SIZE, Long.toString(jar.length()));
         p.setProperty(ShippedArchive.JAR_TIME, Long.toString(jar.lastModified()));
         p.setProperty(ShippedArchive.JAR_CRC, Long.toString(ShippedArchive.crc(jar)));
+        p.setProperty(ShippedArchive.CHILD_OPTIONS, String.join(" ", childOptions(jar)));
         try (OutputStream out = new FileOutputStream(description)) {
             p.store(out, "the JVM and jar that cim-lsp.jsa was written for (see org.cimlang.lsp.ShippedArchive)");
         }
+    }
+
+    /** The options between {@code java} and {@code -cp} of the child that uses the shipped archive. */
+    static List<String> childOptions(File jar) {
+        List<String> cmd = Relauncher.command(jar, Runtime.version().feature(), null, null, null, new String[0],
+                new File(jar.getAbsoluteFile().getParentFile(), ShippedArchive.ARCHIVE_NAME));
+        return cmd.subList(1, cmd.indexOf("-cp"));
     }
 
     /** A client that takes whatever the server sends and answers no request. */

@@ -116,7 +116,8 @@ final class Relauncher {
         cmd.add("-XX:MinHeapFreeRatio=40");
         cmd.add("-XX:MaxHeapFreeRatio=70");
         if (shipped != null) {
-            cmd.add("-XX:SharedArchiveFile=" + shipped.getAbsolutePath());
+            // relative to the jar's folder, where the child runs: the options hold wherever the jar is
+            cmd.add("-XX:SharedArchiveFile=" + shipped.getName());
         } else if (archive != null) {
             if (javaMajor >= 25) {
                 // JDK 25's AOT cache (JEP 483/515) also keeps classes linked: written by the first run

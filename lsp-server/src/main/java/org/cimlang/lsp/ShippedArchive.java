@@ -29,6 +29,12 @@ final class ShippedArchive {
     static final String JAR_SIZE = "jar.size";
     static final String JAR_TIME = "jar.lastModified";
     static final String JAR_CRC = "jar.crc32";
+    /**
+     * The child JVM's options with this archive, separated by spaces (as {@link Relauncher#command}
+     * makes them; relative to the jar's folder): an editor extension that finds the description
+     * matching its Java can start the child itself and save the restart's first JVM.
+     */
+    static final String CHILD_OPTIONS = "child.options";
 
     private ShippedArchive() {
     }

@@ -60,6 +60,19 @@ class ShippedArchiveTest {
     }
 
     @Test
+    void theDescriptionGivesTheChildsOptionsForAnEditorThatStartsItItself() throws Exception {
+        File jar = shipped();
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(dir.resolve(ShippedArchive.DESCRIPTION_NAME))) {
+            p.load(in);
+        }
+        List<String> cmd = Relauncher.command(jar, Runtime.version().feature(), null, null, null, new String[0],
+                dir.resolve(ShippedArchive.ARCHIVE_NAME).toFile());
+        assertEquals(String.join(" ", cmd.subList(1, cmd.indexOf("-cp"))), p.getProperty(ShippedArchive.CHILD_OPTIONS));
+        assertTrue(p.getProperty(ShippedArchive.CHILD_OPTIONS).startsWith("-D" + Relauncher.CHILD_PROPERTY + "=true "));
+    }
+
+    @Test
     void withoutTheDescriptionOrUnderAnotherNameItIsNotUsed() throws Exception {
         File jar = shipped();
         File renamed = dir.resolve("server.jar").toFile();
@@ -75,7 +88,7 @@ class ShippedArchiveTest {
         File archive = ShippedArchive.usable(jar, VM, HOME);
         List<String> cmd = Relauncher.command(jar, 17, dir.resolve("cache.jsa").toFile(), dir.resolve("p.tmp").toFile(),
                 null, new String[0], archive);
-        assertTrue(cmd.contains("-XX:SharedArchiveFile=" + archive.getAbsolutePath()), cmd.toString());
+        assertTrue(cmd.contains("-XX:SharedArchiveFile=" + ShippedArchive.ARCHIVE_NAME), cmd.toString());
         assertTrue(cmd.stream().noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit")), cmd.toString());
         assertEquals(ShippedArchive.JAR_NAME, cmd.get(cmd.indexOf("-cp") + 1));
     }
