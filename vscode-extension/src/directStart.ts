@@ -33,9 +33,11 @@ export function directStart(java: string, jar: string, userOptions: string[], en
     try {
         const dir = path.dirname(jar);
         const extra = (env.CIM_LSP_JVM_OPTS ?? '').trim().split(/\s+/).filter(Boolean);
-        // the restart sizes the heap around the user's -Xmx; -Xms80m above a smaller -Xmx stops the JVM
+        // the options hold -Xms80m: a smaller -Xmx of the user's would stop the JVM, and the restart
+        // sizes the heap around it instead
+        const max = maxHeap([...userOptions, ...extra]);
         if (path.basename(jar) !== JAR_NAME || env.CIM_LSP_RELAUNCH === '0'
-            || [...userOptions, ...extra].some((o) => o.startsWith('-Xmx') || o.startsWith('-XX:MaxHeapSize='))
+            || (max !== undefined && !(max >= HEAP_FOR_SIZED_YOUNG))
             || !fs.existsSync(path.join(dir, ARCHIVE_NAME))) {
             return undefined;
         }
@@ -52,6 +54,26 @@ export function directStart(java: string, jar: string, userOptions: string[], en
     } catch {
         return undefined;
     }
+}
+
+/** The least -Xmx with which the restart keeps its young-generation sizes (Relauncher.HEAP_FOR_SIZED_YOUNG). */
+const HEAP_FOR_SIZED_YOUNG = 128 * 1024 * 1024;
+
+/**
+ * The maximum heap the options set (`-Xmx512m`, `-XX:MaxHeapSize=1g`; the last one wins, as in
+ * HotSpot) in bytes; undefined when none does, NaN when it cannot be read.
+ */
+export function maxHeap(options: string[]): number | undefined {
+    let max: number | undefined;
+    for (const o of options) {
+        const size = o.startsWith('-Xmx') ? o.slice(4) : o.startsWith('-XX:MaxHeapSize=') ? o.slice('-XX:MaxHeapSize='.length) : undefined;
+        if (size !== undefined) {
+            const m = /^(\d+)([kmgt]?)$/i.exec(size);
+            const shift = m ? { '': 0, k: 10, m: 20, g: 30, t: 40 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g' | 't'] : 0;
+            max = m ? Number(m[1]) * 2 ** shift : NaN;
+        }
+    }
+    return max;
 }
 
 /** The real Java home of an executable (`<home>/bin/java`), looked up on PATH when it has no folder. */

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { crc32, directStart, readProperties } from '../src/directStart';
+import { crc32, directStart, maxHeap, readProperties } from '../src/directStart';
 
 const BUILT = 1_700_000_000_000;
 const OPTIONS = '-Dcim.lsp.child=true -Xlog:disable -Xlog:all=warning:stderr -XX:+UseSerialGC -XX:SharedArchiveFile=cim-lsp.jsa';
@@ -73,10 +73,24 @@ describe('starting the server JVM directly with the bundled archive', () => {
         assert.equal(fs.statSync(f.jar).mtimeMs, changed);
     });
 
-    it('leaves a maximum heap of the user, a switched-off restart and a missing archive to the restart', () => {
+    it('reads the maximum heap of the options, the last one winning', () => {
+        assert.equal(maxHeap(['-Xss4m']), undefined);
+        assert.equal(maxHeap(['-Xmx512m']), 512 * 2 ** 20);
+        assert.equal(maxHeap(['-XX:MaxHeapSize=1g', '-Xmx64m']), 64 * 2 ** 20);
+        assert.ok(Number.isNaN(maxHeap(['-Xmxlots'])));
+    });
+
+    it('starts directly with the default settings (-Xmx512m) and a large heap, not below 128 MB', () => {
         const f = fixture();
+        assert.deepEqual(directStart(f.java, f.jar, ['-XX:+UseSerialGC', '-Xss4m', '-Xmx512m'], {})?.args.slice(-5),
+            ['-Xss4m', '-Xmx512m', '-cp', 'cim-lsp.jar', 'org.cimlang.lsp.CimLanguageServerMain']);
+        assert.ok(directStart(f.java, f.jar, [], { CIM_LSP_JVM_OPTS: '-XX:MaxHeapSize=1g' }));
         assert.equal(directStart(f.java, f.jar, ['-Xmx64m'], {}), undefined);
-        assert.equal(directStart(f.java, f.jar, [], { CIM_LSP_JVM_OPTS: '-XX:MaxHeapSize=1g' }), undefined);
+        assert.equal(directStart(f.java, f.jar, ['-Xmxlots'], {}), undefined);
+    });
+
+    it('leaves a switched-off restart and a missing archive to the restart', () => {
+        const f = fixture();
         assert.equal(directStart(f.java, f.jar, [], { CIM_LSP_RELAUNCH: '0' }), undefined);
         fs.rmSync(path.join(f.server, 'cim-lsp.jsa'));
         assert.equal(directStart(f.java, f.jar, [], {}), undefined);
