@@ -2,12 +2,14 @@
 /**
  * Drives real VS Code (code-server, started by run.sh with the cimlang .vsix installed) in Debian's
  * Chromium through playwright-core:
- *   1. open the overflow fixture, wait for the error squiggle;
+ *   1. open the overflow fixture, wait for the error squiggle; the code lens above the mapping shows
+ *      "Compile · does not fit: needs 200 of 4 arrays";
  *   2. the Problems panel lists the overflow with its message and code;
  *   3. hovering the squiggle shows the message; hovering a layer shows the server's hover (if any);
  *   4. inlay hints and completion are recorded when the server offers them;
  *   5. Ctrl+. on the overflow: applies a quick fix if the server offers one (the squiggle clears),
- *      undoes it with Ctrl+Z (the squiggle returns), then fixes it by editing 'tiles 1' -> 'tiles 64';
+ *      undoes it with Ctrl+Z (the squiggle returns), then fixes it by editing 'tiles 1' -> 'tiles 64'
+ *      (the lens then reads "Compile · 200 arrays · ...");
  *   6. adds 'place fc1 on tile 0' (a placement overflow the server has quick fixes for), waits for
  *      its squiggle and applies the quick fix with Ctrl+.; the squiggle clears.
  * Screenshots (PNG) go to OUT_DIR. Optional steps the server cannot do yet are SKIPPED with a notice
@@ -234,7 +236,7 @@ async function main() {
         await tab.waitFor({ timeout: 30000 });
         await viewLine(page, 'mapping OnTiny').waitFor({ timeout: 30000 });
         const opened = Date.now();
-        log('overflow.cim open in the editor');
+        log(`overflow.cim open in the editor (${new Date(opened).toISOString()})`);
         const mappingLine = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('mapping OnTiny')) + 1;
 
         // the language of the file comes from the extension (status bar shows its alias once it is active)
@@ -255,9 +257,25 @@ async function main() {
             await shot(page, '01-server-error.png');
             record('error squiggle appears', 'FAIL', `the extension reported: ${(await toast.innerText()).replace(/\s+/g, ' ')}`);
         }
-        record('error squiggle appears', 'ok', `${Date.now() - opened} ms after the editor opened`);
+        record('error squiggle appears', 'ok', `${Date.now() - opened} ms after the editor opened (${new Date().toISOString()})`);
         await page.waitForTimeout(1500); // let inlay hints and semantic colours arrive before the picture
         await shot(page, '01-overflow-squiggle.png');
+
+        // 1b. the server's code lens above the mapping: the engine's figures, drawn by Monaco as a decoration
+        const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'Compile' }).first();
+        const lensShown = await lens.waitFor({ timeout: 20000 }).then(() => true, () => false);
+        if (!lensShown) {
+            await shot(page, '01b-no-code-lens.png');
+            record('code lens above the mapping shows the compile figures', 'FAIL', 'no code lens with "Compile" within 20 s');
+        }
+        const lensText = (await lens.innerText()).replace(/\s+/g, ' ').trim();
+        const lensBox = await lens.boundingBox();
+        const mappingBox = await viewLine(page, 'mapping OnTiny').boundingBox();
+        // Monaco draws a lens in a view zone right above its line: its bottom meets the line's top
+        const above = lensBox && mappingBox && lensBox.y < mappingBox.y && mappingBox.y - (lensBox.y + lensBox.height) < mappingBox.height;
+        record('code lens above the mapping shows the compile figures',
+            lensText.includes('Compile') && lensText.includes('arrays') && above ? 'ok' : 'FAIL',
+            `"${lensText}"${above ? ' right above "mapping OnTiny"' : ` at y=${lensBox && lensBox.y}, the mapping line at y=${mappingBox && mappingBox.y}`}`);
 
         // 2. Problems panel
         await viewLine(page, 'mapping OnTiny').click();
@@ -341,6 +359,14 @@ async function main() {
                 record('editing tiles 1 -> 64 clears the overflow', 'FAIL', 'an error squiggle remains 30 s after the edit');
             }
             record('editing tiles 1 -> 64 clears the overflow', 'ok', `squiggle gone ${Date.now() - edited} ms after the edit`);
+        }
+        {
+            // the lens follows the edit: with 64 tiles the mapping fits and the lens gives its figures
+            const fitting = page.locator('.monaco-editor .codelens-decoration', { hasText: /Compile · 200 arrays/ }).first();
+            const updated = await fitting.waitFor({ timeout: 20000 }).then(() => true, () => false);
+            const now = (await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Compile' }).first().innerText()
+                .catch(() => '')).replace(/\s+/g, ' ').trim();
+            record('code lens follows the edit (the mapping now fits)', updated ? 'ok' : 'FAIL', `"${now}"`);
         }
         // the overflow error ('... (196 too many)'); with 'reprogram allowed' applied, an info on the same line still says 'Tiny has 4'
         const stale = page.locator('.markers-panel .monaco-list-row', { hasText: 'too many' });

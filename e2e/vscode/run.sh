@@ -6,6 +6,7 @@
 #   CIM_VSIX=path.vsix e2e/vscode/run.sh
 #   CIM_E2E_CACHE=dir                 where code-server is installed (default ~/.cache/cimlang-e2e)
 #   CIM_E2E_REQUIRE=quickfix,hover,inlay,completion   fail instead of skip when the server lacks one
+#   CIM_E2E_SERVER_TIMING=1           the server logs its start-up steps (see below)
 # First run: ~3-8 min (code-server install, native builds); later runs ~1 min.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -62,6 +63,9 @@ cp "$repo/e2e/fixtures/overflow.cim" "$tmp/work/overflow.cim"
 # CIM: Show mapping report falls back to the cim command line while the server has no cim/compile:
 # give it the built CLI jar directly (the repository's ./cim launcher would rebuild with Maven)
 cli_setting=""
+# CIM_E2E_SERVER_TIMING=1: the server writes its start-up steps (with the wall clock) to the output
+# channel "cimlang Language Server" (copied to target/code-server-logs), to line them up with check.js
+[ "${CIM_E2E_SERVER_TIMING:-0}" = 1 ] && timing_setting='"cim.server.vmargs": ["-Dcim.lsp.timing=true"],' || timing_setting=""
 if [ -f "$repo/cli/target/cim.jar" ]; then
   mkdir -p "$tmp/bin"
   printf '#!/bin/sh\nexec java -jar "%s" "$@"\n' "$repo/cli/target/cim.jar" >"$tmp/bin/cim"
@@ -72,6 +76,7 @@ fi
 cat >"$tmp/user-data/User/settings.json" <<JSON
 {
   $cli_setting
+  $timing_setting
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
   "workbench.enableExperiments": false,

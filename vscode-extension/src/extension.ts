@@ -3,6 +3,7 @@
  * commands CIM: Compile, CIM: Run simulation and CIM: Show mapping report, which use the server's
  * `cim/compile` and `cim/run` requests when it offers them and the `cim` command line otherwise.
  */
+import { loadStart } from './loadStart';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -16,7 +17,8 @@ import {
     WorkDoneProgress,
 } from 'vscode-languageclient/node';
 import { declarationNames, parseJsonStream, resolveCli, runProcess } from './cli';
-import { envWithJava, findJava, JavaError, JavaFound } from './java';
+import { directStart } from './directStart';
+import { envWithJava, findJava, javaCandidate, JavaError, JavaFound } from './java';
 import { mergeContents, renderReportHtml, ReportContent, toReportContent } from './report';
 
 const LANGUAGE_ID = 'cim';
@@ -35,6 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output = vscode.window.createOutputChannel('cimlang');
     serverOutput = vscode.window.createOutputChannel('cimlang Language Server');
     context.subscriptions.push(output, serverOutput);
+    serverOutput.appendLine(`${new Date().toISOString()} Activated (the extension's modules loaded in ${Date.now() - loadStart} ms)`);
+    // the server first: the first squiggle waits for it, the commands below only for the user
+    const serverStarted = startServer(context);
 
     context.subscriptions.push(
         vscode.commands.registerCommand('cim.compile', (uri?: vscode.Uri | string, name?: string) => compileCommand(uri, name)),
@@ -60,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             }
         }),
     );
-    await startServer(context);
+    await serverStarted;
 }
 
 export async function deactivate(): Promise<void> {
@@ -78,13 +83,11 @@ async function resolveJava(): Promise<JavaFound> {
 
 async function startServer(context: vscode.ExtensionContext): Promise<void> {
     missingRequests.clear();
-    let found: JavaFound;
-    try {
-        found = await resolveJava();
-    } catch (e) {
-        await reportJavaProblem(e);
-        return;
-    }
+    const begun = Date.now();
+    // No `java -version` check before the start: it is a JVM start of its own, 100-300 ms of the first
+    // squiggle on a busy machine, and the server's entry point reports a Java that is too old itself.
+    // The check runs when the server does not start, to say what to fix.
+    const candidate = javaCandidate(config().get<string>('java.home'), process.env);
     const configuredJar = config().get<string>('server.jar')?.trim();
     const jar = configuredJar || context.asAbsolutePath(path.join('server', 'cim-lsp.jar'));
     if (!fs.existsSync(jar)) {
@@ -96,22 +99,51 @@ async function startServer(context: vscode.ExtensionContext): Promise<void> {
     const vmargs = config().get<string[]>('server.vmargs') ?? [];
     // No `transport`: TransportKind.stdio would append --stdio to the arguments, which the server
     // does not take (stdio is its default).
-    const executable = { command: found.executable, args: [...vmargs, '-jar', jar], options: { env: envWithJava(found, process.env) } };
+    const env = envWithJava(candidate, process.env);
+    const direct = directStart(candidate.executable, jar, vmargs, process.env);
+    const executable = direct
+        ? { command: direct.command, args: direct.args, options: { env, cwd: direct.cwd } }
+        : { command: candidate.executable, args: [...vmargs, '-jar', jar], options: { env } };
     const serverOptions: ServerOptions = { run: executable, debug: executable };
+    let firstDiagnosticsLogged = false;
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: LANGUAGE_ID }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.cim') },
         outputChannel: serverOutput,
+        middleware: {
+            // the arrival of the first diagnostics, to tell the server's share of a slow first squiggle from the editor's
+            handleDiagnostics: (uri, diagnostics, next) => {
+                if (!firstDiagnosticsLogged) {
+                    firstDiagnosticsLogged = true;
+                    serverOutput.appendLine(`${new Date().toISOString()} First diagnostics arrived (${diagnostics.length} for ${uri.path.split('/').pop()})`);
+                }
+                next(uri, diagnostics);
+            },
+        },
     };
-    serverOutput.appendLine(`Starting ${found.executable} (${found.versionLine}, from ${found.source}) -jar ${jar}`);
-    client = new LanguageClient('cim', 'cimlang Language Server', serverOptions, clientOptions);
-    try {
-        await client.start();
-    } catch (e) {
-        serverOutput.appendLine(`The language server did not start: ${errorText(e)}`);
-        void vscode.window.showErrorMessage(`cimlang: the language server did not start: ${errorText(e)}. See the output "cimlang Language Server".`,
-            'Show Output').then((c) => c && serverOutput.show());
+    // the times line the start-up up with the server's own marks (-Dcim.lsp.timing=true) and an editor's log
+    serverOutput.appendLine(`${new Date().toISOString()} Starting ${candidate.executable} (from ${candidate.source}) `
+        + (direct ? `${direct.args.join(' ')} in ${direct.cwd} (with the bundled class-data archive, no restart)` : `-jar ${jar}`)
+        + ` (${Date.now() - begun} ms after the start was asked for)`);
+    const starting = new LanguageClient('cim', 'cimlang Language Server', serverOptions, clientOptions);
+    client = starting;
+    const failure: unknown = await starting.start().then(() => undefined, (e: unknown) => e ?? new Error('unknown failure'));
+    if (failure === undefined) {
+        serverOutput.appendLine(`${new Date().toISOString()} The language server answered initialize`);
+        return;
     }
+    try {
+        await resolveJava();
+    } catch (problem) {
+        if (client === starting) {
+            await stopServer();
+        }
+        await reportJavaProblem(problem);
+        return;
+    }
+    serverOutput.appendLine(`The language server did not start: ${errorText(failure)}`);
+    void vscode.window.showErrorMessage(`cimlang: the language server did not start: ${errorText(failure)}. See the output "cimlang Language Server".`,
+        'Show Output').then((c) => c && serverOutput.show());
 }
 
 async function stopServer(): Promise<void> {

@@ -70,7 +70,8 @@ public final class CimServer {
         StartupTiming.mark("server injector");
         Launcher<LanguageClient> launcher = Launcher.createLauncher(server, LanguageClient.class, in, out, true,
                 trace ? new PrintWriter(System.err, true) : null);
-        server.connect(launcher.getRemoteProxy());
+        server.connect(StartupTiming.ENABLED ? StartupTiming.markFirstDiagnostics(launcher.getRemoteProxy())
+                : launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
         try {
             listening.get();

@@ -49,8 +49,14 @@ final class Relauncher {
         File cache = cacheDirectory();
         File archive = cache == null ? null : new File(cache, archiveName(jar));
         File pending = archive == null ? null : new File(cache, archive.getName() + "." + unique() + ".tmp");
-        List<String> cmd = command(jar, javaMajor, archive, pending, System.getenv("CIM_LSP_JVM_OPTS"), args);
-        final Process child = new ProcessBuilder(cmd).inheritIO().start();
+        File shipped = ShippedArchive.usable(jar, System.getProperty("java.vm.version"), System.getProperty("java.home"));
+        List<String> cmd = command(jar, javaMajor, archive, pending, System.getenv("CIM_LSP_JVM_OPTS"), args, shipped);
+        ProcessBuilder builder = new ProcessBuilder(cmd).inheritIO();
+        if (shipped != null) {
+            // the archive names the jar by the relative path it was written with (see ShippedArchive)
+            builder.directory(jar.getAbsoluteFile().getParentFile());
+        }
+        final Process child = builder.start();
         Thread stopChild = new Thread(new Runnable() {
             @Override
             public void run() {
@@ -69,9 +75,19 @@ final class Relauncher {
         return code;
     }
 
-    /** The child's command line. */
+    /** The child's command line, with the archive of the cache. */
     static List<String> command(File jar, int javaMajor, File archive, File pending, String extraOptions,
             String[] args) {
+        return command(jar, javaMajor, archive, pending, extraOptions, args, null);
+    }
+
+    /**
+     * The child's command line; with {@code shipped} (the archive the build wrote beside the jar, see
+     * {@link ShippedArchive}) that archive instead of the cache's, and the jar by its name alone: the
+     * child then has to run in the jar's folder.
+     */
+    static List<String> command(File jar, int javaMajor, File archive, File pending, String extraOptions,
+            String[] args, File shipped) {
         List<String> cmd = new ArrayList<String>();
         cmd.add(new File(new File(System.getProperty("java.home"), "bin"), "java").getPath());
         cmd.add("-D" + CHILD_PROPERTY + "=true");
@@ -99,7 +115,10 @@ final class Relauncher {
         }
         cmd.add("-XX:MinHeapFreeRatio=40");
         cmd.add("-XX:MaxHeapFreeRatio=70");
-        if (archive != null) {
+        if (shipped != null) {
+            // relative to the jar's folder, where the child runs: the options hold wherever the jar is
+            cmd.add("-XX:SharedArchiveFile=" + shipped.getName());
+        } else if (archive != null) {
             if (javaMajor >= 25) {
                 // JDK 25's AOT cache (JEP 483/515) also keeps classes linked: written by the first run
                 cmd.add(archive.isFile() ? "-XX:AOTCache=" + archive.getPath() : "-XX:AOTCacheOutput=" + pending.getPath());
@@ -122,7 +141,7 @@ final class Relauncher {
             cmd.addAll(Arrays.asList(extraOptions.trim().split("\\s+")));
         }
         cmd.add("-cp");
-        cmd.add(jar.getPath());
+        cmd.add(shipped != null ? jar.getName() : jar.getPath());
         cmd.add(CimLanguageServerMain.class.getName());
         for (String a : args) {
             if (!a.equals(NO_RELAUNCH)) {

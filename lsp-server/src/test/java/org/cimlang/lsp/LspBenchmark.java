@@ -19,7 +19,7 @@ import com.google.gson.JsonObject;
  * <pre>
  * java -cp lsp-server/target/test-classes:lsp-server/target/cim-lsp.jar org.cimlang.lsp.LspBenchmark \
  *      [--jar lsp-server/target/cim-lsp.jar] [--examples examples] [--edits 200] [--cold-runs 5] \
- *      [--java /path/to/bin/java] [--jvm "-XX:SharedArchiveFile=... -XX:..."] [--cold-only]
+ *      [--java /path/to/bin/java] [--jvm "-XX:SharedArchiveFile=... -XX:..."] [--cold-only] [--resnet-only]
  * </pre>
  *
  * Measures: cold start (process start to the initialize answer and to the first diagnostics of the
@@ -37,6 +37,7 @@ public final class LspBenchmark {
     private String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private List<String> jvm = new ArrayList<>();
     private boolean coldOnly;
+    private boolean resnetOnly;
     private List<String> serverArgs = new ArrayList<>();
     /** A cache of its own, so that the first cold start creates the class-data archive the others use. */
     private final java.util.Map<String, String> env = new java.util.HashMap<>();
@@ -52,6 +53,7 @@ public final class LspBenchmark {
                 case "--java" -> b.java = args[++i];
                 case "--jvm" -> b.jvm = Arrays.asList(args[++i].trim().split("\\s+"));
                 case "--cold-only" -> b.coldOnly = true;
+                case "--resnet-only" -> b.resnetOnly = true;
                 case "--server-args" -> b.serverArgs = Arrays.asList(args[++i].trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -75,12 +77,17 @@ public final class LspBenchmark {
         String resnet = ResNetFile.combined(examples);
         String big = ResNetFile.generated(examples, 1000);
         System.out.println("java: " + java + " " + String.join(" ", jvm));
-        coldStart(resnet);
+        if (coldRuns > 0) {
+            coldStart(resnet);
+        }
         if (coldOnly) {
             return;
         }
         session("ResNet-50 (chip + network + quantisation + mapping, " + resnet.lines().count() + " lines)", resnet,
                 "units 1000", "units 1001", true);
+        if (resnetOnly) {
+            return;
+        }
         session("generated 1000-layer network (" + big.lines().count() + " lines)", big, "out from x998 units 10",
                 "out from x998 units 11", false);
     }
@@ -189,18 +196,29 @@ public final class LspBenchmark {
     private void probe(StdioLspClient c, String uri, String text, String what, String method, List<JsonObject> at)
             throws Exception {
         List<Double> latencies = new ArrayList<>();
+        List<List<Double>> perPosition = new ArrayList<>();
+        at.forEach(x -> perPosition.add(new ArrayList<>()));
         for (int i = 0; i < edits; i++) {
             JsonObject p = new JsonObject();
             p.add("textDocument", textDocument(uri));
             p.add("position", at.get(i % at.size()));
             long sent = System.nanoTime();
             JsonObject r = c.request(method, p, TIMEOUT_MS);
-            latencies.add(ms(System.nanoTime() - sent));
+            double ms = ms(System.nanoTime() - sent);
+            latencies.add(ms);
+            perPosition.get(i % at.size()).add(ms);
             if (r.has("error")) {
                 throw new IllegalStateException(what + " failed: " + r.get("error"));
             }
         }
         report("  " + what + ", " + edits + " requests at " + at.size() + " positions", latencies);
+        if (Boolean.getBoolean("bench.sequence")) {
+            System.out.println("    in order: " + latencies.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+        }
+        // which position makes the tail: each one's own figures
+        for (int i = 0; i < at.size(); i++) {
+            report("    at " + at.get(i), perPosition.get(i));
+        }
     }
 
     /** User plus system CPU time of a process so far (Linux: /proc/PID/stat, in clock ticks of 10 ms). */

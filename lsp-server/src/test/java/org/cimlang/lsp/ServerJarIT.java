@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,11 +95,130 @@ class ServerJarIT {
 
             assertEquals(0, client.shutdown(TIMEOUT_MS), "exit code; stderr:\n" + Files.readString(stderr));
             assertEquals(List.of(), client.violations(), "stdout must carry JSON-RPC only");
-            // the first start leaves the class-data archive for the next ones (see Relauncher)
+            // without an archive beside the jar that this JVM can use, the first start leaves one in the
+            // cache for the next ones (see Relauncher); with it, none is needed
+            boolean shipped = ShippedArchive.usable(JAR.toFile(), System.getProperty("java.vm.version"),
+                    System.getProperty("java.home")) != null;
             try (var files = Files.list(workspace.resolve("cache").resolve("cimlang"))) {
-                assertTrue(files.anyMatch(f -> f.getFileName().toString().endsWith(".jsa")));
+                assertEquals(!shipped, files.anyMatch(f -> f.getFileName().toString().endsWith(".jsa")));
             }
         }
+    }
+
+    /**
+     * The editor services a client only uses if the server advertises them: a Compile lens with the
+     * engine's array count above the mapping, semantic tokens in the advertised legend, and the
+     * {@code import} line as a link to the imported file.
+     */
+    @Test
+    void jarAdvertisesAndAnswersCodeLensSemanticTokensAndDocumentLinks() throws Exception {
+        Path chip = workspace.resolve("chip.cim");
+        Files.writeString(chip, """
+                chip Small {
+                    tiles 2
+                    arrays per tile 16
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 9
+                    dac bits 1
+                }
+                """);
+        Path main = workspace.resolve("main.cim");
+        // fc: 256 x 64 int8 differential weights on 2-bit cells = 2 x 4 arrays of 128 x 128 (see overflow.cim)
+        Files.writeString(main, """
+                import "chip.cim"
+
+                network Net {
+                    input img [256]
+                    dense fc from img units 64
+                }
+
+                mapping M for Net on Small {
+                    place fc on tile 0
+                }
+                """);
+        Path stderr = workspace.resolve("stderr.log");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", workspace.resolve("cache").toString());
+        try (StdioLspClient client = new StdioLspClient(StdioLspClient.javaJar(JAR, List.of()), stderr, env)) {
+            JsonObject capabilities = client.request("initialize", initializeParams(workspace), TIMEOUT_MS)
+                    .getAsJsonObject("result").getAsJsonObject("capabilities");
+            assertTrue(capabilities.has("codeLensProvider"), capabilities.toString());
+            assertTrue(capabilities.has("documentLinkProvider"), capabilities.toString());
+            JsonObject tokensProvider = capabilities.getAsJsonObject("semanticTokensProvider");
+            assertNotNull(tokensProvider, capabilities.toString());
+            JsonArray tokenTypes = tokensProvider.getAsJsonObject("legend").getAsJsonArray("tokenTypes");
+            assertEquals(JsonParser.parseString(
+                    "[\"namespace\",\"class\",\"variable\",\"function\",\"type\",\"number\",\"enumMember\",\"regexp\"]"),
+                    tokenTypes);
+            client.notify("initialized", new JsonObject());
+            client.notify("textDocument/didOpen", didOpen(main));
+            String uri = main.toUri().toString();
+            assertNotNull(client.await(m -> StdioLspClient.isDiagnosticsFor(m, uri), TIMEOUT_MS),
+                    "no diagnostics; stderr:\n" + Files.readString(stderr));
+            JsonObject document = JsonParser.parseString("{\"textDocument\": {\"uri\": \"" + uri + "\"}}")
+                    .getAsJsonObject();
+
+            JsonArray lenses = client.request("textDocument/codeLens", document, TIMEOUT_MS).getAsJsonArray("result");
+            assertEquals(1, lenses.size(), lenses.toString());
+            JsonObject lens = lenses.get(0).getAsJsonObject();
+            String title = lens.getAsJsonObject("command").get("title").getAsString();
+            assertTrue(title.startsWith("Compile · 8 arrays · "), title);
+            assertEquals(7, lens.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
+
+            JsonArray data = client.request("textDocument/semanticTokens/full", document, TIMEOUT_MS)
+                    .getAsJsonObject("result").getAsJsonArray("data");
+            assertTrue(data.size() > 0 && data.size() % 5 == 0, data.toString());
+            for (int i = 3; i < data.size(); i += 5) {
+                int type = data.get(i).getAsInt();
+                assertTrue(type >= 0 && type < tokenTypes.size(), "token type " + type + " is not in the legend");
+            }
+
+            JsonArray links = client.request("textDocument/documentLink", document, TIMEOUT_MS).getAsJsonArray("result");
+            assertEquals(1, links.size(), links.toString());
+            JsonObject link = links.get(0).getAsJsonObject();
+            assertEquals(chip, Path.of(java.net.URI.create(link.get("target").getAsString())));
+            assertEquals(0, link.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
+
+            assertEquals(0, client.shutdown(TIMEOUT_MS), "exit code; stderr:\n" + Files.readString(stderr));
+            assertEquals(List.of(), client.violations(), "stdout must carry JSON-RPC only");
+        }
+    }
+
+    /**
+     * The archive the build writes beside the jar serves the first start of a copy of the jar
+     * elsewhere (an editor's install, with the time stamp of the copy): {@code -Xshare:on} makes the
+     * JVM fail instead of starting without it.
+     */
+    @Test
+    void aCopiedJarStartsWithTheArchiveShippedBesideItOnAFreshCache() throws Exception {
+        Path built = JAR.getParent();
+        Assumptions.assumeTrue(Files.isRegularFile(built.resolve(ShippedArchive.ARCHIVE_NAME)),
+                "the build wrote no archive (-Dcim.archive.skip=true)");
+        Path installed = Files.createDirectories(workspace.resolve("extension").resolve("server"));
+        for (String name : List.of(ShippedArchive.JAR_NAME, ShippedArchive.ARCHIVE_NAME, ShippedArchive.DESCRIPTION_NAME)) {
+            Files.copy(built.resolve(name), installed.resolve(name)); // a copy's time stamp is now
+        }
+        Path file = workspace.resolve("overflow.cim");
+        try (InputStream fixture = ServerJarIT.class.getResourceAsStream("/overflow.cim")) {
+            Files.write(file, fixture.readAllBytes());
+        }
+        Path stderr = workspace.resolve("stderr.log");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", workspace.resolve("cache").toString(),
+                "CIM_LSP_JVM_OPTS", "-Xshare:on");
+        try (StdioLspClient client = new StdioLspClient(
+                StdioLspClient.javaJar(installed.resolve(ShippedArchive.JAR_NAME), List.of()), stderr, env)) {
+            JsonObject init = client.request("initialize", initializeParams(workspace), TIMEOUT_MS);
+            assertTrue(init.has("result"), init + "; stderr:\n" + Files.readString(stderr));
+            client.notify("initialized", new JsonObject());
+            client.notify("textDocument/didOpen", didOpen(file));
+            String uri = file.toUri().toString();
+            JsonObject published = client.await(m -> StdioLspClient.isDiagnosticsFor(m, uri), TIMEOUT_MS);
+            assertNotNull(published, "no diagnostics; stderr:\n" + Files.readString(stderr));
+            assertTrue(published.toString().contains("cim.place.capacity"), published.toString());
+            assertEquals(0, client.shutdown(TIMEOUT_MS), "exit code; stderr:\n" + Files.readString(stderr));
+            assertEquals(List.of(), client.violations(), "stdout must carry JSON-RPC only");
+        }
+        assertEquals(built.resolve(ShippedArchive.JAR_NAME).toFile().lastModified(),
+                installed.resolve(ShippedArchive.JAR_NAME).toFile().lastModified(), "the jar's time stamp of the build");
     }
 
     @Test

@@ -108,7 +108,7 @@ public class CimLanguageServer extends LanguageServerImpl {
         CompletableFuture<InitializeResult> result = super.initialize(params);
         if (TIMING) {
             result.thenRun(() -> System.err.println("cim-lsp: timing: initialize (first workspace build) took "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms"));
+                    + (System.nanoTime() - start) / 1_000_000 + " ms (" + java.time.Instant.now() + ")"));
         }
         return result;
     }
