@@ -514,6 +514,7 @@ public final class DesignBuilder {
         ScheduleKind schedule = ScheduleKind.PIPELINE;
         boolean reprogram = false;
         boolean pack = false;
+        boolean layerPerTile = false;
         LifetimeRequirement lifetime = null;
         Map<String, Object> origins = new HashMap<>();
         for (MappingItem item : m.getItems()) {
@@ -531,6 +532,9 @@ public final class DesignBuilder {
                 origins.put("reprogram", r);
             } else if (item instanceof PackDecl) {
                 pack = true;
+            } else if (item instanceof org.cimlang.cim.FloorplanDecl) {
+                layerPerTile = true;
+                origins.put("floorplan", item);
             } else if (item instanceof LifetimeDecl l) {
                 lifetime = new LifetimeRequirement(Numbers.quantity(l.getYears(), Dimension.YEARS, 0),
                         Numbers.quantity(l.getFps(), Dimension.RATE, 0), l);
@@ -539,7 +543,8 @@ public final class DesignBuilder {
         String network = resolved(m.getNetwork()) ? m.getNetwork().getName() : null;
         String chip = resolved(m.getChip()) ? m.getChip().getName() : null;
         String quant = resolved(m.getQuantization()) ? m.getQuantization().getName() : null;
-        return new MappingSpec(m.getName(), network, chip, quant, placements, schedule, reprogram, pack, lifetime, m,
+        return new MappingSpec(m.getName(), network, chip, quant, placements, schedule, reprogram, pack, layerPerTile,
+                lifetime, m,
                 origins);
     }
 

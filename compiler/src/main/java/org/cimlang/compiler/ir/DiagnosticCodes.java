@@ -88,6 +88,8 @@ public final class DiagnosticCodes {
     public static final String PLACE_CAPACITY = "cim.place.capacity";
     /** The placement would need more allocation records than the engine's documented limit. */
     public static final String PLACE_TOO_LARGE = "cim.place.too-large";
+    /** 'floorplan layer per tile' could not give a layer tiles of its own. */
+    public static final String PLACE_FLOORPLAN = "cim.place.floorplan";
     /** The network fits the chip (info with the utilisation). */
     public static final String CAPACITY_FITS = "cim.capacity.fits";
     /** The network does not fit and reprogramming is not allowed. */

@@ -7,16 +7,26 @@ import java.util.List;
  *
  * @param reprogramAllowed the network may time-multiplex arrays by rewriting weights
  * @param pack             layers may share arrays (otherwise each layer gets whole arrays)
+ * @param layerPerTile     {@code floorplan layer per tile}: each automatically placed layer starts on whole
+ *                         free tiles (NeuroSim's floorplan)
  * @param lifetime         required lifetime, or null
  * @param partOrigins      origins keyed "network", "chip", "quantization", "schedule", "reprogram"
  */
 public record MappingSpec(String name, String network, String chip, String quantization, List<Placement> placements,
-        ScheduleKind schedule, boolean reprogramAllowed, boolean pack, LifetimeRequirement lifetime, Object origin,
-        java.util.Map<String, Object> partOrigins) {
+        ScheduleKind schedule, boolean reprogramAllowed, boolean pack, boolean layerPerTile,
+        LifetimeRequirement lifetime, Object origin, java.util.Map<String, Object> partOrigins) {
     public MappingSpec {
         placements = List.copyOf(placements);
         schedule = schedule == null ? ScheduleKind.PIPELINE : schedule;
         partOrigins = partOrigins == null ? java.util.Map.of() : java.util.Map.copyOf(partOrigins);
+    }
+
+    /** A mapping packed as the placement packs by default (no floorplan rule). */
+    public MappingSpec(String name, String network, String chip, String quantization, List<Placement> placements,
+            ScheduleKind schedule, boolean reprogramAllowed, boolean pack, LifetimeRequirement lifetime, Object origin,
+            java.util.Map<String, Object> partOrigins) {
+        this(name, network, chip, quantization, placements, schedule, reprogramAllowed, pack, false, lifetime, origin,
+                partOrigins);
     }
 
     /** Whether a {@code place ... fault aware} line names {@code layer} (by name or pattern). */

@@ -3,6 +3,7 @@ package org.cimlang.compiler.mapping;
 import static org.cimlang.compiler.ir.DiagnosticCodes.PLACE_ARRAY_RANGE;
 import static org.cimlang.compiler.ir.DiagnosticCodes.PLACE_CAPACITY;
 import static org.cimlang.compiler.ir.DiagnosticCodes.PLACE_DIGITAL_LAYER;
+import static org.cimlang.compiler.ir.DiagnosticCodes.PLACE_FLOORPLAN;
 import static org.cimlang.compiler.ir.DiagnosticCodes.PLACE_NO_MATCH;
 import static org.cimlang.compiler.ir.DiagnosticCodes.PLACE_OVERLAP;
 import static org.cimlang.compiler.ir.DiagnosticCodes.PLACE_REPLICATE;
@@ -117,7 +118,8 @@ public final class ArrayPlacement {
         long rounds = 1;
         if (fits || !spec.reprogramAllowed()) {
             FreeSpace free = new FreeSpace(tiles, perTile);
-            placeRound(free, 0, new ArrayList<>(work.values()), directives, chip, diagnostics, runs);
+            placeRound(free, 0, new ArrayList<>(work.values()), directives, chip, diagnostics, runs,
+                    spec.layerPerTile() ? spec : null);
             if (fits) {
                 balance(free, Region.whole(tiles, perTile), work.values(), runs);
             }
@@ -345,8 +347,9 @@ public final class ArrayPlacement {
 
     // ---------------------------------------------------------------- one round
 
+    /** @param layerPerTile the mapping, when it asks that each layer start on tiles of its own; else null */
     private static void placeRound(FreeSpace free, int round, List<Work> layers, List<Directive> directives, Chip chip,
-            List<Diagnostic> diagnostics, Counter runs) {
+            List<Diagnostic> diagnostics, Counter runs, MappingSpec layerPerTile) {
         // each directive's layers in network order, gathered once: a scan of every layer per directive
         // was quadratic with a 'place' line per layer
         Map<Directive, List<Work>> placedBy = new java.util.IdentityHashMap<>();
@@ -379,9 +382,24 @@ public final class ArrayPlacement {
                 continue;
             }
             long need = w.need();
-            if (need <= free.total()) {
-                append(w, free.take(whole, need, 0, round), runs);
+            if (need > free.total()) {
+                continue;
             }
+            if (layerPerTile != null) {
+                long tiles = ArrayPartitioning.ceilDiv(need, chip.arraysPerTile());
+                long first = free.firstWholeTiles(tiles);
+                if (first >= 0) {
+                    append(w, free.take(new Region(first, first + tiles - 1, 0, chip.arraysPerTile() - 1), need, 0,
+                            round), runs);
+                    continue;
+                }
+                diagnostics.add(Diagnostic.warning(PLACE_FLOORPLAN, w.request.layer() + " needs "
+                        + Quantities.count(tiles, "whole tile") + " of its own for 'floorplan layer per tile', but "
+                        + chip.name() + " has no " + (tiles == 1 ? "free tile" : Quantities.count(tiles)
+                                + " consecutive free tiles") + " left: it shares tiles with other layers",
+                        layerPerTile.originOf("floorplan"), null, w.request.layer()));
+            }
+            append(w, free.take(whole, need, 0, round), runs);
         }
     }
 
@@ -544,7 +562,7 @@ public final class ArrayPlacement {
         for (int r = 0; r < rounds; r++) {
             if (!byRound.get(r).isEmpty()) {
                 FreeSpace free = spaces.computeIfAbsent(r, k -> new FreeSpace(tiles, perTile));
-                placeRound(free, r, byRound.get(r), directives, chip, diagnostics, runs);
+                placeRound(free, r, byRound.get(r), directives, chip, diagnostics, runs, null); // rounds pack
             }
         }
     }

@@ -27,6 +27,22 @@ final class FreeSpace {
         return total;
     }
 
+    /**
+     * The first of {@code k} consecutive tiles that are wholly free, or -1: in time linear in the free
+     * intervals.
+     */
+    long firstWholeTiles(long k) {
+        long a = arraysPerTile;
+        for (Map.Entry<Long, Long> e : free.entrySet()) {
+            long first = (e.getKey() + a - 1) / a;
+            long end = (e.getValue() + 1) / a; // exclusive
+            if (end - first >= k) {
+                return first;
+            }
+        }
+        return -1;
+    }
+
     /** Free arrays inside the region, in time linear in the free intervals. */
     long count(Region r) {
         long a = arraysPerTile;

@@ -107,6 +107,7 @@ public final class TestChips {
 
     /** A mapping spec under construction. */
     public static final class MapSpec {
+        boolean layerPerTile;
         final String network;
         final String chip;
         final List<Placement> placements = new java.util.ArrayList<>();
@@ -131,14 +132,16 @@ public final class TestChips {
 
         public MapSpec sequential() { schedule = ScheduleKind.SEQUENTIAL; return this; }
         public MapSpec reprogram() { reprogram = true; return this; }
+        public MapSpec layerPerTile() { layerPerTile = true; return this; }
         public MapSpec quantization(String q) { quantization = q; return this; }
         public MapSpec lifetime(double years, double fps) { lifetime = new LifetimeRequirement(years, fps, "@lifetime"); return this; }
 
         public MappingSpec build() {
             Map<String, Object> parts = Map.of("network", "@map.network", "chip", "@map.chip", "quantization",
-                    "@map.quantization", "schedule", "@map.schedule", "reprogram", "@map.reprogram");
-            return new MappingSpec("M", network, chip, quantization, placements, schedule, reprogram, false, lifetime,
-                    "@map", parts);
+                    "@map.quantization", "schedule", "@map.schedule", "reprogram", "@map.reprogram", "floorplan",
+                    "@map.floorplan");
+            return new MappingSpec("M", network, chip, quantization, placements, schedule, reprogram, false,
+                    layerPerTile, lifetime, "@map", parts);
         }
     }
 

@@ -25,7 +25,7 @@ record ReprogramFix(String title) {
         }
         MappingSpec s = c.mapping();
         MappingSpec reprogrammed = new MappingSpec(s.name(), s.network(), s.chip(), s.quantization(), s.placements(),
-                s.schedule(), true, s.pack(), s.lifetime(), s.origin(), s.partOrigins());
+                s.schedule(), true, s.pack(), s.layerPerTile(), s.lifetime(), s.origin(), s.partOrigins());
         Compilation r = Compiler.compile(c.chip(), c.network(), c.quantization(), reprogrammed);
         if (r.result() == null || r.diagnostics().stream().anyMatch(d -> d.isError()
                 && !d.code().equals(DiagnosticCodes.LIFETIME_NOT_MET))) {
