@@ -154,9 +154,7 @@ class ChipValidationTest {
         Src src = Src.valid().replace("adc bits 8", "adc bits 8 range calibrated percentile 99.5\n"
                 + "    nonideal { read noise 1 % of max }");
         assertEquals("", frontEndIssues(src));
-        org.cimlang.cim.Chip c = (org.cimlang.cim.Chip) CimTestSupport.model(support.load(src.text()).get(0))
-                .getElements().stream().filter(d -> d instanceof org.cimlang.cim.Chip).findFirst().orElseThrow();
-        org.cimlang.compiler.ir.Chip chip = org.cimlang.semantic.DesignBuilder.chip(c);
+        org.cimlang.compiler.ir.Chip chip = builtChip(src);
         assertEquals(0.01, chip.nonideal().readNoise(), 1e-12);
         assertTrue(chip.nonideal().readNoiseOfMax());
         assertEquals(99.5, chip.adcPercentile());
@@ -168,9 +166,7 @@ class ChipValidationTest {
         Src src = Src.valid().replace("adc bits 8", "arrays per pe 2\n    adc bits 8 sar shared by 8 columns\n"
                 + "    interconnect mesh width 256 bits");
         assertEquals("", frontEndIssues(src));
-        org.cimlang.cim.Chip c = (org.cimlang.cim.Chip) CimTestSupport.model(support.load(src.text()).get(0))
-                .getElements().stream().filter(d -> d instanceof org.cimlang.cim.Chip).findFirst().orElseThrow();
-        org.cimlang.compiler.ir.Chip chip = org.cimlang.semantic.DesignBuilder.chip(c);
+        org.cimlang.compiler.ir.Chip chip = builtChip(src);
         assertEquals(new org.cimlang.compiler.ir.Periphery(2, org.cimlang.compiler.ir.AdcArchitecture.SAR,
                 org.cimlang.compiler.ir.Interconnect.MESH, 256), chip.periphery());
         assertEquals(8, chip.adcSharedColumns());
