@@ -60,6 +60,34 @@ class PublishedMacrosTest {
                     new Figure("TOPS/W", 55.8, PeakPerformance::topsPerW),
                     new Figure("product-sum ns", 2.3, p -> p.mvmLatencyS() * 1e9))));
 
+    /**
+     * examples/vgg8 is NeuroSim V1.4's default run; its program carries the six figures NeuroSim prints
+     * (docs/cost-model.md compares them: FPS 7,520, 36.53 uJ, 27.41 TOPS/W, 80.06 mm2).
+     */
+    @Test
+    void theNeuroSimDefaultRunsProgramCarriesItsHeadlineFigures(@org.junit.jupiter.api.io.TempDir Path out)
+            throws Exception {
+        CliRun r = CliRun.of("compile", CompileGoldenTest.EXAMPLES.resolve("vgg8/vgg8.cim").toString(), "--format",
+                "json", "--output", out.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, r.exitCode(), r.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var cost = json.get("totals").get("cost");
+        for (String key : List.of("areaMm2", "energyPerImageJ", "latencyS", "fps", "tops", "topsPerW")) {
+            assertTrue(cost.hasNonNull(key) && cost.get(key).asDouble() > 0, key + " in " + cost);
+        }
+        double ops = 2.0 * json.get("totals").get("macs").asDouble();
+        org.junit.jupiter.api.Assertions.assertEquals(ops * cost.get("fps").asDouble() / 1e12,
+                cost.get("tops").asDouble(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(ops / cost.get("energyPerImageJ").asDouble() / 1e12,
+                cost.get("topsPerW").asDouble(), 1e-9);
+        // sequential: one image at a time
+        org.junit.jupiter.api.Assertions.assertEquals(1 / cost.get("latencyS").asDouble(), cost.get("fps").asDouble(),
+                1e-6);
+        // within 20% of NeuroSim's FPS and chip area (the docs give every figure's error)
+        org.junit.jupiter.api.Assertions.assertEquals(7520, cost.get("fps").asDouble(), 0.2 * 7520);
+        org.junit.jupiter.api.Assertions.assertEquals(80.06, cost.get("areaMm2").asDouble(), 0.2 * 80.06);
+    }
+
     @Test
     void everyFigureOfACoveredMacroIsWithinTwentyPercentAndTheGapsStayDocumented() {
         List<String> lines = new ArrayList<>();
