@@ -163,6 +163,12 @@ public final class ReportFiles {
         number(act, "rateCodedSynapticEvents", a.rateCodedSynapticEvents());
         number(act, "energyPerSynapticEventJ", a.energyPerSynapticEventJ());
         number(act, "activityEnergyJ", a.activityEnergyJ());
+        if (a.measured() != null) {
+            ObjectNode priced = root.putObject("pricedAtMeasuredData");
+            number(priced, "inputDensity", a.measured().inputDensity());
+            number(priced, "assumedInputDensity", a.measured().assumedDensity());
+            number(priced, "energyPerInferenceJ", a.measured().energyJ());
+        }
         number(act, "activityEnergyPerSynapticEventJ", a.activityEnergyPerEventJ());
         SimulationResult.Timing t = r.timing();
         ObjectNode time = root.putObject("timing");

@@ -101,7 +101,19 @@ public record SimulationResult(String simulation, String mapping, String network
      */
     public record ActivityFigures(double inputSpikes, double rateCodedInputSpikes, double inputOnes,
             double cellActivations, double adcConversions, double synapticEvents, double rateCodedSynapticEvents,
-            double energyPerSynapticEventJ, double activityEnergyJ, double activityEnergyPerEventJ) {
+            double energyPerSynapticEventJ, double activityEnergyJ, double activityEnergyPerEventJ,
+            MeasuredPrice measured) {
+    }
+
+    /**
+     * The mapping engine's price of one inference at the data this run measured: the same cost functions,
+     * with the input bit density the simulated rows saw in place of the assumed one.
+     *
+     * @param inputDensity  input bits that were 1 over the row drives of every crossbar layer
+     * @param assumedDensity what {@code cim compile} priced with (the network's {@code activity} or 0.25)
+     * @param energyJ       energy per inference at the measured density (NaN when nothing was driven)
+     */
+    public record MeasuredPrice(double inputDensity, double assumedDensity, double energyJ) {
     }
 
     /**

@@ -214,7 +214,7 @@ public final class SimulationRunner {
         CostFigures costFigures = new CostFigures(cost.latencyS(), cost.throughputPerS(), cost.energyPerInferenceJ(),
                 cost.energy().arrayRead(), cost.energy().adc(), cost.topsPerWatt());
         long rowsPerRead = c.result().layers().isEmpty() ? 1 : c.result().layers().get(0).plan().rowsPerRead();
-        ActivityFigures activity = activity(layers, cost, rowsPerRead);
+        ActivityFigures activity = activity(layers, cost, rowsPerRead, measuredPrice(c, layers));
         Timing timing = new Timing(training == null ? 0 : training.seconds(), floatSeconds, quantizeSeconds,
                 simulateSeconds, cpuSeconds, r.threads(), inferences * passes / simulateSeconds);
         FaultPlacement faultPlacement = blind == null ? null : faultPlacement(c, matrices, run, blind);
@@ -402,7 +402,30 @@ public final class SimulationRunner {
         return 10 * Math.log10(Math.max(signal, Double.MIN_VALUE) / error);
     }
 
-    private static ActivityFigures activity(List<LayerResult> layers, CostReport cost, long rowsPerRead) {
+    /** Re-prices the mapping with the one engine at the input density the run measured. */
+    private static SimulationResult.MeasuredPrice measuredPrice(Compilation c, List<LayerResult> layers) {
+        double drives = 0;
+        double ones = 0;
+        for (LayerResult l : layers) {
+            drives += l.inputValues() * l.inputCycles();
+            ones += l.inputOnes();
+        }
+        double assumed = c.result().cost().parameters().inputDensity();
+        if (!(drives > 0) || !(ones > 0)) {
+            return new SimulationResult.MeasuredPrice(0, assumed, Double.NaN);
+        }
+        double density = Math.min(1, ones / drives);
+        org.cimlang.compiler.ir.Network n = c.network();
+        org.cimlang.compiler.ir.Network measured = new org.cimlang.compiler.ir.Network(n.name(), n.layers(),
+                n.weightsPath(), new org.cimlang.compiler.ir.Activity(density, n.activity().weightDensity()), n.origin());
+        Compilation priced = org.cimlang.compiler.mapping.Compiler.compile(c.chip(), measured, c.quantization(),
+                c.mapping());
+        double energy = priced.result() == null ? Double.NaN : priced.result().cost().energyPerInferenceJ();
+        return new SimulationResult.MeasuredPrice(density, assumed, energy);
+    }
+
+    private static ActivityFigures activity(List<LayerResult> layers, CostReport cost, long rowsPerRead,
+            SimulationResult.MeasuredPrice measured) {
         double ones = 0;
         double cells = 0;
         double conversions = 0;
@@ -419,7 +442,8 @@ public final class SimulationRunner {
         double energy = EnergyBreakdown.ofMeasuredActivity(cells, conversions, ones, rowsPerRead, cost.parameters());
         return new ActivityFigures(firstLayer == null ? 0 : firstLayer.inputOnes(),
                 firstLayer == null ? 0 : firstLayer.inputValues(), ones, cells, conversions, events, rateEvents,
-                events > 0 ? cost.energyPerInferenceJ() / events : 0, energy, events > 0 ? energy / events : 0);
+                events > 0 ? cost.energyPerInferenceJ() / events : 0, energy, events > 0 ? energy / events : 0,
+                measured);
     }
 
     private static void checkInput(Compilation c, Dataset test, SimulationSpec sim) {

@@ -65,6 +65,12 @@ public final class SummaryText {
                 Quantities.si(c.latencyS(), "s"), Quantities.si(c.energyJ(), "J"),
                 Quantities.number(c.throughputPerS()) + " inferences/s"));
         SimulationResult.ActivityFigures a = r.activity();
+        SimulationResult.MeasuredPrice m = a.measured();
+        if (m != null && !Double.isNaN(m.energyJ())) {
+            b.append(String.format(Locale.ROOT, "  at the measured data: %s of input bits are 1 (cim compile assumes %s):"
+                    + " energy %s per inference%n", Quantities.percent(m.inputDensity()),
+                    Quantities.percent(m.assumedDensity()), Quantities.si(m.energyJ(), "J")));
+        }
         b.append(String.format(Locale.ROOT, "activity per inference: %s input spikes as bit planes (%s rate-coded), "
                 + "%s cell activations, %s ADC conversions%n", num(a.inputSpikes()), num(a.rateCodedInputSpikes()),
                 num(a.cellActivations()), num(a.adcConversions())));

@@ -36,6 +36,31 @@ class ReportAndTrainingTest {
     }
 
     @Test
+    void theRunPricesTheMappingAtTheInputDensityItMeasuredWithTheOneEngine() {
+        var chip = RunFixtures.chip(NonIdeality.NONE, 0);
+        var sim = RunFixtures.simulation(false, 1, 50, 0);
+        SimulationResult r = RunFixtures.run(dir, chip, sim, 2);
+        double drives = 0;
+        double ones = 0;
+        for (SimulationResult.LayerResult l : r.layers()) {
+            drives += l.inputValues() * l.inputCycles();
+            ones += l.inputOnes();
+        }
+        SimulationResult.MeasuredPrice m = r.activity().measured();
+        assertEquals(ones / drives, m.inputDensity(), 1e-12);
+        assertTrue(m.inputDensity() > 0 && m.inputDensity() < 1, () -> "density " + m.inputDensity());
+        // the same price cim compile gives a network that states that density
+        var c = RunFixtures.compile(chip, sim);
+        var n = c.network();
+        var stated = new org.cimlang.compiler.ir.Network(n.name(), n.layers(), n.weightsPath(),
+                new org.cimlang.compiler.ir.Activity(m.inputDensity(), 0), n.origin());
+        double expected = org.cimlang.compiler.mapping.Compiler.compile(c.chip(), stated, c.quantization(), c.mapping())
+                .result().cost().energyPerInferenceJ();
+        assertEquals(expected, m.energyJ(), 1e-18);
+        assertEquals(c.result().cost().parameters().inputDensity(), m.assumedDensity(), 0);
+    }
+
+    @Test
     void reportFilesHoldTheFiguresAndNoTemporaryFilesRemain() throws Exception {
         SimulationResult r = RunFixtures.run(dir, RunFixtures.chip(RunFixtures.model(0.1, 0, 0, 0, 0, 0), 0),
                 RunFixtures.simulation(true, 2, 64, 0), 2);
