@@ -93,6 +93,11 @@ public final class SimulatorBenchmark {
         out.println("MLP 784-256-10, " + IMAGES + " bundled MNIST test digits, 8-bit inputs bit-serial, 128x128 arrays, "
                 + "int8 weights in 4 slices of 2-bit cells (differential), 8-bit ADC ('adc ideal' where said)");
         out.println("weights: " + (wfile != null ? wfile : "seeded random initialisation (accuracy not meaningful)"));
+        Int8GemmReference gemm = new Int8GemmReference(List.of(new int[] {784, 256}, new int[] {256, 10}));
+        double gemmS = gemm.seconds(IMAGES, threads, repeats);
+        out.printf(Locale.ROOT, "(0) the machine's limit: the same products as a plain uint8 x int8 GEMM (no slicing, ADC or "
+                + "noise) %.4f s = %.0f images/s, %.2f GMAC/s%n", gemmS, IMAGES / gemmS,
+                gemm.macsPerImage() * (double) IMAGES / gemmS / 1e9);
         Chip idealAdcChip = eightBitChip.toBuilder().adcBits(0).idealAdc(true).build();
         for (int bench = 0; bench < 3; bench++) {
             boolean nonideal = bench > 0;
