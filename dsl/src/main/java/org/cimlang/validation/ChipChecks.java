@@ -61,6 +61,18 @@ public class ChipChecks extends CimChecks {
     }
 
     @Check
+    public void checkArraysPerPe(org.cimlang.cim.ArraysPerPeAttr p) {
+        range(p.getCount(), 1, Limits.MAX_ARRAYS_PER_TILE, "arrays per pe", CimIssueCodes.RANGE_POSITIVE);
+    }
+
+    @Check
+    public void checkInterconnect(org.cimlang.cim.InterconnectAttr i) {
+        if (i.getWidth() != null) {
+            range(i.getWidth(), 1, 1 << 16, "interconnect width", CimIssueCodes.RANGE_POSITIVE);
+        }
+    }
+
+    @Check
     public void checkArray(ArrayAttr a) {
         range(a.getRows(), 1, Limits.MAX_ARRAY_SIDE, "array rows", CimIssueCodes.RANGE_POSITIVE);
         range(a.getCols(), 1, Limits.MAX_ARRAY_SIDE, "array columns", CimIssueCodes.RANGE_POSITIVE);
@@ -81,6 +93,11 @@ public class ChipChecks extends CimChecks {
                             + " rows: at most " + rows.getAsLong() + " rows can be read at once; write 'rows active "
                             + rows.getAsLong() + "' or remove the line", ra, null, CimIssueCodes.RANGE_POSITIVE);
                 }
+            } else if (p instanceof org.cimlang.cim.CellAreaParam ca && ca.getValue() != null
+                    && org.cimlang.semantic.Numbers.quantity(ca.getValue(), org.cimlang.semantic.Dimension.CELL_AREA, 1)
+                            <= 0) {
+                error("cell area must be above 0 F2, e.g. 'cell area 4 F2' for a selector-less crossbar", ca, null,
+                        CimIssueCodes.RANGE_POSITIVE);
             }
         }
     }

@@ -173,6 +173,19 @@ class ChipValidationTest {
     }
 
     @Test
+    void theCostModelsSizesAreCheckedWhereTheyAreWritten() throws Exception {
+        Src pe = Src.valid().replace("adc bits 8", "arrays per pe 0\n    adc bits 8");
+        assertTrue(frontEndIssues(pe).contains("arrays per pe 0"), frontEndIssues(pe));
+        Src width = Src.valid().replace("adc bits 8", "adc bits 8\n    interconnect bus width 0 bits");
+        assertTrue(frontEndIssues(width).contains("interconnect width 0"), frontEndIssues(width));
+        Src cell = Src.valid().replace("{ cell bits 2 }", "{ cell bits 2 cell area 0 F2 }");
+        assertTrue(frontEndIssues(cell).contains("cell area must be above 0 F2"), frontEndIssues(cell));
+        Src fine = Src.valid().replace("{ cell bits 2 }", "{ cell bits 2 cell area 4 F2 write drivers 0 um2 per cell }")
+                .replace("adc bits 8", "adc bits 8 flash { area 1200 um2 }");
+        assertEquals("", frontEndIssues(fine));
+    }
+
+    @Test
     void aNetworksActivityReachesItAndADensityAboveOneIsAnError() throws Exception {
         Src src = Src.valid().replace("network N {", "network N {\n    activity inputs 0.3 weights 0.6");
         assertEquals("", frontEndIssues(src));
