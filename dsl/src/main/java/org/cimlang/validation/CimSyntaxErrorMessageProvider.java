@@ -149,8 +149,26 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
     public record UnknownWord(String message, String suggestion) {
     }
 
+    /**
+     * Layers of other frameworks that cimlang has no kind for yet: a near-miss suggestion ('layernorm' ->
+     * 'batchnorm') would change the network's meaning, so these get the list of kinds instead.
+     */
+    private static final Set<String> FOREIGN_LAYERS = Set.of("layernorm", "groupnorm", "instancenorm", "gelu", "silu",
+            "swish", "relu6", "hardswish", "hardsigmoid", "leakyrelu", "elu", "prelu", "mish", "clip", "matmul",
+            "gemm", "linear", "attention", "multiheadattention", "embedding", "lstm", "gru", "rnn", "reshape",
+            "transpose", "permute", "split", "mul", "sub", "div", "upsample", "resize", "pad", "dropout", "conv1d",
+            "conv3d", "convtranspose", "deconv", "globalavgpool", "adaptiveavgpool");
+
     public UnknownWord unknownWord(String text, EObject parsing) {
         String where = where(parsing);
+        if (parsing instanceof org.cimlang.cim.Network || parsing instanceof org.cimlang.cim.Layer) {
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            if (FOREIGN_LAYERS.contains(lower)) {
+                return new UnknownWord("'" + text + "' is not a layer kind of cimlang (yet)" + where
+                        + ": the layer kinds are " + String.join(", ", new TreeSet<>(layerKinds))
+                        + " (docs/language.md lists what each takes)", null);
+            }
+        }
         Optional<String> keyword = ClosestNames.closest(text, keywordsWithin(parsing));
         if (keyword.isPresent()) {
             return new UnknownWord("unknown word '" + text + "'" + where + ": did you mean '" + keyword.get() + "'?",

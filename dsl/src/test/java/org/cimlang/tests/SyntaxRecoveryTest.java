@@ -3,6 +3,7 @@ package org.cimlang.tests;
 import static org.cimlang.tests.Src.frontEnd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -68,6 +69,17 @@ class SyntaxRecoveryTest {
         Src src = Src.valid().replace("dense d from f units 10", "dens d from f units 10");
         assertEquals(src.error(SYNTAX, "dens", "unknown word 'dens' in network N: did you mean 'dense'?"),
                 frontEnd(support.issues(src.text())));
+    }
+
+    @Test
+    void everyLayerOfAnotherFrameworkIsReportedWithTheLayerKindsNotANearMiss() throws Exception {
+        Src src = Src.valid().replace("flatten f from c1", "flatten f from c1\n    layernorm ln from f\n    gelu g from ln");
+        String issues = frontEnd(support.issues(src.text()));
+        String kinds = "the layer kinds are activation, add, avgpool, batchnorm, concat, conv2d, dense, flatten, input,"
+                + " maxpool, softmax (docs/language.md lists what each takes)";
+        assertTrue(issues.contains("'layernorm' is not a layer kind of cimlang (yet) in network N: " + kinds), issues);
+        assertTrue(issues.contains("'gelu' is not a layer kind of cimlang (yet) in network N: " + kinds), issues);
+        assertTrue(!issues.contains("did you mean 'batchnorm'"), issues);
     }
 
     @Test
