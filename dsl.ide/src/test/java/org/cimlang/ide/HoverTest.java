@@ -81,6 +81,9 @@ class HoverTest extends AbstractCimServerTest {
         assertContains(h, "**mapping M**: Net on Small");
         assertContains(h, "arrays: 8 used of 32 (25% of the chip)");
         assertContains(h, "utilisation: 100%");
+        // fc's 8 arrays fill 2 processing elements of 4 and half of tile 0's 16 arrays
+        assertContains(h, "(of their processing elements' 100%, of their tiles' 50%)");
+        assertContains(h, "mm2 of arrays in use");
         assertContains(h, "TOPS/W");
         assertContains(h, "latency: ");
         assertContains(h, "energy: ");

@@ -286,7 +286,9 @@ public class HoverContents {
                 + " (" + Quantities.percent(t.chipUsed()) + " of the chip)"
                 + (t.fits() ? "" : t.rounds() > 1 ? ", reprogrammed in " + t.rounds() + " rounds"
                         : " — **needs " + Quantities.count(t.arraysNeeded()) + "**"));
-        line(b, "utilisation", Quantities.percent(t.utilisation()) + " of the cells of the used arrays hold weights");
+        line(b, "utilisation", Quantities.percent(t.utilisation()) + " of the cells of the used arrays hold weights"
+                + " (of their processing elements' " + Quantities.percent(t.peUtilisation()) + ", of their tiles' "
+                + Quantities.percent(t.tileUtilisation()) + ")");
         line(b, "crossbar layers", Long.toString(t.crossbarLayers()));
         CostReport cost = r.cost();
         if (cost != null) {
@@ -297,6 +299,8 @@ public class HoverContents {
                     + Quantities.si(cost.powerW(), "W"));
             line(b, "efficiency", Quantities.number(cost.tops()) + " TOPS, " + Quantities.number(cost.topsPerWatt())
                     + " TOPS/W");
+            line(b, "area", Quantities.number(cost.chipArea().total()) + " mm2 chip, "
+                    + Quantities.number(cost.mappedAreaMm2()) + " mm2 of arrays in use");
         }
         if (r.schedule() != null && r.schedule().bottleneck() != null) {
             line(b, "bottleneck", r.schedule().bottleneck());
