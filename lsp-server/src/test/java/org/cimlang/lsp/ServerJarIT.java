@@ -208,12 +208,7 @@ class ServerJarIT {
                 StdioLspClient.javaJar(installed.resolve(ShippedArchive.JAR_NAME), List.of()), stderr, env)) {
             JsonObject init = client.request("initialize", initializeParams(workspace), TIMEOUT_MS);
             assertTrue(init.has("result"), init + "; stderr:\n" + Files.readString(stderr));
-            client.notify("initialized", new JsonObject());
-            client.notify("textDocument/didOpen", didOpen(file));
-            String uri = file.toUri().toString();
-            JsonObject published = client.await(m -> StdioLspClient.isDiagnosticsFor(m, uri), TIMEOUT_MS);
-            assertNotNull(published, "no diagnostics; stderr:\n" + Files.readString(stderr));
-            assertTrue(published.toString().contains("cim.place.capacity"), published.toString());
+            opensAndReportsThePlacementOverflow(client, file, stderr);
             assertEquals(0, client.shutdown(TIMEOUT_MS), "exit code; stderr:\n" + Files.readString(stderr));
             assertEquals(List.of(), client.violations(), "stdout must carry JSON-RPC only");
         }
@@ -235,14 +230,20 @@ class ServerJarIT {
                     .getAsJsonObject();
             JsonObject init = client.request("initialize", noRoot, TIMEOUT_MS);
             assertTrue(init.has("result"), init.toString());
-            client.notify("initialized", new JsonObject());
-            client.notify("textDocument/didOpen", didOpen(file));
-            String uri = file.toUri().toString();
-            JsonObject published = client.await(m -> StdioLspClient.isDiagnosticsFor(m, uri), TIMEOUT_MS);
-            assertNotNull(published, "no diagnostics; stderr:\n" + Files.readString(stderr));
-            assertTrue(published.toString().contains("cim.place.capacity"), published.toString());
+            opensAndReportsThePlacementOverflow(client, file, stderr);
             assertEquals(0, client.shutdown(TIMEOUT_MS));
         }
+    }
+
+    /** After initialize: 'initialized', opens the overflow fixture and waits for its placement error. */
+    private static void opensAndReportsThePlacementOverflow(StdioLspClient client, Path file, Path stderr)
+            throws Exception {
+        client.notify("initialized", new JsonObject());
+        client.notify("textDocument/didOpen", didOpen(file));
+        String uri = file.toUri().toString();
+        JsonObject published = client.await(m -> StdioLspClient.isDiagnosticsFor(m, uri), TIMEOUT_MS);
+        assertNotNull(published, "no diagnostics; stderr:\n" + Files.readString(stderr));
+        assertTrue(published.toString().contains("cim.place.capacity"), published.toString());
     }
 
     @Test
