@@ -62,4 +62,24 @@ class CompletionTest extends AbstractCimServerTest {
         List<String> labels = labels("quantization Q {\n    weights |\n}\n");
         assertTrue(labels.containsAll(List.of("int8", "int4", "uint8", "binary")), labels::toString);
     }
+
+    @Test
+    void varyOffersEveryParameterASweepCanVary() throws Exception {
+        List<String> labels = labels(SMALL + "\nsweep W of M {\n    vary |\n}\n");
+        assertTrue(labels.containsAll(List.of("chip.adc bits", "chip.array", "chip.rows active",
+                "quantization.weights", "simulation.input bits")), labels::toString);
+    }
+
+    @Test
+    void varyAfterTheBlockOffersThatBlocksParameters() throws Exception {
+        List<String> labels = labels(SMALL + "\nsweep W of M {\n    vary chip.|\n}\n");
+        assertTrue(labels.containsAll(List.of("adc bits", "cell bits", "variation")), labels::toString);
+        assertFalse(labels.contains("weights"), labels::toString);
+    }
+
+    @Test
+    void objectivesOfferEveryFigureAPointIsComparedBy() throws Exception {
+        List<String> labels = labels(SMALL + "\nsweep W of M {\n    vary chip.adc bits 4..8\n    objectives energy, |\n}\n");
+        assertTrue(labels.containsAll(List.of("accuracy", "area", "latency", "efficiency")), labels::toString);
+    }
 }

@@ -178,4 +178,25 @@ class HoverTest extends AbstractCimServerTest {
         String uri = openFile("small.cim", text);
         assertContains(hover(uri, text, "chip Small", 6), "A two-tile test chip.");
     }
+
+    @Test
+    void hoverOnASweepShowsItsPointsParametersObjectivesAndTheCommand() throws Exception {
+        String text = SMALL + """
+
+                sweep W of M {
+                    vary chip.adc bits 4..9
+                    vary chip.array [64, 128, 256]
+                    objectives energy, area
+                }
+                """;
+        String uri = openFile("sweep.cim", text);
+        String h = hover(uri, text, "sweep W", 6);
+        assertContains(h, "**sweep W** of mapping M: 6 x 3 = 18 points, each compiled and costed");
+        assertContains(h, "| chip.adc bits | 4, 5, 6, 7, 8, 9 |");
+        assertContains(h, "| chip.array | 64, 128, 256 |");
+        assertContains(h, "Objectives: energy (lower is better), area (lower is better)");
+        assertContains(h, "`cim sweep FILE --sweep W`");
+        String vary = hover(uri, text, "vary chip.array", 3);
+        assertContains(vary, "**vary chip.array**: square array side (rows = columns); 3 values: 64, 128, 256");
+    }
 }

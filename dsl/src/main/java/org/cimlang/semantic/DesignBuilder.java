@@ -136,6 +136,11 @@ public final class DesignBuilder {
         return new Design(d.chips(), d.networks(), d.quantizations(), d.mappings(), List.of(simulation(s)));
     }
 
+    /** True when a reference to a declaration was resolved (not a proxy). */
+    public static boolean resolvedDeclaration(EObject o) {
+        return resolved(o);
+    }
+
     static boolean resolved(EObject o) {
         return o != null && !o.eIsProxy();
     }

@@ -38,4 +38,8 @@ public final class CimIssueCodes {
     public static final String UNRESOLVED = "cim.link.unresolved";
     /** A line the parser skipped after a syntax error starts with a word the language does not know; data: the closest keyword. */
     public static final String UNKNOWN_WORD = "cim.syntax.unknown-word";
+    /** A sweep's parameter, value, objective or size; data on an unknown parameter: the closest parameter. */
+    public static final String SWEEP = "cim.sweep";
+    /** The information line of a sweep: how many points it has. */
+    public static final String SWEEP_SIZE = "cim.sweep.size";
 }

@@ -9,6 +9,6 @@ import org.eclipse.xtext.validation.ComposedChecks;
  * is repeated here.
  */
 @ComposedChecks(validators = {ImportChecks.class, NumberChecks.class, ChipChecks.class, NetworkChecks.class,
-    QuantizationChecks.class, MappingChecks.class, SimulationChecks.class, RecoveredWordChecks.class})
+    QuantizationChecks.class, MappingChecks.class, SimulationChecks.class, SweepChecks.class, RecoveredWordChecks.class})
 public class CimValidator extends AbstractCimValidator {
 }

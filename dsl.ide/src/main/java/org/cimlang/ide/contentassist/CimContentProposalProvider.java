@@ -3,6 +3,9 @@ package org.cimlang.ide.contentassist;
 import java.util.List;
 
 import org.cimlang.cim.Quantity;
+import org.cimlang.cim.VaryDecl;
+import org.cimlang.compiler.sweep.SweepObjective;
+import org.cimlang.compiler.sweep.SweepParameter;
 import org.cimlang.semantic.Dimension;
 import org.cimlang.semantic.QuantityDimensions;
 import org.cimlang.services.CimGrammarAccess;
@@ -17,7 +20,7 @@ import com.google.inject.Inject;
 /**
  * Xtext's proposals (keywords, names in scope) plus what the grammar cannot say: the units a number
  * takes where it is written ({@code clock 1.2 } offers Hz, kHz, MHz, GHz) and the number types of a
- * quantisation line.
+ * quantisation line, the parameters a sweep can vary and its objectives.
  */
 public class CimContentProposalProvider extends IdeContentProposalProvider {
 
@@ -45,6 +48,30 @@ public class CimContentProposalProvider extends IdeContentProposalProvider {
         if (assignment == grammar.getQuantSpecAccess().getTypeAssignment_0()) {
             for (String type : NUMBER_TYPES) {
                 propose(type, "number type", context, acceptor);
+            }
+            return;
+        }
+        if (assignment == grammar.getVaryDeclAccess().getBlockAssignment_1()) {
+            for (SweepParameter p : SweepParameter.values()) {
+                propose(p.path(), "sweep parameter: " + p.description(), context, acceptor);
+            }
+            return;
+        }
+        if (assignment == grammar.getVaryDeclAccess().getWordsAssignment_3()) {
+            String block = context.getCurrentModel() instanceof VaryDecl v && v.getBlock() != null ? v.getBlock()
+                    : null;
+            for (SweepParameter p : SweepParameter.values()) {
+                if (block == null || p.path().startsWith(block + ".")) {
+                    propose(p.path().substring(p.path().indexOf('.') + 1), "sweep parameter: " + p.description(),
+                            context, acceptor);
+                }
+            }
+            return;
+        }
+        if (assignment == grammar.getObjectivesDeclAccess().getObjectivesAssignment_1()
+                || assignment == grammar.getObjectivesDeclAccess().getObjectivesAssignment_2_1()) {
+            for (SweepObjective o : SweepObjective.values()) {
+                propose(o.word(), (o.minimise() ? "minimise " : "maximise ") + o.figure(), context, acceptor);
             }
             return;
         }

@@ -7,6 +7,8 @@ import org.cimlang.cim.Mapping;
 import org.cimlang.cim.Network;
 import org.cimlang.cim.Placement;
 import org.cimlang.cim.QuantOverride;
+import org.cimlang.cim.Sweep;
+import org.cimlang.cim.VaryDecl;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.xtext.ide.server.Document;
@@ -25,7 +27,7 @@ import com.google.inject.Singleton;
 /**
  * Hovers that show what the compiler knows: on a layer its shapes, parameters, MACs and mapping; on a
  * chip its capacity; on a mapping its totals; on a place directive the arrays of its layers; on a
- * quantisation line the effective types after overrides. A name that refers to a declaration shows
+ * quantisation line the effective types after overrides; on a sweep its points. A name that refers to a declaration shows
  * that declaration's hover. Doc comments ({@code /** ... *}{@code /}) follow the figures.
  */
 @Singleton
@@ -66,7 +68,8 @@ public class CimHoverService extends HoverService {
 
     private static boolean hoverable(EObject e) {
         return e instanceof Layer || e instanceof Placement || e instanceof QuantOverride || e instanceof DefaultQuant
-                || e instanceof Chip || e instanceof Network || e instanceof Mapping;
+                || e instanceof Chip || e instanceof Network || e instanceof Mapping || e instanceof Sweep
+                || e instanceof VaryDecl;
     }
 
     @Override
@@ -100,6 +103,12 @@ public class CimHoverService extends HoverService {
         }
         if (e instanceof Mapping m && m.getName() != null) {
             return contents.mapping(m);
+        }
+        if (e instanceof Sweep s && s.getName() != null) {
+            return SweepHover.of(s);
+        }
+        if (e instanceof VaryDecl v) {
+            return SweepHover.of(v);
         }
         return "";
     }

@@ -74,6 +74,24 @@ public final class SimulationRunner {
         }
     }
 
+    /**
+     * Trains the network into its weights file when the file does not exist (null when it exists). A
+     * sweep calls this once before its points, so that no two points train the same file.
+     */
+    public static NetworkTraining.Outcome trainIfMissing(Request r, long seed) {
+        Compilation c = r.compilation();
+        SimulationSpec sim = r.simulation();
+        Path weights = WeightsFile.of(c.network(), r.networkDir());
+        if (WeightsFile.exists(weights)) {
+            return null;
+        }
+        r.listener().phase(weights + " does not exist: training first");
+        Dataset train = DataSets.training(sim.dataset(), r.simulationDir());
+        return NetworkTraining.train(c.analysis(), c.quant(), train, weights,
+                new NetworkTraining.Options(0, seed, r.threads(), NetworkTraining.noiseFor(c.quantization(),
+                        c.chip())), r.listener());
+    }
+
     public static SimulationResult run(Request r) {
         Compilation c = r.compilation();
         SimulationSpec sim = r.simulation();
@@ -100,14 +118,7 @@ public final class SimulationRunner {
         Dataset test = DataSets.test(sim.dataset(), r.simulationDir(), r.limit());
         checkInput(c, test, sim);
 
-        NetworkTraining.Outcome training = null;
-        if (!WeightsFile.exists(weights)) {
-            listener.phase(weights + " does not exist: training first");
-            Dataset train = DataSets.training(sim.dataset(), r.simulationDir());
-            training = NetworkTraining.train(c.analysis(), c.quant(), train, weights,
-                    new NetworkTraining.Options(0, seed, r.threads(), NetworkTraining.noiseFor(c.quantization(),
-                            c.chip())), listener);
-        }
+        NetworkTraining.Outcome training = trainIfMissing(r, seed);
         Map<String, Tensor> params = WeightsFile.read(c.analysis(), weights);
 
         listener.phase("float accuracy");
