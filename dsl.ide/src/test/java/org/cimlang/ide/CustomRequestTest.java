@@ -70,8 +70,30 @@ class CustomRequestTest extends AbstractCimServerTest {
         String uri = openFile("small.cim", SMALL);
         CompileParams p = params(uri);
         p.setProgram(true);
-        JsonObject program = compile(p).getAsJsonObject("program");
+        JsonObject r = compile(p);
+        JsonObject program = r.getAsJsonObject("program");
         Assertions.assertEquals("cimlang.program", program.get("format").getAsString());
+    }
+
+    @Test
+    void compileWithTheProgramAlsoReturnsTheReportsChartsAndWhereEachLayerIsDeclared() throws Exception {
+        String uri = openFile("small.cim", SMALL);
+        CompileParams p = params(uri);
+        p.setProgram(true);
+        JsonObject r = compile(p);
+        JsonObject charts = r.getAsJsonObject("charts");
+        Assertions.assertEquals("mapping M: Net on Small", charts.get("heading").getAsString());
+        List<String> ids = new java.util.ArrayList<>();
+        charts.getAsJsonArray("charts").forEach(c -> ids.add(c.getAsJsonObject().get("id").getAsString()));
+        Assertions.assertEquals(List.of("floorplan", "latency-per-layer", "energy-per-layer", "energy-breakdown",
+                "area-breakdown", "schedule", "adc-bits"), ids);
+        JsonObject floorplan = charts.getAsJsonArray("charts").get(0).getAsJsonObject().getAsJsonObject("spec");
+        assertTrue(floorplan.get("$schema").getAsString().contains("vega-lite"), floorplan.toString());
+        // SMALL declares 'dense fc from img units 64' on its line 10 (0-based), indented by 4
+        JsonObject fc = r.getAsJsonObject("layerLocations").getAsJsonObject("fc");
+        Assertions.assertEquals(uri, fc.get("uri").getAsString());
+        Assertions.assertEquals(SMALL.lines().toList().indexOf("    dense fc from img units 64"), fc.get("line").getAsInt());
+        Assertions.assertEquals(4, fc.get("character").getAsInt());
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.cimlang.cim.Model;
 import org.cimlang.cim.Simulation;
 import org.cimlang.compiler.ir.SimulationSpec;
 import org.cimlang.compiler.mapping.Compilation;
+import org.cimlang.compiler.html.ProgramCharts;
+import org.cimlang.compiler.html.ReportSectionJson;
 import org.cimlang.compiler.program.ProgramJson;
 import org.cimlang.ide.json.LspJson;
 import org.cimlang.ide.server.TotalRequests;
@@ -98,7 +100,11 @@ public class CimRequests implements ILanguageServerExtension {
                 if (params.isProgram()) {
                     cancellation.checkCanceled(cancel);
                     work.report("rendering the program", 85);
-                    summary.set("program", ProgramJson.toJson(c, origin -> null));
+                    ObjectNode program = ProgramJson.toJson(c, origin -> null);
+                    summary.set("program", program);
+                    work.report("drawing the charts", 92);
+                    summary.set("charts", ReportSectionJson.of(ProgramCharts.of(program)));
+                    summary.set("layerLocations", LayerLocations.of(c));
                 }
                 return LspJson.toLsp(summary);
             }
