@@ -200,6 +200,73 @@ async function webviewText(page, text, ms) {
     return undefined;
 }
 
+/** The webview frame whose page contains `text`. */
+async function webviewFrame(page, text, ms) {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+        for (const frame of page.frames()) {
+            if (frame !== page.mainFrame() && (await frame.locator('body').innerText({ timeout: 500 }).catch(() => '')).includes(text)) {
+                return frame;
+            }
+        }
+        await page.waitForTimeout(250);
+    }
+    return undefined;
+}
+
+/**
+ * The report's charts: drawn by the extension's Vega bundle (every figure gets its SVG, no console
+ * error), a click on a layer of the floorplan shows that layer's line in the editor, and an edit of the
+ * file redraws the report without saving.
+ */
+async function reportCharts(page, file) {
+    const frame = await webviewFrame(page, 'mapping OnTiny', 10000);
+    if (!frame) {
+        record('mapping report draws its charts', 'FAIL', 'the report webview frame is gone');
+        return;
+    }
+    const state = await frame.waitForFunction(() => /^(\d+|error)$/.test(document.body.dataset.charts ?? ''), null, { timeout: 30000 })
+        .then(() => frame.evaluate(() => document.body.dataset.charts), () => 'timeout');
+    const figures = await frame.locator('figure.chart').count();
+    const drawn = await frame.locator('figure.chart svg.marks').count();
+    const ids = await frame.locator('figure.chart').evaluateAll((fs) => fs.map((f) => f.dataset.chart));
+    const errors = consoleErrors.filter((e) => /webview|vega|chart/i.test(e));
+    await shot(page, '12-report-charts.png');
+    record('mapping report draws its charts', state !== 'error' && state !== 'timeout' && Number(state) === figures && figures >= 6 && drawn === figures && errors.length === 0 ? 'ok' : 'FAIL',
+        `data-charts=${state}, ${drawn}/${figures} figures with an SVG (${ids.join(', ')})${errors.length ? `; console: ${errors.slice(0, 3).join(' | ')}` : ''}`);
+
+    // a click on an array of the floorplan held by a layer (the coloured layer of marks)
+    const fc1Line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => /dense fc1/.test(l)) + 1;
+    const held = frame.locator('figure[data-chart="floorplan"] svg g.mark-rect').nth(1).locator('path').first();
+    const clicked = await held.click({ timeout: 10000 }).then(() => true, () => false);
+    const selection = page.locator('.statusbar-item[id="status.editor.selection"]').first();
+    const wanted = new RegExp(`Ln ${fc1Line}\\b`);
+    const jumped = clicked && await page.waitForFunction(([re]) => new RegExp(re).test(document.querySelector('.statusbar-item[id="status.editor.selection"]')?.textContent ?? ''),
+        [wanted.source], { timeout: 10000 }).then(() => true, () => false);
+    record('a click on a layer in the floorplan shows its line', jumped ? 'ok' : 'FAIL',
+        `${clicked ? 'clicked an array of fc1' : 'no array of a layer to click'}; the editor is at "${(await selection.innerText().catch(() => '')).trim()}" (fc1 is on line ${fc1Line})`);
+    await shot(page, '13-report-click-to-line.png');
+
+    // an edit redraws the report: fc1 with 128 outputs has 784 x 128 = 100,352 MACs
+    const line = (await viewLine(page, 'dense fc1').innerText()).replace(/\s+/g, ' ');
+    if (!line.includes('units 256')) {
+        record('mapping report follows an edit of the file', 'FAIL', `fc1's line is "${line}"`);
+        return;
+    }
+    const onDisk = fs.readFileSync(file, 'utf8').split('\n')[fc1Line - 1];
+    await viewLine(page, 'dense fc2').click();
+    await gotoPosition(page, fc1Line, onDisk.indexOf('256') + 1);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('128 activation relu');
+    await page.keyboard.press('Escape');
+    const edited = Date.now();
+    const follows = await frame.waitForFunction(() => /fc1\s+dense\s+\[128\]\s+100,352/.test(document.body.innerText)
+        && /^\d+$/.test(document.body.dataset.charts ?? ''), null, { timeout: 30000 }).then(() => true, () => false);
+    await shot(page, '14-report-after-edit.png');
+    record('mapping report follows an edit of the file', follows ? 'ok' : 'FAIL',
+        follows ? `redrawn ${Date.now() - edited} ms after typing "units 128" (not saved)` : 'the report still shows fc1 with 256 outputs 30 s after the edit');
+}
+
 async function waitNoErrorSquiggle(page, ms) {
     await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-error').length === 0, null, { timeout: ms });
 }
@@ -208,6 +275,9 @@ async function problemsText(page) {
     const panel = page.locator('.markers-panel').first();
     return (await panel.innerText()).replace(/\s+/g, ' ').trim();
 }
+
+/** Console errors of the workbench and its webviews (the report's chart script logs a failed chart). */
+const consoleErrors = [];
 
 async function main() {
     fs.mkdirSync(outDir, { recursive: true });
@@ -226,6 +296,11 @@ async function main() {
     });
     const page = browser.pages()[0] ?? await browser.newPage();
     page.setDefaultTimeout(T);
+    page.on('console', (m) => {
+        if (m.type() === 'error') {
+            consoleErrors.push(`${m.location()?.url ?? ''}: ${m.text()}`.slice(0, 300));
+        }
+    });
     const remote = `vscode-remote://${new URL(csUrl).host}${file}`;
     const url = `${csUrl}/?folder=${encodeURIComponent(workDir)}&payload=${encodeURIComponent(JSON.stringify([['openFile', remote]]))}`;
     try {
@@ -436,6 +511,7 @@ async function main() {
             await page.waitForTimeout(500);
             await shot(page, '11-mapping-report.png');
             record('CIM: Show mapping report renders the compiled mapping', ok ? 'ok' : 'FAIL', reportText.replace(/\s+/g, ' ').slice(0, 250));
+            await reportCharts(page, file);
         } else {
             // show what the extension said: the notification centre
             await page.keyboard.press('F1');

@@ -5,6 +5,7 @@
  */
 import { loadStart } from './loadStart';
 import * as fs from 'fs';
+import * as crypto from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import {
@@ -19,7 +20,7 @@ import {
 import { declarationNames, parseJsonStream, resolveCli, runProcess } from './cli';
 import { directStart } from './directStart';
 import { envWithJava, findJava, javaCandidate, JavaError, JavaFound } from './java';
-import { mergeContents, renderReportHtml, ReportContent, toReportContent } from './report';
+import { mergeContents, renderReportBody, renderReportHtml, ReportContent, toReportContent } from './report';
 
 const LANGUAGE_ID = 'cim';
 /** Bound on a compile or simulation run through the command line (the user can cancel earlier). */
@@ -32,6 +33,11 @@ let serverOutput: vscode.OutputChannel;
 /** Custom requests the running server answered with "method not found": not asked again until a restart. */
 const missingRequests = new Set<string>();
 const reportPanels = new Map<string, vscode.WebviewPanel>();
+/** What each report panel shows now: a click on a layer finds the layer's line in it. */
+const reportContents = new Map<string, ReportContent>();
+/** Edits of a file whose report is open redraw the report once typing pauses this long. */
+const LIVE_REPORT_DELAY_MS = 600;
+const liveReportTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     output = vscode.window.createOutputChannel('cimlang');
@@ -50,10 +56,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             await startServer(context);
         }),
         vscode.tasks.registerTaskProvider('cim', new CimTaskProvider()),
-        vscode.workspace.onDidSaveTextDocument((doc) => {
-            if (reportPanels.has(doc.uri.toString())) {
-                void refreshReport(context, doc.uri, false);
+        vscode.workspace.onDidChangeTextDocument((e) => {
+            const key = e.document.uri.toString();
+            if (!reportPanels.has(key) || e.contentChanges.length === 0) {
+                return;
             }
+            clearTimeout(liveReportTimers.get(key));
+            liveReportTimers.set(key, setTimeout(() => {
+                liveReportTimers.delete(key);
+                void refreshReport(context, e.document.uri, false, true);
+            }, LIVE_REPORT_DELAY_MS));
         }),
         vscode.workspace.onDidChangeConfiguration(async (e) => {
             if (e.affectsConfiguration('cim.java.home') || e.affectsConfiguration('cim.server')) {
@@ -413,8 +425,12 @@ async function showReportCommand(context: vscode.ExtensionContext, uri?: vscode.
     await refreshReport(context, target, true);
 }
 
-/** Computes (or reads) the report of a .cim or .program.json file and shows it in its panel. */
-async function refreshReport(context: vscode.ExtensionContext, uri: vscode.Uri, reveal: boolean): Promise<void> {
+/**
+ * Computes (or reads) the report of a .cim or .program.json file and shows it in its panel. A live
+ * refresh (the file was edited) shows its progress in the status bar instead of a notification and
+ * updates the open page in place, keeping its scroll position.
+ */
+async function refreshReport(context: vscode.ExtensionContext, uri: vscode.Uri, reveal: boolean, live = false): Promise<void> {
     const name = path.basename(uri.fsPath);
     let content: ReportContent | undefined;
     if (/\.program\.json$/.test(uri.fsPath)) {
@@ -426,7 +442,7 @@ async function refreshReport(context: vscode.ExtensionContext, uri: vscode.Uri, 
             void vscode.window.showErrorMessage(`CIM: ${name} is neither a .cim file nor a .program.json file.`);
             return;
         }
-        content = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `CIM: mapping report of ${name}`, cancellable: true },
+        content = await vscode.window.withProgress({ location: live ? vscode.ProgressLocation.Window : vscode.ProgressLocation.Notification, title: `CIM: mapping report of ${name}`, cancellable: !live },
             async (progress, token) => {
                 try {
                     const mappings = declarationNames(doc.getText(), 'mapping');
@@ -448,7 +464,12 @@ async function refreshReport(context: vscode.ExtensionContext, uri: vscode.Uri, 
                     const programs = toReportContent(values.length === 1 ? values[0] : values);
                     return programs.kind === 'programs' ? { ...programs, text: run.stderr.trim() || undefined } : programs;
                 } catch (e) {
-                    void vscode.window.showErrorMessage(`CIM: the mapping report of ${name} failed: ${errorText(e)}`);
+                    if (live) {
+                        // mid-edit the file may not compile; the editor's diagnostics say why, the page keeps the last report
+                        serverOutput.appendLine(`${new Date().toISOString()} report of ${name} not updated: ${errorText(e)}`);
+                    } else {
+                        void vscode.window.showErrorMessage(`CIM: the mapping report of ${name} failed: ${errorText(e)}`);
+                    }
                     return undefined;
                 }
             });
@@ -457,17 +478,58 @@ async function refreshReport(context: vscode.ExtensionContext, uri: vscode.Uri, 
         return;
     }
     const key = uri.toString();
-    let panel = reportPanels.get(key);
-    if (!panel) {
-        panel = vscode.window.createWebviewPanel('cimMappingReport', `Mapping report: ${name}`,
-            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
-        reportPanels.set(key, panel);
-        panel.onDidDispose(() => reportPanels.delete(key), null, context.subscriptions);
-    } else if (reveal) {
-        panel.reveal(undefined, true);
+    const title = `Mapping report: ${name}`;
+    reportContents.set(key, content);
+    const existing = reportPanels.get(key);
+    if (existing) {
+        if (reveal) {
+            existing.reveal(undefined, true);
+        }
+        // retainContextWhenHidden keeps the page's script alive, so an update reaches it even when hidden
+        void existing.webview.postMessage({ type: 'update', ...renderReportBody(title, content) });
+        return;
     }
-    panel.webview.html = renderReportHtml(`Mapping report: ${name}`, content, panel.webview.cspSource);
+    const bundle = vscode.Uri.joinPath(context.extensionUri, 'out', 'bundle');
+    const panel = vscode.window.createWebviewPanel('cimMappingReport', title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [bundle], retainContextWhenHidden: true });
+    reportPanels.set(key, panel);
+    panel.onDidDispose(() => {
+        reportPanels.delete(key);
+        reportContents.delete(key);
+        clearTimeout(liveReportTimers.get(key));
+        liveReportTimers.delete(key);
+    }, null, context.subscriptions);
+    panel.webview.onDidReceiveMessage((message: { type?: string; layer?: unknown; message?: unknown }) => {
+        if (message.type === 'reveal' && typeof message.layer === 'string') {
+            void revealLayer(key, message.layer);
+        } else if (message.type === 'error') {
+            serverOutput.appendLine(`${new Date().toISOString()} report of ${name}: a chart failed to draw: ${String(message.message)}`);
+        }
+    }, null, context.subscriptions);
+    const script = { src: panel.webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'report-view.js')).toString(), nonce: nonce() };
+    panel.webview.html = renderReportHtml(title, content, panel.webview.cspSource, script);
 }
+
+/** Shows the line declaring `layer` (of the report of `key`) in the first editor column. */
+async function revealLayer(key: string, layer: string): Promise<void> {
+    const content = reportContents.get(key);
+    const at = content?.kind === 'programs' ? content.locations?.[layer] : undefined;
+    if (!at) {
+        void vscode.window.showInformationMessage(`CIM: no source line known for layer ${layer} (the server's report carries them).`);
+        return;
+    }
+    const position = new vscode.Position(at.line, at.character);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(at.uri));
+    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+}
+
+/** A fresh nonce per page for its content security policy. */
+function nonce(): string {
+    return crypto.randomBytes(16).toString('base64');
+}
+
+
 
 /** Tasks "cim: check" and "cim: compile" with the $cim problem matcher. */
 class CimTaskProvider implements vscode.TaskProvider {

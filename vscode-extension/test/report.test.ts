@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { mergeContents, renderReportHtml, si, toReportContent } from '../src/report';
+import { mergeContents, renderReportBody, renderReportHtml, scriptJson, si, toReportContent } from '../src/report';
 
 const program = {
     format: 'cimlang.program', version: 1, mapping: 'OnTiny', network: 'Mlp', quantization: 'Q8', valid: true,
@@ -65,5 +65,58 @@ describe('mapping report', () => {
         assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src vscode-webview:\/\/x 'unsafe-inline';"/);
         const evil = renderReportHtml('r', toReportContent({ ...program, mapping: '<img src=x onerror=alert(1)>' }), 'c');
         assert.ok(!evil.includes('<img'));
+    });
+
+    const charts = {
+        heading: 'mapping OnTiny: Mlp on Tiny', facts: ['200 of 256 arrays (78% used)'],
+        charts: [
+            { id: 'floorplan', title: 'Floorplan', caption: 'tiles x arrays', spec: { width: 1100, height: 300, data: { values: [{ layer: 'fc1</script><b>' }] } } },
+            { id: 'latency-per-layer', title: 'Latency per layer', caption: 'the schedule', spec: { width: 'container' } },
+        ],
+    };
+    const summary = { mapping: 'OnTiny', report: 'table', program, charts, layerLocations: { fc1: { uri: 'file:///w/mlp.cim', line: 8, character: 4 } } };
+
+    it('keeps the server\'s charts and layer locations with the program', () => {
+        const content = toReportContent(summary);
+        assert.equal(content.kind, 'programs');
+        assert.deepEqual(content.kind === 'programs' && content.charts, [charts]);
+        assert.deepEqual(content.kind === 'programs' && content.locations, { fc1: { uri: 'file:///w/mlp.cim', line: 8, character: 4 } });
+        // two mappings: each program keeps its own charts, a program without charts keeps a hole
+        const merged = mergeContents([content, toReportContent({ report: 'B', program })]);
+        assert.deepEqual(merged.kind === 'programs' && merged.charts, [charts, undefined]);
+    });
+
+    it('draws each chart in a figure with the chart script allowed by its nonce and no eval', () => {
+        const html = renderReportHtml('Mapping report: mlp.cim', toReportContent(summary), 'vscode-webview://x', { src: 'vscode-resource://ext/out/bundle/report-view.js', nonce: 'N0nce' });
+        assert.match(html, /script-src 'nonce-N0nce';/);
+        assert.ok(!html.includes('unsafe-eval'));
+        assert.match(html, /<script nonce="N0nce" src="vscode-resource:\/\/ext\/out\/bundle\/report-view.js"><\/script>/);
+        assert.match(html, /<figure class="chart wide" data-chart="floorplan"><figcaption><b>Floorplan<\/b> tiles x arrays<\/figcaption><div class="plot" id="chart-0"><\/div><\/figure>/);
+        assert.match(html, /data-chart="latency-per-layer".*id="chart-1"/);
+        assert.match(html, /<body data-charts="pending">/);
+        // the specifications are data in a JSON element; a layer name cannot close it
+        const json = /<script type="application\/json" id="cim-charts">(.*)<\/script>/.exec(html);
+        assert.ok(json, 'the chart data element');
+        assert.ok(!json[1].includes('</'));
+        assert.deepEqual(JSON.parse(json[1]), [['chart-0', charts.charts[0].spec], ['chart-1', charts.charts[1].spec]]);
+        // the charts sit between the summary and the layer table, which scrolls sideways in a narrow view
+        assert.ok(html.indexOf('class="summary"') < html.indexOf('chart-0') && html.indexOf('chart-0') < html.indexOf('class="layers"'));
+        assert.match(html, /<div class="scroll"><table class="layers">/);
+        assert.match(html, /<details><summary>compiler output<\/summary><pre>table<\/pre><\/details>/);
+    });
+
+    it('renders the update of an edited file as the same body and specifications', () => {
+        const { html, specs } = renderReportBody('Mapping report: mlp.cim', toReportContent(summary));
+        assert.equal(specs.length, 2);
+        assert.match(html, /^<h1>Mapping report: mlp.cim<\/h1>/);
+        assert.match(html, /Click a layer in a chart to go to its line/);
+        assert.equal(scriptJson('</script>'), '"\\u003c/script>"');
+    });
+
+    it('without the chart script shows no figures and runs nothing', () => {
+        const html = renderReportHtml('r', toReportContent(summary), 'c');
+        assert.ok(!html.includes('<figure'));
+        assert.ok(!html.includes('<script nonce'));
+        assert.match(html, /<body data-charts="0">/);
     });
 });
