@@ -10,7 +10,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 
 /** Finds declarations in loaded .cim files and the folders their relative paths are resolved against. */
-final class Sources {
+public final class Sources {
     private Sources() {
     }
 
@@ -43,7 +43,7 @@ final class Sources {
     }
 
     /** The file an IR origin (an EMF object) was declared in. */
-    static Path fileOf(Object origin) {
+    public static Path fileOf(Object origin) {
         if (origin instanceof EObject o && o.eResource() != null && o.eResource().getURI().isFile()) {
             return Path.of(o.eResource().getURI().toFileString());
         }
@@ -51,8 +51,22 @@ final class Sources {
     }
 
     /** The folder of the file an origin was declared in, or {@code fallback}. */
-    static Path dirOf(Object origin, Path fallback) {
+    public static Path dirOf(Object origin, Path fallback) {
         Path f = fileOf(origin);
         return f == null ? fallback : f.toAbsolutePath().getParent();
+    }
+
+    /** The sweeps a resource declares, in file order. */
+    public static List<org.cimlang.cim.Sweep> sweeps(Resource r) {
+        List<org.cimlang.cim.Sweep> found = new ArrayList<>();
+        if (r.getContents().isEmpty()) {
+            return found;
+        }
+        for (var d : ((Model) r.getContents().get(0)).getElements()) {
+            if (d instanceof org.cimlang.cim.Sweep s) {
+                found.add(s);
+            }
+        }
+        return found;
     }
 }

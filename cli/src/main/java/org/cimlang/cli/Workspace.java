@@ -46,7 +46,7 @@ public final class Workspace {
     }
 
     /** One injector per process: creating it costs ~0.3 s. */
-    static Injector createInjector() {
+    public static Injector createInjector() {
         return new CimStandaloneSetup().createInjectorAndDoEMFRegistration();
     }
 
