@@ -153,10 +153,10 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
      * Layers of other frameworks that cimlang has no kind for yet: a near-miss suggestion ('layernorm' ->
      * 'batchnorm') would change the network's meaning, so these get the list of kinds instead.
      */
-    private static final Set<String> FOREIGN_LAYERS = Set.of("layernorm", "groupnorm", "instancenorm", "gelu", "silu",
-            "swish", "relu6", "hardswish", "hardsigmoid", "leakyrelu", "elu", "prelu", "mish", "clip", "matmul",
+    private static final Set<String> FOREIGN_LAYERS = Set.of("layernorm", "groupnorm", "instancenorm",
+            "swish", "hardsigmoid", "leakyrelu", "elu", "prelu", "mish", "clip", "matmul",
             "gemm", "linear", "attention", "multiheadattention", "embedding", "lstm", "gru", "rnn", "reshape",
-            "transpose", "permute", "split", "mul", "sub", "div", "upsample", "resize", "pad", "dropout", "conv1d",
+            "transpose", "permute", "split", "sub", "div", "upsample", "resize", "pad", "dropout", "conv1d",
             "conv3d", "convtranspose", "deconv", "globalavgpool", "adaptiveavgpool");
 
     public UnknownWord unknownWord(String text, EObject parsing) {

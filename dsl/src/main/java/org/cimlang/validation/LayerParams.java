@@ -15,17 +15,18 @@ final class LayerParams {
     private LayerParams() {
     }
 
-    private static final Map<EClass, LayerParam> BY_CLASS = Map.of(
-            CimPackage.Literals.FILTERS_PARAM, LayerParam.FILTERS,
-            CimPackage.Literals.UNITS_PARAM, LayerParam.UNITS,
-            CimPackage.Literals.KERNEL_PARAM, LayerParam.KERNEL,
-            CimPackage.Literals.STRIDE_PARAM, LayerParam.STRIDE,
-            CimPackage.Literals.PADDING_PARAM, LayerParam.PADDING,
-            CimPackage.Literals.GROUPS_PARAM, LayerParam.GROUPS,
-            CimPackage.Literals.BIAS_PARAM, LayerParam.BIAS,
-            CimPackage.Literals.GLOBAL_PARAM, LayerParam.GLOBAL,
-            CimPackage.Literals.AXIS_PARAM, LayerParam.AXIS,
-            CimPackage.Literals.ACTIVATION_PARAM, LayerParam.ACTIVATION);
+    private static final Map<EClass, LayerParam> BY_CLASS = Map.ofEntries(
+            Map.entry(CimPackage.Literals.FILTERS_PARAM, LayerParam.FILTERS),
+            Map.entry(CimPackage.Literals.UNITS_PARAM, LayerParam.UNITS),
+            Map.entry(CimPackage.Literals.KERNEL_PARAM, LayerParam.KERNEL),
+            Map.entry(CimPackage.Literals.STRIDE_PARAM, LayerParam.STRIDE),
+            Map.entry(CimPackage.Literals.PADDING_PARAM, LayerParam.PADDING),
+            Map.entry(CimPackage.Literals.GROUPS_PARAM, LayerParam.GROUPS),
+            Map.entry(CimPackage.Literals.BIAS_PARAM, LayerParam.BIAS),
+            Map.entry(CimPackage.Literals.GLOBAL_PARAM, LayerParam.GLOBAL),
+            Map.entry(CimPackage.Literals.CEIL_PARAM, LayerParam.CEIL),
+            Map.entry(CimPackage.Literals.AXIS_PARAM, LayerParam.AXIS),
+            Map.entry(CimPackage.Literals.ACTIVATION_PARAM, LayerParam.ACTIVATION));
 
     static LayerParam of(org.cimlang.cim.LayerParam p) {
         LayerParam param = BY_CLASS.get(p.eClass());

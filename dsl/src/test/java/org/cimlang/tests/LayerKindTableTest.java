@@ -139,6 +139,7 @@ class LayerKindTableTest {
             case GROUPS -> "groups 1";
             case BIAS -> "bias true";
             case GLOBAL -> "global";
+            case CEIL -> "ceil";
             case AXIS -> "axis 0";
             case ACTIVATION -> "activation relu";
         };

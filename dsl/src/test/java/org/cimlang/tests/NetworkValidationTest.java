@@ -143,7 +143,7 @@ class NetworkValidationTest {
     void aDenseLayerReadingTwoLayersIsAnErrorOnTheInputs() throws Exception {
         Src src = Src.valid().replace("dense d from f units 10", "dense d from [f, c1] units 10");
         assertEquals(src.error(CimIssueCodes.INPUT_COUNT, "f, c1",
-                "dense d reads one layer, found 2: merge them first with 'add' or 'concat'"), frontEndIssues(src));
+                "dense d reads one layer, found 2: merge them first with 'add', 'mul' or 'concat'"), frontEndIssues(src));
     }
 
     @Test

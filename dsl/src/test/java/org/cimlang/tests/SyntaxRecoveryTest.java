@@ -73,12 +73,12 @@ class SyntaxRecoveryTest {
 
     @Test
     void everyLayerOfAnotherFrameworkIsReportedWithTheLayerKindsNotANearMiss() throws Exception {
-        Src src = Src.valid().replace("flatten f from c1", "flatten f from c1\n    layernorm ln from f\n    gelu g from ln");
+        Src src = Src.valid().replace("flatten f from c1", "flatten f from c1\n    layernorm ln from f\n    lstm g from ln");
         String issues = frontEnd(support.issues(src.text()));
         String kinds = "the layer kinds are activation, add, avgpool, batchnorm, concat, conv2d, dense, flatten, input,"
-                + " maxpool, softmax (docs/language.md lists what each takes)";
+                + " maxpool, mul, softmax (docs/language.md lists what each takes)";
         assertTrue(issues.contains("'layernorm' is not a layer kind of cimlang (yet) in network N: " + kinds), issues);
-        assertTrue(issues.contains("'gelu' is not a layer kind of cimlang (yet) in network N: " + kinds), issues);
+        assertTrue(issues.contains("'lstm' is not a layer kind of cimlang (yet) in network N: " + kinds), issues);
         assertTrue(!issues.contains("did you mean 'batchnorm'"), issues);
     }
 
@@ -86,8 +86,9 @@ class SyntaxRecoveryTest {
     void aWordThatResemblesNoKeywordListsTheWordsAllowedWhereItStands() throws Exception {
         Src src = Src.valid().replace("flatten f from c1", "flatten f from c1 frobnicate");
         assertEquals(src.error(SYNTAX, "frobnicate", "unknown word 'frobnicate' in network N: remove it, or write one "
-                + "of activation, activity, add, avgpool, axis, batchnorm, bias, concat, dense, false, filters, flatten, from, "
-                + "global, groups, input, inputs, kernel, maxpool, network, none, padding, relu, sigmoid, sign, softmax, "
+                + "of activation, activity, add, avgpool, axis, batchnorm, bias, ceil, concat, dense, false, filters, flatten, "
+                + "from, gelu, global, groups, hardswish, input, inputs, kernel, maxpool, mul, network, none, padding, relu, "
+                + "sigmoid, sign, silu, softmax, "
                 + "stride, tanh, true, units, weights"), frontEnd(support.issues(src.text())));
     }
 
@@ -143,7 +144,7 @@ class SyntaxRecoveryTest {
         Src src = Src.valid().replace("dense d from f units 10", "dense d from f units 10 activation softmax");
         List<String> syntax = support.issues(src.text()).stream().filter(i -> SYNTAX.equals(i.getCode()))
                 .map(Issue::getMessage).toList();
-        assertEquals("'softmax' is not an activation function: write one of none, relu, sigmoid, sign, tanh"
+        assertEquals("'softmax' is not an activation function: write one of gelu, hardswish, none, relu, relu6, sigmoid, sign, silu, tanh"
                 + " (softmax is a layer of its own: 'softmax NAME from LAYER')", syntax.get(0));
     }
 }

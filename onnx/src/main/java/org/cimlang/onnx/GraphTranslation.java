@@ -48,10 +48,22 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
 final class GraphTranslation {
     static final Set<String> HANDLED = Set.of("Add", "AveragePool", "BatchNormalization", "Concat", "Constant",
             "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual", "Identity",
-            "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where");
+            "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where", "Clip",
+            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf");
 
     /** What a tensor name holds. */
-    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale {
+    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart {
+    }
+
+    /**
+     * {@code sigmoid(x)} or {@code hardsigmoid(x)} of a layer's output, read only by a Mul with {@code x}: the
+     * halves of SiLU and hard swish as PyTorch exports them, waiting for that Mul.
+     */
+    private record Gate(String layer, Shape shape, Activation act) implements Value {
+    }
+
+    /** A step of PyTorch's exact GELU, {@code x * (erf(x / sqrt 2) + 1) * 0.5}: 1 after Div, 2 Erf, 3 Add, 4 Mul by x. */
+    private record GeluPart(String layer, Shape shape, int step) implements Value {
     }
 
     /** The output of a layer, shape without batch. */
@@ -85,6 +97,8 @@ final class GraphTranslation {
     private final Map<String, Integer> layerAt = new HashMap<>();
     private final Map<String, List<String>> tensorsOfLayer = new HashMap<>();
     private final Map<String, Integer> aliasReads = new HashMap<>();
+    /** The nodes reading each tensor, for the patterns that look one node ahead (SiLU, hard swish). */
+    private final Map<String, List<NodeProto>> readers = new HashMap<>();
     private final Map<String, Tensor> weights = new LinkedHashMap<>();
     private final LayerNames names = new LayerNames();
     private final Map<String, Integer> dropped = new LinkedHashMap<>();
@@ -164,6 +178,7 @@ final class GraphTranslation {
             for (String in : n.getInputList()) {
                 if (!in.isEmpty()) {
                     consumers.merge(in, 1, Integer::sum);
+                    readers.computeIfAbsent(in, k -> new ArrayList<>()).add(n);
                 }
             }
         }
@@ -262,7 +277,13 @@ final class GraphTranslation {
             case "MatMul" -> matMul(n);
             case "Add", "Sum" -> add(n);
             case "Relu" -> activation(n, Activation.RELU);
-            case "Sigmoid" -> activation(n, Activation.SIGMOID);
+            case "Sigmoid" -> gateOrActivation(n, Activation.SIGMOID, Activation.SILU);
+            case "HardSigmoid" -> hardSigmoid(n);
+            case "HardSwish" -> activation(n, Activation.HARDSWISH);
+            case "Clip" -> clip(n);
+            case "Mul" -> mul(n);
+            case "Div" -> geluDiv(n);
+            case "Erf" -> geluErf(n);
             case "Tanh" -> activation(n, Activation.TANH);
             case "GreaterOrEqual" -> greaterOrEqual(n);
             case "Where" -> whereSign(n);
@@ -394,6 +415,16 @@ final class GraphTranslation {
     }
 
     private void add(NodeProto n) {
+        if (n.getInputCount() == 2 && (value(n, 0) instanceof GeluPart || value(n, 1) instanceof GeluPart)) {
+            int at = value(n, 0) instanceof GeluPart ? 0 : 1;
+            GeluPart p = (GeluPart) value(n, at);
+            if (p.step() != 2 || !(value(n, 1 - at) instanceof Const one) || !isScalar(n, one, 1f)) {
+                throw error(n, "it adds " + describe(value(n, 1 - at)) + " to a step of GELU; cimlang reads the exact "
+                        + "GELU as x * (erf(x / sqrt 2) + 1) * 0.5");
+            }
+            values.put(n.getOutput(0), new GeluPart(p.layer(), p.shape(), 3));
+            return;
+        }
         List<LayerOut> data = new ArrayList<>();
         List<Const> constants = new ArrayList<>();
         for (int i = 0; i < n.getInputCount(); i++) {
@@ -497,6 +528,149 @@ final class GraphTranslation {
         define(output, new LayerOut(name, x.shape()));
     }
 
+    /**
+     * Sigmoid (or HardSigmoid) of {@code x} whose only reader multiplies it by {@code x}: SiLU (hard swish),
+     * applied when that Mul comes; otherwise the plain activation.
+     */
+    private void gateOrActivation(NodeProto n, Activation plain, Activation gated) {
+        LayerOut x = layerIn(n, 0);
+        List<NodeProto> next = readers.getOrDefault(n.getOutput(0), List.of());
+        boolean gate = next.size() == 1 && consumers.getOrDefault(n.getOutput(0), 0) == 1
+                && next.get(0).getOpType().equals("Mul") && next.get(0).getInputCount() == 2
+                && next.get(0).getInputList().contains(n.getInput(0));
+        if (!gate) {
+            if (plain == null) {
+                throw error(n, "cimlang reads HardSigmoid only as HardSigmoid(x) * x with alpha 1/6 and beta 1/2, its "
+                        + "hard swish");
+            }
+            applyActivation(n, x, plain, n.getOutput(0));
+            return;
+        }
+        // the Mul reads x too: one read of x between them, as the fused activation will have
+        aliasReads.merge(x.layer(), 1, Integer::sum);
+        values.put(n.getOutput(0), new Gate(x.layer(), x.shape(), gated));
+    }
+
+    private void hardSigmoid(NodeProto n) {
+        double alpha = attrFloat(n, "alpha", 0.2f);
+        double beta = attrFloat(n, "beta", 0.5f);
+        if (Math.abs(alpha - 1.0 / 6) > 1e-6 || Math.abs(beta - 0.5) > 1e-6) {
+            throw error(n, "alpha " + alpha + " and beta " + beta + " are not hard swish's 1/6 and 1/2; cimlang reads "
+                    + "HardSigmoid only as HardSigmoid(x) * x, its hard swish");
+        }
+        gateOrActivation(n, null, Activation.HARDSWISH);
+    }
+
+    /** Clip(x, 0, 6) is ReLU6 and Clip(x, 0) ReLU; other bounds are not an activation of cimlang. */
+    private void clip(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        double lo;
+        double hi;
+        if (opset < 11) {
+            lo = attrFloat(n, "min", Float.NEGATIVE_INFINITY);
+            hi = attrFloat(n, "max", Float.POSITIVE_INFINITY);
+        } else {
+            lo = hasInput(n, 1) ? scalarOf(n, 1, "min") : Double.NEGATIVE_INFINITY;
+            hi = hasInput(n, 2) ? scalarOf(n, 2, "max") : Double.POSITIVE_INFINITY;
+        }
+        if (lo == 0 && hi == 6) {
+            applyActivation(n, x, Activation.RELU6, n.getOutput(0));
+        } else if (lo == 0 && hi == Double.POSITIVE_INFINITY) {
+            applyActivation(n, x, Activation.RELU, n.getOutput(0));
+        } else {
+            throw error(n, "it clips to [" + lo + ", " + hi + "]; cimlang reads Clip as ReLU6 (0, 6) or ReLU (0, none)");
+        }
+    }
+
+    private double scalarOf(NodeProto n, int i, String what) {
+        Value v = value(n, i);
+        if (!(v instanceof Const c)) {
+            throw error(n, "its " + what + " '" + n.getInput(i) + "' is " + describe(v) + ", not a constant");
+        }
+        float[] f = floatsOf(n, c);
+        if (f.length != 1) {
+            throw error(n, "its " + what + " '" + n.getInput(i) + "' holds " + f.length + " values, not one");
+        }
+        return f[0];
+    }
+
+    /**
+     * Mul: x by its own sigmoid (SiLU) or hard sigmoid (hard swish); one step of the exact GELU; or two
+     * tensors element by element (a mul layer, e.g. squeeze-and-excite's channel weights).
+     */
+    private void mul(NodeProto n) {
+        Value a = value(n, 0);
+        Value b = value(n, 1);
+        if (b instanceof Gate g && a instanceof LayerOut x && g.layer().equals(x.layer())) {
+            applyActivation(n, x, g.act(), n.getOutput(0));
+            return;
+        }
+        if (a instanceof Gate g && b instanceof LayerOut x && g.layer().equals(x.layer())) {
+            applyActivation(n, x, g.act(), n.getOutput(0));
+            return;
+        }
+        if (a instanceof LayerOut x && b instanceof GeluPart p && p.step() == 3 && p.layer().equals(x.layer())) {
+            values.put(n.getOutput(0), new GeluPart(x.layer(), x.shape(), 4));
+            return;
+        }
+        if (b instanceof LayerOut x && a instanceof GeluPart p && p.step() == 3 && p.layer().equals(x.layer())) {
+            values.put(n.getOutput(0), new GeluPart(x.layer(), x.shape(), 4));
+            return;
+        }
+        if (a instanceof GeluPart p && p.step() == 4 && b instanceof Const c && isScalar(n, c, 0.5f)
+                || b instanceof GeluPart q && q.step() == 4 && a instanceof Const d && isScalar(n, d, 0.5f)) {
+            GeluPart part = a instanceof GeluPart p2 ? p2 : (GeluPart) b;
+            applyActivation(n, new LayerOut(part.layer(), part.shape()), Activation.GELU, n.getOutput(0));
+            return;
+        }
+        if (a instanceof LayerOut x && b instanceof LayerOut y) {
+            elementwiseProduct(n, x, y);
+            return;
+        }
+        throw error(n, "it multiplies " + describe(a) + " by " + describe(b) + "; cimlang reads Mul as x * sigmoid(x) "
+                + "(SiLU), x * hardsigmoid(x) (hard swish), a step of GELU, or the product of two tensors computed "
+                + "from the input (a mul layer); a constant factor is not a layer of cimlang");
+    }
+
+    /** Two tensors multiplied element by element, broadcast as ONNX does (e.g. [C, H, W] by [C, 1, 1]). */
+    private void elementwiseProduct(NodeProto n, LayerOut x, LayerOut y) {
+        Shape out = org.cimlang.compiler.shape.Broadcast.of(x.shape(), y.shape());
+        if (out == null) {
+            throw error(n, "it multiplies " + x.layer() + " " + x.shape() + " by " + y.layer() + " " + y.shape()
+                    + ", which do not broadcast (each dimension equal or 1 in one of them)");
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.MUL).inputs(List.of(x.layer(), y.layer())).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, out));
+    }
+
+    /** x / sqrt 2, the first step of GELU. */
+    private void geluDiv(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        Value d = value(n, 1);
+        if (!(d instanceof Const c) || !isScalarNear(n, c, Math.sqrt(2))) {
+            throw error(n, "it divides by " + describe(d) + "; cimlang reads Div only as x / sqrt(2), the first step "
+                    + "of the exact GELU x * (erf(x / sqrt 2) + 1) * 0.5");
+        }
+        // x is read again by the Mul of step 4: count the pair as one read of x
+        aliasReads.merge(x.layer(), 1, Integer::sum);
+        values.put(n.getOutput(0), new GeluPart(x.layer(), x.shape(), 1));
+    }
+
+    private void geluErf(NodeProto n) {
+        Value v = value(n, 0);
+        if (!(v instanceof GeluPart p) || p.step() != 1) {
+            throw error(n, "it reads " + describe(v) + "; cimlang reads Erf only inside the exact GELU "
+                    + "x * (erf(x / sqrt 2) + 1) * 0.5");
+        }
+        values.put(n.getOutput(0), new GeluPart(p.layer(), p.shape(), 2));
+    }
+
+    private boolean isScalarNear(NodeProto n, Const c, double expected) {
+        float[] v = floatsOf(n, c);
+        return v.length == 1 && Math.abs(v[0] - expected) <= 1e-5 * expected;
+    }
+
     /** {@code x >= 0}: the first half of sign as the exporter writes it. */
     private void greaterOrEqual(NodeProto n) {
         LayerOut x = layerIn(n, 0);
@@ -555,19 +729,23 @@ final class GraphTranslation {
                         + "; cimlang (like PyTorch) pads pooling windows by at most half the kernel");
             }
         }
+        boolean ceil = false;
         if (attrInt(n, "ceil_mode", 0) != 0) {
             for (int i = 0; i < 2; i++) {
                 long span = x.shape().dim(i + 1) + 2 * pads[i] - kernel[i];
                 if (span >= 0 && span % strides[i] != 0) {
-                    throw error(n, "ceil_mode=1 adds a partial window at the border of its " + x.shape()
-                            + " input; cimlang's pooling rounds the output size down (ceil_mode=0): "
-                            + "export with ceil_mode=False or pad the input");
+                    ceil = true;
                 }
+            }
+            if (ceil && kind == LayerKind.AVGPOOL) {
+                throw error(n, "ceil_mode=1 adds a partial window at the border of its " + x.shape()
+                        + " input; cimlang rounds the output size up only for maxpool ('ceil'): export the average "
+                        + "pooling with ceil_mode=False or pad the input");
             }
         }
         String name = layerName(n, null);
         add(Layer.builder(name, kind).inputs(x.layer()).kernel(kernel[0], kernel[1]).stride(strides[0], strides[1])
-                .padding(pads[0], pads[1]).origin(n.getName()).build());
+                .padding(pads[0], pads[1]).ceil(ceil).origin(n.getName()).build());
         define(n.getOutput(0), new LayerOut(name, null));
     }
 
@@ -660,8 +838,11 @@ final class GraphTranslation {
         for (int i = 0; i < n.getInputCount(); i++) {
             parts.add(layerIn(n, i));
         }
-        if (parts.size() < 2) {
-            throw error(n, "it joins " + parts.size() + " tensor; a concat layer needs at least two");
+        if (parts.size() == 1) {
+            // DenseNet joins a list of one tensor at the start of each block: an identity
+            dropped.merge("Concat of one input", 1, Integer::sum);
+            aliasOf(n, parts.get(0));
+            return;
         }
         int rank = parts.get(0).shape().rank() + 1;
         long axis = attrInt(n, "axis", Long.MIN_VALUE);
@@ -796,7 +977,7 @@ final class GraphTranslation {
 
     private static Layer copy(Layer l, boolean bias, Activation act) {
         return new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
-                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.axis(), act,
+                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), act,
                 l.origin());
     }
 
@@ -925,6 +1106,14 @@ final class GraphTranslation {
         if (v instanceof Padded p) {
             return "the zero-padded output of layer " + p.layer() + " (node '" + p.padNode() + "'); cimlang folds a "
                     + "Pad only into the Conv or AveragePool that reads it";
+        }
+        if (v instanceof Gate g) {
+            return "the " + (g.act() == Activation.SILU ? "sigmoid" : "hard sigmoid") + " of layer " + g.layer()
+                    + " (cimlang reads it only multiplied by that layer's output)";
+        }
+        if (v instanceof GeluPart p) {
+            return "step " + p.step() + " of the GELU of layer " + p.layer()
+                    + " (x * (erf(x / sqrt 2) + 1) * 0.5, read only whole)";
         }
         if (v instanceof Condition) {
             return "a comparison (x >= 0) not followed by Where(..., 1, -1)";

@@ -119,6 +119,7 @@ public final class OnnxExporter {
     private static final class LayerNodes {
         private final GraphProto.Builder g;
         private boolean signConstants;
+        private final java.util.Set<String> constants = new java.util.HashSet<>();
 
         LayerNodes(GraphProto.Builder g) {
             this.g = g;
@@ -146,6 +147,9 @@ public final class OnnxExporter {
                         if (!max) {
                             attrs.add(integer("count_include_pad", 1));
                         }
+                        if (l.ceil()) {
+                            attrs.add(integer("ceil_mode", 1));
+                        }
                         node(max ? "MaxPool" : "AveragePool", name, in, opOut, attrs.toArray(AttributeProto[]::new));
                     }
                 }
@@ -153,6 +157,15 @@ public final class OnnxExporter {
                 case BATCHNORM -> node("BatchNormalization", name, withTensors(l), opOut,
                         real("epsilon", BatchNorm.EPS), real("momentum", 1 - BatchNorm.MOMENTUM));
                 case ADD -> node(in.size() == 2 ? "Add" : "Sum", name, in, opOut);
+                case MUL -> {
+                    // Mul takes two operands: a product of more is a chain
+                    String acc = in.get(0);
+                    for (int k = 1; k < in.size(); k++) {
+                        String o = k == in.size() - 1 ? opOut : opOut + "_" + k;
+                        node("Mul", k == in.size() - 1 ? name : name + "_" + k, List.of(acc, in.get(k)), o);
+                        acc = o;
+                    }
+                }
                 case CONCAT -> node("Concat", name, in, opOut, integer("axis", l.axis() + 1L));
                 case SOFTMAX -> node("Softmax", name, in, opOut, integer("axis", 1));
                 case ACTIVATION -> activation(l.activation(), name, in.get(0), name);
@@ -199,7 +212,40 @@ public final class OnnxExporter {
                     node("GreaterOrEqual", nodeName + "_ge", List.of(in, "cim_sign_zero"), out + "_ge");
                     node("Where", nodeName, List.of(out + "_ge", "cim_sign_plus", "cim_sign_minus"), out);
                 }
+                case RELU6 -> {
+                    constant("cim_zero", 0f);
+                    constant("cim_six", 6f);
+                    node("Clip", nodeName, List.of(in, "cim_zero", "cim_six"), out);
+                }
+                case SILU -> {
+                    node("Sigmoid", nodeName + "_sigmoid", List.of(in), out + "_sigmoid");
+                    node("Mul", nodeName, List.of(in, out + "_sigmoid"), out);
+                }
+                case HARDSWISH -> {
+                    // HardSwish itself is opset 14; HardSigmoid(x/6 + 1/2) * x is the same function in opset 13
+                    node("HardSigmoid", nodeName + "_hardsigmoid", List.of(in), out + "_hardsigmoid",
+                            real("alpha", 1f / 6), real("beta", 0.5f));
+                    node("Mul", nodeName, List.of(in, out + "_hardsigmoid"), out);
+                }
+                case GELU -> {
+                    // PyTorch's export of the exact GELU: x * (erf(x / sqrt 2) + 1) * 0.5
+                    constant("cim_sqrt2", (float) Math.sqrt(2));
+                    constant("cim_one", 1f);
+                    constant("cim_half", 0.5f);
+                    node("Div", nodeName + "_div", List.of(in, "cim_sqrt2"), out + "_div");
+                    node("Erf", nodeName + "_erf", List.of(out + "_div"), out + "_erf");
+                    node("Add", nodeName + "_add", List.of(out + "_erf", "cim_one"), out + "_add");
+                    node("Mul", nodeName + "_mul", List.of(in, out + "_add"), out + "_mul");
+                    node("Mul", nodeName, List.of(out + "_mul", "cim_half"), out);
+                }
                 default -> throw new IllegalStateException("activation " + act + " cannot be exported");
+            }
+        }
+
+        /** A scalar initialiser, added once however many layers use it. */
+        private void constant(String name, float value) {
+            if (constants.add(name)) {
+                g.addInitializer(OnnxTensors.scalar(name, value));
             }
         }
 

@@ -28,10 +28,12 @@ import ai.onnx.proto.OnnxMl.NodeProto;
  */
 public final class OnnxImporter {
     /** The operators the importer reads (default domain), as listed in messages and docs/onnx.md. */
-    public static final List<String> SUPPORTED_OPS = List.of("Add", "AveragePool", "BatchNormalization", "Concat",
-            "Constant", "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool",
-            "GreaterOrEqual+Where (x >= 0 ? 1 : -1, cimlang's sign)", "Identity", "MatMul", "MaxPool",
-            "Pad (zeros, before Conv or AveragePool)", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh");
+    public static final List<String> SUPPORTED_OPS = List.of("Add", "AveragePool", "BatchNormalization",
+            "Clip (0, 6: relu6)", "Concat", "Constant", "Conv", "Div+Erf+Add+Mul (the exact GELU)", "Dropout", "Flatten",
+            "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual+Where (x >= 0 ? 1 : -1, cimlang's sign)",
+            "HardSigmoid+Mul (hard swish)", "HardSwish", "Identity", "MatMul", "MaxPool", "Mul (of two tensors; "
+                    + "x * sigmoid(x) is silu)", "Pad (zeros, before Conv or AveragePool)", "Relu", "Reshape",
+            "Sigmoid", "Softmax", "Sum", "Tanh");
 
     private OnnxImporter() {
     }

@@ -25,13 +25,15 @@ import java.util.Objects;
  * @param groups     conv2d groups (1 = dense convolution, = Cin for depthwise)
  * @param bias       conv2d/dense have a bias
  * @param global     pooling over the whole spatial extent
+ * @param ceil       max pooling rounds its output size up (PyTorch's ceil_mode): a last, partial window at
+ *                   the border
  * @param axis       concat axis (0 = channels)
  * @param activation applied after the layer's operation
  * @param origin     where it was written (opaque to the compiler)
  */
 public record Layer(String name, LayerKind kind, List<String> inputs, Shape inputShape, long filters, long units,
         long kernelH, long kernelW, long strideH, long strideW, long padH, long padW, long groups, boolean bias,
-        boolean global, int axis, Activation activation, Object origin) {
+        boolean global, boolean ceil, int axis, Activation activation, Object origin) {
 
     public Layer {
         Objects.requireNonNull(name, "name");
@@ -85,6 +87,7 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
         private long groups = 1;
         private boolean bias = true;
         private boolean global;
+        private boolean ceil;
         private int axis;
         private Activation activation = Activation.NONE;
         private Object origin;
@@ -159,6 +162,11 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
             return this;
         }
 
+        public Builder ceil(boolean v) {
+            this.ceil = v;
+            return this;
+        }
+
         public Builder global(boolean v) {
             this.global = v;
             return this;
@@ -181,7 +189,7 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
 
         public Layer build() {
             return new Layer(name, kind, inputs, inputShape, filters, units, kernelH, kernelW, strideH, strideW, padH,
-                    padW, groups, bias, global, axis, activation, origin);
+                    padW, groups, bias, global, ceil, axis, activation, origin);
         }
     }
 }

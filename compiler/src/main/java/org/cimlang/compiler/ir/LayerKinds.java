@@ -3,6 +3,7 @@ package org.cimlang.compiler.ir;
 import static org.cimlang.compiler.ir.LayerParam.ACTIVATION;
 import static org.cimlang.compiler.ir.LayerParam.AXIS;
 import static org.cimlang.compiler.ir.LayerParam.BIAS;
+import static org.cimlang.compiler.ir.LayerParam.CEIL;
 import static org.cimlang.compiler.ir.LayerParam.FILTERS;
 import static org.cimlang.compiler.ir.LayerParam.GLOBAL;
 import static org.cimlang.compiler.ir.LayerParam.GROUPS;
@@ -62,7 +63,7 @@ public final class LayerKinds {
             kind(LayerKind.DENSE).allows(UNITS, BIAS, ACTIVATION).requires(UNITS)
                     .tensors(DENSE_WEIGHT, DENSE_BIAS).weightsInArrays()
                     .summary("fully connected: weights in crossbar arrays, one product per image"),
-            kind(LayerKind.MAXPOOL).allows(KERNEL, STRIDE, PADDING, GLOBAL).requires(KERNEL, GLOBAL)
+            kind(LayerKind.MAXPOOL).allows(KERNEL, STRIDE, PADDING, GLOBAL, CEIL).requires(KERNEL, GLOBAL)
                     .strideDefaultsToKernel().costs(POOLING).summary("max pooling in the digital units"),
             kind(LayerKind.AVGPOOL).allows(KERNEL, STRIDE, PADDING, GLOBAL).requires(KERNEL, GLOBAL)
                     .strideDefaultsToKernel().costs(POOLING).summary("average pooling in the digital units"),
@@ -76,6 +77,10 @@ public final class LayerKinds {
             kind(LayerKind.ADD).allows(ACTIVATION).reads(InputArity.TWO_OR_MORE)
                     .costs((l, in, out) -> (double) out.elements() * (in.size() - 1))
                     .summary("element-wise sum of its inputs in the digital units"),
+            kind(LayerKind.MUL).allows(ACTIVATION).reads(InputArity.TWO_OR_MORE)
+                    .costs((l, in, out) -> (double) out.elements() * (in.size() - 1))
+                    .summary("element-wise product of its inputs in the digital units; a dimension of size 1 "
+                            + "is repeated (squeeze-and-excite's channel weights times the image)"),
             kind(LayerKind.CONCAT).allows(AXIS, ACTIVATION).reads(InputArity.TWO_OR_MORE)
                     .summary("its inputs joined along an axis (moves data only)"),
             kind(LayerKind.ACTIVATION).allows(ACTIVATION).requires(ACTIVATION)

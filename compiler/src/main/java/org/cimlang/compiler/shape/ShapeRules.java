@@ -55,6 +55,7 @@ final class ShapeRules {
                 case FLATTEN -> Shape.of(in[0].elements());
                 case BATCHNORM, ACTIVATION, SOFTMAX -> in[0];
                 case ADD -> add(l, in);
+                case MUL -> mul(l, in);
                 case CONCAT -> concat(l, in);
             };
             if (out == null) {
@@ -172,8 +173,8 @@ final class ShapeRules {
                     + ": the output would have no pixel; use a smaller kernel or more padding", l, "kernel");
             return null;
         }
-        return new long[] {SlidingWindow.outputSize(in.dim(1), l.padH(), l.kernelH(), l.effectiveStrideH()),
-            SlidingWindow.outputSize(in.dim(2), l.padW(), l.kernelW(), l.effectiveStrideW())};
+        return new long[] {SlidingWindow.outputSize(in.dim(1), l.padH(), l.kernelH(), l.effectiveStrideH(), l.ceil()),
+            SlidingWindow.outputSize(in.dim(2), l.padW(), l.kernelW(), l.effectiveStrideW(), l.ceil())};
     }
 
     private Shape conv2d(Layer l, Shape[] in) {
@@ -234,6 +235,22 @@ final class ShapeRules {
             }
         }
         return in[0];
+    }
+
+    /** NumPy broadcasting: ranks aligned at the right, each dimension equal or 1, the output the larger. */
+    private Shape mul(Layer l, Shape[] in) {
+        Shape out = in[0];
+        for (int i = 1; i < in.length; i++) {
+            Shape b = Broadcast.of(out, in[i]);
+            if (b == null) {
+                error(ADD_SHAPE_MISMATCH, "mul " + l.name() + " multiplies " + l.inputs().get(0) + " " + in[0] + " and "
+                        + l.inputs().get(i) + " " + in[i] + ": each dimension must be equal or 1 in one of them", l,
+                        "from");
+                return null;
+            }
+            out = b;
+        }
+        return out;
     }
 
     private Shape concat(Layer l, Shape[] in) {

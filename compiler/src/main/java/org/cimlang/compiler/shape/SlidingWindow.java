@@ -17,4 +17,20 @@ public final class SlidingWindow {
         long padded = Math.addExact(in, Math.multiplyExact(2, pad));
         return (padded - kernel) / stride + 1;
     }
+
+    /**
+     * With {@code ceil} (PyTorch's and ONNX's ceil_mode) the division rounds up, but a last window that
+     * would start in the right padding is dropped, so every window reads the image.
+     */
+    public static long outputSize(long in, long pad, long kernel, long stride, boolean ceil) {
+        if (!ceil) {
+            return outputSize(in, pad, kernel, stride);
+        }
+        long padded = Math.addExact(in, Math.multiplyExact(2, pad));
+        long out = Math.floorDiv(padded - kernel + stride - 1, stride) + 1;
+        if ((out - 1) * stride >= in + pad) {
+            out--;
+        }
+        return out;
+    }
 }

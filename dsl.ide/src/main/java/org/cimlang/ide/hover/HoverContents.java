@@ -198,6 +198,7 @@ public class HoverContents {
             case GROUPS -> l.groups() > 1 ? "groups " + l.groups() : null;
             case BIAS -> l.bias() ? "bias" : "no bias";
             case GLOBAL -> l.global() ? "global" : null;
+            case CEIL -> l.ceil() ? "output size rounded up (ceil)" : null;
             case AXIS -> "axis " + l.axis();
             case ACTIVATION -> l.activation() == org.cimlang.compiler.ir.Activation.NONE ? null
                     : "activation " + l.activation().keyword();

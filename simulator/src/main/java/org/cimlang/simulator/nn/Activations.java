@@ -3,7 +3,8 @@ package org.cimlang.simulator.nn;
 import org.cimlang.compiler.ir.Activation;
 
 /**
- * Element-wise activations. {@code sign} maps {@code x >= 0} to +1 and {@code x < 0} to -1 (a
+ * Element-wise activations over float arrays: the common ones in their own loops, the others through
+ * {@link Activation#apply} and {@link Activation#derivative}, where each function's math lives. {@code sign} maps {@code x >= 0} to +1 and {@code x < 0} to -1 (a
  * binary network has no zero level) and passes its gradient straight through where {@code |x| <= 1},
  * zero elsewhere (the clipped straight-through estimator of BinaryNet).
  */
@@ -36,7 +37,11 @@ public final class Activations {
                     a[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
                 }
             }
-            default -> throw new IllegalArgumentException("unknown activation " + kind);
+            default -> {
+                for (int i = 0; i < z.length; i++) {
+                    a[i] = (float) kind.apply(z[i]);
+                }
+            }
         }
     }
 
@@ -75,7 +80,11 @@ public final class Activations {
                     dz[i] += da[i] * a[i] * (1f - a[i]);
                 }
             }
-            default -> throw new IllegalArgumentException("unknown activation " + kind);
+            default -> {
+                for (int i = 0; i < z.length; i++) {
+                    dz[i] += (float) (da[i] * kind.derivative(z[i], a[i]));
+                }
+            }
         }
     }
 }

@@ -125,6 +125,10 @@ final class GraphPass {
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
                 Merge.addForward(inputsOf(node), y);
             }
+            case MUL -> {
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                productOf(node).forward(inputsOf(node), batch, y);
+            }
             case CONCAT -> {
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
                 Merge.concatForward(inputsOf(node), node.concatInner(), batch * node.concatOuter(), y);
@@ -232,6 +236,7 @@ final class GraphPass {
                         grads.get(name + ".weight"), grads.get(name + ".bias"), batch, node.channels(),
                         node.spatial(), par);
                 case ADD -> Merge.addBackward(dz, dIn);
+                case MUL -> productOf(node).backward(dz, inputsOf(node), batch, dIn);
                 case CONCAT -> Merge.concatBackward(dz, node.concatInner(), batch * node.concatOuter(), dIn);
                 case SOFTMAX -> {
                     if (dx != null) {
@@ -307,6 +312,14 @@ final class GraphPass {
     private ActivationQuant activationQuant(GraphPlan.Node node) {
         LayerQat q = qat.get(node.name());
         return q == null ? null : q.activations();
+    }
+
+    private ElementwiseProduct productOf(GraphPlan.Node node) {
+        int[][] shapes = new int[node.inputs().length][];
+        for (int k = 0; k < shapes.length; k++) {
+            shapes[k] = plan.nodes.get(node.inputs()[k]).shape();
+        }
+        return ElementwiseProduct.of(shapes, node.shape());
     }
 
     private float[][] inputsOf(GraphPlan.Node node) {

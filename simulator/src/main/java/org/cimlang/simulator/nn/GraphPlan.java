@@ -141,7 +141,7 @@ final class GraphPlan {
                     pool = l.global() ? PoolGeometry.global(s[0], s[1], s[2])
                             : new PoolGeometry(s[0], s[1], s[2], toInt(l, l.kernelH()), toInt(l, l.kernelW()),
                                     toInt(l, l.effectiveStrideH()), toInt(l, l.effectiveStrideW()),
-                                    toInt(l, l.padH()), toInt(l, l.padW()));
+                                    toInt(l, l.padH()), toInt(l, l.padW()), l.ceil());
                 }
                 case DENSE -> channels = size;
                 case SOFTMAX -> {

@@ -5,10 +5,17 @@ import org.cimlang.compiler.shape.SlidingWindow;
 
 /**
  * The sizes of one 2-D pooling of a [C, H, W] image (batch not included), PyTorch semantics: floor
- * division for the output size, padding at most half the kernel (so every window sees the image).
+ * division for the output size (ceil with {@code ceil}: the last window is clipped to the image),
+ * padding at most half the kernel (so every window sees the image).
  */
 public record PoolGeometry(int channels, int inH, int inW, int kernelH, int kernelW, int strideH, int strideW,
-        int padH, int padW) {
+        int padH, int padW, boolean ceil) {
+
+    /** A pooling that rounds its output size down (PyTorch's default). */
+    public PoolGeometry(int channels, int inH, int inW, int kernelH, int kernelW, int strideH, int strideW, int padH,
+            int padW) {
+        this(channels, inH, inW, kernelH, kernelW, strideH, strideW, padH, padW, false);
+    }
 
     public PoolGeometry {
         Checks.positive("pool channels", channels);
@@ -38,11 +45,11 @@ public record PoolGeometry(int channels, int inH, int inW, int kernelH, int kern
     }
 
     public int outH() {
-        return (int) SlidingWindow.outputSize(inH, padH, kernelH, strideH);
+        return (int) SlidingWindow.outputSize(inH, padH, kernelH, strideH, ceil);
     }
 
     public int outW() {
-        return (int) SlidingWindow.outputSize(inW, padW, kernelW, strideW);
+        return (int) SlidingWindow.outputSize(inW, padW, kernelW, strideW, ceil);
     }
 
     public int inSize() {

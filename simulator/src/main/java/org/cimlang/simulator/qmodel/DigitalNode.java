@@ -4,6 +4,7 @@ import org.cimlang.compiler.ir.Activation;
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.simulator.nn.Activations;
 import org.cimlang.simulator.nn.BatchNorm;
+import org.cimlang.simulator.nn.ElementwiseProduct;
 import org.cimlang.simulator.nn.Merge;
 import org.cimlang.simulator.nn.Parallel;
 import org.cimlang.simulator.nn.PoolGeometry;
@@ -11,7 +12,7 @@ import org.cimlang.simulator.nn.Pooling;
 import org.cimlang.simulator.nn.SoftmaxCrossEntropy;
 
 /**
- * A layer of the tiles' digital units (pooling, flatten, unfolded batchnorm, add, concat, activation,
+ * A layer of the tiles' digital units (pooling, flatten, unfolded batchnorm, add, mul, concat, activation,
  * softmax). It dequantises its inputs to float, computes with the float engine's kernels (so the
  * semantics are those of {@link org.cimlang.simulator.nn.FloatModel}: max pooling ignores padding,
  * average pooling divides by the kernel area, batchnorm uses the running statistics), applies the
@@ -29,10 +30,14 @@ public final class DigitalNode extends QNode {
     final int[] concatInner;
     final int[] inputSizes;
     final ActivationFormat[] inputFormats;
+    /** mul: which input element each output element reads; null for other kinds. */
+    final ElementwiseProduct product;
 
     DigitalNode(int index, Layer layer, int[] inputs, int[] inputSizes, ActivationFormat[] inputFormats, int[] shape,
-            ActivationFormat output, PoolGeometry pool, float[][] tensors, int concatOuter, int[] concatInner) {
+            ActivationFormat output, PoolGeometry pool, float[][] tensors, int concatOuter, int[] concatInner,
+            ElementwiseProduct product) {
         super(index, layer, inputs, shape, output);
+        this.product = product;
         this.inputSizes = inputSizes.clone();
         this.inputFormats = inputFormats.clone();
         this.pool = pool;
@@ -70,6 +75,7 @@ public final class DigitalNode extends QNode {
             case BATCHNORM -> BatchNorm.evalForward(x[0], tensors[0], tensors[1], tensors[2], tensors[3], y,
                     batch, shape[0], size / shape[0], serial);
             case ADD -> Merge.addForward(x, y);
+            case MUL -> product.forward(x, batch, y);
             case CONCAT -> Merge.concatForward(x, concatInner, batch * concatOuter, y);
             case SOFTMAX -> SoftmaxCrossEntropy.softmax(x[0], y, batch * size / shape[0], shape[0]);
             default -> throw new IllegalStateException("layer '" + name() + "' of kind " + kind()

@@ -131,13 +131,7 @@ public final class MatrixNode extends QNode {
     }
 
     private double activate(double v) {
-        return switch (activation) {
-            case NONE -> v;
-            case RELU -> Math.max(0, v);
-            case SIGN -> v >= 0 ? 1 : -1;
-            case TANH -> Math.tanh(v);
-            case SIGMOID -> 1.0 / (1.0 + Math.exp(-v));
-        };
+        return activation.apply(v);
     }
 
     /** The real value of output {@code o}'s accumulator (before the activation). */

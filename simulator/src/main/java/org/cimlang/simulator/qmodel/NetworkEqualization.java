@@ -122,7 +122,7 @@ final class NetworkEqualization {
     }
 
     private static boolean positiveHomogeneous(Activation a) {
-        return a == Activation.NONE || a == Activation.RELU;
+        return a.positivelyHomogeneous();
     }
 
     private static boolean clipped(Map<String, Tensor> parameters, Layer l) {

@@ -34,6 +34,7 @@ import org.cimlang.simulator.nn.BatchNorm;
 import org.cimlang.simulator.nn.ConvGeometry;
 import org.cimlang.simulator.nn.FloatModel;
 import org.cimlang.simulator.nn.LayerQat;
+import org.cimlang.simulator.nn.ElementwiseProduct;
 import org.cimlang.simulator.nn.PoolGeometry;
 import org.cimlang.io.Tensor;
 
@@ -339,12 +340,21 @@ public final class NetworkQuantizer {
         }
         int outer = 0;
         int[] inner = null;
+        ElementwiseProduct product = null;
         switch (l.kind()) {
+            case MUL -> {
+                List<Shape> in = network.inputShapesOf(l.name());
+                int[][] inShapes = new int[in.size()][];
+                for (int k = 0; k < inShapes.length; k++) {
+                    inShapes[k] = ints(in.get(k));
+                }
+                product = ElementwiseProduct.of(inShapes, shape);
+            }
             case MAXPOOL, AVGPOOL -> {
                 int[] s = ints(network.inputShapesOf(l.name()).get(0));
                 pool = l.global() ? PoolGeometry.global(s[0], s[1], s[2])
                         : new PoolGeometry(s[0], s[1], s[2], (int) l.kernelH(), (int) l.kernelW(),
-                                (int) l.effectiveStrideH(), (int) l.effectiveStrideW(), (int) l.padH(), (int) l.padW());
+                                (int) l.effectiveStrideH(), (int) l.effectiveStrideW(), (int) l.padH(), (int) l.padW(), l.ceil());
             }
             case CONCAT -> {
                 outer = 1;
@@ -360,7 +370,7 @@ public final class NetworkQuantizer {
                 // element-wise or reshaping: sizes suffice
             }
         }
-        return new DigitalNode(i, l, inputs, sizes, inFormats, shape, out, pool, tensors, outer, inner);
+        return new DigitalNode(i, l, inputs, sizes, inFormats, shape, out, pool, tensors, outer, inner, product);
     }
 
     private static int[] ints(Shape s) {
