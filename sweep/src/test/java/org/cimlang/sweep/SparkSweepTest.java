@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(120)
 class SparkSweepTest {
-    private static final int POINTS = 60;
+    private static final int POINTS = 150;
 
     @TempDir
     Path tmp;
@@ -85,12 +85,12 @@ class SparkSweepTest {
         List<String> lines = Files.readAllLines(whole.resolve(OutcomeJournal.FILE_NAME));
         Path partial = tmp.resolve("partial");
         Files.createDirectories(partial);
-        String kept = lines.subList(0, 25).stream().map(l -> l + "\n").collect(Collectors.joining());
-        String cut = lines.get(25).substring(0, lines.get(25).length() / 2);
+        String kept = lines.subList(0, 70).stream().map(l -> l + "\n").collect(Collectors.joining());
+        String cut = lines.get(70).substring(0, lines.get(70).length() / 2);
         Files.writeString(partial.resolve(OutcomeJournal.FILE_NAME), kept + cut, StandardCharsets.UTF_8);
 
         SweepSummary second = sweep(partial, "local[2]", SweepProgress.NONE);
-        assertEquals(POINTS - 25, second.evaluatedNow().size());
+        assertEquals(POINTS - 70, second.evaluatedNow().size());
         assertArrayEquals(Files.readAllBytes(uninterrupted.csv()), Files.readAllBytes(second.csv()));
         assertEquals(POINTS, Files.readAllLines(partial.resolve(OutcomeJournal.FILE_NAME)).size());
     }

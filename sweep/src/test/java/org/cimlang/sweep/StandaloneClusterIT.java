@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * what it is), so `mvn verify` covers it.
  */
 class StandaloneClusterIT {
-    private static final int POINTS = 40;
+    private static final int POINTS = 150;
 
     @TempDir
     Path tmp;
@@ -27,7 +27,7 @@ class StandaloneClusterIT {
     void aClusterOfTwoWorkersGivesTheLocalResultsRowForRow() throws Exception {
         List<SweepPoint> points = SyntheticSweep.points(POINTS, 7);
         // a little work per point, so both executors get tasks
-        SyntheticEvaluator evaluator = new SyntheticEvaluator(20_000);
+        SyntheticEvaluator evaluator = new SyntheticEvaluator(2_000);
         SweepSummary local = new SparkSweep(SweepSettings.in(tmp.resolve("local")).withMaster("local[2]"),
                 SweepProgress.NONE).run(points, evaluator, SyntheticSweep.OBJECTIVES);
 

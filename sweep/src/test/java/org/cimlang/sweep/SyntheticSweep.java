@@ -17,7 +17,7 @@ final class SyntheticSweep {
     static List<SweepPoint> points(int count, long sweepSeed) {
         int[] tiles = {1, 2, 4, 8, 16, 32};
         int[] arrays = {4, 8, 16, 32};
-        int[] adc = {3, 4, 5, 6, 7, 8};
+        int[] adc = {4, 5, 6, 7, 8, 3};
         int[] cell = {1, 2, 4};
         List<SweepPoint> points = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
