@@ -67,13 +67,11 @@ public final class SparkSweep {
                 }
             }
             pending.sort(Comparator.comparingInt(SweepPoint::index));
-            progress.started(points.size(), points.size() - pending.size());
-            try {
-                if (!pending.isEmpty()) {
-                    evaluateOnSpark(pending, evaluator, journal, points.size(), evaluatedNow);
-                }
-            } finally {
+            if (pending.isEmpty()) {
+                progress.started(points.size(), points.size());
                 progress.finished();
+            } else {
+                evaluateOnSpark(pending, evaluator, journal, points.size(), evaluatedNow);
             }
             List<PointOutcome> outcomes = new ArrayList<>();
             journal.entries().values().forEach(e -> outcomes.add(e.outcome()));
@@ -108,6 +106,8 @@ public final class SparkSweep {
                 partitions.add(i);
             }
             SparkContext sc = spark.sc();
+            // told only now, so that the rate and ETA do not count Spark's start-up
+            progress.started(total, total - pending.size());
             SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new PartitionEvaluation(evaluator),
                     scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(),
                     new QueueHandler(arrived), new Nothing());
@@ -139,6 +139,7 @@ public final class SparkSweep {
                 Thread.currentThread().interrupt();
                 throw new SweepException("the sweep was interrupted; run the same command again to resume", e);
             } finally {
+                progress.finished();
                 if (!job.isCompleted()) {
                     job.cancel();
                 }

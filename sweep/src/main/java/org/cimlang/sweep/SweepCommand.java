@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.cimlang.cli.CliException;
@@ -58,9 +59,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final SweepSource source;
+    // looked up when the command runs, so that --help works without a sweep source installed
+    private final Supplier<SweepSource> source;
 
-    public SweepCommand(SweepSource source) {
+    public SweepCommand(Supplier<SweepSource> source) {
         this.source = source;
     }
 
@@ -81,7 +83,7 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (SweepException e) {
             throw new CliException(e.getMessage(), ExitCodes.CANNOT_RUN, e);
         }
-        SweepSource.Loaded sweep = source.load(file, sweepName, seed);
+        SweepSource.Loaded sweep = source.get().load(file, sweepName, seed);
         Path dir = outputDir != null ? outputDir
                 : file.toAbsolutePath().getParent().resolve("out").resolve(sweep.name() + ".sweep");
         settings = SweepSettings.in(dir).withMaster(settings.master()).withSparkConf(sparkConf)

@@ -3,6 +3,7 @@ package org.cimlang.sweep;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 import org.cimlang.cli.CliException;
 import org.cimlang.cli.ExitCodes;
@@ -26,19 +27,16 @@ public final class SweepMain {
 
     /** Runs {@code cim sweep ARGS} with the installed sweep source and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        SweepSource source;
-        try {
-            source = findSource();
-        } catch (CliException e) {
-            err.println("cim sweep: " + e.getMessage());
-            return e.exitCode();
-        }
-        return run(source, out, err, args);
+        return run(SweepMain::findSource, out, err, args);
     }
 
     /** Runs {@code cim sweep ARGS} with this sweep source. */
     public static int run(SweepSource source, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new SweepCommand(source));
+        return run(() -> source, out, err, args);
+    }
+
+    private static int run(Supplier<SweepSource> source, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new SweepCommand(source)).setCommandName("cim sweep");
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
