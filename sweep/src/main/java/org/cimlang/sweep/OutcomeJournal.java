@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -90,15 +91,32 @@ final class OutcomeJournal implements Closeable {
 
     /** What has been recorded, by index. */
     Map<Integer, OutcomeJson.Entry> entries() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        return Collections.unmodifiableMap(entries);
     }
 
-    /** Records one outcome: written in a single write and flushed, so a kill leaves whole lines or a cut last one. */
+    boolean has(int index) {
+        return entries.containsKey(index);
+    }
+
+    /** Records one outcome: written in a single write, so a kill leaves whole lines or a cut last one. */
     void append(long seed, PointOutcome outcome) throws IOException {
-        OutcomeJson.Entry entry = new OutcomeJson.Entry(seed, outcome);
-        out.write((json.line(entry) + "\n").getBytes(StandardCharsets.UTF_8));
+        appendAll(List.of(new OutcomeJson.Entry(seed, outcome)));
+    }
+
+    /**
+     * Records the outcomes of one task together, in one write straight to the file (no buffer in this process to
+     * lose on a kill; the operating system keeps what was written even if the JVM dies).
+     */
+    void appendAll(List<OutcomeJson.Entry> batch) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (OutcomeJson.Entry entry : batch) {
+            lines.append(json.line(entry)).append('\n');
+        }
+        out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
         out.flush();
-        entries.put(outcome.index(), entry);
+        for (OutcomeJson.Entry entry : batch) {
+            entries.put(entry.outcome().index(), entry);
+        }
     }
 
     @Override

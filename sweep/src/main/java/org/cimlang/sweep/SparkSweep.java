@@ -62,7 +62,7 @@ public final class SparkSweep {
             checkJournalBelongs(journal, byIndex);
             List<SweepPoint> pending = new ArrayList<>();
             for (SweepPoint p : points) {
-                if (!journal.entries().containsKey(p.index())) {
+                if (!journal.has(p.index())) {
                     pending.add(p);
                 }
             }
@@ -113,17 +113,18 @@ public final class SparkSweep {
                     new QueueHandler(arrived), new Nothing());
             try {
                 int done = total - pending.size();
-                while (true) {
-                    ArrayList<PointOutcome> batch = arrived.poll(200, TimeUnit.MILLISECONDS);
+                // the job completes just after the handler has queued its last task's outcomes
+                while (!(job.isCompleted() && arrived.isEmpty())) {
+                    ArrayList<PointOutcome> batch = arrived.poll(20, TimeUnit.MILLISECONDS);
                     if (batch == null) {
-                        if (job.isCompleted() && arrived.isEmpty()) {
-                            break;
-                        }
                         continue;
                     }
+                    List<OutcomeJson.Entry> entries = new ArrayList<>(batch.size());
                     for (PointOutcome outcome : batch) {
-                        SweepPoint point = pendingByIndex.get(outcome.index());
-                        journal.append(point.seed(), outcome);
+                        entries.add(new OutcomeJson.Entry(pendingByIndex.get(outcome.index()).seed(), outcome));
+                    }
+                    journal.appendAll(entries);
+                    for (PointOutcome outcome : batch) {
                         evaluatedNow.add(outcome.index());
                         progress.pointDone(outcome, ++done, total);
                     }

@@ -64,11 +64,12 @@ class SparkSweepTest {
         Path whole = tmp.resolve("whole");
         Path resumed = tmp.resolve("resumed");
         SweepSummary uninterrupted = sweep(whole, "local[2]", SweepProgress.NONE);
-        // the driver dies after recording 17 outcomes: a kill between two journal lines
+        // the driver dies after 17 outcomes were recorded: a kill between two writes to the journal
         RuntimeException kill = assertThrows(RuntimeException.class, () -> sweep(resumed, "local[2]", new StopAfter(17)));
         assertEquals("killed", kill.getMessage());
         List<Integer> recorded = recordedIndices(resumed);
-        assertEquals(17, recorded.size());
+        // a task's outcomes are recorded together, so the kill may come a few points after a task's batch was written
+        assertTrue(recorded.size() >= 17 && recorded.size() < POINTS, recorded.size() + " recorded");
         assertFalse(Files.exists(resumed.resolve(SweepResultFiles.CSV)), "no results before every point is done");
 
         SweepSummary second = sweep(resumed, "local[2]", SweepProgress.NONE);

@@ -11,14 +11,14 @@ import java.util.SplittableRandom;
  * not fit; {@code adc_bits=3} makes the evaluator throw, as a compiler bug would. Each point burns
  * {@code costMicros} of CPU, as compiling a real design would.
  */
-final class SyntheticEvaluator implements PointEvaluator {
+public final class SyntheticEvaluator implements PointEvaluator {
     private static final long serialVersionUID = 1L;
     /** Arrays of 128x128 cells the network needs at 1 bit per cell. */
     private static final long NETWORK_ARRAYS = 48;
 
     private final long costMicros;
 
-    SyntheticEvaluator(long costMicros) {
+    public SyntheticEvaluator(long costMicros) {
         this.costMicros = costMicros;
     }
 

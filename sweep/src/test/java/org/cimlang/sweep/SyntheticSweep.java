@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /** A grid of chip parameters for the synthetic evaluator, seeded per point from the sweep's seed. */
-final class SyntheticSweep {
+public final class SyntheticSweep {
     private SyntheticSweep() {
     }
 
-    static final List<Objective> OBJECTIVES = List.of(Objective.minimise("area_mm2"), Objective.minimise("latency_us"),
+    public static final List<Objective> OBJECTIVES = List.of(Objective.minimise("area_mm2"), Objective.minimise("latency_us"),
             Objective.maximise("accuracy"));
 
     /** The first {@code count} points of the grid tiles x arrays_per_tile x adc_bits x cell_bits, cycling. */
-    static List<SweepPoint> points(int count, long sweepSeed) {
+    public static List<SweepPoint> points(int count, long sweepSeed) {
         int[] tiles = {1, 2, 4, 8, 16, 32};
         int[] arrays = {4, 8, 16, 32};
         int[] adc = {4, 5, 6, 7, 8, 3};
