@@ -7,14 +7,15 @@ import java.util.function.LongSupplier;
 /**
  * Progress on stderr as plain lines, at most one every few seconds and one at the end:
  * {@code cim sweep: 120/1000 points (40 resumed), 3 failed, 35.2 points/s, ETA 25 s}. The rate counts only points
- * evaluated by this run, so a resumed sweep's ETA is not flattered by the points it found done.
+ * evaluated by this run, so a resumed sweep's ETA is not flattered by the points it found done, and runs from the
+ * first outcome on, so that waiting for a cluster's executors to start does not read as slow points.
  */
 public final class ProgressLines implements SweepProgress {
     private static final long INTERVAL_NANOS = 2_000_000_000L;
 
     private final PrintWriter err;
     private final LongSupplier nanoTime;
-    private long startNanos;
+    private long firstNanos;
     private long lastLineNanos;
     private int resumed;
     private int total;
@@ -35,8 +36,7 @@ public final class ProgressLines implements SweepProgress {
         this.total = total;
         this.resumed = alreadyDone;
         this.done = alreadyDone;
-        startNanos = nanoTime.getAsLong();
-        lastLineNanos = startNanos;
+        lastLineNanos = nanoTime.getAsLong();
         if (alreadyDone > 0) {
             err.println("cim sweep: resuming: " + alreadyDone + " of " + total + " points already recorded");
         } else {
@@ -52,6 +52,9 @@ public final class ProgressLines implements SweepProgress {
             notOk++;
         }
         long now = nanoTime.getAsLong();
+        if (done - resumed == 1) {
+            firstNanos = now;
+        }
         if (now - lastLineNanos >= INTERVAL_NANOS) {
             lastLineNanos = now;
             err.println(line(now));
@@ -73,8 +76,9 @@ public final class ProgressLines implements SweepProgress {
         if (notOk > 0) {
             s.append(", ").append(notOk).append(" not fitting or failed");
         }
-        double seconds = (now - startNanos) / 1e9;
-        int evaluated = done - resumed;
+        double seconds = (now - firstNanos) / 1e9;
+        // the first outcome starts the clock, so it is not counted in the rate
+        int evaluated = done - resumed - 1;
         if (evaluated > 0 && seconds > 0) {
             double rate = evaluated / seconds;
             s.append(String.format(Locale.ROOT, ", %.1f points/s", rate));

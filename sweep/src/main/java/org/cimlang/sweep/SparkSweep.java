@@ -174,6 +174,11 @@ public final class SparkSweep {
             conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
         }
         settings.sparkConf().forEach(conf::set);
+        String master = conf.get("spark.master");
+        if (!master.startsWith("local") && !conf.contains("spark.jars") && !conf.contains("spark.executor.extraClassPath")) {
+            // started by ./cim rather than spark-submit: executors get the sweep's classes from this driver
+            conf.set("spark.jars", ClusterJars.toShip(System.getProperty("java.class.path")));
+        }
         return conf;
     }
 
