@@ -77,20 +77,22 @@ public final class SweepCommand implements Callable<Integer> {
             throw new CliException("--points-per-task is 0 (automatic) or more, found " + pointsPerTask,
                     ExitCodes.CANNOT_RUN);
         }
-        SweepSettings settings;
-        try {
-            settings = SweepSettings.in(Path.of("")).withMaster(master);
-        } catch (SweepException e) {
-            throw new CliException(e.getMessage(), ExitCodes.CANNOT_RUN, e);
+        if (master != null) {
+            // before the file is read: a typo in --master should not wait for a parse
+            try {
+                SparkMasterUrl.check(master);
+            } catch (SweepException e) {
+                throw new CliException(e.getMessage(), ExitCodes.CANNOT_RUN, e);
+            }
         }
         SweepSource.Loaded sweep = source.get().load(file, sweepName, seed);
         Path dir = outputDir != null ? outputDir
                 : file.toAbsolutePath().getParent().resolve("out").resolve(sweep.name() + ".sweep");
-        settings = SweepSettings.in(dir).withMaster(settings.master()).withSparkConf(sparkConf)
+        SweepSettings settings = SweepSettings.in(dir).withMaster(master).withSparkConf(sparkConf)
                 .withPointsPerTask(pointsPerTask);
         SweepSummary summary;
         try {
-            summary = new SparkSweep(settings, new ProgressLines(err)).run(sweep.points(), sweep.evaluator(),
+            summary = new SparkSweep(settings, ProgressBarDisplay.on(err)).run(sweep.points(), sweep.evaluator(),
                     sweep.objectives());
         } catch (SweepException e) {
             throw new CliException(e.getMessage(), ExitCodes.CANNOT_RUN, e);
