@@ -132,9 +132,9 @@ public final class SparkSweep {
                 Try<BoxedUnit> result = job.value().get();
                 if (result.isFailure()) {
                     Throwable cause = result.failed().get();
-                    throw new SweepException("the sweep stopped: Spark could not run its tasks (" + cause.getMessage()
-                            + "); the " + evaluatedNow.size() + " points evaluated are recorded, run the same command"
-                            + " again to resume", cause);
+                    throw new SweepException("the sweep stopped: Spark could not run its tasks (" + firstLine(cause)
+                            + ")" + hint(cause) + "; the " + evaluatedNow.size() + " points evaluated this time are"
+                            + " recorded, run the same command again to resume", cause);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -148,6 +148,25 @@ public final class SparkSweep {
         } finally {
             spark.stop();
         }
+    }
+
+    /** Spark's job failures carry the executor's whole stack trace: the first line says what happened. */
+    private static String firstLine(Throwable e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static String hint(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("ClassNotFoundException") || message.contains("NoClassDefFoundError")) {
+            return "; the executors lack some of the sweep's classes: give them its jars with --conf spark.jars=... or"
+                    + " --conf spark.executor.extraClassPath=... (see docs/sweep.md)";
+        }
+        if (message.contains("SparkContext was shut down") || message.contains("stopped SparkContext")) {
+            return "; Spark stopped, for instance because the master could not be reached or the process is exiting";
+        }
+        return "";
     }
 
     /** Many small tasks (see the class comment), never more points per task than asked or than MAX. */

@@ -135,6 +135,27 @@ class SparkSweepTest {
     }
 
     @Test
+    void anErrorThatKillsATaskStopsTheSweepWithAHintAndKeepsWhatWasDone() throws IOException {
+        // an Error is not an evaluation's outcome: a missing class on an executor must not pass for FAILED points
+        PointEvaluator missingClass = p -> {
+            if (p.index() == POINTS - 1) {
+                throw new NoClassDefFoundError("org/example/Missing");
+            }
+            return new SyntheticEvaluator(0).evaluate(p);
+        };
+        SweepException e = assertThrows(SweepException.class, () -> new SparkSweep(
+                SweepSettings.in(tmp).withMaster("local[1]").withPointsPerTask(10), SweepProgress.NONE)
+                .run(SyntheticSweep.points(POINTS, 42), missingClass, SyntheticSweep.OBJECTIVES));
+        assertTrue(e.getMessage().startsWith("the sweep stopped: Spark could not run its tasks (Job aborted"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("the executors lack some of the sweep's classes"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("run the same command again to resume"), e.getMessage());
+        // local[1] runs the tasks in order: all but the last were recorded
+        assertEquals(POINTS - 10, recordedIndices(tmp).size());
+        assertFalse(Files.exists(tmp.resolve(SweepResultFiles.CSV)));
+    }
+
+    @Test
     void anOutputThatIsAFileIsRefusedWithTheFix() throws IOException {
         Path file = Files.writeString(tmp.resolve("results"), "x");
         SweepException e = assertThrows(SweepException.class, () -> sweep(file, "local[1]", SweepProgress.NONE));
