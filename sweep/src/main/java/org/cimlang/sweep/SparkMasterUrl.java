@@ -1,5 +1,11 @@
 package org.cimlang.sweep;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -16,6 +22,30 @@ final class SparkMasterUrl {
     private static final Pattern OTHER = Pattern.compile("yarn|k8s://\\S+");
 
     private SparkMasterUrl() {
+    }
+
+    /**
+     * For a standalone master, that one of its addresses accepts a connection: Spark itself would retry for a minute
+     * and then fail with "All masters are unresponsive".
+     */
+    static void checkReachable(String master, Duration timeout) {
+        if (!master.startsWith("spark://")) {
+            return;
+        }
+        List<String> failures = new ArrayList<>();
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            String host = hostPort.substring(0, colon);
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
+                return;
+            } catch (IOException e) {
+                failures.add(hostPort + " (" + e.getMessage() + ")");
+            }
+        }
+        throw new SweepException("cannot reach the Spark master at " + String.join(", ", failures) + "; start it"
+                + " (sbin/start-master.sh on that host) or correct --master");
     }
 
     static String check(String master) {

@@ -3,6 +3,7 @@ package org.cimlang.sweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,6 +38,7 @@ public final class SparkSweep {
     /** Tasks per core when the number of points per task is automatic: enough to balance uneven points. */
     private static final int TASKS_PER_CORE = 4;
     private static final int MAX_POINTS_PER_TASK = 16;
+    private static final Duration MASTER_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final SweepSettings settings;
     private final SweepProgress progress;
@@ -89,6 +91,7 @@ public final class SparkSweep {
         Map<Integer, SweepPoint> pendingByIndex = new HashMap<>();
         pending.forEach(p -> pendingByIndex.put(p.index(), p));
         SparkConf conf = sparkConf();
+        SparkMasterUrl.checkReachable(conf.get("spark.master"), MASTER_CONNECT_TIMEOUT);
         JavaSparkContext spark;
         try {
             spark = new JavaSparkContext(conf);

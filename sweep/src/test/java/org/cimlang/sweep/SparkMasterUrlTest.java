@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 class SparkMasterUrlTest {
@@ -13,6 +18,27 @@ class SparkMasterUrlTest {
                 "spark://a:7077,b:7077", "yarn", "k8s://https://h:6443"}) {
             assertEquals(m, SparkMasterUrl.check(m));
         }
+    }
+
+    @Test
+    void aStandaloneMasterThatIsNotListeningIsReportedAtOnce() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        SweepException e = assertThrows(SweepException.class,
+                () -> SparkMasterUrl.checkReachable("spark://127.0.0.1:" + port, Duration.ofSeconds(2)));
+        assertTrue(e.getMessage().startsWith("cannot reach the Spark master at 127.0.0.1:" + port + " ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith("start it (sbin/start-master.sh on that host) or correct --master"),
+                e.getMessage());
+    }
+
+    @Test
+    void aListeningMasterAndLocalMastersPass() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            SparkMasterUrl.checkReachable("spark://127.0.0.1:" + s.getLocalPort(), Duration.ofSeconds(2));
+        }
+        SparkMasterUrl.checkReachable("local[2]", Duration.ofSeconds(2));
     }
 
     @Test

@@ -31,6 +31,8 @@ final class StandaloneCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final int port;
     private final int webUiPort;
+    // should the test JVM be stopped before close() (surefire's own timeout, Ctrl-C), the processes go with it
+    private final Thread killOnExit = new Thread(this::killAll, "stop spark test cluster");
 
     private StandaloneCluster(Path home, int port, int webUiPort) {
         this.home = home;
@@ -46,6 +48,7 @@ final class StandaloneCluster implements AutoCloseable {
         Path home = dir.resolve("spark-home");
         Files.createDirectories(home.resolve("jars"));
         StandaloneCluster cluster = new StandaloneCluster(home, freePort(), freePort());
+        Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
         try {
             cluster.launch("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
                     Integer.toString(cluster.port), "--webui-port", Integer.toString(cluster.webUiPort));
@@ -144,8 +147,21 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
+    private void killAll() {
+        for (Process p : processes) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the processes
+            return;
+        }
         // executors first (children of the workers), then workers and master; SIGTERM, then SIGKILL if need be
         List<ProcessHandle> all = new ArrayList<>();
         for (Process p : processes) {
@@ -156,13 +172,25 @@ final class StandaloneCluster implements AutoCloseable {
         }
         all.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        InterruptedException interrupted = null;
         for (ProcessHandle h : all) {
             long left = Math.max(0, deadline - System.nanoTime());
             try {
-                h.onExit().get(left, TimeUnit.NANOSECONDS);
+                if (interrupted == null) {
+                    h.onExit().get(left, TimeUnit.NANOSECONDS);
+                }
+            } catch (InterruptedException e) {
+                // a timed-out test interrupts its thread: still stop every process, then say so
+                interrupted = e;
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // did not stop on SIGTERM: SIGKILL below
+            }
+            if (h.isAlive()) {
                 h.destroyForcibly();
             }
+        }
+        if (interrupted != null) {
+            throw interrupted;
         }
     }
 }
