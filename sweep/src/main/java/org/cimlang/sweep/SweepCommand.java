@@ -52,8 +52,9 @@ public final class SweepCommand implements Callable<Integer> {
             + "spark.executor.memory=4g or spark.jars=...; repeatable")
     Map<String, String> sparkConf = new LinkedHashMap<>();
 
-    @Option(names = "--points-per-task", paramLabel = "N", hidden = true, defaultValue = "0",
-            description = "points evaluated by one Spark task (default 0: chosen from the points and cores)")
+    @Option(names = "--points-per-task", paramLabel = "N", defaultValue = "0",
+            description = "points one Spark task evaluates (default 0: from the points and cores, at most 16); more "
+                    + "for points that take a millisecond or so, where each task's few ms of overhead shows")
     int pointsPerTask;
 
     @Spec

@@ -42,10 +42,10 @@ public final class SweepOverhead {
         int cores = Runtime.getRuntime().availableProcessors();
         out.printf(Locale.ROOT, "sweep overhead: %d points, %d cores, Spark local[*], %s points per task%n", points, cores,
                 pointsPerTask == 0 ? "automatic" : Integer.toString(pointsPerTask));
-        out.printf(Locale.ROOT, "%12s %14s %14s %14s %14s %12s %12s%n", "cost/point", "loop 1 thread", "loop parallel",
-                "spark eval", "spark total", "overhead", "start-up");
-        out.printf(Locale.ROOT, "%12s %14s %14s %14s %14s %12s %12s%n", "us", "points/s", "points/s", "points/s",
-                "points/s", "us/point", "ms");
+        out.printf(Locale.ROOT, "%10s %12s %12s %12s %12s %12s %12s %10s %10s%n", "cost/point", "loop 1", "loop all",
+                "spark", "spark", "spark", "overhead", "first", "start-up");
+        out.printf(Locale.ROOT, "%10s %12s %12s %12s %12s %12s %12s %10s %10s%n", "us", "thread", "cores",
+                "steady", "eval", "total", "us/point", "task ms", "ms");
         List<SweepPoint> sweep = SyntheticSweep.points(points, 1);
         // warm-up: JIT and Spark's classes, so the first measured row is not a cold start
         measureSpark(SyntheticSweep.points(200, 2), new SyntheticEvaluator(0), pointsPerTask);
@@ -55,13 +55,17 @@ public final class SweepOverhead {
             double serial = loop(sweep, evaluator, false);
             double parallel = loop(sweep, evaluator, true);
             SparkTimes spark = measureSpark(sweep, evaluator, pointsPerTask);
-            double overheadMicros = (spark.evalSeconds - parallel) / points * 1e6 * cores;
-            out.printf(Locale.ROOT, "%12d %14.0f %14.0f %14.0f %14.0f %12.1f %12.0f%n", cost, points / serial,
-                    points / parallel, points / spark.evalSeconds, points / spark.totalSeconds, overheadMicros,
+            double overheadMicros = (spark.steadySeconds - parallel * (points - 1) / points) / (points - 1) * 1e6 * cores;
+            out.printf(Locale.ROOT, "%10d %12.0f %12.0f %12.0f %12.0f %12.0f %12.1f %10.0f %10.0f%n", cost,
+                    points / serial, points / parallel, (points - 1) / spark.steadySeconds, points / spark.evalSeconds,
+                    points / spark.totalSeconds, overheadMicros, spark.firstSeconds * 1e3,
                     (spark.totalSeconds - spark.evalSeconds) * 1e3);
         }
-        out.println("overhead: (spark eval time - parallel loop time) per point, in core-microseconds; spark eval counts"
-                + " from the first task to the last outcome recorded, total adds start-up, stop and the result files");
+        out.println("points/s: loop 1 thread, loop on all cores (parallel stream), Spark local[*] steady (first outcome"
+                + " to last), Spark eval (job submitted to last outcome), Spark total (start-up, journal, result files,"
+                + " stop included)");
+        out.println("overhead: Spark's steady time minus the parallel loop's, per point, in core-microseconds; first"
+                + " task: job submitted to first outcome; start-up: SparkContext start and stop, result files");
     }
 
     /** Seconds for the plain loop, guarding each point as the sweep does. */
@@ -81,7 +85,7 @@ public final class SweepOverhead {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private record SparkTimes(double evalSeconds, double totalSeconds) {
+    private record SparkTimes(double firstSeconds, double steadySeconds, double evalSeconds, double totalSeconds) {
     }
 
     private static SparkTimes measureSpark(List<SweepPoint> points, SyntheticEvaluator evaluator, int pointsPerTask)
@@ -92,7 +96,8 @@ public final class SweepOverhead {
             long start = System.nanoTime();
             new SparkSweep(SweepSettings.in(dir).withPointsPerTask(pointsPerTask), timing).run(points, evaluator, SyntheticSweep.OBJECTIVES);
             long end = System.nanoTime();
-            return new SparkTimes((timing.finished - timing.started) / 1e9, (end - start) / 1e9);
+            return new SparkTimes((timing.first - timing.started) / 1e9, (timing.last - timing.first) / 1e9,
+                    (timing.last - timing.started) / 1e9, (end - start) / 1e9);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -105,7 +110,8 @@ public final class SweepOverhead {
     /** When evaluation started (Spark up) and ended. */
     private static final class Timing implements SweepProgress {
         long started;
-        long finished;
+        long first;
+        long last;
 
         @Override
         public void started(int total, int alreadyDone) {
@@ -114,11 +120,14 @@ public final class SweepOverhead {
 
         @Override
         public void pointDone(PointOutcome outcome, int done, int total) {
+            last = System.nanoTime();
+            if (first == 0) {
+                first = last;
+            }
         }
 
         @Override
         public void finished() {
-            finished = System.nanoTime();
         }
     }
 }
