@@ -20,6 +20,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 import scala.runtime.AbstractFunction0;
 import scala.runtime.AbstractFunction2;
@@ -111,7 +112,8 @@ public final class SparkSweep {
             SparkContext sc = spark.sc();
             // told only now, so that the rate and ETA do not count Spark's start-up
             progress.started(total, total - pending.size());
-            SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new PartitionEvaluation(evaluator),
+            Broadcast<PointEvaluator> shared = spark.broadcast(evaluator);
+            SimpleFutureAction<BoxedUnit> job = sc.submitJob(rdd.rdd(), new PartitionEvaluation(shared),
                     scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(),
                     new QueueHandler(arrived), new Nothing());
             try {

@@ -155,6 +155,31 @@ class SparkSweepTest {
         assertFalse(Files.exists(tmp.resolve(SweepResultFiles.CSV)));
     }
 
+    /** Gives, as a figure, which instance of its lazily made state evaluated the point. */
+    static final class StateIdentity implements PointEvaluator {
+        private static final long serialVersionUID = 1L;
+        private transient Object state;
+
+        private synchronized Object state() {
+            if (state == null) {
+                state = new Object();
+            }
+            return state;
+        }
+
+        @Override
+        public PointOutcome evaluate(SweepPoint point) {
+            return PointOutcome.ok(point, java.util.Map.of("state", (double) System.identityHashCode(state())));
+        }
+    }
+
+    @Test
+    void anEvaluatorsTransientStateIsMadeOncePerExecutorNotPerTask() throws IOException {
+        SweepSummary s = new SparkSweep(SweepSettings.in(tmp).withMaster("local[2]").withPointsPerTask(3),
+                SweepProgress.NONE).run(SyntheticSweep.points(30, 1), new StateIdentity(), List.of());
+        assertEquals(1, s.outcomes().stream().map(o -> o.figures().get("state")).distinct().count());
+    }
+
     @Test
     void anOutputThatIsAFileIsRefusedWithTheFix() throws IOException {
         Path file = Files.writeString(tmp.resolve("results"), "x");
