@@ -76,9 +76,14 @@ final class OutcomeJournal implements Closeable {
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
+            // two sweeps writing one journal would interleave their lines; the lock goes with the channel
+            if (channel.tryLock() == null) {
+                throw new SweepException("another cim sweep is writing " + dir + "; wait for it to finish, or give -o"
+                        + " another directory");
+            }
             channel.truncate(keep);
             channel.position(keep);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }

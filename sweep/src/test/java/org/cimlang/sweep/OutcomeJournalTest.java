@@ -61,6 +61,32 @@ class OutcomeJournalTest {
     }
 
     @Test
+    void aSecondProcessCannotWriteAJournalInUse() throws Exception {
+        try (OutcomeJournal j = OutcomeJournal.open(dir)) {
+            j.append(9, outcome(1));
+            // file locks are per process: another JVM stands for another cim sweep
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    OpenJournal.class.getName(), dir.toString()).redirectErrorStream(true).start();
+            String said = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(3, other.waitFor(), said);
+            assertTrue(said.contains("another cim sweep is writing " + dir), said);
+        }
+    }
+
+    /** Opens the journal of the directory given, as a second cim sweep would; exit 3 when refused. */
+    public static final class OpenJournal {
+        public static void main(String[] args) throws IOException {
+            try (OutcomeJournal j = OutcomeJournal.open(Path.of(args[0]))) {
+                System.exit(0);
+            } catch (SweepException e) {
+                System.out.println(e.getMessage());
+                System.exit(3);
+            }
+        }
+    }
+
+    @Test
     void aDamagedCompleteLineIsAnErrorNamingFileAndLine() throws IOException {
         try (OutcomeJournal j = OutcomeJournal.open(dir)) {
             j.append(9, outcome(1));

@@ -40,6 +40,7 @@ class SparkSweepTest {
         SweepSummary two = sweep(tmp.resolve("two"), "local[2]", SweepProgress.NONE);
         assertArrayEquals(Files.readAllBytes(one.csv()), Files.readAllBytes(two.csv()));
         assertArrayEquals(Files.readAllBytes(one.pareto()), Files.readAllBytes(two.pareto()));
+        assertArrayEquals(Files.readAllBytes(one.parquet()), Files.readAllBytes(two.parquet()));
         assertEquals(POINTS + 1, Files.readAllLines(two.csv()).size());
         assertEquals(IntStream.range(0, POINTS).boxed().toList(), two.evaluatedNow());
         // the grid holds designs that fit, designs too small, and adc_bits=3 where the evaluator throws
