@@ -32,13 +32,16 @@ async function main() {
             id: f.dataset.chart,
             marks: f.querySelectorAll('svg .mark-rect path, svg .mark-rect rect, svg path.mark-rect, svg .role-mark path, svg .role-mark line, svg .role-mark rect').length,
             width: f.querySelector('svg') ? f.querySelector('svg').getBoundingClientRect().width : 0,
+            // a label reading "undefined" is a field the data does not have (e.g. a dotted name read as a path)
+            undefinedLabels: [...f.querySelectorAll('svg text')].filter(t => t.textContent.trim() === 'undefined').length,
           })),
         };
       });
       const ms = Date.now() - started;
       const png = path.join(outDir, path.basename(report, '.html') + '.png');
       await page.screenshot({ path: png, fullPage: true });
-      const empty = result.charts.filter(c => c.marks === 0 || c.width < 100).map(c => c.id);
+      const empty = result.charts.filter(c => c.marks === 0 || c.width < 100 || c.undefinedLabels > 0)
+        .map(c => c.id + (c.undefinedLabels ? ` (${c.undefinedLabels} labels read 'undefined')` : ''));
       const ok = String(result.charts.length) === result.drawn && empty.length === 0 && errors.length === 0;
       console.log(`${ok ? 'PASS' : 'FAIL'} ${path.basename(report)}: ${result.drawn} of ${result.charts.length} charts drawn in ${ms} ms`
         + ` (${result.charts.map(c => c.id + ' ' + c.marks).join(', ')}); screenshot ${png}`

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The HTML reports in a real browser: writes `cim compile --html` for every shipped example with a mapping
-# and `cim run --html` for SPIRIT, SRAM-BNN and the MLP (first 200 images), opens each in Debian's Chromium
+# and `cim run --html` for SPIRIT, SRAM-BNN and the MLP (first 200 images) and `cim sweep --html` for the
+# MLP's ADC-by-array grid, opens each in Debian's Chromium
 # (playwright-core, check.js) and fails when a chart is missing or empty or the console shows an error.
 # Screenshots (PNG) go to e2e/html/target/. Exit code 0 pass, 1 fail, 2 could not run. ~1 min.
 set -uo pipefail
@@ -42,5 +43,10 @@ for f in spirit/spirit.cim sram-bnn/sram-bnn.cim mlp/mlp.cim faults/stuck-mlp.ci
     || { tail -20 "$target/$name-run.log" >&2; fail2 "cim run $f failed"; }
   reports+=("$out")
 done
+# a sweep's report: the ADC-by-array grid of the MLP, costed (compile only, a few seconds with Spark's start)
+out="$target/reports/adc-cost-sweep.html"
+"$repo/cim" sweep "$repo/examples/mlp/adc-study.cim" --sweep AdcCost -o "$target/sweeps/AdcCost" --html "$out" \
+  >/dev/null 2>"$target/adc-cost-sweep.log" || { tail -20 "$target/adc-cost-sweep.log" >&2; fail2 "cim sweep AdcCost failed"; }
+reports+=("$out")
 echo "html e2e: ${#reports[@]} reports"
 node "$here/check.js" "$target" "${reports[@]}"

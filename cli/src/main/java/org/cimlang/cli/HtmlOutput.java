@@ -10,12 +10,12 @@ import org.cimlang.compiler.html.ReportSection;
 import org.cimlang.io.AtomicFiles;
 
 /** Writes an HTML report whole or not at all (a half-written page is worse than none). */
-final class HtmlOutput {
+public final class HtmlOutput {
     private HtmlOutput() {
     }
 
     /** Rejects a report name before any work is done, so a long run is not lost to a typo. */
-    static void check(Path file) {
+    public static void check(Path file) {
         if (file != null && (file.getFileName() == null || !file.getFileName().toString().endsWith(".html"))) {
             throw new CliException("--html " + file + ": name the report FILE.html", ExitCodes.CANNOT_RUN);
         }
@@ -24,7 +24,7 @@ final class HtmlOutput {
         }
     }
 
-    static void write(Path file, String title, List<ReportSection> sections) {
+    public static void write(Path file, String title, List<ReportSection> sections) {
         check(file);
         try {
             Path dir = file.toAbsolutePath().getParent();

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.cimlang.cli.CliException;
 import org.cimlang.cli.ExitCodes;
+import org.cimlang.cli.HtmlOutput;
+import org.cimlang.compiler.html.SweepCharts;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,6 +54,10 @@ public final class SweepCommand implements Callable<Integer> {
             + "spark.executor.memory=4g or spark.jars=...; repeatable")
     Map<String, String> sparkConf = new LinkedHashMap<>();
 
+    @Option(names = "--html", paramLabel = "FILE", description = "also write a self-contained HTML report with charts "
+            + "(the points over the objectives with the Pareto front, each objective by parameter) to FILE")
+    Path htmlFile;
+
     @Option(names = "--points-per-task", paramLabel = "N", defaultValue = "0",
             description = "points one Spark task evaluates (default 0: from the points and cores, at most 16); more "
                     + "for points that take a millisecond or so, where each task's few ms of overhead shows")
@@ -78,6 +84,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new CliException("--points-per-task is 0 (automatic) or more, found " + pointsPerTask,
                     ExitCodes.CANNOT_RUN);
         }
+        HtmlOutput.check(htmlFile);
         if (master != null) {
             // before the file is read: a typo in --master should not wait for a parse
             try {
@@ -100,6 +107,12 @@ public final class SweepCommand implements Callable<Integer> {
         }
         out.println(report(sweep, summary));
         err.println("wrote " + summary.csv() + ", " + summary.parquet() + ", " + summary.pareto());
+        if (htmlFile != null) {
+            HtmlOutput.write(htmlFile, "cim sweep " + file.getFileName(),
+                    List.of(SweepCharts.of(sweep.name(), SweepReportRows.rows(summary), SweepReportRows.objectives(
+                            sweep.objectives()))));
+            err.println("wrote " + htmlFile);
+        }
         out.flush();
         err.flush();
         return summary.count(PointStatus.FAILED) > 0 ? ExitCodes.ERRORS : ExitCodes.OK;
@@ -116,7 +129,10 @@ public final class SweepCommand implements Callable<Integer> {
         for (PointOutcome o : summary.front()) {
             s.append("\n  #").append(o.index()).append(' ').append(o.parameters());
             for (Objective objective : objectives) {
-                s.append(' ').append(objective.figure()).append('=').append(o.figures().get(objective.figure()));
+                // four significant digits: the console is for reading, results.csv keeps every digit
+                Double v = o.figures().get(objective.figure());
+                s.append(' ').append(objective.figure()).append('=')
+                        .append(v == null ? "-" : String.format(java.util.Locale.ROOT, "%.4g", v));
             }
         }
         List<PointOutcome> failed = summary.outcomes().stream().filter(o -> o.status() == PointStatus.FAILED).toList();

@@ -2,11 +2,9 @@ package org.cimlang.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.ServiceLoader;
 
 import org.cimlang.cli.ExitCodes;
 import org.junit.jupiter.api.AfterEach;
@@ -32,11 +30,12 @@ class SweepMainTest {
     }
 
     @Test
-    void withoutASweepSourceTheCommandSaysSoAndCannotRun() {
-        // meaningful while the language's source is not registered in this module; once it is, there is one
-        assumeTrue(ServiceLoader.load(SweepSource.class).findFirst().isEmpty(), "a sweep source is installed");
+    void theLanguagesSweepsAreTheSourceServiceLoaderFinds() {
+        System.clearProperty(SweepMain.SOURCE_PROPERTY);
+        assertEquals(org.cimlang.sweep.cim.CimSweepSource.class, SweepMain.findSource().getClass());
+        // and a file that is not .cim is refused, named
         assertEquals(ExitCodes.CANNOT_RUN, run("pom.xml"));
-        assertTrue(err.toString().contains("no sweep source is installed"), err.toString());
+        assertTrue(err.toString().contains("pom.xml: not a .cim file"), err.toString());
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class SweepCharts {
             ObjectNode v = values.addObject();
             v.put("point", r.path("index").asInt());
             v.put("design", parameters(r));
-            r.path("parameters").fields().forEachRemaining(e -> v.put(e.getKey(), e.getValue().asText()));
+            r.path("parameters").fields().forEachRemaining(e -> putParameter(v, e.getKey(), e.getValue().asText()));
             v.put("front", r.path("pareto").asBoolean() ? "Pareto front" : "dominated");
             for (int i = 0; i < figures.size(); i++) {
                 JsonNode x = r.path("figures").path(figures.get(i));
@@ -93,6 +93,27 @@ public final class SweepCharts {
             }
         }
         return values;
+    }
+
+    /**
+     * A parameter's value under a field name without dots (Vega-Lite reads "chip.adc bits" as a nested path),
+     * as a number when it is one, so that 64, 128, 256 sort as numbers rather than as text.
+     */
+    private static void putParameter(ObjectNode v, String parameter, String text) {
+        try {
+            v.put(field(parameter), Double.parseDouble(text));
+        } catch (NumberFormatException notANumber) {
+            v.put(field(parameter), text);
+        }
+    }
+
+    private static String field(String parameter) {
+        return parameter.replace('.', '_');
+    }
+
+    private static String title(String figure) {
+        String[] u = UNITS.get(figure);
+        return u == null ? figure : u[0];
     }
 
     private static SiUnit unit(List<JsonNode> rows, String figure) {
@@ -156,19 +177,21 @@ public final class SweepCharts {
         s.put("height", 240);
         s.putObject("mark").put("type", "line").put("point", true).put("tooltip", true);
         ObjectNode enc = s.putObject("encoding");
-        ObjectNode x = VegaLite.field(params.get(0), "ordinal", params.get(0));
-        x.putObject("sort").put("field", params.get(0));
+        ObjectNode x = VegaLite.field(field(params.get(0)), "ordinal", params.get(0));
+        x.put("sort", "ascending");
         enc.set("x", x);
         enc.set("y", zeroFree(VegaLite.field(axis(figure, u), "quantitative", axis(figure, u))));
         if (params.size() > 1) {
-            enc.set("color", VegaLite.field(params.get(1), "nominal", params.get(1)));
+            ObjectNode color = VegaLite.field(field(params.get(1)), "ordinal", params.get(1));
+            color.put("sort", "ascending");
+            enc.set("color", color);
         }
         if (params.size() > 2) {
             // further parameters: one line per combination, in the tooltip
             enc.set("detail", VegaLite.field("design", "nominal", null));
         }
         enc.set("tooltip", VegaLite.tooltip("point", "design", axis(figure, u)));
-        String caption = figure + " against " + params.get(0) + (params.size() > 1 ? ", one line per " + params.get(1)
+        String caption = title(figure) + " against " + params.get(0) + (params.size() > 1 ? ", one line per " + params.get(1)
                 : "");
         return new Chart(figure + "-by-" + params.get(0).replace(' ', '-').replace('.', '-'), axis(figure, u) + " by "
                 + params.get(0), caption, s);
@@ -182,9 +205,9 @@ public final class SweepCharts {
     private static String direction(JsonNode objectives, String figure) {
         for (JsonNode o : objectives) {
             if (figure.equals(o.path("figure").asText())) {
-                return figure + " (" + (o.path("minimise").asBoolean() ? "lower" : "higher") + " is better)";
+                return title(figure) + " (" + (o.path("minimise").asBoolean() ? "lower" : "higher") + " is better)";
             }
         }
-        return figure;
+        return title(figure);
     }
 }

@@ -51,19 +51,24 @@ class SweepChartsTest {
         assertEquals(200.0, v.get(0).get("energy per inference (nJ)").asDouble(), 1e-9);
         assertEquals("Pareto front", v.get(0).get("front").asText());
         assertEquals("dominated", v.get(1).get("front").asText());
-        assertEquals("4", v.get(0).get("chip.adc bits").asText());
-        assertTrue(pareto.caption().contains("accuracy (higher is better) and energyPerInferenceJ (lower is better)"),
+        // a number, under a name without the dot Vega-Lite would read as a nested field
+        assertEquals(4.0, v.get(0).get("chip_adc bits").asDouble(), 0);
+        assertTrue(v.get(0).get("chip_adc bits").isNumber());
+        assertTrue(pareto.caption().contains("accuracy (higher is better) and energy per inference (lower is better)"),
                 pareto.caption());
     }
 
     @Test
-    void eachObjectiveIsDrawnAgainstTheFirstParameterWithALinePerValueOfTheSecond() throws Exception {
+    void eachObjectiveIsDrawnAgainstTheFirstParameterInNumericOrderWithALinePerValueOfTheSecond() throws Exception {
         ReportSection s = SweepCharts.of("AdcStudy", rows(), objectives());
         assertEquals(List.of("pareto", "accuracy-by-chip-adc-bits", "energyPerInferenceJ-by-chip-adc-bits"),
                 s.charts().stream().map(Chart::id).toList());
         JsonNode enc = s.charts().get(1).spec().get("encoding");
-        assertEquals("chip.adc bits", enc.get("x").get("field").asText());
-        assertEquals("chip.array", enc.get("color").get("field").asText());
+        assertEquals("chip_adc bits", enc.get("x").get("field").asText());
+        assertEquals("chip.adc bits", enc.get("x").get("title").asText());
+        assertEquals("ascending", enc.get("x").get("sort").asText());
+        assertEquals("chip_array", enc.get("color").get("field").asText());
+        assertEquals("ascending", enc.get("color").get("sort").asText());
         assertEquals("accuracy (%)", enc.get("y").get("field").asText());
     }
 
