@@ -225,15 +225,30 @@ public final class ImportGraph {
             return steps;
         }
         Model model = (Model) imp.eContainer();
-        if (model.getName() != null && namespace.equals(names.toQualifiedName(model.getName()))) {
+        QualifiedName own = model.getName() == null ? null : names.toQualifiedName(model.getName());
+        if (namespace.equals(own)) {
             return steps;
         }
         for (URI target : filesDeclaringUnder(namespace)) {
-            if (!target.equals(from)) {
+            // `import mlp.*` from package mlp.studies reaches mlp.studies' other files too (their names lie under
+            // mlp), but their names are the importer's own package's, visible without any import: no dependency
+            if (!target.equals(from) && (own == null || !own.equals(packageOf(target)))) {
                 steps.add(new Step(from, imp, target));
             }
         }
         return steps;
+    }
+
+    /** The package a file of the index declares, or null for a file without one (or unknown to the index). */
+    private QualifiedName packageOf(URI file) {
+        IResourceDescription d = index.getResourceDescription(file);
+        if (d == null) {
+            return null;
+        }
+        for (IEObjectDescription o : d.getExportedObjectsByType(org.cimlang.cim.CimPackage.Literals.MODEL)) {
+            return o.getName();
+        }
+        return null;
     }
 
     /** The namespace an import names, without its wildcard. */

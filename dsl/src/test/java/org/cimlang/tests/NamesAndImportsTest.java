@@ -319,6 +319,24 @@ class NamesAndImportsTest {
                 "b.cim", "package nets\nimport nets.*\nimport chips.*\nimport \"chips.cim\"\n\n" + MAIN_BODY)));
     }
 
+    @Test
+    void twoFilesOfASubPackageImportingTheParentPackageAreNoCycle() throws Exception {
+        // mlp.* reaches mlp.studies' files as well, but the two study files share their own package
+        assertEquals("", frontEndIssuesOfLast(files(
+                "mlp.cim", "package mlp\n\nchip Chip" + CHIP_BODY,
+                "a.cim", "package mlp.studies\nimport mlp.*\n\nnetwork Net" + NET_BODY,
+                "b.cim", "package mlp.studies\nimport mlp.*\n\nnetwork Net2" + NET_BODY)));
+    }
+
+    @Test
+    void aSubPackageImportedBackByItsParentPackageIsStillACycle() throws Exception {
+        Src a = Src.of("package mlp.studies\nimport mlp.*\n\nnetwork Net" + NET_BODY);
+        Src b = Src.of("package mlp\nimport mlp.studies.*\n\nchip Chip" + CHIP_BODY);
+        List<Resource> rs = support.loadFiles(files("a.cim", a.text(), "b.cim", b.text()));
+        assertTrue(frontEnd(support.validate(rs.get(0))).contains("import cycle: a.cim imports mlp.* (b.cim), b.cim "
+                + "imports mlp.studies.* (a.cim)"), frontEnd(support.validate(rs.get(0))));
+    }
+
     /* The graph is shared by the validations of a resource set's files (ImportGraph.of): a change drops it. */
 
     private static void reload(Resource r, String text) throws java.io.IOException {
