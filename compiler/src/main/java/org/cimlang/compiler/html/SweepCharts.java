@@ -83,6 +83,7 @@ public final class SweepCharts {
             ObjectNode v = values.addObject();
             v.put("point", r.path("index").asInt());
             v.put("design", parameters(r));
+            v.put("others", others(r));
             r.path("parameters").fields().forEachRemaining(e -> putParameter(v, e.getKey(), e.getValue().asText()));
             v.put("front", r.path("pareto").asBoolean() ? "Pareto front" : "dominated");
             for (int i = 0; i < figures.size(); i++) {
@@ -93,6 +94,13 @@ public final class SweepCharts {
             }
         }
         return values;
+    }
+
+    /** The values of every parameter but the first: what one line of a chart against the first joins. */
+    private static String others(JsonNode row) {
+        List<String> p = new ArrayList<>();
+        row.path("parameters").fields().forEachRemaining(e -> p.add(e.getKey() + " " + e.getValue().asText()));
+        return String.join(", ", p.subList(Math.min(1, p.size()), p.size()));
     }
 
     /**
@@ -118,8 +126,15 @@ public final class SweepCharts {
 
     private static SiUnit unit(List<JsonNode> rows, String figure) {
         String[] u = UNITS.get(figure);
+        if ("accuracy".equals(figure)) {
+            return new SiUnit(100, "%");
+        }
+        if ("areaMm2".equals(figure)) {
+            // already in mm2, the unit chip areas are read in; an SI prefix on mm2 would mislead
+            return new SiUnit(1, "mm\u00b2");
+        }
         if (u == null || u[1] == null) {
-            return new SiUnit("accuracy".equals(figure) ? 100 : 1, "accuracy".equals(figure) ? "%" : "");
+            return new SiUnit(1, "");
         }
         double largest = rows.stream().mapToDouble(r -> Math.abs(r.path("figures").path(figure).asDouble()))
                 .max().orElse(0);
@@ -187,8 +202,8 @@ public final class SweepCharts {
             enc.set("color", color);
         }
         if (params.size() > 2) {
-            // further parameters: one line per combination, in the tooltip
-            enc.set("detail", VegaLite.field("design", "nominal", null));
+            // further parameters: one line per combination of all but the first, coloured by the second
+            enc.set("detail", VegaLite.field("others", "nominal", null));
         }
         enc.set("tooltip", VegaLite.tooltip("point", "design", axis(figure, u)));
         String caption = title(figure) + " against " + params.get(0) + (params.size() > 1 ? ", one line per " + params.get(1)

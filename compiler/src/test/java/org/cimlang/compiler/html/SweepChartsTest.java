@@ -78,4 +78,23 @@ class SweepChartsTest {
         assertEquals("ranked", s.charts().get(0).id());
         assertEquals(3, values(s.charts().get(0)).size());
     }
+
+    @Test
+    void withThreeParametersEachLineJoinsThePointsSharingAllButTheFirstAndAreaReadsInSquareMillimetres()
+            throws Exception {
+        JsonNode rows = JSON.readTree("""
+                [{"index":0,"parameters":{"chip.adc bits":"4","chip.array":"64","chip.node":"7"},"status":"OK",
+                  "pareto":true,"figures":{"areaMm2":120.5}},
+                 {"index":1,"parameters":{"chip.adc bits":"5","chip.array":"64","chip.node":"7"},"status":"OK",
+                  "pareto":false,"figures":{"areaMm2":130.0}}]""");
+        ReportSection s = SweepCharts.of("Space", rows, JSON.readTree("[{\"figure\":\"areaMm2\",\"minimise\":true}]"));
+        Chart against = s.charts().get(1);
+        JsonNode enc = against.spec().get("encoding");
+        assertEquals("others", enc.get("detail").get("field").asText());
+        List<JsonNode> v = values(against);
+        assertEquals("chip.array 64, chip.node 7", v.get(0).get("others").asText());
+        assertEquals(v.get(0).get("others"), v.get(1).get("others"));
+        assertEquals("chip area (mm\u00b2)", enc.get("y").get("title").asText());
+        assertEquals(120.5, v.get(0).get("chip area (mm\u00b2)").asDouble(), 0);
+    }
 }
