@@ -191,6 +191,26 @@ class CodeActionTest extends AbstractCimServerTest {
         Assertions.assertEquals(1, diagnostics(uri, DiagnosticCodes.CAPACITY_REPROGRAM).size());
     }
 
+    /**
+     * A depthwise 3x3 convolution of 16 channels: 16 groups of 9 rows x 8 columns (int8 in 2-bit differential
+     * cells), one 128 x 128 array each at 0.4 %; packed, min(128 / 9, 128 / 8) = 14 groups share an array: 2.
+     */
+    private static final String DEPTHWISE = SMALL
+            .replace("    input img [256]\n    dense fc from img units 64\n",
+                    "    input img [16, 8, 8]\n    conv2d dw from img filters 16 kernel 3 padding 1 groups 16\n")
+            .replace("    place fc on tile 0\n", "");
+
+    @Test
+    void packFixOnALayerThatLeavesItsArraysEmptyAddsPackAndClearsTheWarning() throws Exception {
+        String uri = openFile("small.cim", DEPTHWISE);
+        Diagnostic low = diagnostics(uri, DiagnosticCodes.PACK_WOULD_HELP).get(0);
+        Assertions.assertEquals("dw uses <1% of its 16 arrays (one per group of 9 rows x 8 columns): 'pack' shares each "
+                + "array among 14 groups, 2 arrays", low.getMessage().getLeft());
+        String fixed = applyFix(uri, DEPTHWISE, DiagnosticCodes.PACK_WOULD_HELP, "Pack the groups of dw (16 arrays -> 2)");
+        assertTrue(fixed.endsWith("mapping M for Net on Small {\n    pack\n}\n"), fixed);
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.PACK_WOULD_HELP));
+    }
+
     @Test
     void reprogramFixOnAPlacementOverflowOfAFullChipClearsBothErrors() throws Exception {
         String text = WHOLE_OVERFLOW.replace("mapping M for Net on Small {\n", "mapping M for Net on Small {\n"

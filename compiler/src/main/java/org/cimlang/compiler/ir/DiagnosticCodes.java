@@ -106,6 +106,8 @@ public final class DiagnosticCodes {
     public static final String ADC_CLIPPING = "cim.precision.adc-clipping";
     /** Weight bits not a multiple of the cell bits: some cell levels stay unused (info). */
     public static final String CELL_LEVELS_UNUSED = "cim.precision.unused-cell-levels";
+    /** A grouped layer uses under 25 % of its arrays and 'pack' would share them among its groups (warning). */
+    public static final String PACK_WOULD_HELP = "cim.mapping.pack";
     /** A tile buffer too small for a layer's activations (warning). */
     public static final String BUFFER_TOO_SMALL = "cim.schedule.buffer-too-small";
 }

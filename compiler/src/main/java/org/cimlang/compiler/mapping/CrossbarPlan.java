@@ -51,7 +51,8 @@ public record CrossbarPlan(RowInput input, List<InputCycle> cycles, SlicePlan sl
 
     /** Converted columns of the fullest array (what its ADCs work through per read). */
     public long convertedColumnsPerArray() {
-        long used = partition.maxColumnsUsed();
+        // a packed array's ADCs convert every group's columns of a read
+        long used = partition.maxArrayColumnsUsed();
         return precision.signedConversion() ? ArrayPartitioning.ceilDiv(used, 2) : used;
     }
 

@@ -62,9 +62,18 @@ public record LayerMapping(String layer, LayerKind kind, long k, long n, long gr
         return plan.inputCycles();
     }
 
-    /** Array reads per image: every product of every group ({@link CrossbarPlan#arrayReadsPerMvm}); saturating. */
+    /**
+     * Array reads per image: every product of every group ({@link CrossbarPlan#arrayReadsPerMvm}), a read of a
+     * packed array serving all its groups at once; saturating.
+     */
     public long arrayReadsPerInference() {
-        return perInference(plan.arrayReadsPerMvm());
+        ArrayPartition p = plan.partition();
+        long arraysRead = p.packed() ? ArrayPartitioning.ceilDiv(groups, p.groupsPerArray()) : groups;
+        try {
+            return Math.multiplyExact(Math.multiplyExact(mvms, arraysRead), plan.arrayReadsPerMvm());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** ADC conversions per image ({@link CrossbarPlan#adcConversionsPerMvm}); saturating. */
@@ -136,7 +145,8 @@ public record LayerMapping(String layer, LayerKind kind, long k, long n, long gr
     public WeightBlock block(long b) {
         ArrayPartition p = plan.partition();
         long perGroup = p.rowBlocks() * p.colBlocks();
-        long group = b / perGroup;
+        long group = p.packed() ? b * p.groupsPerArray() : b / perGroup;
+        long groupsHere = p.packed() ? Math.min(p.groupsPerArray(), groups - group) : 1;
         long rowBlock = (b / p.colBlocks()) % p.rowBlocks();
         long colBlock = b % p.colBlocks();
         long r0 = rowBlock * p.rowsPerArray();
@@ -145,7 +155,7 @@ public record LayerMapping(String layer, LayerKind kind, long k, long n, long gr
         long c1 = Math.min(p.dataColumns(), c0 + p.dataColumnsPerArray()) - 1;
         long cpo = plan.slicing().columnsPerOutput();
         return new WeightBlock(group, rowBlock, colBlock, new Range(r0, r1), new Range(c0, c1),
-                new Range(c0 / cpo, c1 / cpo), r1 - r0 + 1, c1 - c0 + 1, plan.slicing().referenceColumn());
+                new Range(c0 / cpo, c1 / cpo), r1 - r0 + 1, c1 - c0 + 1, plan.slicing().referenceColumn(), groupsHere);
     }
 
     /** Every allocated array with the block and replica it holds, in allocation order. */

@@ -73,7 +73,7 @@ public final class MappingEngine {
             SlicePlan s = BitSlicing.plan(m.weightType(), cellBits, chip.encoding(), chip.slicing());
             CrossbarPlan plan;
             try {
-                ArrayPartition part = ArrayPartitioning.partition(m, s, rowsForWeights, chip.cols());
+                ArrayPartition part = ArrayPartitioning.partition(m, s, rowsForWeights, chip.cols(), spec.pack());
                 plan = CrossbarPlanning.plan(RowInput.of(quant.of(m.input()).activations().type()), s, part,
                         rowsActive, dacBits, chip.adcBits(), chip.adcSigned());
             } catch (ArithmeticException e) {
@@ -174,6 +174,7 @@ public final class MappingEngine {
         diagnostics.addAll(Scheduling.scheduleDiagnostics(spec, schedule, netName));
         diagnostics.addAll(PrecisionCheck.diagnostics(chip, spec, precision, slices));
         diagnostics.addAll(Scheduling.bufferDiagnostics(chip, params, lowered.crossbar(), plan.layers()));
+        diagnostics.addAll(PackCheck.diagnostics(spec, lowered.crossbar(), plans, slices, rowsForWeights, chip.cols()));
         return new MappingResult(netName, chip, spec, layers, lowered.digital(), schedule, endurance, cost, totals,
                 diagnostics);
     }

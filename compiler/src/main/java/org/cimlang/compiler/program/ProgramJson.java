@@ -551,6 +551,13 @@ public final class ProgramJson {
             } else {
                 bn.putNull("referenceArrayColumn");
             }
+            if (b.groups() > 1) {
+                // packed: group + j sits j * rowsUsed rows and j * (columns of a group) columns further in
+                ObjectNode packed = bn.putObject("packedGroups");
+                packed.put("count", b.groups());
+                packed.put("rowStride", b.rowsUsed());
+                packed.put("columnStride", b.dataColumnsUsed() + (b.referenceColumn() ? 1 : 0));
+            }
         }
         ArrayNode allocations = o.putArray("allocations");
         long perGroup = m.rowBlocks() * m.colBlocks();
@@ -560,7 +567,9 @@ public final class ProgramJson {
             an.put("tile", a.tile());
             an.put("array", a.array());
             an.put("replica", a.replica());
-            an.put("block", a.block().group() * perGroup + a.block().rowBlock() * m.colBlocks() + a.block().colBlock());
+            long groupsPerArray = m.plan().partition().groupsPerArray();
+            an.put("block", a.block().group() / groupsPerArray * perGroup + a.block().rowBlock() * m.colBlocks()
+                    + a.block().colBlock());
             an.put("group", a.block().group());
             an.put("rowBlock", a.block().rowBlock());
             an.put("colBlock", a.block().colBlock());

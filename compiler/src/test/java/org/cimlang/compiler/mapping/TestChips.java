@@ -108,6 +108,7 @@ public final class TestChips {
     /** A mapping spec under construction. */
     public static final class MapSpec {
         boolean layerPerTile;
+        boolean pack;
         final String network;
         final String chip;
         final List<Placement> placements = new java.util.ArrayList<>();
@@ -133,6 +134,7 @@ public final class TestChips {
         public MapSpec sequential() { schedule = ScheduleKind.SEQUENTIAL; return this; }
         public MapSpec reprogram() { reprogram = true; return this; }
         public MapSpec layerPerTile() { layerPerTile = true; return this; }
+        public MapSpec pack() { pack = true; return this; }
         public MapSpec quantization(String q) { quantization = q; return this; }
         public MapSpec lifetime(double years, double fps) { lifetime = new LifetimeRequirement(years, fps, "@lifetime"); return this; }
 
@@ -140,7 +142,7 @@ public final class TestChips {
             Map<String, Object> parts = Map.of("network", "@map.network", "chip", "@map.chip", "quantization",
                     "@map.quantization", "schedule", "@map.schedule", "reprogram", "@map.reprogram", "floorplan",
                     "@map.floorplan");
-            return new MappingSpec("M", network, chip, quantization, placements, schedule, reprogram, false,
+            return new MappingSpec("M", network, chip, quantization, placements, schedule, reprogram, pack,
                     layerPerTile, lifetime, "@map", parts);
         }
     }

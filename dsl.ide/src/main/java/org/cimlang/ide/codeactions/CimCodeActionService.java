@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.cimlang.cim.AdcAttr;
@@ -54,7 +55,7 @@ import com.google.inject.Inject;
 public class CimCodeActionService implements ICodeActionService2 {
 
     static final Set<String> HANDLED = Set.of(DiagnosticCodes.PLACE_CAPACITY, DiagnosticCodes.CAPACITY_OVERFLOW,
-            DiagnosticCodes.ADC_CLIPPING,
+            DiagnosticCodes.ADC_CLIPPING, DiagnosticCodes.PACK_WOULD_HELP,
             DiagnosticCodes.DENSE_NOT_FLAT, CimIssueCodes.UNRESOLVED, CimIssueCodes.UNKNOWN_WORD, CimIssueCodes.UNIT_MISSING,
             CimIssueCodes.UNIT_WRONG);
 
@@ -114,6 +115,10 @@ public class CimCodeActionService implements ICodeActionService2 {
                 fitRepairs.add(m, d, document, uri, out);
             }
             case DiagnosticCodes.ADC_CLIPPING -> adcClipping(at, data, d, out);
+            case DiagnosticCodes.PACK_WOULD_HELP -> lastLine(EcoreUtil2.getContainerOfType(at, Mapping.class), document)
+                    .ifPresent(edit -> out.add(action("Pack the groups of " + data.get("layer").orElse("the layer")
+                            + " (" + data.number("arrays").orElse(0L) + " arrays -> " + data.number("packed").orElse(0L)
+                            + ")", d, Map.of(uri, List.of(edit.apply("    pack"))))));
             case DiagnosticCodes.DENSE_NOT_FLAT -> insertFlatten(EcoreUtil2.getContainerOfType(at, Layer.class), d,
                     document, uri, out);
             case CimIssueCodes.UNRESOLVED, CimIssueCodes.UNKNOWN_WORD -> data.get(0).filter(s -> !s.isEmpty()).ifPresent(name -> out.add(
@@ -170,6 +175,15 @@ public class CimCodeActionService implements ICodeActionService2 {
         if (m == null || m.getChip() == null || m.getChip().eIsProxy()) {
             return;
         }
+        lastLine(m, document).ifPresent(edit -> ReprogramFix.of(semantics.compile(m)).ifPresent(fix ->
+                out.add(action(fix.title(), d, Map.of(uri, List.of(edit.apply("    reprogram allowed")))))));
+    }
+
+    /** An edit adding a line (indented text, no newline) before the mapping's closing brace. */
+    private static Optional<java.util.function.Function<String, TextEdit>> lastLine(Mapping m, Document document) {
+        if (m == null) {
+            return Optional.empty();
+        }
         ILeafNode close = null;
         for (ILeafNode leaf : NodeModelUtils.findActualNodeFor(m).getLeafNodes()) {
             if (leaf.getGrammarElement() instanceof Keyword k && k.getValue().equals("}")) {
@@ -177,18 +191,13 @@ public class CimCodeActionService implements ICodeActionService2 {
             }
         }
         if (close == null) {
-            return;
+            return Optional.empty();
         }
-        ILeafNode brace = close;
-        ReprogramFix.of(semantics.compile(m)).ifPresent(fix -> {
-            Position at = document.getPosition(brace.getOffset());
-            String line = document.getLineContent(at.getLine());
-            String before = line.substring(0, at.getCharacter());
-            TextEdit edit = before.isBlank()
-                    ? insert(new Position(at.getLine(), 0), before + "    reprogram allowed\n")
-                    : insert(at, "\n    reprogram allowed\n");
-            out.add(action(fix.title(), d, Map.of(uri, List.of(edit))));
-        });
+        Position at = document.getPosition(close.getOffset());
+        String before = document.getLineContent(at.getLine()).substring(0, at.getCharacter());
+        return Optional.of(text -> before.isBlank()
+                ? insert(new Position(at.getLine(), 0), before + text + "\n")
+                : insert(at, "\n" + text + "\n"));
     }
 
     /** The chip's {@code adc bits} raised to what the layer needs; the chip may be in another file. */

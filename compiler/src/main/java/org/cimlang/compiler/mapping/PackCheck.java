@@ -1,0 +1,55 @@
+package org.cimlang.compiler.mapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cimlang.compiler.ir.Diagnostic;
+import org.cimlang.compiler.ir.DiagnosticCodes;
+import org.cimlang.compiler.ir.MappingSpec;
+import org.cimlang.compiler.cost.Quantities;
+
+/**
+ * Says when a grouped layer leaves most of its arrays empty and {@code pack} would share them: a depthwise
+ * 3x3 group has 9 rows, so one array per group uses a few percent of it. The figures are the partitioner's
+ * own, with and without packing.
+ */
+final class PackCheck {
+    /** Below this share of its arrays' cells a layer is worth packing (issue 12: "under 25 %"). */
+    static final double LOW_UTILISATION = 0.25;
+
+    private PackCheck() {
+    }
+
+    static List<Diagnostic> diagnostics(MappingSpec spec, List<LoweredLayer> crossbar, Map<String, CrossbarPlan> plans,
+            Map<String, SlicePlan> slices, long rowsPerArray, long columnsPerArray) {
+        List<Diagnostic> out = new ArrayList<>();
+        if (spec.pack()) {
+            return out;
+        }
+        for (LoweredLayer m : crossbar) {
+            CrossbarPlan plan = plans.get(m.layer());
+            if (plan == null || m.groups() <= 1) {
+                continue;
+            }
+            ArrayPartition alone = plan.partition();
+            ArrayPartition packed;
+            try {
+                packed = ArrayPartitioning.partition(m, slices.get(m.layer()), rowsPerArray, columnsPerArray, true);
+            } catch (ArithmeticException e) {
+                continue; // the engine has reported the overflow
+            }
+            double used = alone.weightCellsPerCopy()
+                    / ((double) alone.arraysPerCopy() * rowsPerArray * (double) columnsPerArray);
+            if (packed.arraysPerCopy() < alone.arraysPerCopy() && used < LOW_UTILISATION) {
+                out.add(Diagnostic.warning(DiagnosticCodes.PACK_WOULD_HELP, m.layer() + " uses "
+                        + Quantities.percent(used) + " of its " + Quantities.count(alone.arraysPerCopy())
+                        + " arrays (one per group of " + m.k() + " rows x " + alone.maxColumnsUsed() + " columns): 'pack'"
+                        + " shares each array among " + packed.groupsPerArray() + " groups, "
+                        + Quantities.count(packed.arraysPerCopy()) + " arrays", spec.origin(), "name",
+                        "layer=" + m.layer(), "arrays=" + alone.arraysPerCopy(), "packed=" + packed.arraysPerCopy()));
+            }
+        }
+        return out;
+    }
+}
