@@ -3,7 +3,7 @@
 # random weights (tools/onnx-zoo/export.py, Debian's python3-torch 1.13 and python3-torchvision 0.14,
 # installed here when missing; nothing is downloaded but Debian packages), then
 #   cim import MODEL.onnx                       the network and its weights
-#   cim compile zoo.cim                         mapped onto a large ReRAM chip (int8 weights)
+#   cim compile zoo.cim                         mapped onto a large ReRAM chip (int8 weights), with and without pack
 #   cim reference NAME.cim --onnx MODEL.onnx    the float engine against ONNX Runtime (bound 1e-4)
 # and prints the table of docs/onnx.md. Exit 0 when every model passes all three, 1 otherwise,
 # 2 when it could not run.
@@ -35,7 +35,7 @@ rows=()
 for m in "${models[@]}"; do
   dir="$work/$m"
   rm -rf "$dir" && mkdir -p "$dir"
-  imp="FAIL"; cmp="-"; arrays="-"; diff="-"
+  imp="FAIL"; cmp="-"; arrays="-"; packed="-"; diff="-"; largest="-"
   if "$cim" import "$work/$m.onnx" -o "$dir" --name "$m" >"$dir/import.log" 2>&1; then
     imp="ok"
     cat >"$dir/zoo.cim" <<CIM
@@ -56,25 +56,34 @@ quantization Q8 for $m {
 
 mapping OnZoo for $m on Zoo with Q8 {
 }
+
+/** The same with the groups of grouped (depthwise) convolutions sharing arrays. */
+mapping OnZooPacked for $m on Zoo with Q8 {
+    pack
+}
 CIM
-    if "$cim" compile "$dir/zoo.cim" --format json >"$dir/program.json" 2>"$dir/compile.log"; then
+    count='import json,sys; p=json.load(open(sys.argv[1])); print("{:,}".format(p["totals"]["arraysAllocated"]))'
+    if "$cim" compile "$dir/zoo.cim" --mapping OnZoo --format json >"$dir/program.json" 2>"$dir/compile.log" \
+        && "$cim" compile "$dir/zoo.cim" --mapping OnZooPacked --format json >"$dir/packed.json" 2>>"$dir/compile.log"; then
       cmp="ok"
-      arrays=$("$py" -c 'import json,sys; p=json.load(open(sys.argv[1])); print("{:,}".format(p["totals"]["arraysAllocated"]))' "$dir/program.json" 2>/dev/null || echo "?")
+      arrays=$("$py" -c "$count" "$dir/program.json" 2>/dev/null || echo "?")
+      packed=$("$py" -c "$count" "$dir/packed.json" 2>/dev/null || echo "?")
     else
       cmp="FAIL"
     fi
     ref=$("$cim" reference "$dir/$m.cim" --onnx "$work/$m.onnx" --samples 2 2>"$dir/reference.log")
     echo "$ref" >>"$dir/reference.log"
     diff=$(echo "$ref" | sed -n 's/.*max |diff| \([0-9.e+-]*\).*/\1/p')
+    largest=$(echo "$ref" | sed -n 's/.*largest |output| \([0-9.e+-]*\).*/\1/p')
     echo "$ref" | grep -q "agrees" || { diff="${diff:-?} FAIL"; fail=1; }
   else
     fail=1
   fi
   [ "$cmp" = ok ] || fail=1
-  rows+=("| $m | $imp | $cmp | $arrays | ${diff:--} |")
-  echo "onnx-zoo: $m: import $imp, compile $cmp, arrays $arrays, max |ORT - float| ${diff:--}" >&2
+  rows+=("| $m | $imp | $cmp | $arrays | $packed | ${diff:--} | ${largest:--} |")
+  echo "onnx-zoo: $m: import $imp, compile $cmp, arrays $arrays ($packed with pack), max |ORT - float| ${diff:--} (largest |output| ${largest:--})" >&2
 done
-echo "| model | import | compile | arrays | max \|ORT - float\| |"
-echo "| --- | --- | --- | --- | --- |"
+echo "| model | import | compile | arrays | arrays, \`pack\` | max \|ORT - float\| | largest \|output\| |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
 exit $fail

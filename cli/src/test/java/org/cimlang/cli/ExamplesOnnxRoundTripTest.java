@@ -110,4 +110,9 @@ class ExamplesOnnxRoundTripTest {
     void binarisedMlpWithSignActivationsRoundTrips() {
         roundTrip("sram-bnn/sram-bnn.cim", "BinaryMnist", 8);
     }
+
+    @Test
+    void mobileNetV2WithDepthwiseConvolutionsAndRelu6RoundTrips() {
+        roundTrip("mobilenet/mobilenetv2.cim", "MobileNetV2Cifar", 2);
+    }
 }

@@ -23,10 +23,15 @@ final class PackCheck {
 
     static List<Diagnostic> diagnostics(MappingSpec spec, List<LoweredLayer> crossbar, Map<String, CrossbarPlan> plans,
             Map<String, SlicePlan> slices, long rowsPerArray, long columnsPerArray) {
-        List<Diagnostic> out = new ArrayList<>();
         if (spec.pack()) {
-            return out;
+            return List.of();
         }
+        List<String> names = new ArrayList<>();
+        long arrays = 0;
+        long packedArrays = 0;
+        double lowest = 1;
+        double highest = 0;
+        String only = null;
         for (LoweredLayer m : crossbar) {
             CrossbarPlan plan = plans.get(m.layer());
             if (plan == null || m.groups() <= 1) {
@@ -42,14 +47,33 @@ final class PackCheck {
             double used = alone.weightCellsPerCopy()
                     / ((double) alone.arraysPerCopy() * rowsPerArray * (double) columnsPerArray);
             if (packed.arraysPerCopy() < alone.arraysPerCopy() && used < LOW_UTILISATION) {
-                out.add(Diagnostic.warning(DiagnosticCodes.PACK_WOULD_HELP, m.layer() + " uses "
-                        + Quantities.percent(used) + " of its " + Quantities.count(alone.arraysPerCopy())
-                        + " arrays (one per group of " + m.k() + " rows x " + alone.maxColumnsUsed() + " columns): 'pack'"
-                        + " shares each array among " + packed.groupsPerArray() + " groups, "
-                        + Quantities.count(packed.arraysPerCopy()) + " arrays", spec.origin(), "name",
-                        "layer=" + m.layer(), "arrays=" + alone.arraysPerCopy(), "packed=" + packed.arraysPerCopy()));
+                names.add(m.layer());
+                arrays += alone.arraysPerCopy();
+                packedArrays += packed.arraysPerCopy();
+                lowest = Math.min(lowest, used);
+                highest = Math.max(highest, used);
+                only = m.layer() + " uses " + Quantities.percent(used) + " of its "
+                        + Quantities.count(alone.arraysPerCopy()) + " arrays (one per group of " + m.k() + " rows x "
+                        + alone.maxColumnsUsed() + " columns): 'pack' shares each array among "
+                        + packed.groupsPerArray() + " groups, " + Quantities.count(packed.arraysPerCopy()) + " arrays";
             }
         }
-        return out;
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        // one warning for the mapping, however many layers: a MobileNet has 17 depthwise layers
+        String message = names.size() == 1 ? only
+                : names.size() + " grouped layers (" + listed(names) + ") use " + Quantities.percent(lowest)
+                        + (Quantities.percent(lowest).equals(Quantities.percent(highest)) ? ""
+                                : " to " + Quantities.percent(highest))
+                        + " of their " + Quantities.count(arrays) + " arrays (one per group): 'pack' shares each array"
+                        + " among a layer's groups, " + Quantities.count(packedArrays) + " arrays";
+        return List.of(Diagnostic.warning(DiagnosticCodes.PACK_WOULD_HELP, message, spec.origin(), "name",
+                "layers=" + names.size(), "layer=" + names.get(0), "arrays=" + arrays, "packed=" + packedArrays));
+    }
+
+    private static String listed(List<String> names) {
+        return names.size() <= 3 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
     }
 }

@@ -115,6 +115,21 @@ class PackTest {
     }
 
     @Test
+    void severalLayersThatPackingWouldShrinkGetOneWarningWithTheirTotals() {
+        Network n = new TestNetworks.Builder("Dw2").input("x", 32, 16, 16)
+                .add(Layer.builder("dw1", LayerKind.CONV2D).inputs("x").filters(32).kernel(3).padding(1).groups(32)
+                        .origin("@dw1"))
+                .add(Layer.builder("dw2", LayerKind.CONV2D).inputs("dw1").filters(32).kernel(3).padding(1).groups(32)
+                        .origin("@dw2"))
+                .build();
+        List<Diagnostic> w = packWarnings(map(n, TestChips.isaac(), false));
+        assertEquals(1, w.size());
+        assertEquals("2 grouped layers (dw1, dw2) use <1% of their 64 arrays (one per group): 'pack' shares each array "
+                + "among a layer's groups, 6 arrays", w.get(0).message());
+        assertEquals(List.of("layers=2", "layer=dw1", "arrays=64", "packed=6"), w.get(0).data());
+    }
+
+    @Test
     void thePackedBlocksNameTheirFirstGroupAndHowManyShareTheArray() {
         LayerMapping packed = map(depthwise(32, 3), TestChips.isaac(), true).layer("dw");
         List<WeightBlock> blocks = packed.blocks();

@@ -16,6 +16,7 @@ import org.cimlang.cim.Mapping;
 import org.cimlang.cim.Network;
 import org.cimlang.cim.Placement;
 import org.cimlang.cim.Quantity;
+import org.cimlang.compiler.cost.Quantities;
 import org.cimlang.compiler.ir.DiagnosticCodes;
 import org.cimlang.compiler.ir.Limits;
 import org.cimlang.validation.CimIssueCodes;
@@ -116,9 +117,11 @@ public class CimCodeActionService implements ICodeActionService2 {
             }
             case DiagnosticCodes.ADC_CLIPPING -> adcClipping(at, data, d, out);
             case DiagnosticCodes.PACK_WOULD_HELP -> lastLine(EcoreUtil2.getContainerOfType(at, Mapping.class), document)
-                    .ifPresent(edit -> out.add(action("Pack the groups of " + data.get("layer").orElse("the layer")
-                            + " (" + data.number("arrays").orElse(0L) + " arrays -> " + data.number("packed").orElse(0L)
-                            + ")", d, Map.of(uri, List.of(edit.apply("    pack"))))));
+                    .ifPresent(edit -> out.add(action("Pack the groups of " + (data.number("layers").orElse(1L) > 1
+                            ? data.number("layers").get() + " layers" : data.get("layer").orElse("the layer")) + " ("
+                            + Quantities.count(data.number("arrays").orElse(0L)) + " arrays -> "
+                            + Quantities.count(data.number("packed").orElse(0L)) + ")", d,
+                            Map.of(uri, List.of(edit.apply("    pack"))))));
             case DiagnosticCodes.DENSE_NOT_FLAT -> insertFlatten(EcoreUtil2.getContainerOfType(at, Layer.class), d,
                     document, uri, out);
             case CimIssueCodes.UNRESOLVED, CimIssueCodes.UNKNOWN_WORD -> data.get(0).filter(s -> !s.isEmpty()).ifPresent(name -> out.add(
