@@ -121,6 +121,14 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
                     + (layerKinds.contains(text) ? " (" + text + " is a layer of its own: '" + text
                             + " NAME from LAYER')" : ""), Diagnostic.SYNTAX_DIAGNOSTIC);
         }
+        if (text != null && isWord(text) && !keywords.contains(text) && previous != null
+                && activationFunctions.contains(previous) && !layerKinds.contains(previous)
+                && EcoreUtil2.getContainerOfType(context.getCurrentContext(), org.cimlang.cim.Network.class) != null) {
+            // 'gelu g from c': PyTorch's nn.GELU is a module, cimlang's gelu a function of a layer
+            return new SyntaxErrorMessage("'" + previous + "' is an activation function, not a layer kind" + where
+                    + ": write 'activation " + text + " from LAYER " + previous + "', or 'activation " + previous
+                    + "' at the end of the layer before", Diagnostic.SYNTAX_DIAGNOSTIC);
+        }
         if (text != null && isWord(text) && !keywords.contains(text) && previous != null && !keywords.contains(previous)
                 && EcoreUtil2.getContainerOfType(context.getCurrentContext(), org.cimlang.cim.Network.class) != null) {
             // 'densse fc2': the misspelt kind was taken for a name, and the error lands on the word after it

@@ -147,4 +147,14 @@ class SyntaxRecoveryTest {
         assertEquals("'softmax' is not an activation function: write one of gelu, hardswish, none, relu, relu6, sigmoid, sign, silu, tanh"
                 + " (softmax is a layer of its own: 'softmax NAME from LAYER')", syntax.get(0));
     }
+
+    @Test
+    void anActivationFunctionWrittenAsALayerSaysHowToWriteIt() throws Exception {
+        // PyTorch's nn.GELU() is a module; in cimlang gelu is the function of an activation layer
+        Src src = Src.valid().replace("flatten f from c1", "flatten f from c1\n    gelu g from f");
+        List<String> syntax = support.issues(src.text()).stream().filter(i -> SYNTAX.equals(i.getCode()))
+                .map(Issue::getMessage).toList();
+        assertEquals(List.of("'gelu' is an activation function, not a layer kind in network N: write 'activation g from "
+                + "LAYER gelu', or 'activation gelu' at the end of the layer before"), syntax);
+    }
 }
