@@ -43,8 +43,9 @@ def main():
     out = sys.argv[1]
     names = sys.argv[2:] or list(MODELS)
     os.makedirs(out, exist_ok=True)
-    torch.manual_seed(0)
     for name in names:
+        # a seed per model: its weights do not depend on which models were exported before it
+        torch.manual_seed(0)
         model = MODELS[name]()
         calibrate_batchnorms(model)
         image = torch.randn(1, 3, 224, 224)

@@ -125,9 +125,8 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
                 && activationFunctions.contains(previous) && !layerKinds.contains(previous)
                 && EcoreUtil2.getContainerOfType(context.getCurrentContext(), org.cimlang.cim.Network.class) != null) {
             // 'gelu g from c': PyTorch's nn.GELU is a module, cimlang's gelu a function of a layer
-            return new SyntaxErrorMessage("'" + previous + "' is an activation function, not a layer kind" + where
-                    + ": write 'activation " + text + " from LAYER " + previous + "', or 'activation " + previous
-                    + "' at the end of the layer before", Diagnostic.SYNTAX_DIAGNOSTIC);
+            return new SyntaxErrorMessage(activationWrittenAsLayer(previous, text, context.getCurrentContext()),
+                    Diagnostic.SYNTAX_DIAGNOSTIC);
         }
         if (text != null && isWord(text) && !keywords.contains(text) && previous != null && !keywords.contains(previous)
                 && EcoreUtil2.getContainerOfType(context.getCurrentContext(), org.cimlang.cim.Network.class) != null) {
@@ -184,6 +183,18 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
         }
         return new UnknownWord("unknown word '" + text + "'" + where + ": remove it, or write one of "
                 + String.join(", ", new TreeSet<>(keywordsWithin(parsing))), null);
+    }
+
+    /** Whether {@code word} is an activation function that is no layer kind ({@code gelu}, not {@code softmax}). */
+    public boolean isActivationOnly(String word) {
+        return activationFunctions.contains(word) && !layerKinds.contains(word);
+    }
+
+    /** What to say of {@code function NAME from ...} in a network: how the activation is written instead. */
+    public String activationWrittenAsLayer(String function, String name, EObject parsing) {
+        return "'" + function + "' is an activation function, not a layer kind" + where(parsing) + ": write 'activation "
+                + (name == null ? "NAME" : name) + " from LAYER " + function + "', or 'activation " + function
+                + "' at the end of the layer before";
     }
 
     /** Whether {@code text} is a keyword of the language (a word, not punctuation). */

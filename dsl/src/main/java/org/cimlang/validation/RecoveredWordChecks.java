@@ -37,11 +37,20 @@ public class RecoveredWordChecks extends CimChecks {
                 continue;
             }
             String word = leaf.getText();
-            if (word.isEmpty() || !Character.isLetter(word.charAt(0)) || words.isKeyword(word)
-                    || !firstOnItsLine(text, leaf.getOffset())) {
+            if (word.isEmpty() || !Character.isLetter(word.charAt(0)) || !firstOnItsLine(text, leaf.getOffset())) {
                 continue;
             }
             EObject at = NodeModelUtils.findActualSemanticObjectFor(leaf);
+            if (words.isActivationOnly(word)
+                    && org.eclipse.xtext.EcoreUtil2.getContainerOfType(at, org.cimlang.cim.Network.class) != null) {
+                // 'relu6 r from q' on a skipped line: reported as the parser reports the first such line
+                getMessageAcceptor().acceptError(words.activationWrittenAsLayer(word, nextWord(leaf), at),
+                        at == null ? model : at, leaf.getOffset(), leaf.getLength(), CimIssueCodes.UNKNOWN_WORD);
+                continue;
+            }
+            if (words.isKeyword(word)) {
+                continue;
+            }
             CimSyntaxErrorMessageProvider.UnknownWord u = words.unknownWord(word, at);
             if (u.suggestion() == null) {
                 getMessageAcceptor().acceptError(u.message(), at == null ? model : at, leaf.getOffset(),
@@ -51,6 +60,14 @@ public class RecoveredWordChecks extends CimChecks {
                         leaf.getLength(), CimIssueCodes.UNKNOWN_WORD, u.suggestion());
             }
         }
+    }
+
+    private static final java.util.regex.Pattern NEXT_WORD = java.util.regex.Pattern.compile("^[ \\t]+([A-Za-z_]\\w*)");
+
+    /** The next word after {@code leaf} on its line, or null. */
+    private static String nextWord(ILeafNode leaf) {
+        java.util.regex.Matcher m = NEXT_WORD.matcher(leaf.getRootNode().getText().substring(leaf.getEndOffset()));
+        return m.find() ? m.group(1) : null;
     }
 
     /** A token the parser consumed while recovering: no grammar element, or a terminal no rule called. */
