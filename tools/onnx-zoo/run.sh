@@ -74,7 +74,7 @@ CIM
     ref=$("$cim" reference "$dir/$m.cim" --onnx "$work/$m.onnx" --samples 2 2>"$dir/reference.log")
     echo "$ref" >>"$dir/reference.log"
     diff=$(echo "$ref" | sed -n 's/.*max |diff| \([0-9.e+-]*\).*/\1/p')
-    largest=$(echo "$ref" | sed -n 's/.*largest |output| \([0-9.e+-]*\).*/\1/p')
+    largest=$(echo "$ref" | sed -n 's/.*(largest |output| \([0-9.e+-]*\)).*/\1/p')
     echo "$ref" | grep -q "agrees" || { diff="${diff:-?} FAIL"; fail=1; }
   else
     fail=1
