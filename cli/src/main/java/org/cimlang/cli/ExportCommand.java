@@ -66,7 +66,7 @@ public class ExportCommand implements Callable<Integer> {
                     + ")", ExitCodes.CANNOT_RUN, e);
         }
         out.println("wrote " + DiagnosticReport.display(target, base) + ": network " + name + " with the weights of "
-                + DiagnosticReport.display(source.weightsFile(), base) + " (ONNX opset " + OnnxExporter.OPSET + ", "
+                + DiagnosticReport.display(source.weightsFile(), base) + " (ONNX opset " + model.getOpsetImport(0).getVersion() + ", "
                 + model.getGraph().getNodeCount() + " nodes)");
         int code = ExitCodes.OK;
         if (!noCheck) {

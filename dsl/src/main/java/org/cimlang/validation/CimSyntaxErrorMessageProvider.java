@@ -160,7 +160,7 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
      * Layers of other frameworks that cimlang has no kind for yet: a near-miss suggestion ('layernorm' ->
      * 'batchnorm') would change the network's meaning, so these get the list of kinds instead.
      */
-    private static final Set<String> FOREIGN_LAYERS = Set.of("layernorm", "groupnorm", "instancenorm",
+    private static final Set<String> FOREIGN_LAYERS = Set.of("groupnorm", "instancenorm",
             "swish", "hardsigmoid", "leakyrelu", "elu", "prelu", "mish", "clip", "matmul",
             "gemm", "linear", "attention", "multiheadattention", "embedding", "lstm", "gru", "rnn", "reshape",
             "transpose", "permute", "split", "sub", "div", "upsample", "resize", "pad", "dropout", "conv1d",

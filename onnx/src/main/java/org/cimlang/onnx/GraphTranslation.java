@@ -28,6 +28,7 @@ import org.cimlang.compiler.ir.WeightTensor;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.compiler.shape.NetworkAnalysis;
 import org.cimlang.simulator.nn.BatchNorm;
+import org.cimlang.simulator.nn.LayerNorm;
 import org.cimlang.io.Tensor;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
@@ -49,7 +50,7 @@ final class GraphTranslation {
     static final Set<String> HANDLED = Set.of("Add", "AveragePool", "BatchNormalization", "Concat", "Constant",
             "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual", "Identity",
             "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where", "Clip",
-            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf");
+            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization");
 
     /** What a tensor name holds. */
     private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart {
@@ -295,6 +296,7 @@ final class GraphTranslation {
             case "Reshape" -> reshape(n);
             case "Concat" -> concat(n);
             case "BatchNormalization" -> batchNorm(n);
+            case "LayerNormalization" -> layerNorm(n);
             case "Softmax" -> softmax(n);
             case "Identity", "Dropout" -> alias(n);
             case "Constant" -> constant(n);
@@ -899,6 +901,43 @@ final class GraphTranslation {
             weights.put(name + "." + roles[i], Tensor.of(v[i], channels));
         }
         add(Layer.builder(name, LayerKind.BATCHNORM).inputs(x.layer()).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, x.shape()));
+    }
+
+    /** LayerNormalization (opset 17) over the last axis, with cimlang's epsilon. */
+    private void layerNorm(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        int rank = x.shape().rank();
+        long axis = attrInt(n, "axis", -1);
+        if (axis != -1 && axis != rank) {
+            throw error(n, "it normalises from axis " + axis + " of its " + x.shape() + " input on; cimlang's layernorm "
+                    + "normalises the last axis only (axis -1, PyTorch's nn.LayerNorm(last dimension))");
+        }
+        for (int i = 1; i < n.getOutputCount(); i++) {
+            if (!n.getOutput(i).isEmpty() && consumers.getOrDefault(n.getOutput(i), 0) > 0) {
+                throw error(n, "its mean or inverse standard deviation output is used; cimlang's layernorm gives the "
+                        + "normalised values only");
+            }
+        }
+        // unlike batch norm's, this epsilon cannot move into a stored variance: the float engine's must match
+        double eps = attrFloat(n, "epsilon", LayerNorm.EPS);
+        if (Math.abs(eps - LayerNorm.EPS) > 1e-3 * LayerNorm.EPS) {
+            throw error(n, "its epsilon is " + eps + "; cimlang's layernorm uses PyTorch's default " + LayerNorm.EPS
+                    + ": export with nn.LayerNorm(..., eps=1e-5)");
+        }
+        int cols = (int) x.shape().dim(rank - 1);
+        Const scale = constIn(n, 1, "scale");
+        float[] gamma = floatsOf(n, scale);
+        float[] beta = n.getInputCount() > 2 && !n.getInput(2).isEmpty() ? floatsOf(n, constIn(n, 2, "bias"))
+                : new float[cols];
+        if (gamma.length != cols || beta.length != cols) {
+            throw error(n, "its scale and bias have " + gamma.length + " and " + beta.length + " values for the "
+                    + cols + " of the last axis");
+        }
+        String name = layerName(n, scale.name());
+        weights.put(name + ".weight", Tensor.of(gamma, cols));
+        weights.put(name + ".bias", Tensor.of(beta, cols));
+        add(Layer.builder(name, LayerKind.LAYERNORM).inputs(x.layer()).origin(n.getName()).build());
         define(n.getOutput(0), new LayerOut(name, x.shape()));
     }
 

@@ -13,6 +13,7 @@ import org.cimlang.compiler.ir.Shape;
 import org.cimlang.compiler.ir.WeightTensor;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
 import org.cimlang.simulator.nn.BatchNorm;
+import org.cimlang.simulator.nn.LayerNorm;
 import org.cimlang.compiler.params.ParameterCheck;
 import org.cimlang.compiler.params.ParameterSpec;
 import org.cimlang.io.Tensor;
@@ -28,7 +29,8 @@ import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 
 /**
- * Writes a network with its float parameters as an ONNX model (opset 13, IR version 7), the way
+ * Writes a network with its float parameters as an ONNX model (opset 13, IR version 7; opset 17, IR version 8,
+ * when it has a layernorm, which ONNX has as one operator from opset 17 on), the way
  * PyTorch would export the same model: one node per layer named after it, weights as initialisers
  * with the parameter file's names, a dynamic batch axis. The importer reads these files back to the
  * same network.
@@ -41,6 +43,10 @@ public final class OnnxExporter {
     public static final int OPSET = 13;
     /** The IR version that goes with opset 13 (ONNX 1.8). */
     public static final int IR_VERSION = 7;
+    /** The opset of networks with a layernorm: LayerNormalization is an operator from opset 17 (ONNX 1.12). */
+    public static final int OPSET_LAYERNORM = 17;
+    /** The IR version that goes with opset 17. */
+    public static final int IR_VERSION_LAYERNORM = 8;
     /** The batch axis's symbol in the input and output shapes. */
     public static final String BATCH = "batch";
 
@@ -99,9 +105,13 @@ public final class OnnxExporter {
         }
         Layer output = outputs.get(0);
         g.addOutput(valueInfo(output.name(), network.shapeOf(output.name())));
-        return ModelProto.newBuilder().setIrVersion(IR_VERSION).setProducerName("cimlang")
-                .setProducerVersion("0.1.0").setDocString("network " + name + ", exported by 'cim export'")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET)).setGraph(g).build();
+        // the operators written below mean the same in opsets 13 and 17
+        boolean layerNorm = network.order().stream().anyMatch(l -> l.kind() == LayerKind.LAYERNORM);
+        return ModelProto.newBuilder().setIrVersion(layerNorm ? IR_VERSION_LAYERNORM : IR_VERSION)
+                .setProducerName("cimlang").setProducerVersion("0.1.0")
+                .setDocString("network " + name + ", exported by 'cim export'")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("")
+                        .setVersion(layerNorm ? OPSET_LAYERNORM : OPSET)).setGraph(g).build();
     }
 
     /** A float tensor [batch, ...shape] with a symbolic batch. */
@@ -156,6 +166,8 @@ public final class OnnxExporter {
                 case FLATTEN -> node("Flatten", name, in, opOut, integer("axis", 1));
                 case BATCHNORM -> node("BatchNormalization", name, withTensors(l), opOut,
                         real("epsilon", BatchNorm.EPS), real("momentum", 1 - BatchNorm.MOMENTUM));
+                case LAYERNORM -> node("LayerNormalization", name, withTensors(l), opOut, integer("axis", -1),
+                        real("epsilon", LayerNorm.EPS));
                 case ADD -> node(in.size() == 2 ? "Add" : "Sum", name, in, opOut);
                 case MUL -> {
                     // Mul takes two operands: a product of more is a chain

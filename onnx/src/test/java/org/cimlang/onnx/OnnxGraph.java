@@ -104,7 +104,7 @@ final class OnnxGraph {
     }
 
     ModelProto model() {
-        return ModelProto.newBuilder().setIrVersion(opset >= 13 ? 7 : 6).setProducerName("test")
+        return ModelProto.newBuilder().setIrVersion(opset >= 17 ? 8 : opset >= 13 ? 7 : 6).setProducerName("test")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).setGraph(g).build();
     }
 

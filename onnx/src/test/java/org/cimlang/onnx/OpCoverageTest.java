@@ -243,6 +243,38 @@ class OpCoverageTest {
     }
 
     @Test
+    void layerNormalizationOverTheLastAxisIsALayernormWithItsScaleAndBias() {
+        OnnxGraph g = OnnxGraph.input("x", 6).opset(17).weightIn("w", -2, 2, 5, 6)
+                .init("gamma", new float[] {0.5f, 1.5f, 1f, 0.8f, 1.2f}, 5).init("beta", new float[] {0.1f, -0.2f, 0f, 0.3f, 0f}, 5)
+                .node("Gemm", "fc", List.of("x", "w"), "z", i("transB", 1))
+                .node("LayerNormalization", "ln", List.of("z", "gamma", "beta"), "y", i("axis", -1), f("epsilon", 1e-5f))
+                .output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(LayerKind.LAYERNORM, layer(m, "ln").kind());
+        assertArrayEquals(new float[] {0.5f, 1.5f, 1f, 0.8f, 1.2f}, m.weights().get("ln.weight").data());
+        assertArrayEquals(new float[] {0.1f, -0.2f, 0f, 0.3f, 0f}, m.weights().get("ln.bias").data());
+    }
+
+    @Test
+    void layerNormalizationOfAnImageNormalisesEachRowOfItsLastAxis() {
+        OnnxGraph g = OnnxGraph.input("x", 2, 3, 4).opset(17).init("gamma", new float[] {1f, 2f, 0.5f, 1f}, 4)
+                .node("LayerNormalization", "ln", List.of("x", "gamma"), "y", i("axis", 3)).output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(Shape.of(2, 3, 4), shape(m, "ln"));
+        assertArrayEquals(new float[4], m.weights().get("ln.bias").data());
+    }
+
+    @Test
+    void layerNormalizationOverMoreThanTheLastAxisOrWithAnotherEpsilonIsRejected() {
+        OnnxGraph axis = OnnxGraph.input("x", 2, 3, 4).opset(17).init("gamma", new float[12], 12)
+                .node("LayerNormalization", "ln", List.of("x", "gamma"), "y", i("axis", 2)).output("y");
+        assertTrue(rejected(axis).getMessage().contains("normalises the last axis only"), rejected(axis).getMessage());
+        OnnxGraph eps = OnnxGraph.input("x", 4).opset(17).init("gamma", new float[4], 4)
+                .node("LayerNormalization", "ln", List.of("x", "gamma"), "y", f("epsilon", 1e-12f)).output("y");
+        assertTrue(rejected(eps).getMessage().contains("eps=1e-5"), rejected(eps).getMessage());
+    }
+
+    @Test
     void mulOfAnImageByPerChannelWeightsIsAMulLayerAsInSqueezeAndExcite() {
         OnnxGraph g = OnnxGraph.input("x", 3, 4, 4).weight("w", 3, 3, 1, 1)
                 .node("GlobalAveragePool", "gap", List.of("x"), "a")

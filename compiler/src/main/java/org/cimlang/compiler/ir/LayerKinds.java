@@ -50,6 +50,12 @@ public final class LayerKinds {
         return new WeightTensor(suffix, trainable, false, init, (l, in) -> in.rank() < 1 ? null : Shape.of(in.dim(0)));
     }
 
+    /** A layer norm's scale or shift: one value per element of the last axis. */
+    private static WeightTensor lastAxis(String suffix, Init init) {
+        return new WeightTensor(suffix, true, false, init,
+                (l, in) -> in.rank() < 1 ? null : Shape.of(in.dim(in.rank() - 1)));
+    }
+
     /** Pooling: a comparison or addition per window element, or per input element when global. */
     private static final DigitalOps POOLING = (l, in, out) -> l.global() ? (double) in.get(0).elements()
             : (double) out.elements() * l.kernelH() * l.kernelW();
@@ -74,6 +80,12 @@ public final class LayerKinds {
                     .costs((l, in, out) -> 2.0 * out.elements()) // scale and shift
                     .summary("batch normalisation per channel: folded into the conv2d/dense before it when that is "
                             + "its only reader"),
+            kind(LayerKind.LAYERNORM).allows(ACTIVATION)
+                    .tensors(lastAxis("weight", Init.ONES), lastAxis("bias", Init.ZEROS))
+                    // per element: the mean's and variance's sums, subtract, square, normalise, scale, shift
+                    .costs((l, in, out) -> 7.0 * out.elements())
+                    .summary("layer normalisation over the last axis (mean 0, variance 1, epsilon 1e-5, then a "
+                            + "scale and shift per element of that axis) in the digital units"),
             kind(LayerKind.ADD).allows(ACTIVATION).reads(InputArity.TWO_OR_MORE)
                     .costs((l, in, out) -> (double) out.elements() * (in.size() - 1))
                     .summary("element-wise sum of its inputs in the digital units"),

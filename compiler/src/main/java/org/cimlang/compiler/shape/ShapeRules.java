@@ -53,7 +53,7 @@ final class ShapeRules {
                 case DENSE -> dense(l, in);
                 case MAXPOOL, AVGPOOL -> pool(l, in);
                 case FLATTEN -> Shape.of(in[0].elements());
-                case BATCHNORM, ACTIVATION, SOFTMAX -> in[0];
+                case BATCHNORM, LAYERNORM, ACTIVATION, SOFTMAX -> in[0];
                 case ADD -> add(l, in);
                 case MUL -> mul(l, in);
                 case CONCAT -> concat(l, in);

@@ -83,8 +83,8 @@ class LayerKindsTest {
     void anActivationFollowsTheOperationOfTheKindsThatTakeOneExceptTheActivationLayerItself() {
         List<LayerKind> follows = LayerKinds.all().stream().filter(LayerKindSpec::activationFollowsOperation)
                 .map(LayerKindSpec::kind).toList();
-        assertEquals(List.of(LayerKind.CONV2D, LayerKind.DENSE, LayerKind.BATCHNORM, LayerKind.ADD, LayerKind.MUL,
-                LayerKind.CONCAT),
+        assertEquals(List.of(LayerKind.CONV2D, LayerKind.DENSE, LayerKind.BATCHNORM, LayerKind.LAYERNORM, LayerKind.ADD,
+                LayerKind.MUL, LayerKind.CONCAT),
                 follows);
         assertTrue(LayerKind.ACTIVATION.spec().activationIsTheOperation());
         Layer relu = Layer.builder("r", LayerKind.ACTIVATION).inputs("x").activation(Activation.RELU).build();

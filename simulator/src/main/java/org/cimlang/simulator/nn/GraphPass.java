@@ -121,6 +121,17 @@ final class GraphPass {
                     BatchNorm.evalForward(x, gamma, beta, mean, var, y, batch, node.channels(), node.spatial(), par);
                 }
             }
+            case LAYERNORM -> {
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                int cols = node.shape()[node.shape().length - 1];
+                int rows = y.length / cols;
+                if (mode == Mode.TRAIN) {
+                    xhat[i] = new float[y.length];
+                    invStd[i] = new float[rows];
+                }
+                LayerNorm.forward(x, params.get(name + ".weight"), params.get(name + ".bias"), y, xhat[i], invStd[i],
+                        rows, cols);
+            }
             case ADD -> {
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
                 Merge.addForward(inputsOf(node), y);
@@ -235,6 +246,11 @@ final class GraphPass {
                 case BATCHNORM -> BatchNorm.trainBackward(dz, xhat[i], invStd[i], params.get(name + ".weight"), dx,
                         grads.get(name + ".weight"), grads.get(name + ".bias"), batch, node.channels(),
                         node.spatial(), par);
+                case LAYERNORM -> {
+                    int cols = node.shape()[node.shape().length - 1];
+                    LayerNorm.backward(dz, xhat[i], invStd[i], params.get(name + ".weight"), dx,
+                            grads.get(name + ".weight"), grads.get(name + ".bias"), dz.length / cols, cols);
+                }
                 case ADD -> Merge.addBackward(dz, dIn);
                 case MUL -> productOf(node).backward(dz, inputsOf(node), batch, dIn);
                 case CONCAT -> Merge.concatBackward(dz, node.concatInner(), batch * node.concatOuter(), dIn);

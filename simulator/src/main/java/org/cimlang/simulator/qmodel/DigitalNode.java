@@ -5,6 +5,7 @@ import org.cimlang.compiler.ir.Layer;
 import org.cimlang.simulator.nn.Activations;
 import org.cimlang.simulator.nn.BatchNorm;
 import org.cimlang.simulator.nn.ElementwiseProduct;
+import org.cimlang.simulator.nn.LayerNorm;
 import org.cimlang.simulator.nn.Merge;
 import org.cimlang.simulator.nn.Parallel;
 import org.cimlang.simulator.nn.PoolGeometry;
@@ -74,6 +75,8 @@ public final class DigitalNode extends QNode {
             case FLATTEN, ACTIVATION -> System.arraycopy(x[0], 0, y, 0, y.length);
             case BATCHNORM -> BatchNorm.evalForward(x[0], tensors[0], tensors[1], tensors[2], tensors[3], y,
                     batch, shape[0], size / shape[0], serial);
+            case LAYERNORM -> LayerNorm.forward(x[0], tensors[0], tensors[1], y, null, null,
+                    y.length / shape[shape.length - 1], shape[shape.length - 1]);
             case ADD -> Merge.addForward(x, y);
             case MUL -> product.forward(x, batch, y);
             case CONCAT -> Merge.concatForward(x, concatInner, batch * concatOuter, y);

@@ -198,6 +198,48 @@ class KernelGradientTest {
     }
 
     @Test
+    void layerNormGradientsMatchFiniteDifferences() {
+        SplittableRandom r = new SplittableRandom(8);
+        int rows = 6; // 2 images x 3 positions
+        int cols = 5;
+        int n = rows * cols;
+        float[] x = random(r, n, 2);
+        float[] gamma = random(r, cols, 1);
+        float[] beta = random(r, cols, 1);
+        float[] rw = random(r, n, 1);
+        float[] xhat = new float[n];
+        float[] inv = new float[rows];
+        LayerNorm.forward(x, gamma, beta, new float[n], xhat, inv, rows, cols);
+        float[] dx = new float[n];
+        float[] dGamma = new float[cols];
+        float[] dBeta = new float[cols];
+        LayerNorm.backward(rw, xhat, inv, gamma, dx, dGamma, dBeta, rows, cols);
+        GradCheck.Forward f = () -> {
+            float[] y = new float[n];
+            LayerNorm.forward(x, gamma, beta, y, null, null, rows, cols);
+            return y;
+        };
+        assertGradient("layernorm dx", x, dx, rw, f, TOL);
+        assertGradient("layernorm dgamma", gamma, dGamma, rw, f, TOL);
+        assertGradient("layernorm dbeta", beta, dBeta, rw, f, TOL);
+    }
+
+    @Test
+    void layerNormGivesEachRowMeanZeroAndVarianceOneBeforeItsScaleAndShift() {
+        float[] x = {1, 2, 3, 4, 10, 10, 10, 10};
+        float[] y = new float[8];
+        LayerNorm.forward(x, new float[] {1, 1, 2, 1}, new float[] {0, 0, 0, 5}, y, null, null, 2, 4);
+        // row 0: mean 2.5, variance 1.25: (x - 2.5) / sqrt(1.25 + 1e-5)
+        double s = Math.sqrt(1.25 + 1e-5);
+        assertEquals(-1.5 / s, y[0], 1e-6);
+        assertEquals(2 * 0.5 / s, y[2], 1e-6);
+        assertEquals(1.5 / s + 5, y[3], 1e-6);
+        // row 1 is constant: all zeros, then the shift
+        assertEquals(0, y[4], 0);
+        assertEquals(5, y[7], 0);
+    }
+
+    @Test
     void batchNormUpdatesRunningStatisticsWithMomentumAndUnbiasedVariance() {
         // one channel, values 1, 2, 3, 6: mean 3, biased var (4 + 1 + 0 + 9) / 4 = 3.5, unbiased 14 / 3
         float[] x = {1, 2, 3, 6};
