@@ -25,7 +25,7 @@ class RoundTripTest {
     private static final int SAMPLES = 16;
 
     /** What one round trip gave; the max differences are printed for the record. */
-    private record Trip(AnalyzedNetwork original, Map<String, Tensor> params, ImportedModel imported,
+    private record Trip(AnalyzedNetwork original, Map<String, Tensor> params, ModelProto model, ImportedModel imported,
             ReferenceReport againstOriginal, ReferenceReport againstImported) {
     }
 
@@ -41,7 +41,7 @@ class RoundTripTest {
         ReferenceReport b = FloatReference.compare(bytes, "export.onnx", TestNetworks.analyse(imported.network()),
                 imported.weights(), inputs);
         System.out.println("round trip " + n.name() + ": original " + a.summary() + "; imported " + b.summary());
-        return new Trip(net, params, imported, a, b);
+        return new Trip(net, params, model, imported, a, b);
     }
 
     private static void assertSameLayers(Network expected, Network actual) {
@@ -92,6 +92,21 @@ class RoundTripTest {
     void mlpComesBackWithTheSameLayersWeightsAndOutputs() {
         Trip t = roundTrip(TestNetworks.mlp());
         assertSameLayers(TestNetworks.mlp(), t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void aLayernormWithGeluComesBackAsOneLayerNormalizationOfOpset17() {
+        Network n = new Network("LnMlp", List.of(
+                Layer.builder("pixels", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(64)).build(),
+                Layer.builder("fc1", LayerKind.DENSE).inputs("pixels").units(32).build(),
+                Layer.builder("ln", LayerKind.LAYERNORM).inputs("fc1").activation(Activation.GELU).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("ln").units(10).build()), null, null);
+        Trip t = roundTrip(n);
+        assertEquals(17, t.model().getOpsetImport(0).getVersion());
+        assertTrue(t.model().getGraph().getNodeList().stream().anyMatch(x -> x.getOpType().equals("LayerNormalization")));
+        assertSameLayers(n, t.imported().network());
         assertSameShapesAndWeights(t);
         assertAgrees(t);
     }
