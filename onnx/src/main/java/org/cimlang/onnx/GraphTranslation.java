@@ -50,10 +50,19 @@ final class GraphTranslation {
     static final Set<String> HANDLED = Set.of("Add", "AveragePool", "BatchNormalization", "Concat", "Constant",
             "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual", "Identity",
             "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where", "Clip",
-            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization");
+            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization", "ReduceMean", "Sub", "Pow", "Sqrt");
 
     /** What a tensor name holds. */
-    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart {
+    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart {
+    }
+
+    /**
+     * A step of layer normalisation as PyTorch writes it below opset 17, {@code (x - mean(x)) / sqrt(var(x) + eps)}
+     * over the last axis: 1 ReduceMean, 2 Sub (centred), 3 Pow 2 (squared), 4 ReduceMean (variance), 5 Add eps,
+     * 6 Sqrt; the Div by step 6 makes the layernorm, and a Mul and an Add of constants after it are its scale and
+     * shift.
+     */
+    private record NormPart(String layer, Shape shape, int step) implements Value {
     }
 
     /**
@@ -103,6 +112,9 @@ final class GraphTranslation {
     private final Map<String, Tensor> weights = new LinkedHashMap<>();
     private final LayerNames names = new LayerNames();
     private final Map<String, Integer> dropped = new LinkedHashMap<>();
+    /** Layernorms made from a decomposition whose scale (then shift) may still follow as a Mul (Add) of a constant. */
+    private final Set<String> awaitingScale = new HashSet<>();
+    private final Set<String> awaitingShift = new HashSet<>();
     private int foldedActivations;
     private int foldedBiases;
     private int deadNodes;
@@ -297,6 +309,10 @@ final class GraphTranslation {
             case "Concat" -> concat(n);
             case "BatchNormalization" -> batchNorm(n);
             case "LayerNormalization" -> layerNorm(n);
+            case "ReduceMean" -> normMean(n);
+            case "Sub" -> normCentre(n);
+            case "Pow" -> normSquare(n);
+            case "Sqrt" -> normRoot(n);
             case "Softmax" -> softmax(n);
             case "Identity", "Dropout" -> alias(n);
             case "Constant" -> constant(n);
@@ -417,6 +433,19 @@ final class GraphTranslation {
     }
 
     private void add(NodeProto n) {
+        if (n.getInputCount() == 2 && (value(n, 0) instanceof NormPart || value(n, 1) instanceof NormPart)) {
+            int at = value(n, 0) instanceof NormPart ? 0 : 1;
+            NormPart p = (NormPart) value(n, at);
+            if (p.step() != 4 || !(value(n, 1 - at) instanceof Const eps) || !isScalarNear(n, eps, LayerNorm.EPS)) {
+                throw error(n, "it adds " + describe(value(n, 1 - at)) + " to a step of layer normalisation; cimlang "
+                        + "reads it as (x - mean) / sqrt(var + 1e-5), PyTorch's default epsilon");
+            }
+            values.put(n.getOutput(0), new NormPart(p.layer(), p.shape(), 5));
+            return;
+        }
+        if (n.getInputCount() == 2 && normAffine(n, awaitingShift, "bias")) {
+            return;
+        }
         if (n.getInputCount() == 2 && (value(n, 0) instanceof GeluPart || value(n, 1) instanceof GeluPart)) {
             int at = value(n, 0) instanceof GeluPart ? 0 : 1;
             GeluPart p = (GeluPart) value(n, at);
@@ -603,6 +632,14 @@ final class GraphTranslation {
     private void mul(NodeProto n) {
         Value a = value(n, 0);
         Value b = value(n, 1);
+        if (a instanceof NormPart p && b instanceof NormPart q && p.step() == 2 && q.step() == 2
+                && p.layer().equals(q.layer())) {
+            values.put(n.getOutput(0), new NormPart(p.layer(), p.shape(), 3));
+            return;
+        }
+        if (normAffine(n, awaitingScale, "weight")) {
+            return;
+        }
         if (b instanceof Gate g && a instanceof LayerOut x && g.layer().equals(x.layer())) {
             applyActivation(n, x, g.act(), n.getOutput(0));
             return;
@@ -648,6 +685,11 @@ final class GraphTranslation {
 
     /** x / sqrt 2, the first step of GELU. */
     private void geluDiv(NodeProto n) {
+        if (value(n, 0) instanceof NormPart c && c.step() == 2 && value(n, 1) instanceof NormPart r && r.step() == 6
+                && c.layer().equals(r.layer())) {
+            normDivide(n, c);
+            return;
+        }
         LayerOut x = layerIn(n, 0);
         Value d = value(n, 1);
         if (!(d instanceof Const c) || !isScalarNear(n, c, Math.sqrt(2))) {
@@ -904,6 +946,94 @@ final class GraphTranslation {
         define(n.getOutput(0), new LayerOut(name, x.shape()));
     }
 
+    /** ReduceMean over the last axis, keeping it: a layer norm's mean (step 1) or its variance (step 4). */
+    private void normMean(NodeProto n) {
+        Value v = value(n, 0);
+        Shape shape = v instanceof LayerOut x ? x.shape() : v instanceof NormPart p ? p.shape() : null;
+        long[] axes = attrInts(n, "axes", null);
+        boolean lastAxis = shape != null && axes != null && axes.length == 1
+                && (axes[0] == -1 || axes[0] == shape.rank()) && attrInt(n, "keepdims", 1) == 1;
+        if (v instanceof LayerOut x && lastAxis) {
+            // x is read again by the Sub of step 2: count the pair as one read of x
+            aliasReads.merge(x.layer(), 1, Integer::sum);
+            values.put(n.getOutput(0), new NormPart(x.layer(), x.shape(), 1));
+        } else if (v instanceof NormPart p && p.step() == 3 && lastAxis) {
+            values.put(n.getOutput(0), new NormPart(p.layer(), p.shape(), 4));
+        } else {
+            throw error(n, "cimlang reads ReduceMean only inside layer normalisation, over the last axis with keepdims"
+                    + " ((x - mean(x)) / sqrt(mean((x - mean(x))^2) + 1e-5), as PyTorch writes nn.LayerNorm below "
+                    + "opset 17); it reads " + describe(v) + " with axes " + Arrays.toString(axes));
+        }
+    }
+
+    private void normCentre(NodeProto n) {
+        if (value(n, 0) instanceof LayerOut x && value(n, 1) instanceof NormPart m && m.step() == 1
+                && m.layer().equals(x.layer())) {
+            values.put(n.getOutput(0), new NormPart(x.layer(), x.shape(), 2));
+            return;
+        }
+        throw error(n, "cimlang reads Sub only as x - mean(x) inside layer normalisation; it subtracts "
+                + describe(value(n, 1)) + " from " + describe(value(n, 0)));
+    }
+
+    private void normSquare(NodeProto n) {
+        if (value(n, 0) instanceof NormPart p && p.step() == 2 && value(n, 1) instanceof Const two
+                && isScalar(n, two, 2f)) {
+            values.put(n.getOutput(0), new NormPart(p.layer(), p.shape(), 3));
+            return;
+        }
+        throw error(n, "cimlang reads Pow only as (x - mean(x))^2 inside layer normalisation; it raises "
+                + describe(value(n, 0)) + " to " + describe(value(n, 1)));
+    }
+
+    private void normRoot(NodeProto n) {
+        if (value(n, 0) instanceof NormPart p && p.step() == 5) {
+            values.put(n.getOutput(0), new NormPart(p.layer(), p.shape(), 6));
+            return;
+        }
+        throw error(n, "cimlang reads Sqrt only as sqrt(var + eps) inside layer normalisation; it reads "
+                + describe(value(n, 0)));
+    }
+
+    /** (x - mean) / sqrt(var + eps): the layernorm, with scale 1 and shift 0 until a Mul and an Add say more. */
+    private void normDivide(NodeProto n, NormPart centred) {
+        int cols = (int) centred.shape().dim(centred.shape().rank() - 1);
+        String name = layerName(n, null);
+        float[] ones = new float[cols];
+        Arrays.fill(ones, 1f);
+        weights.put(name + ".weight", Tensor.of(ones, cols));
+        weights.put(name + ".bias", Tensor.of(new float[cols], cols));
+        add(Layer.builder(name, LayerKind.LAYERNORM).inputs(centred.layer()).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, centred.shape()));
+        awaitingScale.add(name);
+        awaitingShift.add(name);
+    }
+
+    /**
+     * A Mul (Add) of a constant of the last axis's size after a decomposed layernorm that nothing else reads: its
+     * scale (shift). The Mul must come before the Add, as in {@code nn.LayerNorm}.
+     */
+    private boolean normAffine(NodeProto n, Set<String> awaiting, String role) {
+        int at = value(n, 0) instanceof LayerOut ? 0 : 1;
+        if (!(value(n, at) instanceof LayerOut x) || !(value(n, 1 - at) instanceof Const c)
+                || !awaiting.contains(x.layer()) || externalReads(x.layer()) != 1) {
+            return false;
+        }
+        int cols = (int) x.shape().dim(x.shape().rank() - 1);
+        float[] v = floatsOf(n, c);
+        if (v.length != cols) {
+            return false;
+        }
+        weights.put(x.layer() + "." + role, Tensor.of(v, cols));
+        awaitingScale.remove(x.layer());
+        if (role.equals("bias")) {
+            awaitingShift.remove(x.layer());
+        }
+        stale(x.layer(), "the " + (role.equals("bias") ? "shift" : "scale") + " folded in by node '" + n.getName() + "'");
+        define(n.getOutput(0), new LayerOut(x.layer(), x.shape()));
+        return true;
+    }
+
     /** LayerNormalization (opset 17) over the last axis, with cimlang's epsilon. */
     private void layerNorm(NodeProto n) {
         LayerOut x = layerIn(n, 0);
@@ -1149,6 +1279,9 @@ final class GraphTranslation {
         if (v instanceof Gate g) {
             return "the " + (g.act() == Activation.SILU ? "sigmoid" : "hard sigmoid") + " of layer " + g.layer()
                     + " (cimlang reads it only multiplied by that layer's output)";
+        }
+        if (v instanceof NormPart p) {
+            return "step " + p.step() + " of the layer normalisation of layer " + p.layer() + " (read only whole)";
         }
         if (v instanceof GeluPart p) {
             return "step " + p.step() + " of the GELU of layer " + p.layer()

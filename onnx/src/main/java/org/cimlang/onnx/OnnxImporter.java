@@ -31,7 +31,7 @@ public final class OnnxImporter {
     public static final List<String> SUPPORTED_OPS = List.of("Add", "AveragePool", "BatchNormalization",
             "Clip (0, 6: relu6)", "Concat", "Constant", "Conv", "Div+Erf+Add+Mul (the exact GELU)", "Dropout", "Flatten",
             "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual+Where (x >= 0 ? 1 : -1, cimlang's sign)",
-            "HardSigmoid+Mul (hard swish)", "HardSwish", "Identity", "LayerNormalization (opset 17, last axis)", "MatMul", "MaxPool", "Mul (of two tensors; "
+            "HardSigmoid+Mul (hard swish)", "HardSwish", "Identity", "LayerNormalization (opset 17, last axis)", "ReduceMean+Sub+Pow+ReduceMean+Add+Sqrt+Div (layer normalisation as PyTorch writes it below opset 17)", "MatMul", "MaxPool", "Mul (of two tensors; "
                     + "x * sigmoid(x) is silu)", "Pad (zeros, before Conv or AveragePool)", "Relu", "Reshape",
             "Sigmoid", "Softmax", "Sum", "Tanh");
 
@@ -108,8 +108,6 @@ public final class OnnxImporter {
         hints.put("Shape", "x.view(x.size(0), -1) exports as Shape/Gather/Concat/Reshape: use torch.flatten(x, 1) "
                 + "or simplify the model with onnxsim");
         hints.put("Gather", hints.get("Shape"));
-        hints.put("ReduceMean", "below opset 17 PyTorch writes nn.LayerNorm as ReduceMean/Sub/Pow/Sqrt/Div: export "
-                + "with torch.onnx.export(..., opset_version=17), which writes one LayerNormalization");
         StringBuilder hint = new StringBuilder();
         for (Map.Entry<String, String> h : hints.entrySet()) {
             if (ops.containsKey(h.getKey()) && hint.indexOf(h.getValue()) < 0) {

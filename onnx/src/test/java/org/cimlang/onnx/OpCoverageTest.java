@@ -264,6 +264,44 @@ class OpCoverageTest {
         assertArrayEquals(new float[4], m.weights().get("ln.bias").data());
     }
 
+    /** nn.LayerNorm(5) as PyTorch 1.13 writes it at opset 13, after a Gemm. */
+    private static OnnxGraph decomposedLayerNorm(String square) {
+        OnnxGraph g = OnnxGraph.input("x", 6).weightIn("w", -2, 2, 5, 6)
+                .init("two", new float[] {2f}).init("eps", new float[] {1e-5f})
+                .init("gamma", new float[] {0.5f, 1.5f, 1f, 0.8f, 1.2f}, 5).init("beta", new float[] {0.1f, -0.2f, 0f, 0.3f, 0f}, 5)
+                .node("Gemm", "fc", List.of("x", "w"), "z", i("transB", 1))
+                .node("ReduceMean", "ln/ReduceMean", List.of("z"), "m", ints("axes", -1))
+                .node("Sub", "ln/Sub", List.of("z", "m"), "d");
+        g = square.equals("Pow") ? g.node("Pow", "ln/Pow", List.of("d", "two"), "d2")
+                : g.node("Mul", "ln/Square", List.of("d", "d"), "d2");
+        return g.node("ReduceMean", "ln/ReduceMean_1", List.of("d2"), "v", ints("axes", -1))
+                .node("Add", "ln/Add", List.of("v", "eps"), "ve").node("Sqrt", "ln/Sqrt", List.of("ve"), "s")
+                .node("Div", "ln/Div", List.of("d", "s"), "h").node("Mul", "ln/Mul", List.of("h", "gamma"), "hs")
+                .node("Add", "ln/Add_1", List.of("hs", "beta"), "y").output("y");
+    }
+
+    @Test
+    void pytorchsLayerNormBelowOpset17IsOneLayernormWithItsScaleAndShift() {
+        for (String square : List.of("Pow", "Mul")) {
+            ImportedModel m = importChecked(decomposedLayerNorm(square));
+            List<Layer> norms = m.network().layers().stream().filter(l -> l.kind() == LayerKind.LAYERNORM).toList();
+            assertEquals(1, norms.size(), square);
+            String ln = norms.get(0).name();
+            assertEquals(List.of("fc"), norms.get(0).inputs());
+            assertArrayEquals(new float[] {0.5f, 1.5f, 1f, 0.8f, 1.2f}, m.weights().get(ln + ".weight").data());
+            assertArrayEquals(new float[] {0.1f, -0.2f, 0f, 0.3f, 0f}, m.weights().get(ln + ".bias").data());
+            assertEquals(3, m.network().layers().size(), m.network().layers().toString());
+        }
+    }
+
+    @Test
+    void aReduceMeanOutsideLayerNormalisationIsRejectedSayingWhatIsRead() {
+        OnnxGraph g = OnnxGraph.input("x", 6).node("ReduceMean", "r", List.of("x"), "y", ints("axes", -1), i("keepdims", 0))
+                .output("y");
+        assertTrue(rejected(g).getMessage().contains("cimlang reads ReduceMean only inside layer normalisation"),
+                rejected(g).getMessage());
+    }
+
     @Test
     void layerNormalizationOverMoreThanTheLastAxisOrWithAnotherEpsilonIsRejected() {
         OnnxGraph axis = OnnxGraph.input("x", 2, 3, 4).opset(17).init("gamma", new float[12], 12)
