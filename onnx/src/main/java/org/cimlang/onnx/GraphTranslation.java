@@ -1073,14 +1073,14 @@ final class GraphTranslation {
 
     private void softmax(NodeProto n) {
         LayerOut x = layerIn(n, 0);
-        if (!x.shape().isFlat()) {
-            throw error(n, "it normalises " + x.layer() + " " + x.shape() + "; cimlang's softmax takes a flat "
-                    + "[batch, classes] input: flatten before it");
-        }
+        int rank = x.shape().rank();
         long axis = attrInt(n, "axis", opset >= 13 ? -1 : 1);
-        if (axis != 1 && axis != -1) {
-            throw error(n, "it normalises along axis " + axis + "; over [batch, classes] cimlang's softmax uses "
-                    + "axis 1 (-1)");
+        // before opset 13 Softmax flattens from its axis on: the same as the last axis only for a flat input
+        boolean last = axis == -1 || axis == rank;
+        if (!last || opset < 13 && !x.shape().isFlat()) {
+            throw error(n, "it normalises " + x.layer() + " " + x.shape() + " along axis " + axis
+                    + (opset < 13 ? " (opset " + opset + ": from that axis on)" : "") + "; cimlang's softmax "
+                    + "normalises the last axis (axis -1, opset 13 or newer)");
         }
         String name = layerName(n, null);
         add(Layer.builder(name, LayerKind.SOFTMAX).inputs(x.layer()).origin(n.getName()).build());

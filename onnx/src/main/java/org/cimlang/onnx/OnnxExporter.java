@@ -179,7 +179,7 @@ public final class OnnxExporter {
                     }
                 }
                 case CONCAT -> node("Concat", name, in, opOut, integer("axis", l.axis() + 1L));
-                case SOFTMAX -> node("Softmax", name, in, opOut, integer("axis", 1));
+                case SOFTMAX -> node("Softmax", name, in, opOut, integer("axis", -1));
                 case ACTIVATION -> activation(l.activation(), name, in.get(0), name);
                 default -> throw new IllegalStateException("layer kind " + l.kind() + " cannot be exported");
             }

@@ -429,10 +429,21 @@ class OpCoverageTest {
     }
 
     @Test
-    void softmaxOverAnImageIsRejected() {
-        OnnxGraph g = OnnxGraph.input("x", 2, 3, 3).node("Softmax", "sm", List.of("x"), "y", i("axis", 1))
+    void softmaxOverTheLastAxisOfAnImageIsReadAndOverAnotherAxisRejected() {
+        // attention's scores: a softmax per row, as ONNX Runtime computes it
+        OnnxGraph rows = OnnxGraph.input("x", 2, 3, 4).node("Softmax", "sm", List.of("x"), "y", i("axis", -1))
                 .output("y");
-        assertTrue(rejected(g).getMessage().contains("flatten before it"));
+        ImportedModel m = importChecked(rows);
+        assertEquals(LayerKind.SOFTMAX, layer(m, "sm").kind());
+        assertEquals(Shape.of(2, 3, 4), shape(m, "sm"));
+        OnnxGraph channels = OnnxGraph.input("x", 2, 3, 3).node("Softmax", "sm", List.of("x"), "y", i("axis", 1))
+                .output("y");
+        assertTrue(rejected(channels).getMessage().contains("normalises the last axis"),
+                rejected(channels).getMessage());
+        // before opset 13 the axis flattens everything after it: not one axis of an image
+        OnnxGraph old = OnnxGraph.input("x", 2, 3, 3).opset(11).node("Softmax", "sm", List.of("x"), "y", i("axis", 3))
+                .output("y");
+        assertTrue(rejected(old).getMessage().contains("opset 11"), rejected(old).getMessage());
     }
 
     @Test

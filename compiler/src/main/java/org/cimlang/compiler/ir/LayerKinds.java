@@ -99,7 +99,7 @@ public final class LayerKinds {
                     .costs((l, in, out) -> (double) out.elements())
                     .summary("an element-wise function in the digital units"),
             kind(LayerKind.SOFTMAX).costs((l, in, out) -> 3.0 * out.elements()) // exponent, sum, divide
-                    .summary("softmax over the vector in the digital units"));
+                    .summary("softmax over the last axis (the classes of a flat input) in the digital units"));
 
     public static LayerKindSpec of(LayerKind kind) {
         return TABLE.get(kind);

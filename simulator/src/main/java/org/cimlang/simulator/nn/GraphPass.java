@@ -146,7 +146,7 @@ final class GraphPass {
             }
             case SOFTMAX -> {
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
-                int cols = node.shape()[0];
+                int cols = node.shape()[node.shape().length - 1];
                 SoftmaxCrossEntropy.softmax(x, y, batch * node.size() / cols, cols);
             }
             default -> throw new IllegalStateException("layer kind " + node.kind() + " cannot run");
@@ -256,7 +256,7 @@ final class GraphPass {
                 case CONCAT -> Merge.concatBackward(dz, node.concatInner(), batch * node.concatOuter(), dIn);
                 case SOFTMAX -> {
                     if (dx != null) {
-                        int cols = node.shape()[0];
+                        int cols = node.shape()[node.shape().length - 1];
                         SoftmaxCrossEntropy.softmaxBackward(z[i], dz, dx, dz.length / cols, cols);
                     }
                 }

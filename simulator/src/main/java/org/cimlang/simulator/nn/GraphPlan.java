@@ -144,12 +144,6 @@ final class GraphPlan {
                                     toInt(l, l.padH()), toInt(l, l.padW()), l.ceil());
                 }
                 case DENSE -> channels = size;
-                case SOFTMAX -> {
-                    if (shape.length != 1) {
-                        throw new IllegalArgumentException("softmax reads shape " + out
-                                + "; the float engine takes softmax over a flat [classes] input: insert 'flatten'");
-                    }
-                }
                 case BATCHNORM -> {
                     channels = shape[0];
                     spatial = size / channels;

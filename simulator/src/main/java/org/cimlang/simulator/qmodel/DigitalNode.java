@@ -80,7 +80,8 @@ public final class DigitalNode extends QNode {
             case ADD -> Merge.addForward(x, y);
             case MUL -> product.forward(x, batch, y);
             case CONCAT -> Merge.concatForward(x, concatInner, batch * concatOuter, y);
-            case SOFTMAX -> SoftmaxCrossEntropy.softmax(x[0], y, batch * size / shape[0], shape[0]);
+            case SOFTMAX -> SoftmaxCrossEntropy.softmax(x[0], y, batch * size / shape[shape.length - 1],
+                    shape[shape.length - 1]);
             default -> throw new IllegalStateException("layer '" + name() + "' of kind " + kind()
                     + " is not a digital layer");
         }
