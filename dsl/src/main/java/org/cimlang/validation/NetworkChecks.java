@@ -129,9 +129,10 @@ public class NetworkChecks extends CimChecks {
         for (Count c : s.getDims()) {
             range(c, 1, Limits.MAX_TENSOR_DIM, "shape dimension", CimIssueCodes.RANGE_POSITIVE);
         }
-        if (s.getDims().size() != 1 && s.getDims().size() != 3) {
-            error("an input shape has 1 or 3 dimensions, found " + s.getDims().size() + ": write [features], e.g. "
-                    + "[784], or [channels, height, width], e.g. [1, 28, 28]", s, null, CimIssueCodes.INPUT_SHAPE);
+        if (s.getDims().isEmpty() || s.getDims().size() > 3) {
+            error("an input shape has 1, 2 or 3 dimensions, found " + s.getDims().size() + ": write [features], e.g. "
+                    + "[784], a sequence [tokens, features], e.g. [28, 28], or [channels, height, width], e.g. "
+                    + "[1, 28, 28]", s, null, CimIssueCodes.INPUT_SHAPE);
         }
     }
 

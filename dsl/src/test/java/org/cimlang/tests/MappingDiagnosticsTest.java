@@ -172,7 +172,7 @@ class MappingDiagnosticsTest {
         Src src = Src.of(DESIGN).replace("flatten f from c3\n    dense out from f", "dense out from c3");
         List<Issue> issues = issuesWithCode(src, DiagnosticCodes.DENSE_NOT_FLAT);
         assertEquals(1, issues.size(), render(issues));
-        assertEquals("dense out expects a flat input but c3 produces [128, 8, 8]: insert 'flatten'",
+        assertEquals("dense out expects a flat input [N] or a sequence [T, N] but c3 produces [128, 8, 8]: insert 'flatten'",
                 issues.get(0).getMessage());
         assertEquals(src.at("dense out from c3", "c3").replaceAll("\\+.*", ""),
                 issues.get(0).getLineNumber() + ":" + issues.get(0).getColumn());

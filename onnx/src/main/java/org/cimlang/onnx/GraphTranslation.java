@@ -243,13 +243,13 @@ final class GraphTranslation {
                     + "(dynamic axes only on the batch)");
         }
         List<TensorShapeProto.Dimension> dims = tt.getShape().getDimList();
-        if (dims.size() != 2 && dims.size() != 4) {
-            throw new OnnxException(what + " has rank " + dims.size() + "; cimlang networks read [batch, features] "
-                    + "or [batch, channels, height, width]");
+        if (dims.size() < 2 || dims.size() > 4) {
+            throw new OnnxException(what + " has rank " + dims.size() + "; cimlang networks read [batch, features], "
+                    + "a sequence [batch, tokens, features] or [batch, channels, height, width]");
         }
         long[] shape = new long[dims.size() - 1];
         String[] axisNames = dims.size() == 2 ? new String[] {"features"}
-                : new String[] {"channels", "height", "width"};
+                : dims.size() == 3 ? new String[] {"tokens", "features"} : new String[] {"channels", "height", "width"};
         for (int i = 1; i < dims.size(); i++) {
             TensorShapeProto.Dimension d = dims.get(i);
             if (!d.hasDimValue() || d.getDimValue() <= 0) {
@@ -399,12 +399,17 @@ final class GraphTranslation {
     }
 
     private void matMul(NodeProto n) {
-        LayerOut a = flatIn(n);
+        // [batch, features], or a sequence [batch, T, features] multiplied vector by vector (a transformer's Linear)
+        LayerOut a = layerIn(n, 0);
+        if (a.shape().rank() != 2) {
+            a = flatIn(n);
+        }
+        int features = (int) a.shape().dim(a.shape().rank() - 1);
         Const b = constIn(n, 1, "weight");
-        float[] w = denseWeight(n, b, a.shape().dim(0), false);
-        int units = w.length / (int) a.shape().dim(0);
+        float[] w = denseWeight(n, b, features, false);
+        int units = w.length / features;
         String name = layerName(n, b.name());
-        weights.put(name + ".weight", Tensor.of(w, units, (int) a.shape().dim(0)));
+        weights.put(name + ".weight", Tensor.of(w, units, features));
         add(Layer.builder(name, LayerKind.DENSE).inputs(a.layer()).units(units).bias(false).origin(n.getName())
                 .build());
         define(n.getOutput(0), new LayerOut(name, null));

@@ -94,7 +94,10 @@ public final class OnnxExporter {
 
         GraphProto.Builder g = GraphProto.newBuilder().setName(name);
         for (ParameterSpec s : ParameterCheck.expected(network)) {
-            g.addInitializer(OnnxTensors.of(s.name(), parameters.get(s.name())));
+            Tensor t = parameters.get(s.name());
+            // a dense layer on a sequence is a MatMul by its weight in ONNX's [in, out] layout, as PyTorch writes it
+            g.addInitializer(OnnxTensors.of(s.name(), sequenceDenseWeights(network).contains(s.name()) ? transposed(t)
+                    : t));
         }
         g.addInput(valueInfo(input.name(), network.shapeOf(input.name())));
         LayerNodes nodes = new LayerNodes(g);
@@ -115,6 +118,34 @@ public final class OnnxExporter {
     }
 
     /** A float tensor [batch, ...shape] with a symbolic batch. */
+    /** The weights of dense layers whose input is a [T, N] sequence. */
+    private static java.util.Set<String> sequenceDenseWeights(AnalyzedNetwork network) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (Layer l : network.order()) {
+            if (isSequenceDense(l, network)) {
+                out.add(l.name() + ".weight");
+            }
+        }
+        return out;
+    }
+
+    private static boolean isSequenceDense(Layer l, AnalyzedNetwork network) {
+        return l.kind() == LayerKind.DENSE && network.shapeOf(l.inputs().get(0)).rank() == 2;
+    }
+
+    private static Tensor transposed(Tensor t) {
+        int rows = t.dim(0);
+        int cols = t.dim(1);
+        float[] v = t.data();
+        float[] out = new float[v.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[c * rows + r] = v[r * cols + c];
+            }
+        }
+        return Tensor.of(out, cols, rows);
+    }
+
     private static ValueInfoProto valueInfo(String name, Shape shape) {
         TensorShapeProto.Builder s = TensorShapeProto.newBuilder()
                 .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH));
@@ -145,7 +176,19 @@ public final class OnnxExporter {
                         ints("strides", l.effectiveStrideH(), l.effectiveStrideW()),
                         ints("pads", l.padH(), l.padW(), l.padH(), l.padW()), ints("dilations", 1, 1),
                         integer("group", l.groups()));
-                case DENSE -> node("Gemm", name, withTensors(l), opOut, integer("transB", 1));
+                case DENSE -> {
+                    if (isSequenceDense(l, network)) {
+                        // Gemm is 2-D: a sequence [batch, T, N] goes through MatMul, then the bias's Add
+                        List<String> ops = withTensors(l);
+                        boolean bias = ops.size() > 2;
+                        node("MatMul", bias ? name + "_matmul" : name, ops.subList(0, 2), bias ? opOut + "_mm" : opOut);
+                        if (bias) {
+                            node("Add", name, List.of(opOut + "_mm", ops.get(2)), opOut);
+                        }
+                    } else {
+                        node("Gemm", name, withTensors(l), opOut, integer("transB", 1));
+                    }
+                }
                 case MAXPOOL, AVGPOOL -> {
                     boolean max = l.kind() == LayerKind.MAXPOOL;
                     if (l.global()) {

@@ -112,6 +112,24 @@ class RoundTripTest {
     }
 
     @Test
+    void denseLayersOnASequenceComeBackAsMatMulsByTheTransposedWeights() {
+        // 4 tokens of 6 features, a transformer's feed-forward block, then a classifier
+        Network n = new Network("Tokens", List.of(
+                Layer.builder("tokens", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(4, 6)).build(),
+                Layer.builder("embed", LayerKind.DENSE).inputs("tokens").units(8).build(),
+                Layer.builder("ln", LayerKind.LAYERNORM).inputs("embed").build(),
+                Layer.builder("ff", LayerKind.DENSE).inputs("ln").units(8).bias(false).activation(Activation.GELU)
+                        .build(),
+                Layer.builder("flat", LayerKind.FLATTEN).inputs("ff").build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("flat").units(3).build()), null, null);
+        Trip t = roundTrip(n);
+        assertTrue(t.model().getGraph().getNodeList().stream().filter(x -> x.getOpType().equals("MatMul")).count() == 2);
+        assertSameLayers(n, t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
     void lenetWithPaddedConvolutionAndBothPoolingsComesBackUnchanged() {
         Trip t = roundTrip(TestNetworks.lenet());
         assertSameLayers(TestNetworks.lenet(), t.imported().network());

@@ -37,7 +37,7 @@ public final class LayerKinds {
     }
 
     private static final WeightTensor DENSE_WEIGHT = new WeightTensor("weight", true, false, Init.UNIFORM_BY_FAN_IN,
-            (l, in) -> Shape.of(l.units(), in.elements()));
+            (l, in) -> Shape.of(l.units(), in.rank() == 2 ? in.dim(1) : in.elements()));
     private static final WeightTensor DENSE_BIAS = new WeightTensor("bias", true, true, Init.UNIFORM_BY_FAN_IN,
             (l, in) -> Shape.of(l.units()));
     private static final WeightTensor CONV_WEIGHT = new WeightTensor("weight", true, false, Init.UNIFORM_BY_FAN_IN,
@@ -68,7 +68,8 @@ public final class LayerKinds {
                     .summary("2-D convolution: weights in crossbar arrays, one product per output pixel"),
             kind(LayerKind.DENSE).allows(UNITS, BIAS, ACTIVATION).requires(UNITS)
                     .tensors(DENSE_WEIGHT, DENSE_BIAS).weightsInArrays()
-                    .summary("fully connected: weights in crossbar arrays, one product per image"),
+                    .summary("fully connected: weights in crossbar arrays, one product per image (per vector of a "
+                            + "[T, N] sequence)"),
             kind(LayerKind.MAXPOOL).allows(KERNEL, STRIDE, PADDING, GLOBAL, CEIL).requires(KERNEL, GLOBAL)
                     .strideDefaultsToKernel().costs(POOLING).summary("max pooling in the digital units"),
             kind(LayerKind.AVGPOOL).allows(KERNEL, STRIDE, PADDING, GLOBAL).requires(KERNEL, GLOBAL)

@@ -38,8 +38,11 @@ public final class WeightLowering {
         for (Layer l : net.order()) {
             if (l.kind() == LayerKind.BATCHNORM && l.inputs().size() == 1) {
                 Layer p = byName.get(l.inputs().get(0));
+                // a batch norm's channels are a [T, N] sequence's T, not the dense layer's outputs: no fold
+                Shape produced = p == null ? null : net.shapeOf(p.name());
                 if (p != null && p.kind().hasCrossbarWeights() && readers.getOrDefault(p.name(), 0) == 1
-                        && p.activation() == Activation.NONE) {
+                        && p.activation() == Activation.NONE && (p.kind() != LayerKind.DENSE
+                        || produced != null && produced.isFlat())) {
                     folds.put(p.name(), l);
                     foldedInto.put(l.name(), p.name());
                 }
@@ -86,11 +89,14 @@ public final class WeightLowering {
         int outBits = quant.of(last.name()).activationBits();
         Activation act = bn != null ? bn.activation() : l.activation();
         if (l.kind() == LayerKind.DENSE) {
-            long k = in.elements();
+            // a [T, N] sequence: T products with the same weights, one per vector
+            long tokens = in.rank() == 2 ? in.dim(0) : 1;
+            long k = in.rank() == 2 ? in.dim(1) : in.elements();
             long n = l.units();
-            return new LoweredLayer(l.name(), l.kind(), k, n, 1, 1, Math.multiplyExact(k, n), input, inBits, outBits,
-                    quant.of(l.name()).weights().type(), bn == null ? null : bn.name(), act, l.bias(),
-                    k * (double) inBits / 8, n * (double) outBits / 8, 1, l.origin());
+            return new LoweredLayer(l.name(), l.kind(), k, n, 1, tokens, Math.multiplyExact(tokens,
+                    Math.multiplyExact(k, n)), input, inBits, outBits, quant.of(l.name()).weights().type(),
+                    bn == null ? null : bn.name(), act, l.bias(), k * (double) inBits / 8, n * (double) outBits / 8, 1,
+                    l.origin());
         }
         long cin = in.dim(0);
         long g = l.groups();

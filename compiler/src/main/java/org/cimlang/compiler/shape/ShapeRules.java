@@ -96,8 +96,8 @@ final class ShapeRules {
 
     private Shape input(Layer l, Shape[] in) {
         Shape s = l.inputShape();
-        if (s == null || (s.rank() != 1 && s.rank() != 3)) {
-            error(SHAPE_RANK, "input " + l.name() + " needs a shape [C, H, W] or [N]"
+        if (s == null || s.rank() < 1 || s.rank() > 3) {
+            error(SHAPE_RANK, "input " + l.name() + " needs a shape [C, H, W], [T, N] or [N]"
                     + (s == null ? "" : ", found " + s), l, "shape");
             return null;
         }
@@ -218,10 +218,14 @@ final class ShapeRules {
         if (!positive(l, l.units(), "units", "units")) {
             return null;
         }
+        if (in[0].rank() == 2) {
+            // a sequence of vectors [T, D] (a transformer's tokens): the same weights for each of the T
+            return Shape.of(in[0].dim(0), l.units());
+        }
         if (!in[0].isFlat()) {
             // still give the output shape: the layers behind it keep their diagnostics
-            error(DENSE_NOT_FLAT, "dense " + l.name() + " expects a flat input but " + l.inputs().get(0)
-                    + " produces " + in[0] + ": insert 'flatten'", l, "from");
+            error(DENSE_NOT_FLAT, "dense " + l.name() + " expects a flat input [N] or a sequence [T, N] but "
+                    + l.inputs().get(0) + " produces " + in[0] + ": insert 'flatten'", l, "from");
         }
         return Shape.of(l.units());
     }

@@ -66,6 +66,20 @@ class MappingFormulaTest {
     }
 
     @Test
+    void denseOnASequenceIsOneMatrixUsedOncePerToken() {
+        // 16 tokens of 64 features through 32 units: the same 64 x 32 weights, 16 products per image
+        Network n = new TestNetworks.Builder("Seq").input("tokens", 16, 64)
+                .add(Layer.builder("ff", LayerKind.DENSE).inputs("tokens").units(32).origin("@ff"))
+                .build();
+        LayerMapping ff = map(n, TestChips.isaac()).layer("ff");
+        assertEquals(64, ff.k());
+        assertEquals(32, ff.n());
+        assertEquals(16, ff.mvms());
+        assertEquals(16L * 64 * 32, ff.macs());
+        assertEquals(2, ff.arrays()); // 32 x 4 x 2 = 256 columns: 2 column blocks of one row block
+    }
+
+    @Test
     void convIsCinKernelRowsByFiltersWithHoutWoutMvms() {
         LayerMapping c2 = map(TestNetworks.lenet5(), TestChips.isaac()).layer("c2");
         assertEquals(150, c2.k()); // Cin 6 x 5 x 5

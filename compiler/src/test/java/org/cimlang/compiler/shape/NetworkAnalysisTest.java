@@ -148,7 +148,7 @@ class NetworkAnalysisTest {
                 .dense("fc1", "p2", 120, Activation.RELU).dense("fc2", "fc1", 84, Activation.NONE).build();
         AnalyzedNetwork a = NetworkAnalysis.analyze(n);
         assertDiagnostic(only(a), Severity.ERROR, DiagnosticCodes.DENSE_NOT_FLAT, at("fc1"), "from",
-                "dense fc1 expects a flat input but p2 produces [16, 5, 5]: insert 'flatten'");
+                "dense fc1 expects a flat input [N] or a sequence [T, N] but p2 produces [16, 5, 5]: insert 'flatten'");
         assertEquals(Shape.of(120), a.shapeOf("fc1"));
         assertEquals(Shape.of(84), a.shapeOf("fc2"));
     }

@@ -89,7 +89,10 @@ final class GraphPass {
             case DENSE -> {
                 float[] w = effectiveWeight(node);
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
-                Dense.forward(x, w, params.get(name + ".bias"), y, batch, node.inSizes()[0], node.size(), par);
+                // a [T, units] output: T vectors per image through the same weights
+                int tokens = node.size() / node.channels();
+                Dense.forward(x, w, params.get(name + ".bias"), y, batch * tokens, node.inSizes()[0] / tokens,
+                        node.channels(), par);
             }
             case CONV2D -> {
                 float[] w = effectiveWeight(node);
@@ -217,8 +220,9 @@ final class GraphPass {
             switch (node.kind()) {
                 case DENSE -> {
                     float[] dw = weightGradientBuffer(node, grads);
-                    Dense.backward(x, weights[i], dz, dx, dw, grads.get(name + ".bias"), batch, node.inSizes()[0],
-                            node.size(), par);
+                    int tokens = node.size() / node.channels();
+                    Dense.backward(x, weights[i], dz, dx, dw, grads.get(name + ".bias"), batch * tokens,
+                            node.inSizes()[0] / tokens, node.channels(), par);
                     finishWeightGradient(node, dw, grads);
                 }
                 case CONV2D -> {

@@ -143,7 +143,7 @@ final class GraphPlan {
                                     toInt(l, l.effectiveStrideH()), toInt(l, l.effectiveStrideW()),
                                     toInt(l, l.padH()), toInt(l, l.padW()), l.ceil());
                 }
-                case DENSE -> channels = size;
+                case DENSE -> channels = shape[shape.length - 1]; // outputs: the units, also of a [T, units] sequence
                 case BATCHNORM -> {
                     channels = shape[0];
                     spatial = size / channels;

@@ -224,7 +224,8 @@ public final class CimChip implements MatrixEngine {
         long valueSum = 0;
         for (int i = 0; i < u.length; i++) {
             u[i] = enc.encode(x[i]);
-            valueSum += u[i];
+            // a rate code sends |u| spikes (a signed input's sign is its polarity, not fewer spikes)
+            valueSum += Math.abs(u[i]);
         }
         ActivityCounter counter = activity == null ? null : activity.counter(node.index);
         if (activity != null) {

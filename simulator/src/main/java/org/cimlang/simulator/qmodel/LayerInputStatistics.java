@@ -22,6 +22,7 @@ final class LayerInputStatistics {
     private final int k;
     private final double[][] sum;
     private final double[][] gram;
+    private final int tokens;
     private long meanCount;
     private long gramCount;
 
@@ -30,6 +31,12 @@ final class LayerInputStatistics {
      * @param withGram also accumulate {@code G}
      */
     LayerInputStatistics(ConvGeometry conv, int k, boolean withGram, String layer) {
+        this(conv, k, 1, withGram, layer);
+    }
+
+    /** @param tokens vectors of {@code k} inputs per image of a dense layer: T of a [T, k] sequence, else 1 */
+    LayerInputStatistics(ConvGeometry conv, int k, int tokens, boolean withGram, String layer) {
+        this.tokens = tokens;
         this.conv = conv;
         this.groups = conv == null ? 1 : conv.groups();
         this.k = conv == null ? k : conv.patchSize();
@@ -45,11 +52,13 @@ final class LayerInputStatistics {
     /** Adds a batch of {@code n} float inputs to the layer. */
     void observe(float[] x, int n) {
         if (conv == null) {
-            for (int b = 0; b < n; b++) {
+            // every vector of k inputs: one per image, or T per image of a [T, k] sequence
+            int vectors = Math.multiplyExact(n, tokens);
+            for (int b = 0; b < vectors; b++) {
                 add(0, x, b * k, 1, true);
             }
-            meanCount += n;
-            gramCount += gram == null ? 0 : n;
+            meanCount += vectors;
+            gramCount += gram == null ? 0 : vectors;
             return;
         }
         int pixels = conv.outPixels();

@@ -98,7 +98,8 @@ public final class NetworkExecutor {
                 int q = p % pixels;
                 for (int j = 0; j < n; j++) {
                     int o = g * n + j;
-                    int at = b * m.size + o * pixels + q;
+                    // conv2d outputs are channel-major [n, pixels]; a dense sequence's are token-major [T, n]
+                    int at = m.conv == null ? b * m.size + q * n + o : b * m.size + o * pixels + q;
                     long a = acc[p * n + j] + m.bias[o];
                     accOut[at] = a;
                     out[at] = m.finish(o, a);

@@ -157,7 +157,10 @@ public final class NetworkQuantizer {
             if (l.kind().hasCrossbarWeights() && (adaround || ws.steps().biasCorrect())) {
                 Tensor w = parameters.get(l.name() + ".weight");
                 ConvGeometry conv = l.kind() == LayerKind.CONV2D ? convGeometry(l, network) : null;
-                inputStats.put(l.name(), new LayerInputStatistics(conv, w.size() / w.dim(0), adaround, l.name()));
+                int k = w.size() / w.dim(0);
+                Shape in = network.inputShapesOf(l.name()).get(0);
+                int tokens = l.kind() == LayerKind.DENSE && in.rank() == 2 ? (int) in.dim(0) : 1;
+                inputStats.put(l.name(), new LayerInputStatistics(conv, k, tokens, adaround, l.name()));
             }
         }
         int per = images[0].length;
@@ -281,7 +284,8 @@ public final class NetworkQuantizer {
         }
         ConvGeometry conv = null;
         int groups = 1;
-        int pixels = 1;
+        // a dense layer on a [T, N] sequence makes T products per image
+        int pixels = l.kind() == LayerKind.DENSE ? shape.length == 2 ? shape[0] : 1 : 1;
         if (l.kind() == LayerKind.CONV2D) {
             conv = convGeometry(l, network);
             groups = (int) l.groups();
