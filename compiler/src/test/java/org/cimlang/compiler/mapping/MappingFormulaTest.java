@@ -93,10 +93,7 @@ class MappingFormulaTest {
 
     @Test
     void groupedConvMapsEachGroupToItsOwnArrays() {
-        Network n = new TestNetworks.Builder("G").input("x", 64, 8, 8)
-                .add(Layer.builder("g", LayerKind.CONV2D).inputs("x").filters(128).kernel(3).padding(1).groups(4)
-                        .origin("@g"))
-                .build();
+        Network n = TestNetworks.grouped();
         LayerMapping g = map(n, TestChips.isaac()).layer("g");
         assertEquals(144, g.k()); // (64 / 4) x 3 x 3
         assertEquals(32, g.n()); // 128 / 4 per group

@@ -92,10 +92,7 @@ class PackTest {
     @Test
     void groupsLargerThanAnArrayKeepArraysOfTheirOwn() {
         // 4 groups of 16 channels x 3 x 3 = 144 rows: two row blocks each, nothing to pack
-        Network n = new TestNetworks.Builder("G").input("x", 64, 8, 8)
-                .add(Layer.builder("g", LayerKind.CONV2D).inputs("x").filters(128).kernel(3).padding(1).groups(4)
-                        .origin("@g"))
-                .build();
+        Network n = TestNetworks.grouped();
         MappingResult r = map(n, TestChips.isaac(), true);
         assertEquals(1, r.layer("g").partition().groupsPerArray());
         assertEquals(16, r.layer("g").arraysPerCopy());

@@ -97,6 +97,14 @@ public final class TestNetworks {
                 .build();
     }
 
+    /** One 3x3 convolution g of 64 -> 128 channels in 4 groups on an 8 x 8 image: 144 rows x 32 outputs a group. */
+    public static Network grouped() {
+        return new Builder("G").input("x", 64, 8, 8)
+                .add(Layer.builder("g", LayerKind.CONV2D).inputs("x").filters(128).kernel(3).padding(1).groups(4)
+                        .origin("@g"))
+                .build();
+    }
+
     /** MLP 784-256-10. */
     public static Network mlp() {
         return new Builder("MLP").input("x", 784).dense("fc1", "x", 256, Activation.RELU)

@@ -57,6 +57,15 @@ public final class LayerNorm {
      */
     public static void backward(float[] dy, float[] xhat, float[] invStd, float[] gamma, float[] dx, float[] dGamma,
             float[] dBeta, int rows, int cols) {
+        long size = Checks.product(rows, cols);
+        Checks.length("layernorm output gradient", dy, size);
+        Checks.length("layernorm normalised input", xhat, size);
+        Checks.length("layernorm inverse std", invStd, rows);
+        Checks.length("layernorm scale gradient", dGamma, cols);
+        Checks.length("layernorm shift gradient", dBeta, cols);
+        if (dx != null) {
+            Checks.length("layernorm input gradient", dx, size);
+        }
         for (int r = 0; r < rows; r++) {
             int o = r * cols;
             double meanG = 0;
