@@ -185,6 +185,11 @@ public final class DesignBuilder {
         double writeDrivers = -1;
         double adcArea = 0;
         double dacArea = 0;
+        double supply = 0;
+        org.cimlang.compiler.ir.ComputeMode computeMode = null;
+        double capacitor = 0;
+        boolean pulses = false;
+        boolean macroOnly = false;
         Map<String, Object> origins = new HashMap<>();
         for (ChipAttribute a : c.getAttributes()) {
             if (a instanceof TechnologyAttr t) {
@@ -202,6 +207,12 @@ public final class DesignBuilder {
             } else if (a instanceof ArraysPerTileAttr t) {
                 arraysPerTile = Numbers.count(t.getCount(), 0);
                 origins.put("arraysPerTile", a);
+            } else if (a instanceof org.cimlang.cim.SupplyAttr s) {
+                supply = Numbers.quantity(s.getValue(), Dimension.VOLTAGE, 0);
+                origins.put("supply", a);
+            } else if (a instanceof org.cimlang.cim.MacroOnlyAttr) {
+                macroOnly = true;
+                origins.put("macroOnly", a);
             } else if (a instanceof org.cimlang.cim.ArraysPerPeAttr t) {
                 arraysPerPe = Numbers.count(t.getCount(), 0);
                 origins.put("arraysPerPe", a);
@@ -230,6 +241,12 @@ public final class DesignBuilder {
                         cellArea = Numbers.quantity(q.getValue(), Dimension.CELL_AREA, 0);
                     } else if (p instanceof org.cimlang.cim.WriteDriversParam q) {
                         writeDrivers = Math.max(0, Numbers.quantity(q.getValue(), Dimension.AREA, 0));
+                    } else if (p instanceof org.cimlang.cim.ComputeParam q) {
+                        computeMode = org.cimlang.compiler.ir.ComputeMode.valueOf(
+                                q.getMode().getName().toUpperCase(java.util.Locale.ROOT));
+                        capacitor = q.getCapacitor() == null ? 0
+                                : Math.max(0, Numbers.quantity(q.getCapacitor(), Dimension.CAPACITANCE, 0));
+                        origins.put("compute", p);
                     } else if (p instanceof RowsActiveParam q) {
                         rowsActive = Numbers.count(q.getCount(), 0);
                         origins.put("rowsActive", p);
@@ -269,6 +286,7 @@ public final class DesignBuilder {
                 origins.put("adc", a);
             } else if (a instanceof DacAttr dac) {
                 dacBits = (int) Math.min(Numbers.count(dac.getBits(), 1), 64);
+                pulses = dac.isPulses();
                 for (ConverterParam p : dac.getParams()) {
                     if (p instanceof EnergyParam q) {
                         dacEnergy = Numbers.quantity(q.getValue(), Dimension.ENERGY, 0);
@@ -306,7 +324,7 @@ public final class DesignBuilder {
                 .dacBits(dacBits).dacEnergyJ(dacEnergy).encoding(encoding).slicing(slicing).bufferBytesPerTile(buffer)
                 .enduranceWrites(endurance).offsetCompensationRows(compensationRows).nonideal(nonideal)
                 .periphery(new org.cimlang.compiler.ir.Periphery(arraysPerPe, adcArchitecture, interconnect, busWidth,
-                        cellArea, writeDrivers, adcArea, dacArea))
+                        cellArea, writeDrivers, adcArea, dacArea, supply, computeMode, capacitor, pulses, macroOnly))
                 .origin(c).partOrigins(origins).build();
     }
 

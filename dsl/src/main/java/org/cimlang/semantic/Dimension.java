@@ -24,6 +24,9 @@ public enum Dimension {
     RATE("a rate", "fps", units("fps", 1)),
     /** Square micrometres. */
     AREA("an area", "um2", units("nm2", 1e-6, "um2", 1, "mm2", 1e6)),
+    VOLTAGE("a voltage", "V", units("mV", 1e-3, "V", 1)),
+    /** Farads. */
+    CAPACITANCE("a capacitance", "fF", units("aF", 1e-18, "fF", 1e-15, "pF", 1e-12)),
     /** A cell's area in squares of the feature size. */
     CELL_AREA("a cell area", "F2", units("F2", 1)),
     /** A plain number: no unit allowed. */

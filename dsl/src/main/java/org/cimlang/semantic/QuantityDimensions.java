@@ -50,6 +50,12 @@ public final class QuantityDimensions {
         if (c instanceof org.cimlang.cim.CellAreaParam) {
             return Dimension.CELL_AREA;
         }
+        if (c instanceof org.cimlang.cim.SupplyAttr) {
+            return Dimension.VOLTAGE;
+        }
+        if (c instanceof org.cimlang.cim.ComputeParam) {
+            return Dimension.CAPACITANCE;
+        }
         if (c instanceof VariationParam || c instanceof ReadNoiseParam || c instanceof StuckAtParam) {
             return Dimension.PERCENT;
         }
@@ -107,6 +113,12 @@ public final class QuantityDimensions {
         }
         if (c instanceof org.cimlang.cim.CellAreaParam) {
             return "cell area";
+        }
+        if (c instanceof org.cimlang.cim.SupplyAttr) {
+            return "supply";
+        }
+        if (c instanceof org.cimlang.cim.ComputeParam) {
+            return "capacitor";
         }
         if (c instanceof VariationParam) {
             return "variation";

@@ -17,6 +17,7 @@ import org.cimlang.cim.NonidealAttr;
 import org.cimlang.cim.NonidealParam;
 import org.cimlang.cim.OffsetCompensationAttr;
 import org.cimlang.cim.RowsActiveParam;
+import org.cimlang.cim.TechnologyAttr;
 import org.cimlang.cim.TilesAttr;
 import org.cimlang.compiler.ir.Limits;
 import org.cimlang.semantic.Numbers;
@@ -127,6 +128,64 @@ public class ChipChecks extends CimChecks {
     @Check
     public void checkDac(DacAttr d) {
         bits(d.getBits(), Limits.MAX_DAC_BITS, "dac bits");
+        OptionalLong bits = Numbers.count(d.getBits());
+        if (d.isPulses() && bits.isPresent() && bits.getAsLong() == 1) {
+            warning("'pulses' counts a multi-bit input in word-line pulses; a 1-bit input is one pulse either way:"
+                    + " remove 'pulses' or raise 'dac bits'", d, CimPackage.Literals.DAC_ATTR__PULSES,
+                    CimIssueCodes.PARAM_NOT_APPLICABLE);
+        }
+    }
+
+    /** Supplies of CMOS logic and memory from near-threshold to thick-oxide I/O. */
+    static final double MIN_SUPPLY_V = 0.3;
+    static final double MAX_SUPPLY_V = 5;
+
+    @Check
+    public void checkSupply(org.cimlang.cim.SupplyAttr s) {
+        if (s.getValue() == null || s.getValue().getValue() == null) {
+            return;
+        }
+        double v = Numbers.quantity(s.getValue(), org.cimlang.semantic.Dimension.VOLTAGE, -1);
+        if (v >= 0 && (v < MIN_SUPPLY_V || v > MAX_SUPPLY_V)) {
+            error("supply " + s.getValue().getValue() + (s.getValue().getUnit() == null ? "" : " " + s.getValue().getUnit())
+                    + " is outside 0.3 to 5 V, where CMOS runs: write the chip's supply, e.g. 'supply 0.8 V'", s,
+                    null, CimIssueCodes.RANGE_POSITIVE);
+        }
+    }
+
+    /** Several tiles of a macro are that many macros side by side, each priced alone. */
+    @Check
+    public void checkMacroOnly(org.cimlang.cim.MacroOnlyAttr m) {
+        Chip chip = (Chip) m.eContainer();
+        for (ChipAttribute a : chip.getAttributes()) {
+            if (a instanceof org.cimlang.cim.InterconnectAttr || a instanceof org.cimlang.cim.BufferAttr) {
+                warning(keywordOf(a) + " is not part of a lone macro: 'macro only' leaves the tile's buffer and wires out"
+                        + " of the area and energy; remove one of the two", a, null, CimIssueCodes.PARAM_NOT_APPLICABLE);
+            }
+        }
+    }
+
+    @Check
+    public void checkCompute(org.cimlang.cim.ComputeParam p) {
+        Chip chip = org.eclipse.xtext.EcoreUtil2.getContainerOfType(p, Chip.class);
+        org.cimlang.cim.Technology tech = chip == null ? null : chip.getAttributes().stream()
+                .filter(TechnologyAttr.class::isInstance).map(a -> ((TechnologyAttr) a).getTechnology()).findFirst()
+                .orElse(null);
+        boolean volatileCell = tech == org.cimlang.cim.Technology.SRAM || tech == org.cimlang.cim.Technology.DRAM;
+        if (p.getMode() == org.cimlang.cim.ComputeMode.CURRENT && volatileCell) {
+            error("'compute current' needs a resistive cell, and " + tech.getLiteral() + " cells do not conduct a read"
+                    + " current: write 'compute discharge' (the bit line) or 'compute charge' (a capacitor per cell)", p,
+                    CimPackage.Literals.COMPUTE_PARAM__MODE, CimIssueCodes.PARAM_NOT_APPLICABLE);
+        }
+        if (p.getCapacitor() != null && p.getMode() != org.cimlang.cim.ComputeMode.CHARGE) {
+            error("only 'compute charge' has a capacitor per cell; remove 'capacitor' or write 'compute charge capacitor "
+                    + p.getCapacitor().getValue() + (p.getCapacitor().getUnit() == null ? "" : " " + p.getCapacitor().getUnit())
+                    + "'", p, CimPackage.Literals.COMPUTE_PARAM__CAPACITOR, CimIssueCodes.PARAM_NOT_APPLICABLE);
+        } else if (p.getCapacitor() != null && p.getCapacitor().getValue() != null
+                && Numbers.quantity(p.getCapacitor(), org.cimlang.semantic.Dimension.CAPACITANCE, 1) <= 0) {
+            error("a cell's capacitor must be above 0 fF, e.g. 'compute charge capacitor 2 fF'", p,
+                    CimPackage.Literals.COMPUTE_PARAM__CAPACITOR, CimIssueCodes.RANGE_POSITIVE);
+        }
     }
 
     @Check

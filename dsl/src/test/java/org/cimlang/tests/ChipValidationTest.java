@@ -173,6 +173,52 @@ class ChipValidationTest {
     }
 
     @Test
+    void aMacrosSupplyChargeDomainCellsPulsedInputsAndMacroOnlyReachTheChip() throws Exception {
+        Src src = Src.valid().replace("{ cell bits 2 }", "{ cell bits 2 compute charge capacitor 1.5 fF }")
+                .replace("adc bits 8", "adc bits 8\n    supply 800 mV\n    dac bits 4 pulses\n    macro only");
+        assertEquals("", frontEndIssues(src));
+        org.cimlang.compiler.ir.Periphery p = builtChip(src).periphery();
+        assertEquals(0.8, p.supplyV(), 1e-12);
+        assertEquals(org.cimlang.compiler.ir.ComputeMode.CHARGE, p.computeMode());
+        assertEquals(1.5e-15, p.capacitorF(), 1e-27);
+        assertTrue(p.pulseInputs() && p.macroOnly());
+        org.cimlang.compiler.ir.Periphery plain = builtChip(Src.valid()).periphery();
+        assertEquals(org.cimlang.compiler.ir.ComputeMode.CURRENT,
+                plain.computeModeFor(org.cimlang.compiler.ir.Technology.RRAM));
+        assertTrue(!plain.pulseInputs() && !plain.macroOnly() && plain.supplyV() == 0);
+    }
+
+    @Test
+    void aMacrosWordsAreCheckedWhereTheyAreWrittenWithTheFix() throws Exception {
+        String supply = frontEndIssues(Src.valid().replace("adc bits 8", "adc bits 8\n    supply 12 V"));
+        assertTrue(supply.contains("supply 12 V is outside 0.3 to 5 V") && supply.contains("'supply 0.8 V'"), supply);
+        String unit = frontEndIssues(Src.valid().replace("adc bits 8", "adc bits 8\n    supply 0.8 GHz"));
+        assertTrue(unit.contains("supply") && unit.contains("V"), unit);
+        String current = frontEndIssues(withChip("""
+                chip C {
+                    technology sram
+                    tiles 4
+                    arrays per tile 8
+                    array 128 x 128 { cell bits 1 compute current }
+                    adc bits 8
+                }
+                """));
+        assertTrue(current.contains("'compute current' needs a resistive cell, and sram cells")
+                && current.contains("'compute charge'"), current);
+        String capacitor = frontEndIssues(Src.valid().replace("{ cell bits 2 }",
+                "{ cell bits 2 compute discharge capacitor 2 fF }"));
+        assertTrue(capacitor.contains("only 'compute charge' has a capacitor per cell")
+                && capacitor.contains("'compute charge capacitor 2 fF'"), capacitor);
+        String zero = frontEndIssues(Src.valid().replace("{ cell bits 2 }", "{ cell bits 2 compute charge capacitor 0 fF }"));
+        assertTrue(zero.contains("capacitor must be above 0 fF"), zero);
+        String pulses = frontEndIssues(Src.valid().replace("adc bits 8", "adc bits 8\n    dac bits 1 pulses"));
+        assertTrue(pulses.contains("a 1-bit input is one pulse either way"), pulses);
+        String macro = frontEndIssues(Src.valid().replace("adc bits 8", "adc bits 8\n    macro only\n    buffer 64 KB per tile"));
+        assertTrue(macro.contains("'buffer' is not part of a lone macro"), macro);
+        assertTrue(!supply.contains("null") && !current.contains("null") && !macro.contains("null"));
+    }
+
+    @Test
     void theCostModelsSizesAreCheckedWhereTheyAreWritten() throws Exception {
         Src pe = Src.valid().replace("adc bits 8", "arrays per pe 0\n    adc bits 8");
         assertTrue(frontEndIssues(pe).contains("arrays per pe 0"), frontEndIssues(pe));

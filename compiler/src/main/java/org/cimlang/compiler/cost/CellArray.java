@@ -1,5 +1,6 @@
 package org.cimlang.compiler.cost;
 
+import org.cimlang.compiler.ir.ComputeMode;
 import org.cimlang.compiler.ir.Technology;
 
 /**
@@ -9,6 +10,12 @@ import org.cimlang.compiler.ir.Technology;
 public final class CellArray {
     private CellArray() {
     }
+
+    /**
+     * A charge-domain cell's capacitor when the chip gives none: 2 fF, the metal-oxide-metal capacitor over an
+     * 8T cell that CiMLoop's model of Jia et al. (JSSC 2020) uses.
+     */
+    public static final double CHARGE_CAPACITOR_F = 2e-15;
 
     /** Pitch of one cell (square cell), micrometres. */
     static double cellPitchUm(MemoryDevice d, TechnologyNode t) {
@@ -35,16 +42,24 @@ public final class CellArray {
      * {@code inputDensity}) and it stores a 1 / a high conductance ({@code weightDensity}).
      *
      * @param rowsActive rows driven in one read
+     * @param mode       how the cells form the sum
+     * @param capacitorF a charge-domain cell's capacitor (used in {@link ComputeMode#CHARGE} only)
      */
     public static double readEnergyPerColumnJ(long rows, long rowsActive, double inputDensity, double weightDensity,
-            MemoryDevice d, TechnologyNode t) {
-        double v = d.readVoltage(t);
+            MemoryDevice d, TechnologyNode t, ComputeMode mode, double capacitorF) {
+        double v = mode == ComputeMode.CURRENT ? d.readVoltage(t) : t.vdd();
         double cbl = bitLineCapF(rows, d, t);
         double conducting = rowsActive * inputDensity * weightDensity;
         double precharge = cbl * v * t.vdd();
-        // a current-mode cell draws V^2 G for the sensing time; an SRAM cell discharges its share of the line
-        double cells = d.currentMode() ? conducting * v * v * d.onConductanceS() * d.senseTimeS(t)
-                : cbl * v * t.vdd() * Math.min(1, conducting / Math.max(1, rowsActive));
+        double cells = switch (mode) {
+            // a resistive cell draws V^2 G for the sensing time
+            case CURRENT -> conducting * v * v * d.onConductanceS() * d.senseTimeS(t);
+            // an SRAM cell discharges its share of the precharged line
+            case DISCHARGE -> cbl * v * t.vdd() * Math.min(1, conducting / Math.max(1, rowsActive));
+            // a cell whose product is 1 charges its capacitor from the supply (C V^2), then the column shares
+            // the charge; the reset that follows dissipates what was stored
+            case CHARGE -> conducting * capacitorF * t.vdd() * t.vdd();
+        };
         return precharge + cells + d.senseOverheadGates() * t.gateEnergyJ();
     }
 

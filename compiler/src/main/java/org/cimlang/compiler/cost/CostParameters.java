@@ -6,6 +6,7 @@ import java.util.List;
 import org.cimlang.compiler.ir.Activity;
 import org.cimlang.compiler.ir.AdcArchitecture;
 import org.cimlang.compiler.ir.Chip;
+import org.cimlang.compiler.ir.ComputeMode;
 import org.cimlang.compiler.ir.Limits;
 
 /**
@@ -62,9 +63,22 @@ public record CostParameters(double nodeNm, TechnologyNode technologyNode, doubl
     public static CostParameters resolve(Chip chip, int adcBitsIfOmitted, Activity activity) {
         List<String> defaulted = new ArrayList<>();
         double node = pick(chip.nodeNm(), NODE_NM, "node", defaulted);
-        TechnologyNode t = TechnologyNodes.of(node);
+        TechnologyNode nominal = TechnologyNodes.of(node);
+        TechnologyNode t = nominal.withSupply(chip.periphery().supplyV());
+        if (chip.periphery().supplyV() <= 0) {
+            defaulted.add("supply");
+        }
         MemoryDevice dev = MemoryDevice.of(chip.technology()).statedBy(chip.periphery());
+        ComputeMode mode = chip.periphery().computeModeFor(chip.technology());
+        double capacitor = chip.periphery().capacitorF() > 0 ? chip.periphery().capacitorF() : CellArray.CHARGE_CAPACITOR_F;
+        if (mode == ComputeMode.CHARGE && chip.periphery().capacitorF() <= 0) {
+            defaulted.add("capacitor");
+        }
         double e = t.gateEnergyJ() / TechnologyNodes.of(22).gateEnergyJ();
+        int dacBits = Limits.dacBits(chip);
+        // a B-bit input as a count of pulses: every read is 2^B - 1 pulse slots of a binary read, and a row is
+        // pulsed as many times as its value (din x (2^B - 1) on average, the same density as its bits)
+        double pulses = chip.periphery().pulseInputs() && dacBits > 1 ? Math.pow(2, dacBits) - 1 : 1;
         double clock = pick(chip.clockHz(), CLOCK_HZ, "clock", defaulted);
         double din = activity.inputDensity() > 0 ? activity.inputDensity() : INPUT_DENSITY;
         double dw = activity.weightDensity() > 0 ? activity.weightDensity() : WEIGHT_DENSITY;
@@ -72,10 +86,11 @@ public record CostParameters(double nodeNm, TechnologyNode technologyNode, doubl
             defaulted.add("inputDensity");
         }
         long rowsActive = chip.effectiveRowsActive();
-        double readLat = pick(chip.readLatencyS(), CellArray.readLatencyS(chip.rows(), chip.cols(), dev, t),
+        double readLat = pick(chip.readLatencyS(), pulses * CellArray.readLatencyS(chip.rows(), chip.cols(), dev, t),
                 "readLatency", defaulted);
-        double precharge = CellArray.readEnergyPerColumnJ(chip.rows(), rowsActive, 0, dw, dev, t);
-        double modelled = CellArray.readEnergyPerColumnJ(chip.rows(), rowsActive, din, dw, dev, t);
+        double precharge = pulses * CellArray.readEnergyPerColumnJ(chip.rows(), rowsActive, 0, dw, dev, t, mode, capacitor);
+        double modelled = pulses * CellArray.readEnergyPerColumnJ(chip.rows(), rowsActive, din, dw, dev, t, mode,
+                capacitor);
         double conduct = rowsActive * din * dw > 0 ? (modelled - precharge) / (rowsActive * din * dw) : 0;
         double readE;
         if (chip.readEnergyJ() > 0) {
@@ -106,12 +121,12 @@ public record CostParameters(double nodeNm, TechnologyNode technologyNode, doubl
         double adcLat = pick(chip.adcLatencyS(), AnalogToDigital.latencyS(arch, adcBits, t), "adcLatency", defaulted);
         double adcE = pick(chip.adcEnergyJ(), AnalogToDigital.energyJ(arch, adcBits, t) + ColumnMux.energyJ(shared, t),
                 "adcEnergy", defaulted);
-        int dacBits = Limits.dacBits(chip);
         if (chip.dacBits() <= 0) {
             defaulted.add("dacBits");
         }
-        double dacE = pick(chip.dacEnergyJ(), RowDrivers.driveEnergyJ(chip.cols(), dacBits, dev, t), "dacEnergy",
-                defaulted);
+        double drive = pulses > 1 ? pulses * RowDrivers.driveEnergyJ(chip.cols(), 1, dev, t)
+                : RowDrivers.driveEnergyJ(chip.cols(), dacBits, dev, t);
+        double dacE = pick(chip.dacEnergyJ(), drive, "dacEnergy", defaulted);
         long buffer = chip.bufferBytesPerTile() > 0 ? chip.bufferBytesPerTile() : BUFFER_BYTES_PER_TILE;
         if (chip.bufferBytesPerTile() <= 0) {
             defaulted.add("buffer");
@@ -129,10 +144,12 @@ public record CostParameters(double nodeNm, TechnologyNode technologyNode, doubl
         double hTree = Wires.energyPerBitJ(plan.tileSideMm(), t);
         double network = Wires.energyPerBitJ(
                 Wires.networkDistanceMm(plan.interconnect(), plan.tiles(), plan.tileSideMm()), t);
+        // a lone macro's published energy stops at its own edge: buffers, wires and digital units are the host's
+        boolean macro = chip.periphery().macroOnly();
         return new CostParameters(node, t, clock, readLat, readE, precharge, conduct, writeLat, writeE, adcBits, arch,
                 adcLat, adcE, shared, dacBits, dacE, buffer, endurance, shiftAddE, accumulateE, 1,
-                SramBuffer.energyPerByteJ(buffer, t), 8 * hTree, 8 * network, DigitalUnit.opEnergyJ(t), DIGITAL_OPS_PER_CYCLE,
-                din, dw, plan, defaulted);
+                macro ? 0 : SramBuffer.energyPerByteJ(buffer, t), macro ? 0 : 8 * hTree, macro ? 0 : 8 * network,
+                macro ? 0 : DigitalUnit.opEnergyJ(t), DIGITAL_OPS_PER_CYCLE, din, dw, plan, defaulted);
     }
 
     private static double pick(double given, double fallback, String name, List<String> defaulted) {

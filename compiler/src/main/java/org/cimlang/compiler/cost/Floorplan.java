@@ -59,15 +59,17 @@ public record Floorplan(long tiles, long arraysPerTile, long arraysPerPe, long p
         long lanes = (long) adcsPerArray;
         double peTree = AdderTree.areaMm2(perPe, lanes, saBits + TREE_EXTRA_BITS, t);
         double tileTree = AdderTree.areaMm2(pes, lanes, saBits + TREE_EXTRA_BITS + AdderTree.levels(perPe), t);
+        // a lone macro (`macro only`) has its arrays and their periphery and adder trees, nothing of a tile's
+        boolean macro = c.periphery().macroOnly();
         AreaBreakdown inner = array.times(perTile)
-                .plus(new AreaBreakdown(0, 0, 0, 0, 0, pes * peTree + tileTree, SramBuffer.areaMm2(bufferBytes, t),
-                        0, DigitalUnit.areaMm2(DIGITAL_LANES, t)));
+                .plus(new AreaBreakdown(0, 0, 0, 0, 0, pes * peTree + tileTree,
+                        macro ? 0 : SramBuffer.areaMm2(bufferBytes, t), 0, macro ? 0 : DigitalUnit.areaMm2(DIGITAL_LANES, t)));
         double side = Math.sqrt(inner.total());
-        double hTree = Wires.hTreeAreaMm2(pes, side, width, t);
+        double hTree = macro ? 0 : Wires.hTreeAreaMm2(pes, side, width, t);
         AreaBreakdown tile = inner.plus(new AreaBreakdown(0, 0, 0, 0, 0, 0, 0, hTree, 0));
         double tileSide = Math.sqrt(tile.total());
         double tiles = c.tiles();
-        double network = Wires.networkAreaMm2(kind, c.tiles(), tileSide, width, t);
+        double network = macro ? 0 : Wires.networkAreaMm2(kind, c.tiles(), tileSide, width, t);
         AreaBreakdown chip = tile.times(tiles).plus(new AreaBreakdown(0, 0, 0, 0, 0, 0, 0, network, 0));
         // logic, buffers and SRAM cells leak; non-volatile cells and their (idle) write drivers do not
         double idle = c.technology() == org.cimlang.compiler.ir.Technology.SRAM ? 0 : chip.arrays();

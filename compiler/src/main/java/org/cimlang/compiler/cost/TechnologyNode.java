@@ -15,6 +15,18 @@ package org.cimlang.compiler.cost;
 public record TechnologyNode(double nodeNm, double featureNm, double vdd, double fo4DelayS, double wireCapFPerUm,
         double leakageWPerMm2) {
 
+    /**
+     * This node run at another supply, as macros publish their figures at a stated voltage: switching energies
+     * follow C V^2 through {@link #vdd}; leakage scales with the supply (its current is held, to first
+     * order). Delays are not rescaled: a chip that runs below nominal states its own read latency and clock.
+     */
+    public TechnologyNode withSupply(double volts) {
+        if (!(volts > 0) || volts == vdd) {
+            return this;
+        }
+        return new TechnologyNode(nodeNm, featureNm, volts, fo4DelayS, wireCapFPerUm, leakageWPerMm2 * volts / vdd);
+    }
+
     /** F^2 in mm^2. */
     public double f2Mm2() {
         double fMm = featureNm * 1e-6;

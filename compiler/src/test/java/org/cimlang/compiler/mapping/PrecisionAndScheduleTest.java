@@ -162,7 +162,7 @@ class PrecisionAndScheduleTest {
         // Walden FoM: ISAAC's 6.1 fJ per step at 32 nm, 2^9 steps
         assertEquals(AnalogToDigital.energyJ(AdcArchitecture.SAR, 9, n32), p.adcEnergyJ(), 1e-20);
         assertEquals(6.1e-15 * 512, p.adcEnergyJ(), 1e-18);
-        assertEquals(List.of("node", "clock", "inputDensity", "readLatency", "readEnergy", "writeLatency",
+        assertEquals(List.of("node", "supply", "clock", "inputDensity", "readLatency", "readEnergy", "writeLatency",
                 "writeEnergy", "adcBits", "adcArchitecture", "adcSharedColumns", "adcLatency", "adcEnergy", "dacBits",
                 "dacEnergy", "buffer", "endurance", "arraysPerPe", "interconnect"), p.defaulted());
         MappingResult r = map(TestNetworks.lenet5(), bare, null);
