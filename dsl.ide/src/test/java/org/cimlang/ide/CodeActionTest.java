@@ -211,6 +211,34 @@ class CodeActionTest extends AbstractCimServerTest {
         Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.PACK_WOULD_HELP));
     }
 
+    private static final String TINY_LAYERS = SMALL
+            .replace("    input img [256]\n    dense fc from img units 64\n",
+                    "    input img [32]\n    dense a from img units 4\n    dense b from a units 4\n    dense c from b units 2\n")
+            .replace("    place fc on tile 0\n", "");
+
+    @Test
+    void packFixOnSmallLayersThatWouldShareAnArrayAddsPackAndClearsTheWarning() throws Exception {
+        String uri = openFile("small.cim", TINY_LAYERS);
+        Diagnostic low = diagnostics(uri, DiagnosticCodes.PACK_WOULD_HELP).get(0);
+        Assertions.assertEquals("3 small layers (a, b, c) fill under 25% of an array each: 'pack' puts them in 1 shared"
+                + " array instead of 3", low.getMessage().getLeft());
+        String fixed = applyFix(uri, TINY_LAYERS, DiagnosticCodes.PACK_WOULD_HELP,
+                "Pack 3 small layers into shared arrays (3 arrays -> 1)");
+        assertTrue(fixed.endsWith("mapping M for Net on Small {\n    pack\n}\n"), fixed);
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.PACK_WOULD_HELP));
+    }
+
+    @Test
+    void packFixOnAWholeNetworkOverflowOfSmallLayersMakesItFitAndClearsTheError() throws Exception {
+        String text = TINY_LAYERS.replace("    tiles 2\n    arrays per tile 16\n", "    tiles 1\n    arrays per tile 2\n");
+        String uri = openFile("small.cim", text);
+        Assertions.assertEquals(1, diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW).size());
+        String fixed = applyFix(uri, text, DiagnosticCodes.CAPACITY_OVERFLOW,
+                "Pack small layers and groups: Net needs 1 array instead of 3 (frees 2; Small has 2)");
+        assertTrue(fixed.endsWith("mapping M for Net on Small {\n    pack\n}\n"), fixed);
+        Assertions.assertEquals(List.of(), diagnostics(uri, DiagnosticCodes.CAPACITY_OVERFLOW));
+    }
+
     @Test
     void reprogramFixOnAPlacementOverflowOfAFullChipClearsBothErrors() throws Exception {
         String text = WHOLE_OVERFLOW.replace("mapping M for Net on Small {\n", "mapping M for Net on Small {\n"

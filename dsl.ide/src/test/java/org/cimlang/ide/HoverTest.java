@@ -48,6 +48,17 @@ class HoverTest extends AbstractCimServerTest {
     }
 
     @Test
+    void hoverOnAPackedSmallLayerNamesTheLayersSharingItsArrayAndWhereItsBlockSits() throws Exception {
+        String text = SMALL.replace("    input img [256]\n    dense fc from img units 64\n",
+                "    input img [32]\n    dense a from img units 4\n    dense b from a units 4\n    dense c from b units 2\n")
+                .replace("    place fc on tile 0\n", "    pack\n");
+        String uri = openFile("packed.cim", text);
+        String h = hover(uri, text, "dense b", 7);
+        // a takes rows 0-31 and columns 0-31 (4 outputs x 8 columns); b starts after them
+        assertContains(h, "packed: shares its array with a, c (rows 32+, columns 32+; read in turn)");
+    }
+
+    @Test
     void hoverOnLayerReferenceInPlaceShowsTheLayer() throws Exception {
         String uri = openFile("small.cim", SMALL);
         String h = hover(uri, SMALL, "place fc", 6);

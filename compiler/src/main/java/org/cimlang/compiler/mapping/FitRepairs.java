@@ -15,8 +15,7 @@ import org.cimlang.compiler.quant.EffectiveQuantization;
 /**
  * Repairs for a network that does not fit its chip, each found by compiling the changed design with the
  * same engine: a repair is offered only when that compile fits, and its figures are the compile's, so an
- * editor's quick fix never promises what {@code cim compile} would not give. ({@code pack} is not among
- * them: the engine still gives each layer whole arrays, so packing never makes a network fit.)
+ * editor's quick fix never promises what {@code cim compile} would not give.
  */
 public final class FitRepairs {
     /** Errors that say the network or a placement does not fit; a repair must leave none of them. */
@@ -74,6 +73,22 @@ public final class FitRepairs {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code pack}: small layers share arrays and grouped layers' groups share theirs ({@link LayerPacking},
+     * {@link ArrayPartitioning}). Nothing when the mapping packs already or packing does not make it fit.
+     */
+    public static Optional<Arrays> pack(Compilation c) {
+        if (!repairable(c) || c.mapping().pack()) {
+            return Optional.empty();
+        }
+        org.cimlang.compiler.ir.MappingSpec m = c.mapping();
+        org.cimlang.compiler.ir.MappingSpec packed = new org.cimlang.compiler.ir.MappingSpec(m.name(), m.network(),
+                m.chip(), m.quantization(), m.placements(), m.schedule(), m.reprogramAllowed(), true, m.layerPerTile(),
+                m.lifetime(), m.origin(), m.partOrigins());
+        Compilation r = Compiler.compile(c.chip(), c.network(), c.quantization(), packed);
+        return fits(r) ? Optional.of(arrays(c, r)) : Optional.empty();
     }
 
     /**

@@ -24,13 +24,43 @@ import org.cimlang.compiler.ir.Range;
  * @param weightCells     cells holding weights, all copies
  * @param utilisation     {@code weightCells / (arrays * R * C)}
  * @param allocations     where its arrays are, as runs (empty when it could not be placed)
+ * @param sharedArray     the array it shares with other small layers ({@code pack}, {@link LayerPacking}), or
+ *                        null when it has arrays of its own
  */
 public record LayerMapping(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
         int inputBits, int outputBits, String foldedBatchnorm, CrossbarPlan plan, long replicate, long arrays,
-        long weightCells, double utilisation, List<Allocation> allocations, Object origin) {
+        long weightCells, double utilisation, List<Allocation> allocations, Object origin, LayerPacking.SharedArray sharedArray) {
 
     public LayerMapping {
         allocations = List.copyOf(allocations);
+    }
+
+    /** The other layers of its shared array, in network order; empty when it has arrays of its own. */
+    public List<String> sharesArrayWith() {
+        if (sharedArray == null) {
+            return List.of();
+        }
+        List<String> others = new java.util.ArrayList<>(sharedArray.layers());
+        others.remove(layer);
+        return others;
+    }
+
+    /** The first row of its block in a shared array (0 with arrays of its own). */
+    public long arrayRowOffset() {
+        return sharedArray == null ? 0 : sharedArray.rowOffsets().get(sharedArray.layers().indexOf(layer));
+    }
+
+    /** The first column of its block in a shared array (0 with arrays of its own). */
+    public long arrayColumnOffset() {
+        return sharedArray == null ? 0 : sharedArray.colOffsets().get(sharedArray.layers().indexOf(layer));
+    }
+
+    /** A layer with arrays of its own. */
+    public LayerMapping(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
+            int inputBits, int outputBits, String foldedBatchnorm, CrossbarPlan plan, long replicate, long arrays,
+            long weightCells, double utilisation, List<Allocation> allocations, Object origin) {
+        this(layer, kind, k, n, groups, mvms, macs, inputBits, outputBits, foldedBatchnorm, plan, replicate, arrays,
+                weightCells, utilisation, allocations, origin, null);
     }
 
     public SlicePlan slicing() {

@@ -106,13 +106,17 @@ public final class MappingEngine {
         for (DigitalLayer d : lowered.digital()) {
             digitalNames.add(d.layer());
         }
-        PlacementPlan plan = ArrayPlacement.place(chip, netName, spec, requests, digitalNames);
+        LayerPacking.Packing packing = spec.pack()
+                ? LayerPacking.pack(lowered.crossbar(), plans, spec.placements(), rowsForWeights, chip.cols())
+                : LayerPacking.Packing.NONE;
+        PlacementPlan plan = LayerPacking.expand(ArrayPlacement.place(chip, netName, spec,
+                LayerPacking.requests(requests, packing), digitalNames), packing);
         Map<String, Long> replicates = new HashMap<>();
         for (LayerPlacement p : plan.layers().values()) {
             replicates.put(p.layer(), p.replicate());
         }
-        Schedule schedule = Scheduling.schedule(spec.schedule(), lowered, timings, replicates, params, plan.rounds(),
-                chip.rows());
+        Schedule schedule = LayerPacking.contended(Scheduling.schedule(spec.schedule(), lowered, timings, replicates,
+                params, plan.rounds(), chip.rows()), packing);
         long allocated = plan.arraysAllocated();
         EnduranceReport endurance = EnduranceCheck.check(plan, allocated, spec.reprogramAllowed(), schedule, params);
 
@@ -143,12 +147,14 @@ public final class MappingEngine {
                 double arrayCells = (double) arrays * chip.rows() * chip.cols();
                 layers.add(new LayerMapping(name, m.kind(), m.k(), m.n(), m.groups(), m.mvms(), m.macs(), m.inputBits(),
                         m.outputBits(), m.foldedBatchnorm(), crossbar, rep, arrays, cells, cells / arrayCells,
-                        pl.allocations(), m.origin()));
+                        pl.allocations(), m.origin(), packing.byLayer().get(name)));
+                // a shared array is counted once, with the first of its layers
+                boolean guest = packing.isGuest(name);
                 activities.add(new LayerActivity(name, Scheduling.activity(m, crossbar),
-                        ls.latencyS(), pl.isPlaced() ? arrays : 0));
+                        ls.latencyS(), pl.isPlaced() && !guest ? arrays : 0));
                 cellsWritten += cells;
                 totalCells = totalCells > Long.MAX_VALUE - cells ? Long.MAX_VALUE : totalCells + cells;
-                totalArrayCells += arrayCells;
+                totalArrayCells += guest ? 0 : arrayCells;
             } else {
                 DigitalLayer d = lowered.digital().get(digitalIndex++);
                 activities.add(new LayerActivity(name, Scheduling.activity(d), ls.latencyS(), 0));

@@ -27,9 +27,11 @@ public record PlacementPlan(Map<String, LayerPlacement> layers, long arraysNeede
     /** Arrays allocated in the first round (all arrays when the network fits). */
     public long arraysAllocated() {
         long n = 0;
+        // layers packed into one array (LayerPacking) hold the same runs: count each run once
+        java.util.Set<Allocation> seen = new java.util.HashSet<>();
         for (LayerPlacement p : layers.values()) {
             for (Allocation a : p.allocations()) {
-                if (a.round() == 0) {
+                if (a.round() == 0 && seen.add(a)) {
                     n += a.count();
                 }
             }

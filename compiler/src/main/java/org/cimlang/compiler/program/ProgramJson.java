@@ -523,6 +523,8 @@ public final class ProgramJson {
         o.put("arrays", m.arrays());
         o.put("weightCells", m.weightCells());
         num(o, "utilisation", m.utilisation());
+        ArrayNode shares = o.putArray("sharesArrayWith");
+        m.sharesArrayWith().forEach(shares::add);
         ObjectNode adc = o.putObject("adc");
         adc.put("rowsActive", m.rowsActive());
         adc.put("inputBitsPerCycle", m.plan().precision().inputBitsPerCycle());
@@ -544,10 +546,13 @@ public final class ProgramJson {
             bn.set("matrixRows", range(b.matrixRows()));
             bn.set("dataColumns", range(b.dataColumns()));
             bn.set("outputs", range(b.outputs()));
-            bn.set("arrayRows", range(new Range(0, b.rowsUsed() - 1)));
-            bn.set("arrayColumns", range(new Range(0, b.dataColumnsUsed() - 1)));
+            // a small layer packed with others keeps its own rows and columns of the shared array
+            long r0 = m.arrayRowOffset();
+            long c0 = m.arrayColumnOffset();
+            bn.set("arrayRows", range(new Range(r0, r0 + b.rowsUsed() - 1)));
+            bn.set("arrayColumns", range(new Range(c0, c0 + b.dataColumnsUsed() - 1)));
             if (b.referenceColumn()) {
-                bn.put("referenceArrayColumn", b.dataColumnsUsed());
+                bn.put("referenceArrayColumn", c0 + b.dataColumnsUsed());
             } else {
                 bn.putNull("referenceArrayColumn");
             }

@@ -123,7 +123,7 @@ class PackTest {
         assertEquals(1, w.size());
         assertEquals("2 grouped layers (dw1, dw2) use <1% of their 64 arrays (one per group): 'pack' shares each array "
                 + "among a layer's groups, 6 arrays", w.get(0).message());
-        assertEquals(List.of("layers=2", "layer=dw1", "arrays=64", "packed=6"), w.get(0).data());
+        assertEquals(List.of("layers=2", "layer=dw1", "arrays=64", "packed=6", "what=groups"), w.get(0).data());
     }
 
     @Test

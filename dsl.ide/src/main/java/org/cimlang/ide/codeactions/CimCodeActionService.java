@@ -117,11 +117,7 @@ public class CimCodeActionService implements ICodeActionService2 {
             }
             case DiagnosticCodes.ADC_CLIPPING -> adcClipping(at, data, d, out);
             case DiagnosticCodes.PACK_WOULD_HELP -> lastLine(EcoreUtil2.getContainerOfType(at, Mapping.class), document)
-                    .ifPresent(edit -> out.add(action("Pack the groups of " + (data.number("layers").orElse(1L) > 1
-                            ? data.number("layers").get() + " layers" : data.get("layer").orElse("the layer")) + " ("
-                            + Quantities.count(data.number("arrays").orElse(0L)) + " arrays -> "
-                            + Quantities.count(data.number("packed").orElse(0L)) + ")", d,
-                            Map.of(uri, List.of(edit.apply("    pack"))))));
+                    .ifPresent(edit -> out.add(action(packTitle(data), d, Map.of(uri, List.of(edit.apply("    pack"))))));
             case DiagnosticCodes.DENSE_NOT_FLAT -> insertFlatten(EcoreUtil2.getContainerOfType(at, Layer.class), d,
                     document, uri, out);
             case CimIssueCodes.UNRESOLVED, CimIssueCodes.UNKNOWN_WORD -> data.get(0).filter(s -> !s.isEmpty()).ifPresent(name -> out.add(
@@ -308,5 +304,18 @@ public class CimCodeActionService implements ICodeActionService2 {
         a.setDiagnostics(List.of(d));
         a.setEdit(new WorkspaceEdit(changes));
         return a;
+    }
+
+    /** "Pack the groups of dw (16 arrays -> 2)", "Pack 3 small layers into shared arrays (3 arrays -> 1)". */
+    private static String packTitle(DiagnosticData data) {
+        String arrays = " (" + Quantities.count(data.number("arrays").orElse(0L)) + " arrays -> "
+                + Quantities.count(data.number("packed").orElse(0L)) + ")";
+        long layers = data.number("layers").orElse(1L);
+        return switch (data.get("what").orElse("groups")) {
+            case "layers" -> "Pack " + layers + " small layers into shared arrays" + arrays;
+            case "both" -> "Pack the groups and the small layers" + arrays;
+            default -> "Pack the groups of " + (layers > 1 ? layers + " layers" : data.get("layer").orElse("the layer"))
+                    + arrays;
+        };
     }
 }

@@ -61,7 +61,27 @@ class FitRepairFixes {
         }
         Compilation c = semantics.compile(m);
         lowerWeights(m, c, d, out);
+        pack(m, c, d, document, uri, out);
         smallestChip(m, c, d, document, uri, out);
+    }
+
+    private void pack(Mapping m, Compilation c, Diagnostic d, Document document, String uri, List<CodeAction> out) {
+        INode close = org.eclipse.xtext.nodemodel.util.NodeModelUtils.findActualNodeFor(m);
+        if (close == null) {
+            return;
+        }
+        FitRepairs.pack(c).ifPresent(a -> {
+            // before the mapping's closing brace, on a line of its own
+            int brace = close.getEndOffset() - 1;
+            String text = document.getContents();
+            int lineStart = text.lastIndexOf('\n', brace - 1) + 1;
+            String insert = text.substring(lineStart, brace).isBlank() ? "    pack\n" : "\n    pack\n";
+            int at = text.substring(lineStart, brace).isBlank() ? lineStart : brace;
+            out.add(CimCodeActionService.action("Pack small layers and groups: " + c.network().name() + " needs "
+                    + Quantities.count(a.after(), "array") + " instead of " + Quantities.count(a.before()) + " (frees "
+                    + Quantities.count(a.freed()) + "; " + c.chip().name() + " has " + Quantities.count(a.available())
+                    + ")", d, Map.of(uri, List.of(CimCodeActionService.replace(document, at, at, insert)))));
+        });
     }
 
     /** The {@code weights} line of the mapping's quantization, wherever that is declared. */

@@ -119,6 +119,10 @@ public class HoverContents {
                 + " column blocks" + (lm.groups() > 1 ? " x " + lm.groups() + " groups" : "")
                 + (lm.replicate() > 1 ? " x " + lm.replicate() + " copies" : ""));
         line(b, "utilisation", Quantities.percent(lm.utilisation()));
+        if (!lm.sharesArrayWith().isEmpty()) {
+            line(b, "packed", "shares its array with " + String.join(", ", lm.sharesArrayWith()) + " (rows "
+                    + lm.arrayRowOffset() + "+, columns " + lm.arrayColumnOffset() + "+; read in turn)");
+        }
         line(b, "ADC bits", "needs " + lm.adcBitsNeeded() + ", chip has " + lm.adcBitsAvailable()
                 + (lm.adcBitsAvailable() < lm.adcBitsNeeded() ? " — **partial sums clip**" : "")
                 + " (" + lm.rowsActive() + " rows summed per read)");
