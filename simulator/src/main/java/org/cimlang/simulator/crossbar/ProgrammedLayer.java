@@ -80,10 +80,24 @@ public final class ProgrammedLayer {
     private final float[] zeros;
     /** Per row block and column, that array's converter with its INL/DNL; null without them. */
     private final Adc[][] converters;
+    /**
+     * When the chip is ideal and its ADC exact, every product is {@code W^T x}: the effective integer weight of
+     * each row and output ({@code K x N}, row-major) that the sliced path's shift-add, polarities and reference
+     * column come to, so a product is one integer GEMM. Null when the shortcut does not hold, when a product's
+     * partial sums could pass 2^31 (the sliced path then runs), or when it is turned off.
+     */
+    private final int[] direct;
 
     ProgrammedLayer(int inputs, int outputs, WeightFormat weightFormat, InputFormat inputFormat, CrossbarPlan plan,
             int compensationRows, ColumnLayout layout, ReadSchedule schedule, short[][] levels,
             CrossbarLayer.Analog analog, NonIdealityDraw draw, Adc adc, long readMax) {
+        this(inputs, outputs, weightFormat, inputFormat, plan, compensationRows, layout, schedule, levels, analog, draw,
+                adc, readMax, true);
+    }
+
+    private ProgrammedLayer(int inputs, int outputs, WeightFormat weightFormat, InputFormat inputFormat,
+            CrossbarPlan plan, int compensationRows, ColumnLayout layout, ReadSchedule schedule, short[][] levels,
+            CrossbarLayer.Analog analog, NonIdealityDraw draw, Adc adc, long readMax, boolean shortcut) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.weightFormat = weightFormat;
@@ -129,6 +143,64 @@ public final class ProgrammedLayer {
             codeTable = null;
         }
         this.unclippedSum = unclipped;
+        this.direct = exact && shortcut ? directWeights() : null;
+    }
+
+    /**
+     * The sliced path's arithmetic folded into one weight per row and output: a product adds
+     * {@code factor[c] x level[r][c]} over the output's data columns (a signed pair's negative column through the
+     * positive one's factor) and subtracts {@code referenceFactor x level[r][reference]}, for every row whose
+     * input is x_r, weighted by the input cycles' weights, which sum x_r's digits back to x_r.
+     */
+    private int[] directWeights() {
+        long[] w = new long[Math.multiplyExact(inputs, outputs)];
+        for (int r = 0; r < inputs; r++) {
+            short[] row = levels[r];
+            int base = r * outputs;
+            for (int c = 0; c < layout.dataColumns; c++) {
+                long cell = row[c];
+                if (signedPairs) {
+                    if (c % 2 == 1) {
+                        continue;
+                    }
+                    cell -= row[c + 1];
+                }
+                w[base + layout.outputOf[c]] += layout.factor[c] * cell;
+            }
+            if (layout.offsetEncoding) {
+                for (int n = 0; n < outputs; n++) {
+                    w[base + n] -= layout.referenceFactor * row[layout.referenceOf[n]];
+                }
+            }
+        }
+        // int arithmetic when no product's partial sum can pass 2^31: K x max|x| x max|w|
+        long xMax = Math.max(Math.abs((long) inputFormat.min()), Math.abs((long) inputFormat.max()));
+        long wMax = 0;
+        for (long v : w) {
+            wMax = Math.max(wMax, Math.abs(v));
+        }
+        if (wMax > 0 && xMax > 0 && (Integer.MAX_VALUE / wMax) / xMax <= inputs) {
+            return null;
+        }
+        int[] out = new int[w.length];
+        for (int i = 0; i < w.length; i++) {
+            out[i] = (int) w[i];
+        }
+        return out;
+    }
+
+    /**
+     * The same layer computing every product through its slices and input cycles (no GEMM shortcut): the path
+     * the shortcut is checked against, and the kernel a benchmark of the slices measures.
+     */
+    public ProgrammedLayer slicedOnly() {
+        return new ProgrammedLayer(inputs, outputs, weightFormat, inputFormat, plan, compensationRows, layout, schedule,
+                levels, analog, draw, adc, readMax, false);
+    }
+
+    /** Whether products take the exact GEMM shortcut. */
+    public boolean isDirect() {
+        return direct != null;
     }
 
     /**
@@ -363,6 +435,10 @@ public final class ProgrammedLayer {
      */
     private void run(int[] xs, int first, int count, long[] ys, ActivityCounter counter, long noiseKeyBase,
             ColumnSumHistogram probe) {
+        if (direct != null && probe == null) {
+            runDirect(xs, first, count, ys, counter);
+            return;
+        }
         final int k = inputs;
         final int w = layout.width;
         final int cycles = schedule.cycles;
@@ -494,6 +570,60 @@ public final class ProgrammedLayer {
             long reads = (long) groups * cycles * count;
             long converted = signedPairs ? w - layout.dataColumns / 2 : w;
             counter.record(count, ones, activeRows * w, reads * converted, reads * layout.columnBlocks, s.clipped);
+        }
+    }
+
+    /**
+     * The exact shortcut: {@code y = W^T x} as one integer GEMM over the effective weights, with the activity the
+     * sliced path would count (its input 1-bits, its driven rows and their cells, its reads and conversions; an
+     * exact ADC never clips). Bit-identical to the sliced path (IdealIdentityTest compares both).
+     */
+    private void runDirect(int[] xs, int first, int count, long[] ys, ActivityCounter counter) {
+        final int k = inputs;
+        final int n = outputs;
+        final int cycles = schedule.cycles;
+        int xmin = inputFormat.min();
+        int xmax = inputFormat.max();
+        int patternMask = (1 << inputFormat.bits()) - 1;
+        long ones = 0;
+        long activeRows = 0;
+        int[] acc = new int[n];
+        int[] wInt = direct;
+        for (int b = 0; b < count; b++) {
+            int base = (first + b) * k;
+            int yo = (first + b) * n;
+            java.util.Arrays.fill(acc, 0);
+            for (int r = 0; r < k; r++) {
+                int v = xs[base + r];
+                if (v < xmin || v > xmax) {
+                    throw new IllegalArgumentException("input " + r + " of product " + (first + b) + " is " + v
+                            + ", outside " + xmin + ".." + xmax + " of " + (inputFormat.signed() ? "int" : "uint")
+                            + inputFormat.bits() + " inputs");
+                }
+                int u = v & patternMask;
+                ones += Integer.bitCount(u);
+                for (int t = 0; t < cycles; t++) {
+                    if (((u >>> schedule.cycleShift[t]) & schedule.cycleMask[t]) != 0) {
+                        activeRows++;
+                    }
+                }
+                if (v == 0) {
+                    continue;
+                }
+                int wo = r * n;
+                for (int j = 0; j < n; j++) {
+                    acc[j] += v * wInt[wo + j];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                ys[yo + j] = acc[j];
+            }
+        }
+        if (counter != null) {
+            int w = layout.width;
+            long reads = (long) schedule.groups() * cycles * count;
+            long converted = signedPairs ? w - layout.dataColumns / 2 : w;
+            counter.record(count, ones, activeRows * w, reads * converted, reads * layout.columnBlocks, 0);
         }
     }
 

@@ -48,6 +48,27 @@ public final class CimChip implements MatrixEngine {
         this.copiesWanted = copiesWanted;
     }
 
+    /** The same programmed chip with every layer computed through its slices, never the exact GEMM shortcut. */
+    public CimChip slicedOnly() {
+        ProgrammedLayer[][][] out = new ProgrammedLayer[layers.length][][];
+        for (int i = 0; i < layers.length; i++) {
+            if (layers[i] == null) {
+                continue;
+            }
+            out[i] = new ProgrammedLayer[layers[i].length][];
+            for (int g = 0; g < layers[i].length; g++) {
+                if (layers[i][g] == null) {
+                    continue;
+                }
+                out[i][g] = new ProgrammedLayer[layers[i][g].length];
+                for (int c = 0; c < layers[i][g].length; c++) {
+                    out[i][g][c] = layers[i][g][c] == null ? null : layers[i][g][c].slicedOnly();
+                }
+            }
+        }
+        return new CimChip(out, copiesWanted);
+    }
+
     /**
      * Programs the network's layers as the mapping planned them.
      *

@@ -46,13 +46,24 @@ class IdealIdentityTest {
                 xs[c.k + i] = c.xf.min();
             }
         }
+        // both paths: the exact GEMM shortcut and the slices and input cycles it stands for
+        ProgrammedLayer sliced = layer.slicedOnly();
+        assertTrue(layer.isDirect() && !sliced.isDirect(), c.name);
         long[] ys = new long[products * c.n];
-        layer.mvmBatch(xs, products, ys, new ActivityCounter(), 0);
+        long[] slicedYs = new long[products * c.n];
+        ActivityCounter counted = new ActivityCounter();
+        ActivityCounter slicedCounted = new ActivityCounter();
+        layer.mvmBatch(xs, products, ys, counted, 0);
+        sliced.mvmBatch(xs, products, slicedYs, slicedCounted, 0);
         for (int p = 0; p < products; p++) {
             long[] want = Fixtures.exact(w, c.k, c.n, xs, p * c.k);
             long[] got = java.util.Arrays.copyOfRange(ys, p * c.n, (p + 1) * c.n);
             assertArrayEquals(want, got, c.name + ", product " + p);
+            assertArrayEquals(want, java.util.Arrays.copyOfRange(slicedYs, p * c.n, (p + 1) * c.n),
+                    c.name + ", product " + p + " through the slices");
         }
+        assertEquals(slicedCounted.toString(), counted.toString(), c.name + ": the shortcut counts what the slices do");
+        assertTrue(counted.cellActivations() > 0 && counted.adcConversions() > 0, counted.toString());
     }
 
     @Test
