@@ -198,6 +198,12 @@ public final class ProgrammedLayer {
                 levels, analog, draw, adc, readMax, false);
     }
 
+    private IllegalArgumentException outOfRange(int row, int product, int value) {
+        return new IllegalArgumentException("input " + row + " of product " + product + " is " + value + ", outside "
+                + inputFormat.min() + ".." + inputFormat.max() + " of " + (inputFormat.signed() ? "int" : "uint")
+                + inputFormat.bits() + " inputs");
+    }
+
     /** Whether products take the exact GEMM shortcut. */
     public boolean isDirect() {
         return direct != null;
@@ -456,9 +462,7 @@ public final class ProgrammedLayer {
             for (int r = 0; r < k; r++) {
                 int v = xs[base + r];
                 if (v < xmin || v > xmax) {
-                    throw new IllegalArgumentException("input " + r + " of product " + (first + b) + " is " + v
-                            + ", outside " + xmin + ".." + xmax + " of " + (inputFormat.signed() ? "int" : "uint")
-                            + inputFormat.bits() + " inputs");
+                    throw outOfRange(r, first + b, v);
                 }
                 int u = v & patternMask;
                 ones += Integer.bitCount(u);
@@ -596,9 +600,7 @@ public final class ProgrammedLayer {
             for (int r = 0; r < k; r++) {
                 int v = xs[base + r];
                 if (v < xmin || v > xmax) {
-                    throw new IllegalArgumentException("input " + r + " of product " + (first + b) + " is " + v
-                            + ", outside " + xmin + ".." + xmax + " of " + (inputFormat.signed() ? "int" : "uint")
-                            + inputFormat.bits() + " inputs");
+                    throw outOfRange(r, first + b, v);
                 }
                 int u = v & patternMask;
                 ones += Integer.bitCount(u);

@@ -50,6 +50,16 @@ public final class CimChip implements MatrixEngine {
 
     /** The same programmed chip with every layer computed through its slices, never the exact GEMM shortcut. */
     public CimChip slicedOnly() {
+        return mapLayers((node, group, p) -> p.slicedOnly());
+    }
+
+    /** A new programmed layer for one copy of a node's group. */
+    private interface LayerChange {
+        ProgrammedLayer apply(int node, int group, ProgrammedLayer layer);
+    }
+
+    /** This chip with every programmed layer changed (the same cells: a converter, a kernel). */
+    private CimChip mapLayers(LayerChange change) {
         ProgrammedLayer[][][] out = new ProgrammedLayer[layers.length][][];
         for (int i = 0; i < layers.length; i++) {
             if (layers[i] == null) {
@@ -62,7 +72,7 @@ public final class CimChip implements MatrixEngine {
                 }
                 out[i][g] = new ProgrammedLayer[layers[i][g].length];
                 for (int c = 0; c < layers[i][g].length; c++) {
-                    out[i][g][c] = layers[i][g][c] == null ? null : layers[i][g][c].slicedOnly();
+                    out[i][g][c] = layers[i][g][c] == null ? null : change.apply(i, g, layers[i][g][c]);
                 }
             }
         }
@@ -183,27 +193,13 @@ public final class CimChip implements MatrixEngine {
         for (int first = 0; first < images.length; first += 32) {
             NetworkExecutor.forward(net, probe, images, first, Math.min(32, images.length - first), false, null);
         }
-        ProgrammedLayer[][][] out = new ProgrammedLayer[layers.length][][];
-        for (int i = 0; i < layers.length; i++) {
-            if (layers[i] == null) {
-                continue;
+        return mapLayers((i, g, p) -> {
+            if (mode == AdcRangeMode.NONLINEAR) {
+                return p.withAdc(LloydMaxAdc.fit(p.adcMagnitudeBits(), sums[i][g]));
             }
-            out[i] = new ProgrammedLayer[layers[i].length][];
-            for (int g = 0; g < layers[i].length; g++) {
-                out[i][g] = new ProgrammedLayer[layers[i][g].length];
-                for (int c = 0; c < layers[i][g].length; c++) {
-                    // never above the plan's full scale: calibration only narrows the range
-                    ProgrammedLayer p = layers[i][g][c];
-                    if (mode == AdcRangeMode.NONLINEAR) {
-                        out[i][g][c] = p.withAdc(LloydMaxAdc.fit(p.adcMagnitudeBits(), sums[i][g]));
-                        continue;
-                    }
-                    double scale = Math.max(1, Math.min(p.adcFullScale(), Math.ceil(sums[i][g].percentile(percentile))));
-                    out[i][g][c] = p.withAdcFullScale(scale);
-                }
-            }
-        }
-        return new CimChip(out, copiesWanted);
+            // never above the plan's full scale: calibration only narrows the range
+            return p.withAdcFullScale(Math.max(1, Math.min(p.adcFullScale(), Math.ceil(sums[i][g].percentile(percentile)))));
+        });
     }
 
     /** The programmed arrays of a group's copy (for reports and tests). */
