@@ -129,6 +129,8 @@ final class GraphTranslation {
     private int foldedActivations;
     private int foldedBiases;
     private int foldedScales;
+    /** The input's batch size when the model fixes it (exported without dynamic axes), else 0. */
+    private long fixedBatch;
     private int deadNodes;
     private String outputTensor;
 
@@ -263,6 +265,7 @@ final class GraphTranslation {
             throw new OnnxException(what + " has rank " + dims.size() + "; cimlang networks read [batch, features], "
                     + "a sequence [batch, tokens, features] or [batch, channels, height, width]");
         }
+        fixedBatch = dims.get(0).hasDimValue() ? dims.get(0).getDimValue() : 0;
         long[] shape = new long[dims.size() - 1];
         String[] axisNames = dims.size() == 2 ? new String[] {"features"}
                 : dims.size() == 3 ? new String[] {"tokens", "features"} : new String[] {"channels", "height", "width"};
@@ -1075,7 +1078,8 @@ final class GraphTranslation {
         long[] target = intsIn(n, 1, "shape");
         long elements = x.shape().elements();
         boolean allowZero = attrInt(n, "allowzero", 0) != 0;
-        if (target.length > 0 && target[0] == BATCH) {
+        // a model exported without a dynamic batch states its batch (1) where a view keeps it
+        if (target.length > 0 && (target[0] == BATCH || fixedBatch > 0 && target[0] == fixedBatch)) {
             target = target.clone();
             target[0] = allowZero ? -1 : 0;
         }
