@@ -548,7 +548,8 @@ public final class DesignBuilder {
                         org.cimlang.cim.CimPackage.Literals.PLACEMENT__LAYER, p.getLayer());
                 placements.add(new Placement(pattern, range(p.getTiles()), range(p.getArrays()),
                         p.getReplicate() == null ? 0 : Numbers.count(p.getReplicate(), 0), p.isAuto(),
-                        p.isFaultAware(), p));
+                        p.isFaultAware(), p.isOnArrays() ? org.cimlang.compiler.ir.OperandSite.ARRAYS
+                                : p.isOnDigital() ? org.cimlang.compiler.ir.OperandSite.DIGITAL : null, p));
             } else if (item instanceof ScheduleDecl s) {
                 schedule = ScheduleKind.valueOf(s.getKind().getName().toUpperCase(java.util.Locale.ROOT));
                 origins.put("schedule", s);

@@ -50,11 +50,22 @@ final class GraphTranslation {
     static final Set<String> HANDLED = Set.of("Add", "AveragePool", "BatchNormalization", "Concat", "Constant",
             "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual", "Identity",
             "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where", "Clip",
-            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization", "ReduceMean", "Sub", "Pow", "Sqrt");
+            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization", "ReduceMean", "Sub", "Pow", "Sqrt",
+            "Transpose", "Shape", "Gather", "Unsqueeze", "Squeeze", "Cast");
 
     /** What a tensor name holds. */
-    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart {
+    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart, Dims {
     }
+
+    /**
+     * Integers computed from a layer's shape (PyTorch's {@code x.size(0)}, {@code x.view(B, T, H, D)}: Shape,
+     * Gather, Unsqueeze, Concat), folded while importing; {@link #BATCH} stands for the batch size, which only
+     * a Reshape's first entry may hold.
+     */
+    private record Dims(long[] values) implements Value {
+    }
+
+    private static final long BATCH = Long.MIN_VALUE;
 
     /**
      * A step of layer normalisation as PyTorch writes it below opset 17, {@code (x - mean(x)) / sqrt(var(x) + eps)}
@@ -117,6 +128,9 @@ final class GraphTranslation {
     private final Set<String> awaitingShift = new HashSet<>();
     private int foldedActivations;
     private int foldedBiases;
+    private int foldedScales;
+    /** The input's batch size when the model fixes it (exported without dynamic axes), else 0. */
+    private long fixedBatch;
     private int deadNodes;
     private String outputTensor;
 
@@ -144,6 +158,10 @@ final class GraphTranslation {
         if (foldedBiases > 0) {
             notes.add(foldedBiases + " Add node" + plural(foldedBiases) + " of a constant folded into the "
                     + "MatMul/Conv before as its bias");
+        }
+        if (foldedScales > 0) {
+            notes.add(foldedScales + " Mul/Div node" + plural(foldedScales) + " by a constant folded into the weights "
+                    + "of the dense layer before");
         }
         for (Map.Entry<String, Integer> e : dropped.entrySet()) {
             notes.add(e.getValue() + " " + e.getKey() + " node" + plural(e.getValue())
@@ -247,6 +265,7 @@ final class GraphTranslation {
             throw new OnnxException(what + " has rank " + dims.size() + "; cimlang networks read [batch, features], "
                     + "a sequence [batch, tokens, features] or [batch, channels, height, width]");
         }
+        fixedBatch = dims.get(0).hasDimValue() ? dims.get(0).getDimValue() : 0;
         long[] shape = new long[dims.size() - 1];
         String[] axisNames = dims.size() == 2 ? new String[] {"features"}
                 : dims.size() == 3 ? new String[] {"tokens", "features"} : new String[] {"channels", "height", "width"};
@@ -306,6 +325,11 @@ final class GraphTranslation {
             case "GlobalMaxPool" -> globalPool(n, LayerKind.MAXPOOL);
             case "Flatten" -> flatten(n);
             case "Reshape" -> reshape(n);
+            case "Transpose" -> transpose(n);
+            case "Shape" -> shapeOfTensor(n);
+            case "Gather" -> gatherDims(n);
+            case "Unsqueeze", "Squeeze" -> squeezeDims(n);
+            case "Cast" -> castDims(n);
             case "Concat" -> concat(n);
             case "BatchNormalization" -> batchNorm(n);
             case "LayerNormalization" -> layerNorm(n);
@@ -399,6 +423,10 @@ final class GraphTranslation {
     }
 
     private void matMul(NodeProto n) {
+        if (value(n, 1) instanceof LayerOut b) {
+            activationProduct(n, layerIn(n, 0), b);
+            return;
+        }
         // [batch, features], or a sequence [batch, T, features] multiplied vector by vector (a transformer's Linear)
         LayerOut a = layerIn(n, 0);
         if (a.shape().rank() != 2) {
@@ -413,6 +441,113 @@ final class GraphTranslation {
         add(Layer.builder(name, LayerKind.DENSE).inputs(a.layer()).units(units).bias(false).origin(n.getName())
                 .build());
         define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    /** Two activations multiplied ([batch, .., M, K] x [batch, .., K, N]): attention's Q K^T and A V. */
+    private void activationProduct(NodeProto n, LayerOut a, LayerOut b) {
+        if (a.shape().rank() < 2 || a.shape().rank() != b.shape().rank()) {
+            throw error(n, "it multiplies " + a.layer() + " " + a.shape() + " by " + b.layer() + " " + b.shape()
+                    + " (without the batch); cimlang's matmul multiplies operands of equal rank, 2 or 3 without the "
+                    + "batch ([batch, M, K] x [batch, K, N], or with heads [batch, H, M, K] x [batch, H, K, N])");
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.MATMUL).inputs(List.of(a.layer(), b.layer())).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    private void transpose(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        int rank = x.shape().rank() + 1;
+        long[] perm = attrInts(n, "perm", null);
+        if (perm == null) {
+            perm = new long[rank];
+            for (int i = 0; i < rank; i++) {
+                perm[i] = rank - 1 - i;
+            }
+        }
+        if (perm.length != rank || perm[0] != 0) {
+            throw error(n, "it transposes " + x.layer() + " " + x.shape() + " with perm " + Arrays.toString(perm)
+                    + "; cimlang keeps the batch first (perm[0] = 0) and permutes the other axes");
+        }
+        long[] inner = new long[rank - 1];
+        boolean identity = true;
+        for (int i = 1; i < rank; i++) {
+            inner[i - 1] = perm[i] - 1;
+            identity &= perm[i] == i;
+        }
+        if (identity) {
+            aliasOf(n, x);
+            return;
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.TRANSPOSE).inputs(x.layer()).shape(Shape.of(inner)).origin(n.getName())
+                .build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    /** Shape of a layer's output: [batch, dims...] (opset 15's start and end select a part). */
+    private void shapeOfTensor(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        // the sizes are known here: reading them reads no value (a scale may still fold into x's layer)
+        aliasReads.merge(x.layer(), 1, Integer::sum);
+        long[] dims = x.shape().dims();
+        long[] all = new long[dims.length + 1];
+        all[0] = BATCH;
+        System.arraycopy(dims, 0, all, 1, dims.length);
+        int rank = all.length;
+        long start = attrInt(n, "start", 0);
+        long end = attrInt(n, "end", rank);
+        start = Math.max(0, Math.min(rank, start < 0 ? start + rank : start));
+        end = Math.max(start, Math.min(rank, end < 0 ? end + rank : end));
+        values.put(n.getOutput(0), new Dims(Arrays.copyOfRange(all, (int) start, (int) end)));
+    }
+
+    /** Gather of integers from a shape (axis 0): x.size(i). */
+    private void gatherDims(NodeProto n) {
+        long[] data = intsIn(n, 0, "data");
+        Const idx = constIn(n, 1, "indices");
+        long[] at = OnnxTensors.longs(idx.tensor(), where(n) + ", indices '" + idx.name() + "'");
+        if (attrInt(n, "axis", 0) != 0) {
+            throw error(n, "it gathers along axis " + attrInt(n, "axis", 0) + " of integers; cimlang folds Gather of "
+                    + "a shape along axis 0");
+        }
+        long[] out = new long[at.length];
+        for (int i = 0; i < at.length; i++) {
+            long k = at[i] < 0 ? at[i] + data.length : at[i];
+            if (k < 0 || k >= data.length) {
+                throw error(n, "index " + at[i] + " is outside the " + data.length + " integers it gathers from");
+            }
+            out[i] = data[(int) k];
+        }
+        values.put(n.getOutput(0), new Dims(out));
+    }
+
+    /** Unsqueeze or Squeeze of a scalar or vector of integers: the same values (a shape's entries). */
+    private void squeezeDims(NodeProto n) {
+        values.put(n.getOutput(0), new Dims(intsIn(n, 0, "data")));
+    }
+
+    /** Cast of integers (PyTorch casts shape entries to int64): the same values. */
+    private void castDims(NodeProto n) {
+        values.put(n.getOutput(0), new Dims(intsIn(n, 0, "input")));
+    }
+
+    /** Integers folded from shapes, or an integer constant. */
+    private long[] intsIn(NodeProto n, int i, String role) {
+        Value v = value(n, i);
+        if (v instanceof Dims d) {
+            return d.values();
+        }
+        if (v instanceof Const c && (c.tensor().getDataType() == 7 || c.tensor().getDataType() == 6)) {
+            return OnnxTensors.longs(c.tensor(), where(n) + ", " + role + " '" + c.name() + "'");
+        }
+        throw error(n, "its " + role + " '" + n.getInput(i) + "' is " + describe(v) + "; cimlang folds " + n.getOpType()
+                + " only over integers computed from shapes (PyTorch's view and flatten)");
+    }
+
+    private boolean isInts(Value v) {
+        return v instanceof Dims || v instanceof Const c && (c.tensor().getDataType() == 7
+                || c.tensor().getDataType() == 6);
     }
 
     /** The weight in PyTorch's [out, in] layout from ONNX's [in, out] (or [out, in] when transposed). */
@@ -671,9 +806,82 @@ final class GraphTranslation {
             elementwiseProduct(n, x, y);
             return;
         }
+        if (isInts(a) && isInts(b)) {
+            values.put(n.getOutput(0), new Dims(integerArithmetic(n, true)));
+            return;
+        }
+        if (a instanceof LayerOut x && b instanceof Const c && floatsOf(n, c).length == 1) {
+            foldScale(n, x, floatsOf(n, c)[0]);
+            return;
+        }
+        if (b instanceof LayerOut x && a instanceof Const c && floatsOf(n, c).length == 1) {
+            foldScale(n, x, floatsOf(n, c)[0]);
+            return;
+        }
         throw error(n, "it multiplies " + describe(a) + " by " + describe(b) + "; cimlang reads Mul as x * sigmoid(x) "
                 + "(SiLU), x * hardsigmoid(x) (hard swish), a step of GELU, or the product of two tensors computed "
                 + "from the input (a mul layer); a constant factor is not a layer of cimlang");
+    }
+
+    /** Mul or Div of two integer vectors (PyTorch's {@code x.size(-1) // heads}), element by element. */
+    private long[] integerArithmetic(NodeProto n, boolean multiply) {
+        long[] a = intsIn(n, 0, "first operand");
+        long[] b = intsIn(n, 1, "second operand");
+        if (a.length != b.length && a.length != 1 && b.length != 1) {
+            throw error(n, "it combines " + a.length + " and " + b.length + " integers");
+        }
+        long[] out = new long[Math.max(a.length, b.length)];
+        for (int i = 0; i < out.length; i++) {
+            long x = a[a.length == 1 ? 0 : i];
+            long y = b[b.length == 1 ? 0 : i];
+            if (x == BATCH || y == BATCH || !multiply && y == 0) {
+                throw error(n, "it computes with the batch size (or divides by 0); cimlang folds arithmetic on "
+                        + "fixed dimensions only");
+            }
+            out[i] = multiply ? Math.multiplyExact(x, y) : Math.floorDiv(x, y);
+        }
+        return out;
+    }
+
+    /**
+     * A constant factor on a layer's output (attention's scores / sqrt(d)), folded into the weights and bias of
+     * the dense layer it goes back to: through reshapes, transposes and a matmul's first operand, each read only
+     * on this way (the product is linear in each of them).
+     */
+    private void foldScale(NodeProto n, LayerOut x, double factor) {
+        String cur = x.layer();
+        while (true) {
+            Layer l = layer(cur);
+            if (externalReads(cur) != 1) {
+                throw error(n, "it scales " + x.layer() + " by the constant " + factor + ", which cimlang folds into "
+                        + "the dense layer before it; but " + cur + " is also read elsewhere");
+            }
+            if (l.kind() == LayerKind.DENSE) {
+                scaleTensor(cur + ".weight", factor);
+                scaleTensor(cur + ".bias", factor);
+                break;
+            }
+            if (l.kind() != LayerKind.RESHAPE && l.kind() != LayerKind.TRANSPOSE && l.kind() != LayerKind.MATMUL) {
+                throw error(n, "it scales " + x.layer() + " by the constant " + factor + "; cimlang folds a constant "
+                        + "factor into the dense layer it comes from (through reshape, transpose and matmul), but "
+                        + cur + " is a " + l.kind().keyword() + " layer");
+            }
+            cur = l.inputs().get(0);
+        }
+        foldedScales++;
+        aliasOf(n, x);
+    }
+
+    private void scaleTensor(String name, double factor) {
+        Tensor t = weights.get(name);
+        if (t == null) {
+            return;
+        }
+        float[] v = t.data().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (v[i] * factor);
+        }
+        weights.put(name, Tensor.of(v, t.shape()));
     }
 
     /** Two tensors multiplied element by element, broadcast as ONNX does (e.g. [C, H, W] by [C, 1, 1]). */
@@ -695,11 +903,22 @@ final class GraphTranslation {
             normDivide(n, c);
             return;
         }
+        if (isInts(value(n, 0)) && isInts(value(n, 1))) {
+            values.put(n.getOutput(0), new Dims(integerArithmetic(n, false)));
+            return;
+        }
         LayerOut x = layerIn(n, 0);
         Value d = value(n, 1);
-        if (!(d instanceof Const c) || !isScalarNear(n, c, Math.sqrt(2))) {
-            throw error(n, "it divides by " + describe(d) + "; cimlang reads Div only as x / sqrt(2), the first step "
-                    + "of the exact GELU x * (erf(x / sqrt 2) + 1) * 0.5");
+        boolean gelu = d instanceof Const g && isScalarNear(n, g, Math.sqrt(2))
+                && readers.getOrDefault(n.getOutput(0), List.of()).stream().anyMatch(r -> r.getOpType().equals("Erf"));
+        if (!gelu && d instanceof Const c && floatsOf(n, c).length == 1 && floatsOf(n, c)[0] != 0) {
+            foldScale(n, x, 1.0 / floatsOf(n, c)[0]);
+            return;
+        }
+        if (!gelu) {
+            throw error(n, "it divides by " + describe(d) + "; cimlang reads Div as x / sqrt(2), the first step "
+                    + "of the exact GELU x * (erf(x / sqrt 2) + 1) * 0.5, or as a division by a constant folded into "
+                    + "the dense layer that computes x (attention's 1 / sqrt(d))");
         }
         // x is read again by the Mul of step 4: count the pair as one read of x
         aliasReads.merge(x.layer(), 1, Integer::sum);
@@ -856,10 +1075,33 @@ final class GraphTranslation {
 
     private void reshape(NodeProto n) {
         LayerOut x = layerIn(n, 0);
-        Const s = constIn(n, 1, "shape");
-        long[] target = OnnxTensors.longs(s.tensor(), where(n) + ", shape '" + s.name() + "'");
+        long[] target = intsIn(n, 1, "shape");
         long elements = x.shape().elements();
         boolean allowZero = attrInt(n, "allowzero", 0) != 0;
+        // a model exported without a dynamic batch states its batch (1) where a view keeps it
+        if (target.length > 0 && (target[0] == BATCH || fixedBatch > 0 && target[0] == fixedBatch)) {
+            target = target.clone();
+            target[0] = allowZero ? -1 : 0;
+        }
+        for (int i = 1; i < target.length; i++) {
+            if (target[i] == BATCH) {
+                throw error(n, "its shape puts the batch at position " + i + "; cimlang keeps the batch first");
+            }
+        }
+        boolean batchFirst = target.length >= 2 && (target[0] == 0 && !allowZero || target[0] == -1);
+        if (batchFirst && target.length > 2 && target.length <= 4) {
+            Shape s = reshapeTarget(n, x, target);
+            if (s.equals(x.shape())) {
+                aliasOf(n, x);
+                return;
+            }
+            if (!s.isFlat()) {
+                String name = layerName(n, null);
+                add(Layer.builder(name, LayerKind.RESHAPE).inputs(x.layer()).shape(s).origin(n.getName()).build());
+                define(n.getOutput(0), new LayerOut(name, s));
+                return;
+            }
+        }
         boolean batchKept = target.length == 2 && ((target[0] == 0 && !allowZero)
                 || (target[0] == -1 && target[1] == elements));
         boolean restFlat = target.length == 2 && (target[1] == elements || (target[1] == -1 && target[0] != -1));
@@ -869,6 +1111,46 @@ final class GraphTranslation {
                     + elements + "] or [0, " + elements + "])");
         }
         toFlat(n, x);
+    }
+
+    /** The shape after the batch of a Reshape's target ([0 or -1, d1, ..]): 0 copies the input's axis, -1 is inferred. */
+    private Shape reshapeTarget(NodeProto n, LayerOut x, long[] target) {
+        long[] out = new long[target.length - 1];
+        int infer = -1;
+        long known = 1;
+        for (int i = 1; i < target.length; i++) {
+            long d = target[i];
+            if (d == 0) {
+                if (i - 1 >= x.shape().rank()) {
+                    throw error(n, "its shape " + Arrays.toString(target) + " copies axis " + i + ", which "
+                            + x.layer() + " " + x.shape() + " lacks");
+                }
+                d = x.shape().dim(i - 1);
+            }
+            if (d == -1) {
+                if (infer >= 0) {
+                    throw error(n, "its shape " + Arrays.toString(target) + " infers two dimensions");
+                }
+                infer = i - 1;
+            } else if (d <= 0) {
+                throw error(n, "its shape " + Arrays.toString(target) + " has the dimension " + d);
+            } else {
+                known = Math.multiplyExact(known, d);
+                out[i - 1] = d;
+            }
+        }
+        long elements = x.shape().elements();
+        if (infer >= 0) {
+            if (known == 0 || elements % known != 0) {
+                throw error(n, "its shape " + Arrays.toString(target) + " does not divide the " + elements
+                        + " elements of " + x.layer() + " " + x.shape());
+            }
+            out[infer] = elements / known;
+        } else if (known != elements) {
+            throw error(n, "it reshapes " + x.layer() + " " + x.shape() + " (" + elements + " elements) to "
+                    + Arrays.toString(target));
+        }
+        return Shape.of(out);
     }
 
     /** A flatten layer, or nothing when the input is already flat. */
@@ -883,6 +1165,17 @@ final class GraphTranslation {
     }
 
     private void concat(NodeProto n) {
+        if (n.getInputCount() > 0 && isInts(value(n, 0))) {
+            // the shape of a view: integers joined, folded here
+            List<Long> all = new ArrayList<>();
+            for (int i = 0; i < n.getInputCount(); i++) {
+                for (long v : intsIn(n, i, "input " + (i + 1))) {
+                    all.add(v);
+                }
+            }
+            values.put(n.getOutput(0), new Dims(all.stream().mapToLong(Long::longValue).toArray()));
+            return;
+        }
         List<LayerOut> parts = new ArrayList<>();
         for (int i = 0; i < n.getInputCount(); i++) {
             parts.add(layerIn(n, i));
@@ -1291,6 +1584,10 @@ final class GraphTranslation {
         if (v instanceof GeluPart p) {
             return "step " + p.step() + " of the GELU of layer " + p.layer()
                     + " (x * (erf(x / sqrt 2) + 1) * 0.5, read only whole)";
+        }
+        if (v instanceof Dims d) {
+            return "integers computed from a shape " + Arrays.toString(d.values()).replace(String.valueOf(BATCH),
+                    "batch");
         }
         if (v instanceof Condition) {
             return "a comparison (x >= 0) not followed by Where(..., 1, -1)";

@@ -70,7 +70,7 @@ public final class NetworkText {
         } else if (in.size() > 1) {
             b.append(" from [").append(String.join(", ", in)).append(']');
         }
-        if (l.kind().spec().declaresShape()) {
+        if (l.kind().spec().written() != org.cimlang.compiler.ir.LayerKindSpec.WrittenDims.NONE) {
             b.append(' ').append(l.inputShape());
         }
         for (LayerParam p : l.kind().spec().allowed()) {

@@ -224,6 +224,23 @@ public final class OnnxExporter {
                 case CONCAT -> node("Concat", name, in, opOut, integer("axis", l.axis() + 1L));
                 case SOFTMAX -> node("Softmax", name, in, opOut, integer("axis", -1));
                 case ACTIVATION -> activation(l.activation(), name, in.get(0), name);
+                case MATMUL -> node("MatMul", name, in, opOut);
+                case RESHAPE -> {
+                    // 0 keeps the batch (allowzero 0, the default)
+                    long[] dims = l.inputShape().dims();
+                    long[] target = new long[dims.length + 1];
+                    System.arraycopy(dims, 0, target, 1, dims.length);
+                    g.addInitializer(OnnxTensors.int64s(name + "_shape", target));
+                    node("Reshape", name, List.of(in.get(0), name + "_shape"), opOut);
+                }
+                case TRANSPOSE -> {
+                    int[] perm = l.permutation();
+                    long[] withBatch = new long[perm.length + 1];
+                    for (int i = 0; i < perm.length; i++) {
+                        withBatch[i + 1] = perm[i] + 1L;
+                    }
+                    node("Transpose", name, in, opOut, ints("perm", withBatch));
+                }
                 default -> throw new IllegalStateException("layer kind " + l.kind() + " cannot be exported");
             }
             if (l.hasActivationAfterOperation()) {

@@ -362,11 +362,46 @@ class OpCoverageTest {
     }
 
     @Test
-    void reshapeToAnImageIsRejected() {
-        OnnxGraph g = OnnxGraph.input("x", 18).initLongs("shape", 0, 2, 3, 3)
+    void reshapeOfTheFeaturesIntoMoreAxesBecomesAReshapeLayerAndOneMovingTheBatchIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 18).initLongs("shape", 0, 2, -1, 3)
                 .node("Reshape", "r", List.of("x", "shape"), "y").output("y");
-        String m = rejected(g).getMessage();
-        assertTrue(m.contains("node 'r' (Reshape)") && m.contains("[0, 2, 3, 3]"), m);
+        ImportedModel m = importChecked(g);
+        assertEquals(LayerKind.RESHAPE, layer(m, "r").kind());
+        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 3, 3), layer(m, "r").inputShape());
+        OnnxGraph batch = OnnxGraph.input("x", 18).initLongs("shape", 2, 9)
+                .node("Reshape", "r", List.of("x", "shape"), "y").output("y");
+        String e = rejected(batch).getMessage();
+        assertTrue(e.contains("node 'r' (Reshape)") && e.contains("[2, 9]"), e);
+    }
+
+    @Test
+    void pyTorchsViewChainOfShapeGatherUnsqueezeConcatFoldsIntoTheReshapesShape() {
+        // x.view(x.size(0), x.size(1), 2, 3): Shape, Gather 0 (the batch) and 1, Concat with [2, 3] (PyTorch's
+        // own export, with scalar indices and Unsqueeze, is PyTorchModelsTest's tiny_encoder)
+        OnnxGraph g = OnnxGraph.input("x", 4, 6).initLongs("i0", 0).initLongs("i1", 1).initLongs("rest", 2, 3)
+                .node("Shape", "shape", List.of("x"), "s")
+                .node("Gather", "g0", List.of("s", "i0"), "b").node("Gather", "g1", List.of("s", "i1"), "t")
+                .node("Concat", "c", List.of("b", "t", "rest"), "dims", i("axis", 0))
+                .node("Reshape", "view", List.of("x", "dims"), "h")
+                .node("Transpose", "heads", List.of("h"), "y", ints("perm", 0, 2, 1, 3)).output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(org.cimlang.compiler.ir.Shape.of(4, 2, 3), layer(m, "view").inputShape());
+        assertEquals(LayerKind.TRANSPOSE, layer(m, "heads").kind());
+        assertEquals(org.cimlang.compiler.ir.Shape.of(1, 0, 2), layer(m, "heads").inputShape());
+    }
+
+    @Test
+    void matMulOfTwoActivationsIsAMatmulLayerAndATransposeOfTheBatchIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 3, 4)
+                .node("Transpose", "kt", List.of("x"), "xt", ints("perm", 0, 2, 1))
+                .node("MatMul", "scores", List.of("x", "xt"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(LayerKind.MATMUL, layer(m, "scores").kind());
+        assertEquals(List.of("x", "kt"), layer(m, "scores").inputs());
+        OnnxGraph moved = OnnxGraph.input("x", 3, 4)
+                .node("Transpose", "t", List.of("x"), "y", ints("perm", 1, 0, 2)).output("y");
+        String e = rejected(moved).getMessage();
+        assertTrue(e.contains("cimlang keeps the batch first (perm[0] = 0)"), e);
     }
 
     @Test

@@ -113,6 +113,25 @@ class PyTorchModelsTest {
     }
 
     @Test
+    void bertLikeEncoderWithViewTransposeMatmulAndScaledScoresImportsAsAttention() throws Exception {
+        Checked c = check("tiny_encoder");
+        List<LayerKind> kinds = c.model().network().layers().stream().map(Layer::kind).toList();
+        assertEquals(2, kinds.stream().filter(k -> k == LayerKind.MATMUL).count(), c.names().toString());
+        assertEquals(2, kinds.stream().filter(k -> k == LayerKind.LAYERNORM).count(), c.names().toString());
+        // q, k, v, the out projection and the feed-forward pair
+        assertEquals(6, kinds.stream().filter(k -> k == LayerKind.DENSE).count(), c.names().toString());
+        assertTrue(kinds.contains(LayerKind.RESHAPE) && kinds.contains(LayerKind.TRANSPOSE), c.names().toString());
+        assertEquals(Activation.GELU, c.layer("ff1").activation());
+        // q's heads [2, 7, 8] by K^T [2, 8, 7]: the scores [2, 7, 7], softmax over the keys
+        Layer scores = c.model().network().layers().stream().filter(l -> l.kind() == LayerKind.MATMUL).findFirst()
+                .orElseThrow();
+        AnalyzedNetwork net = TestNetworks.analyse(c.model().network());
+        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 7, 7), net.shapeOf(scores.name()));
+        assertTrue(c.model().notes().contains("1 Mul/Div node by a constant folded into the weights of the dense layer "
+                + "before"), c.model().notes().toString());
+    }
+
+    @Test
     void concatOfBranchesAndPaddedAveragePoolExportedAsPadImports() throws Exception {
         Checked c = check("branches");
         Layer pool = c.layer("pool");

@@ -130,6 +130,39 @@ class RoundTripTest {
     }
 
     @Test
+    void attentionWithHeadsSplitTransposedMultipliedAndMergedComesBackAsReshapeTransposeAndMatMul() {
+        // 5 tokens of 8 features, 2 heads of 4: scores Q K^T, softmax, A V, heads merged, a classifier
+        Network n = new Network("Attention", List.of(
+                Layer.builder("tokens", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(5, 8)).build(),
+                Layer.builder("q", LayerKind.DENSE).inputs("tokens").units(8).build(),
+                Layer.builder("k", LayerKind.DENSE).inputs("tokens").units(8).bias(false).build(),
+                Layer.builder("qh", LayerKind.RESHAPE).inputs("q").shape(org.cimlang.compiler.ir.Shape.of(5, 2, 4))
+                        .build(),
+                Layer.builder("qt", LayerKind.TRANSPOSE).inputs("qh").shape(org.cimlang.compiler.ir.Shape.of(1, 0, 2))
+                        .build(),
+                Layer.builder("kh", LayerKind.RESHAPE).inputs("k").shape(org.cimlang.compiler.ir.Shape.of(5, 2, 4))
+                        .build(),
+                Layer.builder("kt", LayerKind.TRANSPOSE).inputs("kh").shape(org.cimlang.compiler.ir.Shape.of(1, 2, 0))
+                        .build(),
+                Layer.builder("s", LayerKind.MATMUL).inputs("qt", "kt").build(),
+                Layer.builder("a", LayerKind.SOFTMAX).inputs("s").build(),
+                Layer.builder("ctx", LayerKind.MATMUL).inputs("a", "qt").build(),
+                Layer.builder("ct", LayerKind.TRANSPOSE).inputs("ctx").shape(org.cimlang.compiler.ir.Shape.of(1, 0, 2))
+                        .build(),
+                Layer.builder("merged", LayerKind.RESHAPE).inputs("ct").shape(org.cimlang.compiler.ir.Shape.of(5, 8))
+                        .build(),
+                Layer.builder("flat", LayerKind.FLATTEN).inputs("merged").build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("flat").units(3).build()), null, null);
+        Trip t = roundTrip(n);
+        List<String> ops = t.model().getGraph().getNodeList().stream().map(x -> x.getOpType()).toList();
+        assertEquals(3, ops.stream().filter("Transpose"::equals).count(), ops.toString());
+        assertEquals(3, ops.stream().filter("Reshape"::equals).count(), ops.toString());
+        assertSameLayers(n, t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
     void lenetWithPaddedConvolutionAndBothPoolingsComesBackUnchanged() {
         Trip t = roundTrip(TestNetworks.lenet());
         assertSameLayers(TestNetworks.lenet(), t.imported().network());

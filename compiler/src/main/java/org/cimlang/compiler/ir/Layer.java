@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param name       the layer's name, unique in its network
  * @param kind       what the layer computes
  * @param inputs     names of the layers it reads (empty for INPUT)
- * @param inputShape the declared shape, INPUT only (else null)
+ * @param inputShape the bracketed list after the inputs: the declared shape of an input, the target shape of a
+ *                   reshape, the permutation of a transpose (else null)
  * @param filters    conv2d output channels
  * @param units      dense output features
  * @param kernelH    conv2d/pool kernel height
@@ -59,6 +60,18 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
 
     private boolean stridesByKernel() {
         return kind.spec().defaultStride() == LayerKindSpec.DefaultStride.KERNEL;
+    }
+
+    /** A transpose's permutation: output axis i is input axis {@code permutation()[i]}; empty without one. */
+    public int[] permutation() {
+        if (inputShape == null) {
+            return new int[0];
+        }
+        int[] p = new int[inputShape.rank()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, inputShape.dim(i)));
+        }
+        return p;
     }
 
     /** Whether the digital units apply {@link #activation} to the result of the layer's own operation. */

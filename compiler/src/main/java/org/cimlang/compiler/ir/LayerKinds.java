@@ -100,7 +100,18 @@ public final class LayerKinds {
                     .costs((l, in, out) -> (double) out.elements())
                     .summary("an element-wise function in the digital units"),
             kind(LayerKind.SOFTMAX).costs((l, in, out) -> 3.0 * out.elements()) // exponent, sum, divide
-                    .summary("softmax over the last axis (the classes of a flat input) in the digital units"));
+                    .summary("softmax over the last axis (the classes of a flat input) in the digital units"),
+            kind(LayerKind.MATMUL).allows(ACTIVATION).reads(InputArity.TWO).runtimeOperands()
+                    // a multiply-accumulate per product: [.., M, K] x [.., K, N] is M K N per leading index
+                    .costs((l, in, out) -> (double) out.elements() * in.get(0).dim(in.get(0).rank() - 1))
+                    .summary("matrix product of two activations ([.., M, K] x [.., K, N], batched over the leading "
+                            + "axes, e.g. heads): attention's Q K^T and A V; in the digital units, or with its "
+                            + "second operand written into arrays every inference ('place ... on arrays')"),
+            kind(LayerKind.RESHAPE).writes(LayerKindSpec.WrittenDims.TARGET_SHAPE)
+                    .summary("the input's elements in the written shape, in the same order (moves no data)"),
+            kind(LayerKind.TRANSPOSE).writes(LayerKindSpec.WrittenDims.PERMUTATION)
+                    .summary("the input's axes in the written order (output axis i is input axis perm[i]), e.g. "
+                            + "heads [T, H, D] to [H, T, D] (moves data only)"));
 
     public static LayerKindSpec of(LayerKind kind) {
         return TABLE.get(kind);
@@ -145,6 +156,7 @@ public final class LayerKinds {
         private OperandPlacement operands = OperandPlacement.DIGITAL_ONLY;
         private DigitalOps ops = DigitalOps.NONE;
         private String summary;
+        private LayerKindSpec.WrittenDims written;
 
         private Entry(LayerKind kind) {
             this.kind = kind;
@@ -168,6 +180,17 @@ public final class LayerKinds {
 
         Entry declaresShape() {
             declaresShape = true;
+            written = LayerKindSpec.WrittenDims.INPUT_SHAPE;
+            return this;
+        }
+
+        Entry writes(LayerKindSpec.WrittenDims dims) {
+            written = dims;
+            return this;
+        }
+
+        Entry runtimeOperands() {
+            operands = OperandPlacement.RUNTIME_OPERANDS;
             return this;
         }
 
@@ -198,7 +221,7 @@ public final class LayerKinds {
 
         LayerKindSpec spec() {
             return new LayerKindSpec(kind, allowed, required, inputs, declaresShape, defaultStride, tensors, operands,
-                    ops, summary);
+                    ops, summary, written != null ? written : LayerKindSpec.WrittenDims.NONE);
         }
     }
 }

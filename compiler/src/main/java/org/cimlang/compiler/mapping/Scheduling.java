@@ -91,6 +91,15 @@ public final class Scheduling {
      */
     public static Schedule schedule(ScheduleKind kind, LoweredNetwork net, Map<String, LayerTiming> timings,
             Map<String, Long> replicates, CostParameters p, long rounds, long rows) {
+        return schedule(kind, net, timings, replicates, p, rounds, rows, Map.of());
+    }
+
+    /**
+     * As above; {@code operandWriteS} holds, per matmul placed 'on arrays', the time to write its second operand
+     * into the arrays each inference, before its products (part of that layer's latency).
+     */
+    public static Schedule schedule(ScheduleKind kind, LoweredNetwork net, Map<String, LayerTiming> timings,
+            Map<String, Long> replicates, CostParameters p, long rounds, long rows, Map<String, Double> operandWriteS) {
         List<LayerSchedule> layers = new ArrayList<>(net.order().size());
         int c = 0;
         int d = 0;
@@ -109,7 +118,8 @@ public final class Scheduling {
                 long perReplica = ArrayPartitioning.ceilDiv(m.mvms(), rep);
                 s = new LayerSchedule(name, m.kind(), true, t.inputCycles(), t.rowRounds(), t.adcRounds(),
                         t.stepsPerMvm(), m.mvms(), rep, perReplica, multiplySaturating(perReplica, t.stepsPerMvm()),
-                        t.stepLatencyS(), perReplica * t.mvmLatencyS(), 0, null);
+                        t.stepLatencyS(), perReplica * t.mvmLatencyS() + operandWriteS.getOrDefault(name, 0.0), 0,
+                        null);
             } else {
                 DigitalLayer g = net.digital().get(d++);
                 double latency = Math.ceil(g.ops() / p.digitalOpsPerCycle()) / p.clockHz();

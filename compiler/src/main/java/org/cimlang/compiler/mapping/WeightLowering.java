@@ -25,6 +25,15 @@ public final class WeightLowering {
     }
 
     public static LoweredNetwork lower(AnalyzedNetwork net, QuantPlan quant) {
+        return lower(net, quant, layer -> false);
+    }
+
+    /**
+     * As {@link #lower(AnalyzedNetwork, QuantPlan)}, with the matmuls that {@code onArrays} names lowered as
+     * crossbar layers whose second operand is written into the arrays every inference.
+     */
+    public static LoweredNetwork lower(AnalyzedNetwork net, QuantPlan quant,
+            java.util.function.Predicate<String> onArrays) {
         Map<String, Integer> readers = new HashMap<>();
         Map<String, Layer> byName = new HashMap<>(); // the analysis' lookups are linear: index once
         for (Layer l : net.order()) {
@@ -65,7 +74,10 @@ public final class WeightLowering {
                 continue;
             }
             try {
-                if (l.kind().hasCrossbarWeights()) {
+                if (l.kind().spec().hasRuntimeOperands() && onArrays.test(l.name())) {
+                    crossbar.add(operandInArrays(l, in, out, quant));
+                    order.add(l.name());
+                } else if (l.kind().hasCrossbarWeights()) {
                     LoweredLayer m = matrix(l, in.get(0), out, folds.get(l.name()), quant);
                     if (m != null) {
                         crossbar.add(m);
@@ -112,6 +124,30 @@ public final class WeightLowering {
         return new LoweredLayer(l.name(), l.kind(), k, n, g, mvms, macs, input, inBits, outBits,
                 quant.of(l.name()).weights().type(), bn == null ? null : bn.name(), act, l.bias(), inRow, outRow,
                 l.kernelH(), l.origin());
+    }
+
+    /**
+     * A matmul {@code [.., M, K] x [.., K, N]} with its second operand in the arrays: per leading index (head) a
+     * {@code K x N} matrix of that operand's activation type, read by the first operand's {@code M} vectors.
+     */
+    private static LoweredLayer operandInArrays(Layer l, List<Shape> in, Shape out, QuantPlan quant) {
+        Shape a = in.get(0);
+        int r = a.rank();
+        long groups = 1;
+        for (int d = 0; d < r - 2; d++) {
+            groups = Math.multiplyExact(groups, a.dim(d));
+        }
+        long m = a.dim(r - 2);
+        long k = a.dim(r - 1);
+        long n = out.dim(r - 1);
+        String first = l.inputs().get(0);
+        String second = l.inputs().get(1);
+        int inBits = quant.of(first).activationBits();
+        int outBits = quant.of(l.name()).activationBits();
+        long macs = Math.multiplyExact(Math.multiplyExact(groups, m), Math.multiplyExact(k, n));
+        return new LoweredLayer(l.name(), l.kind(), k, n, groups, m, macs, first, inBits, outBits,
+                quant.of(second).activations().type(), null, l.activation(), false, k * (double) inBits / 8,
+                n * (double) outBits / 8, 1, l.origin(), second);
     }
 
     private static DigitalLayer digitalWork(Layer l, List<Shape> in, Shape out, String foldedInto, QuantPlan quant) {

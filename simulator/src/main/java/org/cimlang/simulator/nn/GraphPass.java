@@ -108,7 +108,15 @@ final class GraphPass {
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
                 Pooling.avgForward(x, y, batch, node.pool(), true, par);
             }
-            case FLATTEN, ACTIVATION -> y = x;
+            case FLATTEN, RESHAPE, ACTIVATION -> y = x;
+            case TRANSPOSE -> {
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                permutationOf(node).forward(x, y, batch);
+            }
+            case MATMUL -> {
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                productOfOperands(node).forward(x, out[node.inputs()[1]], y);
+            }
             case BATCHNORM -> {
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
                 float[] gamma = params.get(name + ".weight");
@@ -240,7 +248,13 @@ final class GraphPass {
                         Pooling.avgBackward(dz, dx, batch, node.pool(), true, par);
                     }
                 }
-                case FLATTEN, ACTIVATION -> {
+                case TRANSPOSE -> {
+                    if (dx != null) {
+                        permutationOf(node).backward(dz, dx, batch);
+                    }
+                }
+                case MATMUL -> productOfOperands(node).backward(dz, x, out[node.inputs()[1]], dx, dIn[1]);
+                case FLATTEN, RESHAPE, ACTIVATION -> {
                     if (dx != null) {
                         for (int e = 0; e < dz.length; e++) {
                             dx[e] += dz[e];
@@ -340,6 +354,15 @@ final class GraphPass {
             shapes[k] = plan.nodes.get(node.inputs()[k]).shape();
         }
         return ElementwiseProduct.of(shapes, node.shape());
+    }
+
+    private BatchedMatMul productOfOperands(GraphPlan.Node node) {
+        return BatchedMatMul.of(plan.nodes.get(node.inputs()[0]).shape(), plan.nodes.get(node.inputs()[1]).shape(),
+                batch);
+    }
+
+    private AxisPermutation permutationOf(GraphPlan.Node node) {
+        return AxisPermutation.of(plan.nodes.get(node.inputs()[0]).shape(), node.layer().permutation());
     }
 
     private float[][] inputsOf(GraphPlan.Node node) {

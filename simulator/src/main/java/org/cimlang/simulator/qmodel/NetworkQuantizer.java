@@ -374,7 +374,16 @@ public final class NetworkQuantizer {
                 // element-wise or reshaping: sizes suffice
             }
         }
-        return new DigitalNode(i, l, inputs, sizes, inFormats, shape, out, pool, tensors, outer, inner, product);
+        int[][] operandShapes = null;
+        if (l.kind() == LayerKind.MATMUL || l.kind() == LayerKind.TRANSPOSE) {
+            List<Shape> in = network.inputShapesOf(l.name());
+            operandShapes = new int[in.size()][];
+            for (int k = 0; k < in.size(); k++) {
+                operandShapes[k] = ints(in.get(k));
+            }
+        }
+        return new DigitalNode(i, l, inputs, sizes, inFormats, shape, out, pool, tensors, outer, inner, product,
+                operandShapes);
     }
 
     private static int[] ints(Shape s) {
