@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Exports torchvision models with random weights (weights=None: nothing is downloaded) to ONNX, opset 13,
 as a new user of cimlang would: torch.onnx.export(model.eval(), image, file). Uses Debian's python3-torch
-and python3-torchvision (1.13 / 0.14).
+and python3-torchvision (1.13 / 0.14). Also two recurrent keyword spotters of the 'Hello Edge' shape
+(49 frames x 10 MFCCs -> nn.LSTM / nn.GRU of 64, batch_first -> the last step -> Linear 12).
 
     /usr/bin/python3 tools/onnx-zoo/export.py OUT_DIR [MODEL ...]
 """
@@ -20,7 +21,24 @@ MODELS = {
     "squeezenet1_0": lambda: torchvision.models.squeezenet1_0(weights=None),
     "densenet121": lambda: torchvision.models.densenet121(weights=None),
     "efficientnet_b0": lambda: torchvision.models.efficientnet_b0(weights=None),
+    "lstm_kws": lambda: KeywordSpotter(torch.nn.LSTM),
+    "gru_kws": lambda: KeywordSpotter(torch.nn.GRU),
 }
+
+
+class KeywordSpotter(torch.nn.Module):
+    """49 frames of 10 MFCCs, a recurrent layer of 64, its last step classified into 12 keywords."""
+
+    FRAMES = (49, 10)
+
+    def __init__(self, cell):
+        super().__init__()
+        self.rnn = cell(10, 64, batch_first=True)
+        self.fc = torch.nn.Linear(64, 12)
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.fc(out[:, -1, :])
 
 
 def calibrate_batchnorms(model):
@@ -29,6 +47,8 @@ def calibrate_batchnorms(model):
     nets drift, EfficientNet's logits to 1e-14 and a ResNet-50's with random statistics to 1e4, where an
     absolute comparison says nothing. Calibrated, each batch norm's output has about unit variance."""
     bns = [m for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    if not bns:
+        return
     for m in bns:
         m.reset_running_stats()
         m.momentum = None
@@ -48,9 +68,11 @@ def main():
         torch.manual_seed(0)
         model = MODELS[name]()
         calibrate_batchnorms(model)
-        image = torch.randn(1, 3, 224, 224)
+        image = torch.randn(1, *KeywordSpotter.FRAMES) if isinstance(model, KeywordSpotter) \
+            else torch.randn(1, 3, 224, 224)
         path = os.path.join(out, name + ".onnx")
-        torch.onnx.export(model, image, path, opset_version=13, input_names=["image"], output_names=["logits"])
+        torch.onnx.export(model.eval(), image, path, opset_version=13, input_names=["image"],
+                          output_names=["logits"])
         print(path)
 
 

@@ -50,10 +50,39 @@ final class GraphTranslation {
     static final Set<String> HANDLED = Set.of("Add", "AveragePool", "BatchNormalization", "Concat", "Constant",
             "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual", "Identity",
             "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where", "Clip",
-            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization", "ReduceMean", "Sub", "Pow", "Sqrt");
+            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization", "ReduceMean", "Sub", "Pow", "Sqrt",
+            "LSTM", "GRU", "Shape", "Gather", "Unsqueeze", "Squeeze", "Slice", "Transpose", "Expand",
+            "ConstantOfShape");
 
     /** What a tensor name holds. */
-    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart {
+    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart,
+            ShapeCalc, Filled, TimeMajor, RecurrentSteps, RecurrentLast {
+    }
+
+    /** In a {@link ShapeCalc}: the batch size, which the exported graph leaves to run time. */
+    private static final long BATCH = Long.MIN_VALUE;
+
+    /**
+     * Integers computed from a tensor's shape by PyTorch's Shape, Gather, Unsqueeze, Slice and Concat chains (a
+     * view's target shape, a recurrent layer's zero state): {@link #BATCH} stands for the batch size.
+     */
+    private record ShapeCalc(long[] values, boolean scalar) implements Value {
+    }
+
+    /** A tensor of one value everywhere (ConstantOfShape, Expand of a constant): a recurrent layer's initial state. */
+    private record Filled(float value) implements Value {
+    }
+
+    /** A sequence layer's output [batch, T, N] transposed to ONNX's time-major [T, batch, N]; shape [T, N]. */
+    private record TimeMajor(String layer, Shape shape) implements Value {
+    }
+
+    /** An ONNX LSTM/GRU's output Y, [T, 1 direction, batch, H]; shape [T, H]. */
+    private record RecurrentSteps(String layer, Shape shape) implements Value {
+    }
+
+    /** An ONNX LSTM/GRU's output Y_h, [1 direction, batch, H]: the last step's state. */
+    private record RecurrentLast(String layer, long hidden) implements Value {
     }
 
     /**
@@ -317,6 +346,16 @@ final class GraphTranslation {
             case "Identity", "Dropout" -> alias(n);
             case "Constant" -> constant(n);
             case "Pad" -> pad(n);
+            case "LSTM" -> recurrent(n, LayerKind.LSTM);
+            case "GRU" -> recurrent(n, LayerKind.GRU);
+            case "Shape" -> shape(n);
+            case "Gather" -> gather(n);
+            case "Unsqueeze" -> unsqueeze(n);
+            case "Squeeze" -> squeeze(n);
+            case "Slice" -> slice(n);
+            case "Transpose" -> transpose(n);
+            case "ConstantOfShape" -> constantOfShape(n);
+            case "Expand" -> expand(n);
             default -> throw new IllegalStateException("op " + n.getOpType() + " passed the supported-op check");
         }
     }
@@ -856,8 +895,11 @@ final class GraphTranslation {
 
     private void reshape(NodeProto n) {
         LayerOut x = layerIn(n, 0);
-        Const s = constIn(n, 1, "shape");
-        long[] target = OnnxTensors.longs(s.tensor(), where(n) + ", shape '" + s.name() + "'");
+        long[] target = integers(n, 1);
+        for (int i = 0; i < target.length; i++) {
+            // x.view(x.size(0), -1): the batch read from the shape is the batch kept
+            target[i] = target[i] == BATCH ? 0 : target[i];
+        }
         long elements = x.shape().elements();
         boolean allowZero = attrInt(n, "allowzero", 0) != 0;
         boolean batchKept = target.length == 2 && ((target[0] == 0 && !allowZero)
@@ -883,6 +925,16 @@ final class GraphTranslation {
     }
 
     private void concat(NodeProto n) {
+        if (computesShape(n)) {
+            List<Long> joined = new ArrayList<>();
+            for (int i = 0; i < n.getInputCount(); i++) {
+                for (long v : integers(n, i)) {
+                    joined.add(v);
+                }
+            }
+            values.put(n.getOutput(0), new ShapeCalc(joined.stream().mapToLong(Long::longValue).toArray(), false));
+            return;
+        }
         List<LayerOut> parts = new ArrayList<>();
         for (int i = 0; i < n.getInputCount(); i++) {
             parts.add(layerIn(n, i));
@@ -1134,6 +1186,310 @@ final class GraphTranslation {
         values.put(n.getOutput(0), new Const(n.getOutput(0), t));
     }
 
+    /* ------------------------------------------------- recurrent layers, shape arithmetic */
+
+    /**
+     * PyTorch's {@code nn.LSTM}/{@code nn.GRU} (one layer, forward, {@code batch_first=True}): X is the Transpose of
+     * a [batch, T, N] sequence, the initial states zeros. ONNX's gate order (LSTM i, o, f, c; GRU z, r, h) becomes
+     * PyTorch's (i, f, g, o; r, z, n) and the weights one [gates * H, N + H] matrix (see the layer table); a GRU
+     * must apply the reset gate after its recurrent product ({@code linear_before_reset=1}, as PyTorch exports).
+     */
+    private void recurrent(NodeProto n, LayerKind kind) {
+        Value xv = value(n, 0);
+        if (!(xv instanceof TimeMajor x)) {
+            throw error(n, "its input X is " + describe(xv) + "; cimlang reads PyTorch's batch_first export, X = "
+                    + "Transpose(perm [1, 0, 2]) of a [batch, steps, features] sequence");
+        }
+        boolean lstm = kind == LayerKind.LSTM;
+        String direction = attrString(n, "direction", "forward");
+        if (!direction.equals("forward")) {
+            throw error(n, "its direction is " + direction + "; cimlang's " + kind.keyword() + " runs forward only "
+                    + "(bidirectional=False)");
+        }
+        if (attrInt(n, "layout", 0) != 0 || NodeAttributes.attr(n, "clip") != null
+                || attrInt(n, "input_forget", 0) != 0) {
+            throw error(n, "it sets layout, clip or input_forget; cimlang reads the defaults PyTorch exports");
+        }
+        List<String> defaults = lstm ? List.of("Sigmoid", "Tanh", "Tanh") : List.of("Sigmoid", "Tanh");
+        var acts = NodeAttributes.attr(n, "activations");
+        if (acts != null && !acts.getStringsList().stream().map(b -> b.toStringUtf8()).toList().equals(defaults)) {
+            throw error(n, "its activations are not " + defaults + "; cimlang's " + kind.keyword()
+                    + " uses PyTorch's");
+        }
+        if (!lstm && attrInt(n, "linear_before_reset", 0) != 1) {
+            throw error(n, "it applies the reset gate before the recurrent product (linear_before_reset=0, ONNX's "
+                    + "default); cimlang's gru is PyTorch's, which applies it after (linear_before_reset=1)");
+        }
+        if (hasInput(n, 4)) {
+            throw error(n, "it reads sequence lengths; cimlang runs every sequence over all its steps");
+        }
+        for (int i = 5; i < (lstm ? 7 : 6); i++) {
+            if (hasInput(n, i) && !(value(n, i) instanceof Filled f && f.value() == 0f)) {
+                throw error(n, "its initial " + (i == 5 ? "state" : "cell state") + " '" + n.getInput(i)
+                        + "' is not zeros; cimlang's " + kind.keyword() + " starts from 0");
+            }
+        }
+        if (lstm && hasInput(n, 7)) {
+            throw error(n, "it has peephole weights P; PyTorch's LSTM has none and cimlang's neither");
+        }
+        long hidden = attrInt(n, "hidden_size", 0);
+        int gates = lstm ? 4 : 3;
+        int h = (int) hidden;
+        int features = (int) x.shape().dim(1);
+        int k = features + h;
+        Const wc = constIn(n, 1, "W");
+        Const rc = constIn(n, 2, "R");
+        float[] w = floatsOf(n, wc);
+        float[] r = floatsOf(n, rc);
+        if (hidden <= 0 || w.length != (long) gates * h * features || r.length != (long) gates * h * h) {
+            throw error(n, "its W '" + wc.name() + "' (" + w.length + " values) and R '" + rc.name() + "' ("
+                    + r.length + ") do not fit hidden_size " + hidden + " and " + features + " input features");
+        }
+        // our gate q is ONNX's block order[q]
+        int[] order = lstm ? new int[] {0, 2, 3, 1} : new int[] {1, 0, 2};
+        float[] weight = new float[gates * h * k];
+        for (int q = 0; q < gates; q++) {
+            for (int j = 0; j < h; j++) {
+                int src = order[q] * h + j;
+                System.arraycopy(w, src * features, weight, (q * h + j) * k, features);
+                System.arraycopy(r, src * h, weight, (q * h + j) * k + features, h);
+            }
+        }
+        boolean hasBias = hasInput(n, 3);
+        String name = layerName(n, wc.name());
+        weights.put(name + ".weight", Tensor.of(weight, gates * h, k));
+        if (hasBias) {
+            Const bc = constIn(n, 3, "B");
+            float[] b = floatsOf(n, bc);
+            if (b.length != 2L * gates * h) {
+                throw error(n, "its B '" + bc.name() + "' has " + b.length + " values, not " + 2 * gates * h);
+            }
+            float[] bias = new float[4 * h];
+            for (int j = 0; j < h; j++) {
+                for (int q = 0; q < gates; q++) {
+                    float wb = b[order[q] * h + j];
+                    float rb = b[(gates + order[q]) * h + j];
+                    if (lstm || q < 2) {
+                        bias[q * h + j] = wb + rb;
+                    } else {
+                        bias[2 * h + j] = wb;
+                        bias[3 * h + j] = rb;
+                    }
+                }
+            }
+            weights.put(name + ".bias", Tensor.of(bias, 4 * h));
+        }
+        boolean steps = n.getOutputCount() > 0 && consumers.getOrDefault(n.getOutput(0), 0) > 0;
+        boolean last = n.getOutputCount() > 1 && consumers.getOrDefault(n.getOutput(1), 0) > 0;
+        if (n.getOutputCount() > 2 && consumers.getOrDefault(n.getOutput(2), 0) > 0) {
+            throw error(n, "the model reads its cell state Y_c; cimlang's lstm keeps it inside the layer");
+        }
+        if (steps && last) {
+            throw error(n, "the model reads both every step's state (Y) and the last one (Y_h); cimlang's "
+                    + kind.keyword() + " gives one of them");
+        }
+        add(Layer.builder(name, kind).inputs(x.layer()).units(hidden).bias(hasBias).last(last).origin(n.getName())
+                .build());
+        if (steps) {
+            values.put(n.getOutput(0), new RecurrentSteps(name, Shape.of(x.shape().dim(0), hidden)));
+        }
+        if (last) {
+            values.put(n.getOutput(1), new RecurrentLast(name, hidden));
+        }
+    }
+
+    /** The last step of a recurrent layer's states: the layer becomes 'last' (its sequence read by nothing else). */
+    private void lastStep(NodeProto n, String layerName) {
+        Layer l = layer(layerName);
+        if (!l.last()) {
+            for (Layer reader : layers) {
+                if (reader.inputs().contains(layerName)) {
+                    throw error(n, "it takes the last step of " + layerName + ", whose every step layer "
+                            + reader.name() + " also reads; cimlang's " + l.kind().keyword() + " gives one of them");
+                }
+            }
+            replace(new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
+                    l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), l.bias(), l.global(),
+                    l.ceil(), l.axis(), true, l.activation(), l.origin()));
+            stale(layerName, "its last step was taken (node '" + n.getName() + "')");
+        }
+        define(n.getOutput(0), new LayerOut(layerName, Shape.of(l.units())));
+    }
+
+    private void shape(NodeProto n) {
+        LayerOut x = layerIn(n, 0);
+        long[] dims = new long[x.shape().rank() + 1];
+        dims[0] = BATCH;
+        System.arraycopy(x.shape().dims(), 0, dims, 1, x.shape().rank());
+        int from = (int) clampAxis(attrInt(n, "start", 0), dims.length);
+        int to = (int) clampAxis(attrInt(n, "end", dims.length), dims.length);
+        values.put(n.getOutput(0), new ShapeCalc(Arrays.copyOfRange(dims, from, Math.max(from, to)), false));
+    }
+
+    private static long clampAxis(long axis, int rank) {
+        long a = axis < 0 ? axis + rank : axis;
+        return Math.max(0, Math.min(rank, a));
+    }
+
+    private void gather(NodeProto n) {
+        Value data = value(n, 0);
+        Const idx = constIn(n, 1, "indices");
+        long[] at = OnnxTensors.longs(idx.tensor(), where(n) + ", indices '" + idx.name() + "'");
+        boolean scalarIndex = idx.tensor().getDimsCount() == 0;
+        long axis = attrInt(n, "axis", 0);
+        if (data instanceof ShapeCalc s && axis == 0) {
+            long[] out = new long[at.length];
+            for (int i = 0; i < at.length; i++) {
+                long a = at[i] < 0 ? at[i] + s.values().length : at[i];
+                if (a < 0 || a >= s.values().length) {
+                    throw error(n, "its index " + at[i] + " is outside the " + s.values().length + " values it reads");
+                }
+                out[i] = s.values()[(int) a];
+            }
+            values.put(n.getOutput(0), new ShapeCalc(out, scalarIndex));
+            return;
+        }
+        if (data instanceof RecurrentLast r && axis == 0 && scalarIndex && (at[0] == 0 || at[0] == -1)) {
+            lastStep(n, r.layer());
+            return;
+        }
+        if (data instanceof LayerOut x && layer(x.layer()).kind().recurrent() && x.shape().rank() == 2 && axis == 1
+                && scalarIndex && (at[0] == -1 || at[0] == x.shape().dim(0) - 1)) {
+            lastStep(n, x.layer());
+            return;
+        }
+        throw error(n, "it gathers along axis " + axis + " from " + describe(data) + "; cimlang reads Gather on a "
+                + "shape (PyTorch's view) and as the last step of an lstm/gru (out[:, -1] or h_n[-1])");
+    }
+
+    /** The axes of Squeeze/Unsqueeze: an input from opset 13 on, an attribute before. */
+    private long[] axesOf(NodeProto n) {
+        return hasInput(n, 1) ? integers(n, 1) : attrInts(n, "axes", new long[0]);
+    }
+
+    private void unsqueeze(NodeProto n) {
+        Value v = value(n, 0);
+        long[] axes = axesOf(n);
+        if (v instanceof ShapeCalc s && s.scalar() && axes.length == 1 && (axes[0] == 0 || axes[0] == -1)) {
+            values.put(n.getOutput(0), new ShapeCalc(s.values(), false));
+            return;
+        }
+        throw error(n, "it unsqueezes " + describe(v) + "; cimlang reads Unsqueeze only of a shape's element "
+                + "(PyTorch's view)");
+    }
+
+    private void squeeze(NodeProto n) {
+        Value v = value(n, 0);
+        long[] axes = axesOf(n);
+        if (v instanceof RecurrentSteps r && Arrays.equals(axes, new long[] {1})) {
+            values.put(n.getOutput(0), new TimeMajor(r.layer(), r.shape()));
+            return;
+        }
+        if (v instanceof RecurrentLast r && Arrays.equals(axes, new long[] {0})) {
+            lastStep(n, r.layer());
+            return;
+        }
+        throw error(n, "it squeezes axes " + Arrays.toString(axes) + " of " + describe(v) + "; cimlang reads "
+                + "Squeeze only of an lstm/gru's direction axis");
+    }
+
+    private void slice(NodeProto n) {
+        Value v = value(n, 0);
+        if (!(v instanceof ShapeCalc s)) {
+            throw error(n, "it slices " + describe(v) + "; cimlang reads Slice only of a shape (PyTorch's view)");
+        }
+        long[] starts = integers(n, 1);
+        long[] ends = integers(n, 2);
+        long[] axes = hasInput(n, 3) ? integers(n, 3) : new long[] {0};
+        long[] steps = hasInput(n, 4) ? integers(n, 4) : new long[] {1};
+        if (starts.length != 1 || ends.length != 1 || axes.length != 1 || axes[0] != 0 || steps.length != 1
+                || steps[0] != 1) {
+            throw error(n, "it slices a shape other than along axis 0 with step 1");
+        }
+        int len = s.values().length;
+        int from = (int) clampAxis(starts[0], len);
+        int to = (int) clampAxis(Math.min(ends[0], len), len);
+        values.put(n.getOutput(0), new ShapeCalc(Arrays.copyOfRange(s.values(), from, Math.max(from, to)), false));
+    }
+
+    private void transpose(NodeProto n) {
+        Value v = value(n, 0);
+        long[] perm = attrInts(n, "perm", new long[0]);
+        boolean swap = Arrays.equals(perm, new long[] {1, 0, 2});
+        if (swap && v instanceof LayerOut x && x.shape().rank() == 2) {
+            values.put(n.getOutput(0), new TimeMajor(x.layer(), x.shape()));
+            return;
+        }
+        if (swap && v instanceof TimeMajor t) {
+            define(n.getOutput(0), new LayerOut(t.layer(), t.shape()));
+            return;
+        }
+        throw error(n, "it transposes " + describe(v) + " by " + Arrays.toString(perm) + "; cimlang reads "
+                + "Transpose only as the swap of batch and steps around an lstm/gru (perm [1, 0, 2])");
+    }
+
+    private void constantOfShape(NodeProto n) {
+        integers(n, 0);
+        var a = NodeAttributes.attr(n, "value");
+        float fill = 0f;
+        if (a != null) {
+            float[] f = OnnxTensors.floats(a.getT(), where(n) + ", value");
+            if (f.length != 1) {
+                throw error(n, "its value has " + f.length + " elements, not 1");
+            }
+            fill = f[0];
+        }
+        values.put(n.getOutput(0), new Filled(fill));
+    }
+
+    private void expand(NodeProto n) {
+        Value v = value(n, 0);
+        integers(n, 1);
+        if (v instanceof Filled f) {
+            values.put(n.getOutput(0), f);
+            return;
+        }
+        if (v instanceof Const c) {
+            float[] f = floatsOf(n, c);
+            boolean uniform = f.length > 0;
+            for (float e : f) {
+                uniform &= e == f[0];
+            }
+            if (uniform) {
+                values.put(n.getOutput(0), new Filled(f[0]));
+                return;
+            }
+        }
+        throw error(n, "it expands " + describe(v) + "; cimlang reads Expand only of a constant value (an lstm/gru's "
+                + "zero initial state)");
+    }
+
+    /** Whether a node's inputs are shape integers and constants only, with at least one computed shape. */
+    private boolean computesShape(NodeProto n) {
+        boolean shape = false;
+        for (int i = 0; i < n.getInputCount(); i++) {
+            Value v = value(n, i);
+            if (!(v instanceof ShapeCalc || v instanceof Const)) {
+                return false;
+            }
+            shape |= v instanceof ShapeCalc;
+        }
+        return shape;
+    }
+
+    /** An input holding integers: a computed shape or an integer constant. */
+    private long[] integers(NodeProto n, int i) {
+        Value v = value(n, i);
+        if (v instanceof ShapeCalc s) {
+            return s.values().clone();
+        }
+        if (v instanceof Const c) {
+            return OnnxTensors.longs(c.tensor(), where(n) + ", tensor '" + c.name() + "'");
+        }
+        throw error(n, "its input " + (i + 1) + " '" + n.getInput(i) + "' is " + describe(v)
+                + "; cimlang needs integers here (a constant or a shape)");
+    }
+
     /* -------------------------------------------------------------- helpers */
 
     private void add(Layer l) {
@@ -1151,7 +1507,7 @@ final class GraphTranslation {
 
     private static Layer copy(Layer l, boolean bias, Activation act) {
         return new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
-                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), act,
+                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), l.last(), act,
                 l.origin());
     }
 
@@ -1291,6 +1647,21 @@ final class GraphTranslation {
         if (v instanceof GeluPart p) {
             return "step " + p.step() + " of the GELU of layer " + p.layer()
                     + " (x * (erf(x / sqrt 2) + 1) * 0.5, read only whole)";
+        }
+        if (v instanceof ShapeCalc) {
+            return "integers computed from a shape";
+        }
+        if (v instanceof Filled f) {
+            return "a tensor filled with " + f.value();
+        }
+        if (v instanceof TimeMajor t) {
+            return "layer " + t.layer() + "'s output with steps first (read only by an LSTM/GRU)";
+        }
+        if (v instanceof RecurrentSteps r) {
+            return "the states of " + r.layer() + " by step and direction (read only through Squeeze of axis 1)";
+        }
+        if (v instanceof RecurrentLast r) {
+            return "the last state of " + r.layer() + " by direction (read only through Squeeze or Gather of axis 0)";
         }
         if (v instanceof Condition) {
             return "a comparison (x >= 0) not followed by Where(..., 1, -1)";

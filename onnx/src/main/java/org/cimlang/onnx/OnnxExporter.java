@@ -93,7 +93,15 @@ public final class OnnxExporter {
         }
 
         GraphProto.Builder g = GraphProto.newBuilder().setName(name);
+        for (Layer l : network.order()) {
+            if (l.kind().recurrent()) {
+                RecurrentOnnx.addWeights(g, l, network.shapeOf(l.inputs().get(0)), parameters);
+            }
+        }
         for (ParameterSpec s : ParameterCheck.expected(network)) {
+            if (network.layerNamed(s.layer()).kind().recurrent()) {
+                continue; // written as ONNX's W, R and B above
+            }
             Tensor t = parameters.get(s.name());
             // a dense layer on a sequence is a MatMul by its weight in ONNX's [in, out] layout, as PyTorch writes it
             g.addInitializer(OnnxTensors.of(s.name(), sequenceDenseWeights(network).contains(s.name()) ? transposed(t)
@@ -224,6 +232,7 @@ public final class OnnxExporter {
                 case CONCAT -> node("Concat", name, in, opOut, integer("axis", l.axis() + 1L));
                 case SOFTMAX -> node("Softmax", name, in, opOut, integer("axis", -1));
                 case ACTIVATION -> activation(l.activation(), name, in.get(0), name);
+                case LSTM, GRU -> RecurrentOnnx.addNodes(g, l, network.shapeOf(l.inputs().get(0)), opOut);
                 default -> throw new IllegalStateException("layer kind " + l.kind() + " cannot be exported");
             }
             if (l.hasActivationAfterOperation()) {

@@ -33,7 +33,10 @@ public final class OnnxImporter {
             "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual+Where (x >= 0 ? 1 : -1, cimlang's sign)",
             "HardSigmoid+Mul (hard swish)", "HardSwish", "Identity", "LayerNormalization (opset 17, last axis)", "ReduceMean+Sub+Pow+ReduceMean+Add+Sqrt+Div (layer normalisation as PyTorch writes it below opset 17)", "MatMul", "MaxPool", "Mul (of two tensors; "
                     + "x * sigmoid(x) is silu)", "Pad (zeros, before Conv or AveragePool)", "Relu", "Reshape",
-            "Sigmoid", "Softmax", "Sum", "Tanh");
+            "Sigmoid", "Softmax", "Sum", "Tanh", "LSTM and GRU (one layer, forward, batch_first: Transpose [1, 0, 2] "
+                    + "around them, zero initial states; the last step by Gather or Squeeze)",
+            "Shape, Gather, Unsqueeze, Slice, Concat, ConstantOfShape, Expand (integers from the input's shape: a "
+                    + "view's target, a zero initial state)", "Squeeze, Transpose (around an LSTM/GRU)");
 
     private OnnxImporter() {
     }
@@ -105,9 +108,6 @@ public final class OnnxImporter {
         Map<String, String> hints = new LinkedHashMap<>();
         hints.put("Sign", "cimlang's sign maps 0 to +1 where ONNX's Sign gives 0: export it as "
                 + "Where(GreaterOrEqual(x, 0), 1, -1)");
-        hints.put("Shape", "x.view(x.size(0), -1) exports as Shape/Gather/Concat/Reshape: use torch.flatten(x, 1) "
-                + "or simplify the model with onnxsim");
-        hints.put("Gather", hints.get("Shape"));
         StringBuilder hint = new StringBuilder();
         for (Map.Entry<String, String> h : hints.entrySet()) {
             if (ops.containsKey(h.getKey()) && hint.indexOf(h.getValue()) < 0) {

@@ -21,9 +21,11 @@ import org.cimlang.compiler.ir.NumberType;
  * @param inputRowBytes   conv2d: bytes of one padded input row of all channels; dense: bytes of the input
  * @param outputRowBytes  conv2d: bytes of one output row of all channels; dense: bytes of the output
  * @param kernelH         conv2d kernel height (1 for dense): input rows a line buffer holds
+ * @param stepOps         lstm/gru: the digital operations per image of the gates and state updates, spread
+ *                        over its {@code mvms} steps (0 for conv2d and dense)
  */
 public record LoweredLayer(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
         String input, int inputBits, int outputBits, NumberType weightType, String foldedBatchnorm,
         Activation activation, boolean bias, double inputRowBytes, double outputRowBytes, long kernelH,
-        Object origin) {
+        Object origin, double stepOps) {
 }
