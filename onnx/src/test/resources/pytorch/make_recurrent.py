@@ -8,6 +8,8 @@ own result on them. The models are single-layer, forward, batch_first nn.LSTM / 
   lstm_hn    the same, classifying h_n[-1] (ONNX's Y_h instead of Y)
   gru_seq    6 steps x 8 -> GRU 12 -> Linear 4 on every step (MatMul on [batch, T, 12])
   gru_last   49 x 10 -> GRU 16 -> out[:, -1] -> Linear 12
+  gru_fixed  gru_last exported without a dynamic batch: PyTorch then reads the zero state's batch from the
+             transposed input's shape
 """
 import numpy as np
 import torch
@@ -49,14 +51,15 @@ class EveryStep(nn.Module):
         return self.fc(out)
 
 
-def export(name, model, shape):
+def export(name, model, shape, dynamic=True):
     model.eval()
     x = torch.randn(4, *shape)
     with torch.no_grad():
         y = model(x)
     # batch 1 at export: PyTorch warns that the zero initial state's batch would otherwise be fixed
+    axes = {"input": {0: "batch"}, "logits": {0: "batch"}} if dynamic else None
     torch.onnx.export(model, x[:1], name + ".onnx", opset_version=13, input_names=["input"],
-                      output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}})
+                      output_names=["logits"], dynamic_axes=axes)
     np.savez(name + ".npz", input=x.numpy(), output=y.numpy())
 
 
@@ -64,3 +67,4 @@ export("lstm_kws", LastStep(nn.LSTM, 10, 16, 12), (49, 10))
 export("lstm_hn", LastHidden(10, 16, 12), (49, 10))
 export("gru_seq", EveryStep(8, 12, 4), (6, 8))
 export("gru_last", LastStep(nn.GRU, 10, 16, 12), (49, 10))
+export("gru_fixed", LastStep(nn.GRU, 10, 16, 12), (49, 10), dynamic=False)

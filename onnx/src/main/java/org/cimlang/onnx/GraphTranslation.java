@@ -1317,10 +1317,16 @@ final class GraphTranslation {
     }
 
     private void shape(NodeProto n) {
-        LayerOut x = layerIn(n, 0);
-        long[] dims = new long[x.shape().rank() + 1];
-        dims[0] = BATCH;
-        System.arraycopy(x.shape().dims(), 0, dims, 1, x.shape().rank());
+        long[] dims;
+        if (value(n, 0) instanceof TimeMajor t) {
+            // the steps-first view of a sequence, as PyTorch reads the batch for the zero state
+            dims = new long[] {t.shape().dim(0), BATCH, t.shape().dim(1)};
+        } else {
+            LayerOut x = layerIn(n, 0);
+            dims = new long[x.shape().rank() + 1];
+            dims[0] = BATCH;
+            System.arraycopy(x.shape().dims(), 0, dims, 1, x.shape().rank());
+        }
         int from = (int) clampAxis(attrInt(n, "start", 0), dims.length);
         int to = (int) clampAxis(attrInt(n, "end", dims.length), dims.length);
         values.put(n.getOutput(0), new ShapeCalc(Arrays.copyOfRange(dims, from, Math.max(from, to)), false));

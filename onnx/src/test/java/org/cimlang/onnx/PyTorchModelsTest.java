@@ -162,4 +162,10 @@ class PyTorchModelsTest {
         assertTrue(c.layer("rnn").last());
         assertEquals(LayerKind.GRU, c.layer("rnn").kind());
     }
+
+    @Test
+    void gruExportedWithoutADynamicBatchReadsTheZeroStatesBatchFromTheTransposedInput() throws Exception {
+        Checked c = check("gru_fixed");
+        assertTrue(c.layer("rnn").last());
+    }
 }
