@@ -2,7 +2,9 @@
 """Exports torchvision models with random weights (weights=None: nothing is downloaded) to ONNX, opset 13,
 as a new user of cimlang would: torch.onnx.export(model.eval(), image, file). Uses Debian's python3-torch
 and python3-torchvision (1.13 / 0.14). bert_tiny is a BERT-like encoder of two blocks written batch first
-(16 tokens of 64 features, 4 heads; opset 17 for its LayerNormalization).
+(16 tokens of 64 features, 4 heads; opset 17 for its LayerNormalization). Also two recurrent keyword
+spotters of the 'Hello Edge' shape (49 frames x 10 MFCCs -> nn.LSTM / nn.GRU of 64, batch_first -> the last step
+-> Linear 12).
 
     /usr/bin/python3 tools/onnx-zoo/export.py OUT_DIR [MODEL ...]
 """
@@ -23,6 +25,8 @@ MODELS = {
     "densenet121": lambda: torchvision.models.densenet121(weights=None),
     "efficientnet_b0": lambda: torchvision.models.efficientnet_b0(weights=None),
     "bert_tiny": lambda: BertTiny(),
+    "lstm_kws": lambda: KeywordSpotter(torch.nn.LSTM),
+    "gru_kws": lambda: KeywordSpotter(torch.nn.GRU),
 }
 
 
@@ -66,6 +70,21 @@ class BertTiny(torch.nn.Module):
         return self.head(torch.flatten(self.blocks(x), 1))
 
 
+class KeywordSpotter(torch.nn.Module):
+    """49 frames of 10 MFCCs, a recurrent layer of 64, its last step classified into 12 keywords."""
+
+    input_shape = (1, 49, 10)
+
+    def __init__(self, cell):
+        super().__init__()
+        self.rnn = cell(10, 64, batch_first=True)
+        self.fc = torch.nn.Linear(64, 12)
+
+    def forward(self, x):
+        out, _ = self.rnn(x)
+        return self.fc(out[:, -1, :])
+
+
 def calibrate_batchnorms(model):
     """Sets every batch norm's running statistics to what random images give (two batches of 8, the
     cumulative average): with torchvision's fresh statistics (mean 0, variance 1) the activations of deep
@@ -95,7 +114,7 @@ def main():
         calibrate_batchnorms(model)
         image = torch.randn(*getattr(model, "input_shape", (1, 3, 224, 224)))
         path = os.path.join(out, name + ".onnx")
-        torch.onnx.export(model, image, path, opset_version=getattr(model, "opset", 13), input_names=["image"],
+        torch.onnx.export(model.eval(), image, path, opset_version=getattr(model, "opset", 13), input_names=["image"],
                           output_names=["logits"])
         print(path)
 

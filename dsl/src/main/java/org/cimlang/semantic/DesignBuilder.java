@@ -441,6 +441,8 @@ public final class DesignBuilder {
                 b.global(true);
             } else if (p instanceof org.cimlang.cim.CeilParam) {
                 b.ceil(true);
+            } else if (p instanceof org.cimlang.cim.LastParam) {
+                b.last(true);
             } else if (p instanceof AxisParam a) {
                 b.axis((int) Math.min(Numbers.count(a.getAxis(), 0), 8));
             } else if (p instanceof ActivationParam a) {

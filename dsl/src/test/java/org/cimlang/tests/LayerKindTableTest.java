@@ -142,6 +142,7 @@ class LayerKindTableTest {
             case CEIL -> "ceil";
             case AXIS -> "axis 0";
             case ACTIVATION -> "activation relu";
+            case LAST -> "last";
         };
     }
 }

@@ -51,16 +51,35 @@ final class GraphTranslation {
             "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual", "Identity",
             "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where", "Clip",
             "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization", "ReduceMean", "Sub", "Pow", "Sqrt",
-            "Transpose", "Shape", "Gather", "Unsqueeze", "Squeeze", "Cast");
+            "Transpose", "Shape", "Gather", "Unsqueeze", "Squeeze", "Cast", "LSTM", "GRU", "Slice", "Expand",
+            "ConstantOfShape");
 
     /** What a tensor name holds. */
-    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart, Dims {
+    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart, Dims,
+            Filled, TimeMajor, RecurrentSteps, RecurrentLast {
+    }
+
+    /** A tensor of one value everywhere (ConstantOfShape, Expand of a constant): a recurrent layer's initial state. */
+    private record Filled(float value) implements Value {
+    }
+
+    /** A sequence layer's output [batch, T, N] transposed to ONNX's time-major [T, batch, N]; shape [T, N]. */
+    private record TimeMajor(String layer, Shape shape) implements Value {
+    }
+
+    /** An ONNX LSTM/GRU's output Y, [T, 1 direction, batch, H]; shape [T, H]. */
+    private record RecurrentSteps(String layer, Shape shape) implements Value {
+    }
+
+    /** An ONNX LSTM/GRU's output Y_h, [1 direction, batch, H]: the last step's state. */
+    private record RecurrentLast(String layer, long hidden) implements Value {
     }
 
     /**
-     * Integers computed from a layer's shape (PyTorch's {@code x.size(0)}, {@code x.view(B, T, H, D)}: Shape,
-     * Gather, Unsqueeze, Concat), folded while importing; {@link #BATCH} stands for the batch size, which only
-     * a Reshape's first entry may hold.
+     * Integers computed from a tensor's shape by PyTorch's Shape, Gather, Unsqueeze, Squeeze, Slice, Concat and Cast
+     * chains (a view's target shape {@code x.view(B, T, H, D)}, {@code x.view(x.size(0), -1)}, a recurrent layer's
+     * zero state), folded while importing; {@link #BATCH} stands for the batch size, which only a Reshape's first
+     * entry (or a shape that only fills a constant) may hold.
      */
     private record Dims(long[] values) implements Value {
     }
@@ -325,11 +344,6 @@ final class GraphTranslation {
             case "GlobalMaxPool" -> globalPool(n, LayerKind.MAXPOOL);
             case "Flatten" -> flatten(n);
             case "Reshape" -> reshape(n);
-            case "Transpose" -> transpose(n);
-            case "Shape" -> shapeOfTensor(n);
-            case "Gather" -> gatherDims(n);
-            case "Unsqueeze", "Squeeze" -> squeezeDims(n);
-            case "Cast" -> castDims(n);
             case "Concat" -> concat(n);
             case "BatchNormalization" -> batchNorm(n);
             case "LayerNormalization" -> layerNorm(n);
@@ -341,6 +355,17 @@ final class GraphTranslation {
             case "Identity", "Dropout" -> alias(n);
             case "Constant" -> constant(n);
             case "Pad" -> pad(n);
+            case "LSTM" -> recurrent(n, LayerKind.LSTM);
+            case "GRU" -> recurrent(n, LayerKind.GRU);
+            case "Transpose" -> transpose(n);
+            case "Shape" -> shapeOfTensor(n);
+            case "Gather" -> gather(n);
+            case "Unsqueeze" -> unsqueeze(n);
+            case "Squeeze" -> squeeze(n);
+            case "Slice" -> slice(n);
+            case "Cast" -> castDims(n);
+            case "ConstantOfShape" -> constantOfShape(n);
+            case "Expand" -> expand(n);
             default -> throw new IllegalStateException("op " + n.getOpType() + " passed the supported-op check");
         }
     }
@@ -453,78 +478,6 @@ final class GraphTranslation {
         String name = layerName(n, null);
         add(Layer.builder(name, LayerKind.MATMUL).inputs(List.of(a.layer(), b.layer())).origin(n.getName()).build());
         define(n.getOutput(0), new LayerOut(name, null));
-    }
-
-    private void transpose(NodeProto n) {
-        LayerOut x = layerIn(n, 0);
-        int rank = x.shape().rank() + 1;
-        long[] perm = attrInts(n, "perm", null);
-        if (perm == null) {
-            perm = new long[rank];
-            for (int i = 0; i < rank; i++) {
-                perm[i] = rank - 1 - i;
-            }
-        }
-        if (perm.length != rank || perm[0] != 0) {
-            throw error(n, "it transposes " + x.layer() + " " + x.shape() + " with perm " + Arrays.toString(perm)
-                    + "; cimlang keeps the batch first (perm[0] = 0) and permutes the other axes");
-        }
-        long[] inner = new long[rank - 1];
-        boolean identity = true;
-        for (int i = 1; i < rank; i++) {
-            inner[i - 1] = perm[i] - 1;
-            identity &= perm[i] == i;
-        }
-        if (identity) {
-            aliasOf(n, x);
-            return;
-        }
-        String name = layerName(n, null);
-        add(Layer.builder(name, LayerKind.TRANSPOSE).inputs(x.layer()).shape(Shape.of(inner)).origin(n.getName())
-                .build());
-        define(n.getOutput(0), new LayerOut(name, null));
-    }
-
-    /** Shape of a layer's output: [batch, dims...] (opset 15's start and end select a part). */
-    private void shapeOfTensor(NodeProto n) {
-        LayerOut x = layerIn(n, 0);
-        // the sizes are known here: reading them reads no value (a scale may still fold into x's layer)
-        aliasReads.merge(x.layer(), 1, Integer::sum);
-        long[] dims = x.shape().dims();
-        long[] all = new long[dims.length + 1];
-        all[0] = BATCH;
-        System.arraycopy(dims, 0, all, 1, dims.length);
-        int rank = all.length;
-        long start = attrInt(n, "start", 0);
-        long end = attrInt(n, "end", rank);
-        start = Math.max(0, Math.min(rank, start < 0 ? start + rank : start));
-        end = Math.max(start, Math.min(rank, end < 0 ? end + rank : end));
-        values.put(n.getOutput(0), new Dims(Arrays.copyOfRange(all, (int) start, (int) end)));
-    }
-
-    /** Gather of integers from a shape (axis 0): x.size(i). */
-    private void gatherDims(NodeProto n) {
-        long[] data = intsIn(n, 0, "data");
-        Const idx = constIn(n, 1, "indices");
-        long[] at = OnnxTensors.longs(idx.tensor(), where(n) + ", indices '" + idx.name() + "'");
-        if (attrInt(n, "axis", 0) != 0) {
-            throw error(n, "it gathers along axis " + attrInt(n, "axis", 0) + " of integers; cimlang folds Gather of "
-                    + "a shape along axis 0");
-        }
-        long[] out = new long[at.length];
-        for (int i = 0; i < at.length; i++) {
-            long k = at[i] < 0 ? at[i] + data.length : at[i];
-            if (k < 0 || k >= data.length) {
-                throw error(n, "index " + at[i] + " is outside the " + data.length + " integers it gathers from");
-            }
-            out[i] = data[(int) k];
-        }
-        values.put(n.getOutput(0), new Dims(out));
-    }
-
-    /** Unsqueeze or Squeeze of a scalar or vector of integers: the same values (a shape's entries). */
-    private void squeezeDims(NodeProto n) {
-        values.put(n.getOutput(0), new Dims(intsIn(n, 0, "data")));
     }
 
     /** Cast of integers (PyTorch casts shape entries to int64): the same values. */
@@ -1427,6 +1380,348 @@ final class GraphTranslation {
         values.put(n.getOutput(0), new Const(n.getOutput(0), t));
     }
 
+    /* ------------------------------------------------- recurrent layers, shape arithmetic */
+
+    /**
+     * PyTorch's {@code nn.LSTM}/{@code nn.GRU} (one layer, forward, {@code batch_first=True}): X is the Transpose of
+     * a [batch, T, N] sequence, the initial states zeros. ONNX's gate order (LSTM i, o, f, c; GRU z, r, h) becomes
+     * PyTorch's (i, f, g, o; r, z, n) and the weights one [gates * H, N + H] matrix (see the layer table); a GRU
+     * must apply the reset gate after its recurrent product ({@code linear_before_reset=1}, as PyTorch exports).
+     */
+    private void recurrent(NodeProto n, LayerKind kind) {
+        Value xv = value(n, 0);
+        if (!(xv instanceof TimeMajor x)) {
+            throw error(n, "its input X is " + describe(xv) + "; cimlang reads PyTorch's batch_first export, X = "
+                    + "Transpose(perm [1, 0, 2]) of a [batch, steps, features] sequence");
+        }
+        boolean lstm = kind == LayerKind.LSTM;
+        String direction = attrString(n, "direction", "forward");
+        if (!direction.equals("forward")) {
+            throw error(n, "its direction is " + direction + "; cimlang's " + kind.keyword() + " runs forward only "
+                    + "(bidirectional=False)");
+        }
+        if (attrInt(n, "layout", 0) != 0 || NodeAttributes.attr(n, "clip") != null
+                || attrInt(n, "input_forget", 0) != 0) {
+            throw error(n, "it sets layout, clip or input_forget; cimlang reads the defaults PyTorch exports");
+        }
+        List<String> defaults = lstm ? List.of("Sigmoid", "Tanh", "Tanh") : List.of("Sigmoid", "Tanh");
+        var acts = NodeAttributes.attr(n, "activations");
+        if (acts != null && !acts.getStringsList().stream().map(b -> b.toStringUtf8()).toList().equals(defaults)) {
+            throw error(n, "its activations are not " + defaults + "; cimlang's " + kind.keyword()
+                    + " uses PyTorch's");
+        }
+        if (!lstm && attrInt(n, "linear_before_reset", 0) != 1) {
+            throw error(n, "it applies the reset gate before the recurrent product (linear_before_reset=0, ONNX's "
+                    + "default); cimlang's gru is PyTorch's, which applies it after (linear_before_reset=1)");
+        }
+        if (hasInput(n, 4)) {
+            throw error(n, "it reads sequence lengths; cimlang runs every sequence over all its steps");
+        }
+        for (int i = 5; i < (lstm ? 7 : 6); i++) {
+            if (hasInput(n, i) && !(value(n, i) instanceof Filled f && f.value() == 0f)) {
+                throw error(n, "its initial " + (i == 5 ? "state" : "cell state") + " '" + n.getInput(i)
+                        + "' is not zeros; cimlang's " + kind.keyword() + " starts from 0");
+            }
+        }
+        if (lstm && hasInput(n, 7)) {
+            throw error(n, "it has peephole weights P; PyTorch's LSTM has none and cimlang's neither");
+        }
+        long hidden = attrInt(n, "hidden_size", 0);
+        int gates = lstm ? 4 : 3;
+        int h = (int) hidden;
+        int features = (int) x.shape().dim(1);
+        int k = features + h;
+        Const wc = constIn(n, 1, "W");
+        Const rc = constIn(n, 2, "R");
+        float[] w = floatsOf(n, wc);
+        float[] r = floatsOf(n, rc);
+        if (hidden <= 0 || w.length != (long) gates * h * features || r.length != (long) gates * h * h) {
+            throw error(n, "its W '" + wc.name() + "' (" + w.length + " values) and R '" + rc.name() + "' ("
+                    + r.length + ") do not fit hidden_size " + hidden + " and " + features + " input features");
+        }
+        // our gate q is ONNX's block order[q]
+        int[] order = lstm ? new int[] {0, 2, 3, 1} : new int[] {1, 0, 2};
+        float[] weight = new float[gates * h * k];
+        for (int q = 0; q < gates; q++) {
+            for (int j = 0; j < h; j++) {
+                int src = order[q] * h + j;
+                System.arraycopy(w, src * features, weight, (q * h + j) * k, features);
+                System.arraycopy(r, src * h, weight, (q * h + j) * k + features, h);
+            }
+        }
+        boolean hasBias = hasInput(n, 3);
+        String name = layerName(n, wc.name());
+        weights.put(name + ".weight", Tensor.of(weight, gates * h, k));
+        if (hasBias) {
+            Const bc = constIn(n, 3, "B");
+            float[] b = floatsOf(n, bc);
+            if (b.length != 2L * gates * h) {
+                throw error(n, "its B '" + bc.name() + "' has " + b.length + " values, not " + 2 * gates * h);
+            }
+            float[] bias = new float[4 * h];
+            for (int j = 0; j < h; j++) {
+                for (int q = 0; q < gates; q++) {
+                    float wb = b[order[q] * h + j];
+                    float rb = b[(gates + order[q]) * h + j];
+                    if (lstm || q < 2) {
+                        bias[q * h + j] = wb + rb;
+                    } else {
+                        bias[2 * h + j] = wb;
+                        bias[3 * h + j] = rb;
+                    }
+                }
+            }
+            weights.put(name + ".bias", Tensor.of(bias, 4 * h));
+        }
+        boolean steps = n.getOutputCount() > 0 && consumers.getOrDefault(n.getOutput(0), 0) > 0;
+        boolean last = n.getOutputCount() > 1 && consumers.getOrDefault(n.getOutput(1), 0) > 0;
+        if (n.getOutputCount() > 2 && consumers.getOrDefault(n.getOutput(2), 0) > 0) {
+            throw error(n, "the model reads its cell state Y_c; cimlang's lstm keeps it inside the layer");
+        }
+        if (steps && last) {
+            throw error(n, "the model reads both every step's state (Y) and the last one (Y_h); cimlang's "
+                    + kind.keyword() + " gives one of them");
+        }
+        add(Layer.builder(name, kind).inputs(x.layer()).units(hidden).bias(hasBias).last(last).origin(n.getName())
+                .build());
+        if (steps) {
+            values.put(n.getOutput(0), new RecurrentSteps(name, Shape.of(x.shape().dim(0), hidden)));
+        }
+        if (last) {
+            values.put(n.getOutput(1), new RecurrentLast(name, hidden));
+        }
+    }
+
+    /** The last step of a recurrent layer's states: the layer becomes 'last' (its sequence read by nothing else). */
+    private void lastStep(NodeProto n, String layerName) {
+        Layer l = layer(layerName);
+        if (!l.last()) {
+            for (Layer reader : layers) {
+                if (reader.inputs().contains(layerName)) {
+                    throw error(n, "it takes the last step of " + layerName + ", whose every step layer "
+                            + reader.name() + " also reads; cimlang's " + l.kind().keyword() + " gives one of them");
+                }
+            }
+            replace(new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
+                    l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), l.bias(), l.global(),
+                    l.ceil(), l.axis(), true, l.activation(), l.origin()));
+            stale(layerName, "its last step was taken (node '" + n.getName() + "')");
+        }
+        define(n.getOutput(0), new LayerOut(layerName, Shape.of(l.units())));
+    }
+
+    private static long clampAxis(long axis, int rank) {
+        long a = axis < 0 ? axis + rank : axis;
+        return Math.max(0, Math.min(rank, a));
+    }
+
+    /** The axes of Squeeze/Unsqueeze: an input from opset 13 on, an attribute before. */
+    private long[] axesOf(NodeProto n) {
+        return hasInput(n, 1) ? intsIn(n, 1, "axes") : attrInts(n, "axes", new long[0]);
+    }
+
+    /**
+     * Transpose of a layer's output. Around an lstm/gru, PyTorch's batch_first export swaps batch and steps of a
+     * sequence [batch, T, N] (perm [1, 0, 2]) into the time-major X the LSTM/GRU reads, and back after it: both
+     * swaps are followed, not layers. Any other Transpose keeps the batch first and is a transpose layer.
+     */
+    private void transpose(NodeProto n) {
+        Value v = value(n, 0);
+        long[] given = attrInts(n, "perm", null);
+        boolean swap = given != null && Arrays.equals(given, new long[] {1, 0, 2});
+        if (swap && v instanceof TimeMajor t) {
+            define(n.getOutput(0), new LayerOut(t.layer(), t.shape()));
+            return;
+        }
+        if (swap && v instanceof LayerOut s && s.shape().rank() == 2 && readByRecurrent(n.getOutput(0))) {
+            values.put(n.getOutput(0), new TimeMajor(s.layer(), s.shape()));
+            return;
+        }
+        LayerOut x = layerIn(n, 0);
+        int rank = x.shape().rank() + 1;
+        long[] perm = given;
+        if (perm == null) {
+            perm = new long[rank];
+            for (int i = 0; i < rank; i++) {
+                perm[i] = rank - 1 - i;
+            }
+        }
+        if (perm.length != rank || perm[0] != 0) {
+            throw error(n, "it transposes " + x.layer() + " " + x.shape() + " with perm " + Arrays.toString(perm)
+                    + "; cimlang keeps the batch first (perm[0] = 0) and permutes the other axes, or swaps batch "
+                    + "and steps of a sequence only around an lstm/gru (perm [1, 0, 2] into its X and back)");
+        }
+        long[] inner = new long[rank - 1];
+        boolean identity = true;
+        for (int i = 1; i < rank; i++) {
+            inner[i - 1] = perm[i] - 1;
+            identity &= perm[i] == i;
+        }
+        if (identity) {
+            aliasOf(n, x);
+            return;
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.TRANSPOSE).inputs(x.layer()).shape(Shape.of(inner)).origin(n.getName())
+                .build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    /** Whether an LSTM or GRU reads the tensor (directly: its X). */
+    private boolean readByRecurrent(String tensor) {
+        return readers.getOrDefault(tensor, List.of()).stream()
+                .anyMatch(r -> r.getOpType().equals("LSTM") || r.getOpType().equals("GRU"));
+    }
+
+    /**
+     * Shape of a layer's output, [batch, dims...], or of a sequence swapped steps-first for an lstm/gru,
+     * [T, batch, N] (as PyTorch reads the batch for the zero state); opset 15's start and end select a part.
+     */
+    private void shapeOfTensor(NodeProto n) {
+        long[] all;
+        if (value(n, 0) instanceof TimeMajor t) {
+            all = new long[] {t.shape().dim(0), BATCH, t.shape().dim(1)};
+        } else {
+            LayerOut x = layerIn(n, 0);
+            // the sizes are known here: reading them reads no value (a scale may still fold into x's layer)
+            aliasReads.merge(x.layer(), 1, Integer::sum);
+            long[] dims = x.shape().dims();
+            all = new long[dims.length + 1];
+            all[0] = BATCH;
+            System.arraycopy(dims, 0, all, 1, dims.length);
+        }
+        int from = (int) clampAxis(attrInt(n, "start", 0), all.length);
+        int to = (int) clampAxis(attrInt(n, "end", all.length), all.length);
+        values.put(n.getOutput(0), new Dims(Arrays.copyOfRange(all, from, Math.max(from, to))));
+    }
+
+    /**
+     * Gather of integers from a shape along axis 0 ({@code x.size(i)}), folded; or the last step of an lstm/gru:
+     * {@code out[:, -1]} of its every-step output, {@code h_n[-1]} of its last state.
+     */
+    private void gather(NodeProto n) {
+        Value data = value(n, 0);
+        Const idx = constIn(n, 1, "indices");
+        long[] at = OnnxTensors.longs(idx.tensor(), where(n) + ", indices '" + idx.name() + "'");
+        boolean scalarIndex = idx.tensor().getDimsCount() == 0;
+        long axis = attrInt(n, "axis", 0);
+        if (isInts(data) && axis == 0) {
+            long[] ints = intsIn(n, 0, "data");
+            long[] out = new long[at.length];
+            for (int i = 0; i < at.length; i++) {
+                long k = at[i] < 0 ? at[i] + ints.length : at[i];
+                if (k < 0 || k >= ints.length) {
+                    throw error(n, "index " + at[i] + " is outside the " + ints.length + " integers it gathers from");
+                }
+                out[i] = ints[(int) k];
+            }
+            values.put(n.getOutput(0), new Dims(out));
+            return;
+        }
+        if (data instanceof RecurrentLast r && axis == 0 && scalarIndex && (at[0] == 0 || at[0] == -1)) {
+            lastStep(n, r.layer());
+            return;
+        }
+        if (data instanceof LayerOut x && layer(x.layer()).kind().recurrent() && x.shape().rank() == 2 && axis == 1
+                && scalarIndex && (at[0] == -1 || at[0] == x.shape().dim(0) - 1)) {
+            lastStep(n, x.layer());
+            return;
+        }
+        throw error(n, "it gathers along axis " + axis + " from " + describe(data) + "; cimlang reads Gather of a "
+                + "shape's integers along axis 0 (PyTorch's x.size(i)) and as the last step of an lstm/gru "
+                + "(out[:, -1] or h_n[-1])");
+    }
+
+    /** Unsqueeze of integers from a shape (a scalar size made a one-element vector): the same values. */
+    private void unsqueeze(NodeProto n) {
+        Value v = value(n, 0);
+        if (isInts(v)) {
+            axesOf(n);
+            values.put(n.getOutput(0), new Dims(intsIn(n, 0, "data")));
+            return;
+        }
+        throw error(n, "it unsqueezes " + describe(v) + "; cimlang reads Unsqueeze only of integers computed from a "
+                + "shape (PyTorch's view)");
+    }
+
+    /** Squeeze of integers from a shape (the same values), or of an lstm/gru's direction axis. */
+    private void squeeze(NodeProto n) {
+        Value v = value(n, 0);
+        long[] axes = axesOf(n);
+        if (isInts(v)) {
+            values.put(n.getOutput(0), new Dims(intsIn(n, 0, "data")));
+            return;
+        }
+        if (v instanceof RecurrentSteps r && Arrays.equals(axes, new long[] {1})) {
+            values.put(n.getOutput(0), new TimeMajor(r.layer(), r.shape()));
+            return;
+        }
+        if (v instanceof RecurrentLast r && Arrays.equals(axes, new long[] {0})) {
+            lastStep(n, r.layer());
+            return;
+        }
+        throw error(n, "it squeezes axes " + Arrays.toString(axes) + " of " + describe(v) + "; cimlang reads "
+                + "Squeeze of integers computed from a shape and of an lstm/gru's direction axis");
+    }
+
+    /** Slice of integers from a shape (along axis 0, step 1), folded. */
+    private void slice(NodeProto n) {
+        Value v = value(n, 0);
+        if (!isInts(v)) {
+            throw error(n, "it slices " + describe(v) + "; cimlang reads Slice only of integers computed from a "
+                    + "shape (PyTorch's view)");
+        }
+        long[] data = intsIn(n, 0, "data");
+        long[] starts = intsIn(n, 1, "starts");
+        long[] ends = intsIn(n, 2, "ends");
+        long[] axes = hasInput(n, 3) ? intsIn(n, 3, "axes") : new long[] {0};
+        long[] steps = hasInput(n, 4) ? intsIn(n, 4, "steps") : new long[] {1};
+        if (starts.length != 1 || ends.length != 1 || axes.length != 1 || (axes[0] != 0 && axes[0] != -1)
+                || steps.length != 1 || steps[0] != 1) {
+            throw error(n, "it slices a shape other than along axis 0 with step 1");
+        }
+        int len = data.length;
+        int from = (int) clampAxis(starts[0], len);
+        int to = (int) clampAxis(Math.min(ends[0], len), len);
+        values.put(n.getOutput(0), new Dims(Arrays.copyOfRange(data, from, Math.max(from, to))));
+    }
+
+    private void constantOfShape(NodeProto n) {
+        intsIn(n, 0, "shape");
+        var a = NodeAttributes.attr(n, "value");
+        float fill = 0f;
+        if (a != null) {
+            float[] f = OnnxTensors.floats(a.getT(), where(n) + ", value");
+            if (f.length != 1) {
+                throw error(n, "its value has " + f.length + " elements, not 1");
+            }
+            fill = f[0];
+        }
+        values.put(n.getOutput(0), new Filled(fill));
+    }
+
+    private void expand(NodeProto n) {
+        Value v = value(n, 0);
+        intsIn(n, 1, "shape");
+        if (v instanceof Filled f) {
+            values.put(n.getOutput(0), f);
+            return;
+        }
+        if (v instanceof Const c) {
+            float[] f = floatsOf(n, c);
+            boolean uniform = f.length > 0;
+            for (float e : f) {
+                uniform &= e == f[0];
+            }
+            if (uniform) {
+                values.put(n.getOutput(0), new Filled(f[0]));
+                return;
+            }
+        }
+        throw error(n, "it expands " + describe(v) + "; cimlang reads Expand only of a constant value (an lstm/gru's "
+                + "zero initial state)");
+    }
+
     /* -------------------------------------------------------------- helpers */
 
     private void add(Layer l) {
@@ -1444,7 +1739,7 @@ final class GraphTranslation {
 
     private static Layer copy(Layer l, boolean bias, Activation act) {
         return new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
-                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), act,
+                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), l.last(), act,
                 l.origin());
     }
 
@@ -1588,6 +1883,18 @@ final class GraphTranslation {
         if (v instanceof Dims d) {
             return "integers computed from a shape " + Arrays.toString(d.values()).replace(String.valueOf(BATCH),
                     "batch");
+        }
+        if (v instanceof Filled f) {
+            return "a tensor filled with " + f.value();
+        }
+        if (v instanceof TimeMajor t) {
+            return "layer " + t.layer() + "'s output with steps first (read only by an LSTM/GRU)";
+        }
+        if (v instanceof RecurrentSteps r) {
+            return "the states of " + r.layer() + " by step and direction (read only through Squeeze of axis 1)";
+        }
+        if (v instanceof RecurrentLast r) {
+            return "the last state of " + r.layer() + " by direction (read only through Squeeze or Gather of axis 0)";
         }
         if (v instanceof Condition) {
             return "a comparison (x >= 0) not followed by Where(..., 1, -1)";

@@ -96,6 +96,7 @@ public final class NetworkText {
             case BIAS -> l.bias() ? null : "bias false";
             case GLOBAL -> l.global() ? "global" : null;
             case CEIL -> l.ceil() ? "ceil" : null;
+            case LAST -> l.last() ? "last" : null;
             case AXIS -> l.axis() == 0 ? null : "axis " + l.axis();
             case ACTIVATION -> l.kind().spec().activationIsTheOperation() ? l.activation().keyword()
                     : l.activation() == Activation.NONE ? null : "activation " + l.activation().keyword();

@@ -93,7 +93,15 @@ public final class OnnxExporter {
         }
 
         GraphProto.Builder g = GraphProto.newBuilder().setName(name);
+        for (Layer l : network.order()) {
+            if (l.kind().recurrent()) {
+                RecurrentOnnx.addWeights(g, l, network.shapeOf(l.inputs().get(0)), parameters);
+            }
+        }
         for (ParameterSpec s : ParameterCheck.expected(network)) {
+            if (network.layerNamed(s.layer()).kind().recurrent()) {
+                continue; // written as ONNX's W, R and B above
+            }
             Tensor t = parameters.get(s.name());
             // a dense layer on a sequence is a MatMul by its weight in ONNX's [in, out] layout, as PyTorch writes it
             g.addInitializer(OnnxTensors.of(s.name(), sequenceDenseWeights(network).contains(s.name()) ? transposed(t)
@@ -241,6 +249,7 @@ public final class OnnxExporter {
                     }
                     node("Transpose", name, in, opOut, ints("perm", withBatch));
                 }
+                case LSTM, GRU -> RecurrentOnnx.addNodes(g, l, network.shapeOf(l.inputs().get(0)), opOut);
                 default -> throw new IllegalStateException("layer kind " + l.kind() + " cannot be exported");
             }
             if (l.hasActivationAfterOperation()) {

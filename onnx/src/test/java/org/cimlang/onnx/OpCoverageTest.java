@@ -520,4 +520,38 @@ class OpCoverageTest {
         String m = rejected(g).getMessage();
         assertTrue(m.contains("node 'w' (Where)") && m.contains("sign"), m);
     }
+
+    @Test
+    void aViewByTheBatchReadFromTheShapeBecomesAFlatten() {
+        // x.view(x.size(0), -1): Shape, Gather 0, Unsqueeze, Concat with -1, Reshape
+        OnnxGraph g = OnnxGraph.input("x", 2, 3, 3).opset(13).initLongs("axes", 0).initLongs("minus_one", -1)
+                .node("Constant", "/Constant", List.of(), "zero", i("value_int", 0))
+                .node("Shape", "/Shape", List.of("x"), "s").node("Gather", "/Gather", List.of("s", "zero"), "n",
+                        i("axis", 0))
+                .node("Unsqueeze", "/Unsqueeze", List.of("n", "axes"), "n1")
+                .node("Concat", "/Concat", List.of("n1", "minus_one"), "target", i("axis", 0))
+                .node("Reshape", "/Reshape", List.of("x", "target"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(LayerKind.FLATTEN, layer(m, "Reshape").kind());
+        assertEquals(Shape.of(18), shape(m, "Reshape"));
+    }
+
+    @Test
+    void anLstmReadingItsInputWithoutTheBatchFirstTransposeIsRefusedWithWhatItNeeds() {
+        OnnxGraph g = OnnxGraph.input("x", 5, 3).weight("W", 1, 8, 3).weight("R", 1, 8, 2)
+                .node("LSTM", "/rnn/LSTM", List.of("x", "W", "R"), List.of("y", "yh"), i("hidden_size", 2))
+                .output("yh");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("Transpose(perm [1, 0, 2]) of a [batch, steps, features] sequence"), m);
+    }
+
+    @Test
+    void aGruThatResetsBeforeItsRecurrentProductIsRefused() {
+        OnnxGraph g = OnnxGraph.input("x", 5, 3).weight("W", 1, 6, 3).weight("R", 1, 6, 2)
+                .node("Transpose", "/t", List.of("x"), "xt", ints("perm", 1, 0, 2))
+                .node("GRU", "/rnn/GRU", List.of("xt", "W", "R"), List.of("y", "yh"), i("hidden_size", 2))
+                .node("Squeeze", "/sq", List.of("yh"), "h", ints("axes", 0)).output("h");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("linear_before_reset=0"), m);
+    }
 }

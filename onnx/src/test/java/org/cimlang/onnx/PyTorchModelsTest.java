@@ -141,4 +141,50 @@ class PyTorchModelsTest {
         assertEquals(Activation.TANH, c.layer("b").activation());
         assertEquals(List.of("a", "b"), c.layer("Concat").inputs());
     }
+
+    /* make_recurrent.py: single-layer, forward, batch_first nn.LSTM and nn.GRU */
+
+    @Test
+    void keywordSpottingLstmClassifyingItsLastStepImportsAsLstmWithLast() throws Exception {
+        Checked c = check("lstm_kws");
+        assertEquals(List.of("features", "rnn", "fc"), c.names());
+        Layer lstm = c.layer("rnn");
+        assertEquals(LayerKind.LSTM, lstm.kind());
+        assertEquals(16, lstm.units());
+        assertTrue(lstm.last(), "out[:, -1] takes the last step");
+        assertEquals(List.of(64, 26), List.of(c.model().weights().get("rnn.weight").dim(0),
+                c.model().weights().get("rnn.weight").dim(1)));
+    }
+
+    @Test
+    void lstmClassifyingHnImportsFromOnnxsYh() throws Exception {
+        Checked c = check("lstm_hn");
+        assertEquals(List.of("features", "rnn", "fc"), c.names());
+        assertTrue(c.layer("rnn").last());
+    }
+
+    @Test
+    void gruWithADenseLayerOnEveryStepImportsAsASequence() throws Exception {
+        Checked c = check("gru_seq");
+        assertEquals(List.of("features", "rnn", "fc"), c.names());
+        Layer gru = c.layer("rnn");
+        assertEquals(LayerKind.GRU, gru.kind());
+        assertTrue(!gru.last());
+        assertEquals(List.of(36, 20), List.of(c.model().weights().get("rnn.weight").dim(0),
+                c.model().weights().get("rnn.weight").dim(1)));
+        assertEquals(48, c.model().weights().get("rnn.bias").size(), "4H: the candidate's two biases apart");
+    }
+
+    @Test
+    void gruClassifyingItsLastStepImports() throws Exception {
+        Checked c = check("gru_last");
+        assertTrue(c.layer("rnn").last());
+        assertEquals(LayerKind.GRU, c.layer("rnn").kind());
+    }
+
+    @Test
+    void gruExportedWithoutADynamicBatchReadsTheZeroStatesBatchFromTheTransposedInput() throws Exception {
+        Checked c = check("gru_fixed");
+        assertTrue(c.layer("rnn").last());
+    }
 }

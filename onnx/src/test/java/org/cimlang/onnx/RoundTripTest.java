@@ -66,6 +66,7 @@ class RoundTripTest {
             assertEquals(e.bias(), a.bias(), what);
             assertEquals(e.global(), a.global(), what);
             assertEquals(e.axis(), a.axis(), what);
+            assertEquals(e.last(), a.last(), what);
             assertEquals(e.activation(), a.activation(), what);
         }
     }
@@ -157,6 +158,35 @@ class RoundTripTest {
         List<String> ops = t.model().getGraph().getNodeList().stream().map(x -> x.getOpType()).toList();
         assertEquals(3, ops.stream().filter("Transpose"::equals).count(), ops.toString());
         assertEquals(3, ops.stream().filter("Reshape"::equals).count(), ops.toString());
+        assertSameLayers(n, t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void anLstmOfEveryStepAndAGruOfTheLastComeBackAsOnnxLstmAndGruBetweenTransposes() {
+        // 5 steps of 3 features: an lstm's states feed a dense layer on the sequence, then a gru keeps its last
+        Network n = new Network("Recurrent", List.of(
+                Layer.builder("frames", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(5, 3)).build(),
+                Layer.builder("lstm1", LayerKind.LSTM).inputs("frames").units(4).build(),
+                Layer.builder("mix", LayerKind.DENSE).inputs("lstm1").units(6).activation(Activation.TANH).build(),
+                Layer.builder("gru1", LayerKind.GRU).inputs("mix").units(3).last(true).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("gru1").units(2).build()), null, null);
+        Trip t = roundTrip(n);
+        List<String> ops = t.model().getGraph().getNodeList().stream().map(x -> x.getOpType()).toList();
+        assertTrue(ops.contains("LSTM") && ops.contains("GRU"), ops.toString());
+        assertSameLayers(n, t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void anLstmWithoutBiasComesBackWithoutOnnxsB() {
+        Network n = new Network("NoBias", List.of(
+                Layer.builder("frames", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(7, 2)).build(),
+                Layer.builder("lstm1", LayerKind.LSTM).inputs("frames").units(3).bias(false).last(true).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("lstm1").units(2).build()), null, null);
+        Trip t = roundTrip(n);
         assertSameLayers(n, t.imported().network());
         assertSameShapesAndWeights(t);
         assertAgrees(t);

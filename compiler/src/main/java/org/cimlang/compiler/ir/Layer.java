@@ -29,12 +29,13 @@ import java.util.Objects;
  * @param ceil       max pooling rounds its output size up (PyTorch's ceil_mode): a last, partial window at
  *                   the border
  * @param axis       concat axis (0 = channels)
+ * @param last       lstm/gru output only the last step's state [H] instead of every step's [T, H]
  * @param activation applied after the layer's operation
  * @param origin     where it was written (opaque to the compiler)
  */
 public record Layer(String name, LayerKind kind, List<String> inputs, Shape inputShape, long filters, long units,
         long kernelH, long kernelW, long strideH, long strideW, long padH, long padW, long groups, boolean bias,
-        boolean global, boolean ceil, int axis, Activation activation, Object origin) {
+        boolean global, boolean ceil, int axis, boolean last, Activation activation, Object origin) {
 
     public Layer {
         Objects.requireNonNull(name, "name");
@@ -102,6 +103,7 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
         private boolean global;
         private boolean ceil;
         private int axis;
+        private boolean last;
         private Activation activation = Activation.NONE;
         private Object origin;
 
@@ -190,6 +192,11 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
             return this;
         }
 
+        public Builder last(boolean v) {
+            this.last = v;
+            return this;
+        }
+
         public Builder activation(Activation a) {
             this.activation = a;
             return this;
@@ -202,7 +209,7 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
 
         public Layer build() {
             return new Layer(name, kind, inputs, inputShape, filters, units, kernelH, kernelW, strideH, strideW, padH,
-                    padW, groups, bias, global, ceil, axis, activation, origin);
+                    padW, groups, bias, global, ceil, axis, last, activation, origin);
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.cimlang.compiler.ir.LayerParam.FILTERS;
 import static org.cimlang.compiler.ir.LayerParam.GLOBAL;
 import static org.cimlang.compiler.ir.LayerParam.GROUPS;
 import static org.cimlang.compiler.ir.LayerParam.KERNEL;
+import static org.cimlang.compiler.ir.LayerParam.LAST;
 import static org.cimlang.compiler.ir.LayerParam.PADDING;
 import static org.cimlang.compiler.ir.LayerParam.STRIDE;
 import static org.cimlang.compiler.ir.LayerParam.UNITS;
@@ -45,6 +46,28 @@ public final class LayerKinds {
                     : Shape.of(l.filters(), in.dim(0) / l.groups(), l.kernelH(), l.kernelW()));
     private static final WeightTensor CONV_BIAS = new WeightTensor("bias", true, true, Init.UNIFORM_BY_FAN_IN,
             (l, in) -> Shape.of(l.filters()));
+
+    /**
+     * A recurrent layer's input and recurrent weights side by side, {@code [gates * H, N + H]}: row {@code o}
+     * multiplies the stacked vector {@code [x_t; h_(t-1)]} (PyTorch's {@code weight_ih} then {@code weight_hh}).
+     */
+    private static WeightTensor recurrentWeight(int gates) {
+        return new WeightTensor("weight", true, false, Init.UNIFORM_BY_FAN_IN, (l, in) -> in.rank() != 2 ? null
+                : Shape.of(Math.multiplyExact(gates, l.units()), Math.addExact(in.dim(1), l.units())));
+    }
+
+    /**
+     * A recurrent layer's bias, one per crossbar column: lstm {@code b_ih + b_hh} of its 4 gates; gru
+     * {@code b_ir + b_hr}, {@code b_iz + b_hz}, then {@code b_in} and {@code b_hn} apart (the reset gate
+     * multiplies only the recurrent part of the candidate).
+     */
+    private static final WeightTensor RECURRENT_BIAS = new WeightTensor("bias", true, true, Init.UNIFORM_BY_FAN_IN,
+            (l, in) -> Shape.of(Math.multiplyExact(4, l.units())));
+
+    /** Per step and unit: lstm 3 sigmoids, 2 tanh, 3 products, 1 sum; gru 2 sigmoids, 1 tanh, 3 products, 2 sums. */
+    private static DigitalOps recurrentCell(double opsPerUnit) {
+        return (l, in, out) -> in.get(0).rank() != 2 ? 0 : opsPerUnit * in.get(0).dim(0) * l.units();
+    }
 
     private static WeightTensor perChannel(String suffix, boolean trainable, Init init) {
         return new WeightTensor(suffix, trainable, false, init, (l, in) -> in.rank() < 1 ? null : Shape.of(in.dim(0)));
@@ -111,7 +134,15 @@ public final class LayerKinds {
                     .summary("the input's elements in the written shape, in the same order (moves no data)"),
             kind(LayerKind.TRANSPOSE).writes(LayerKindSpec.WrittenDims.PERMUTATION)
                     .summary("the input's axes in the written order (output axis i is input axis perm[i]), e.g. "
-                            + "heads [T, H, D] to [H, T, D] (moves data only)"));
+                            + "heads [T, H, D] to [H, T, D] (moves data only)"),
+            kind(LayerKind.LSTM).allows(UNITS, BIAS, LAST).requires(UNITS)
+                    .tensors(recurrentWeight(4), RECURRENT_BIAS).weightsInArrays().costs(recurrentCell(9))
+                    .summary("long short-term memory over a sequence [T, N]: [x_t; h_t-1] times the gates' weights "
+                            + "in crossbar arrays, one step after another; gates and cell state in the digital units"),
+            kind(LayerKind.GRU).allows(UNITS, BIAS, LAST).requires(UNITS)
+                    .tensors(recurrentWeight(3), RECURRENT_BIAS).weightsInArrays().costs(recurrentCell(8))
+                    .summary("gated recurrent unit over a sequence [T, N]: [x_t; h_t-1] times the gates' weights "
+                            + "in crossbar arrays, one step after another; gates and state in the digital units"));
 
     public static LayerKindSpec of(LayerKind kind) {
         return TABLE.get(kind);

@@ -101,7 +101,10 @@ public final class MappingEngine {
             }
             LayerTiming t = Scheduling.timing(plan, chip.cols(), chip.adcSigned(), params);
             timings.put(m.layer(), t);
-            requests.add(new PlacementRequest(m.layer(), plan.partition().arraysPerCopy(), m.mvms(), t.mvmLatencyS(),
+            // a recurrent layer is one product per image to placement: its steps cannot share copies
+            boolean steps = m.kind().recurrent();
+            requests.add(new PlacementRequest(m.layer(), plan.partition().arraysPerCopy(), steps ? 1 : m.mvms(),
+                    steps ? m.mvms() * t.mvmLatencyS() + Scheduling.recurrentCellLatency(m, params) : t.mvmLatencyS(),
                     explain(m, plan.partition())));
         }
         List<String> digitalNames = new ArrayList<>();

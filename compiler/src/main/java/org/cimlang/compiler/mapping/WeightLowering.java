@@ -49,7 +49,7 @@ public final class WeightLowering {
                 Layer p = byName.get(l.inputs().get(0));
                 // a batch norm's channels are a [T, N] sequence's T, not the dense layer's outputs: no fold
                 Shape produced = p == null ? null : net.shapeOf(p.name());
-                if (p != null && p.kind().hasCrossbarWeights() && readers.getOrDefault(p.name(), 0) == 1
+                if (p != null && p.kind().hasCrossbarWeights() && !p.kind().recurrent() && readers.getOrDefault(p.name(), 0) == 1
                         && p.activation() == Activation.NONE && (p.kind() != LayerKind.DENSE
                         || produced != null && produced.isFlat())) {
                     folds.put(p.name(), l);
@@ -108,7 +108,19 @@ public final class WeightLowering {
             return new LoweredLayer(l.name(), l.kind(), k, n, 1, tokens, Math.multiplyExact(tokens,
                     Math.multiplyExact(k, n)), input, inBits, outBits, quant.of(l.name()).weights().type(),
                     bn == null ? null : bn.name(), act, l.bias(), k * (double) inBits / 8, n * (double) outBits / 8, 1,
-                    l.origin());
+                    l.origin(), 0);
+        }
+        if (l.kind().recurrent()) {
+            // per step [x_t; h_(t-1)] times one (N + H) x 4H matrix: lstm's 4 gates; gru's reset and update
+            // gates and its candidate's input and recurrent parts in separate columns (the reset gate
+            // multiplies only the recurrent part)
+            long steps = in.dim(0);
+            long k = Math.addExact(in.dim(1), l.units());
+            long n = Math.multiplyExact(4, l.units());
+            double ops = l.kind().spec().digitalOps().of(l, List.of(in), out);
+            return new LoweredLayer(l.name(), l.kind(), k, n, 1, steps, Math.multiplyExact(steps, Math.multiplyExact(k,
+                    n)), input, inBits, outBits, quant.of(l.name()).weights().type(), null, Activation.NONE, l.bias(),
+                    k * (double) inBits / 8, n * (double) outBits / 8, 1, l.origin(), ops);
         }
         long cin = in.dim(0);
         long g = l.groups();
@@ -123,7 +135,7 @@ public final class WeightLowering {
         double outRow = (double) out.dim(2) * out.dim(0) * outBits / 8;
         return new LoweredLayer(l.name(), l.kind(), k, n, g, mvms, macs, input, inBits, outBits,
                 quant.of(l.name()).weights().type(), bn == null ? null : bn.name(), act, l.bias(), inRow, outRow,
-                l.kernelH(), l.origin());
+                l.kernelH(), l.origin(), 0);
     }
 
     /**

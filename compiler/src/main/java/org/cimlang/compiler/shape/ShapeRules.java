@@ -62,6 +62,7 @@ final class ShapeRules {
                 case MATMUL -> matmul(l, in);
                 case RESHAPE -> reshape(l, in);
                 case TRANSPOSE -> transpose(l, in);
+                case LSTM, GRU -> recurrent(l, in);
             };
             if (out == null) {
                 return;
@@ -81,7 +82,7 @@ final class ShapeRules {
         return switch (kind) {
             case INPUT -> "shape";
             case CONV2D -> "filters";
-            case DENSE -> "units";
+            case DENSE, LSTM, GRU -> "units";
             case MAXPOOL, AVGPOOL -> "kernel";
             default -> "from";
         };
@@ -95,6 +96,11 @@ final class ShapeRules {
         }
         if (l.kind() == LayerKind.DENSE) {
             return Math.multiplyExact(in[0].elements(), l.units());
+        }
+        if (l.kind().recurrent()) {
+            // per step the crossbar's (N + H) x 4H matrix (gru: the candidate's input and recurrent parts apart)
+            long rows = Math.addExact(in[0].dim(1), l.units());
+            return Math.multiplyExact(in[0].dim(0), Math.multiplyExact(rows, Math.multiplyExact(4, l.units())));
         }
         return 0;
     }
@@ -236,6 +242,19 @@ final class ShapeRules {
                     + l.inputs().get(0) + " produces " + in[0] + ": insert 'flatten'", l, "from");
         }
         return Shape.of(l.units());
+    }
+
+    /** lstm/gru: a sequence [T, N] to every step's state [T, H], or with 'last' the last step's [H]. */
+    private Shape recurrent(Layer l, Shape[] in) {
+        if (!positive(l, l.units(), "units", "units")) {
+            return null;
+        }
+        if (in[0].rank() != 2) {
+            error(SHAPE_RANK, l.kind().keyword() + " " + l.name() + " expects a sequence [T, N] but "
+                    + l.inputs().get(0) + " produces " + in[0] + ": declare the input as [steps, features]", l, "from");
+            return null;
+        }
+        return l.last() ? Shape.of(l.units()) : Shape.of(in[0].dim(0), l.units());
     }
 
     private Shape add(Layer l, Shape[] in) {

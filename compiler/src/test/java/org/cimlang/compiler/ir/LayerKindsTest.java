@@ -38,10 +38,12 @@ class LayerKindsTest {
     }
 
     @Test
-    void onlyConvAndDenseKeepStaticWeightsInArrays() {
+    void convDenseAndTheRecurrentKindsKeepStaticWeightsInArrays() {
         List<LayerKind> inArrays = LayerKinds.all().stream().filter(LayerKindSpec::hasWeightsInArrays)
                 .map(LayerKindSpec::kind).toList();
-        assertEquals(List.of(LayerKind.CONV2D, LayerKind.DENSE), inArrays);
+        assertEquals(List.of(LayerKind.CONV2D, LayerKind.DENSE, LayerKind.LSTM, LayerKind.GRU), inArrays);
+        assertEquals(List.of(LayerKind.LSTM, LayerKind.GRU),
+                java.util.Arrays.stream(LayerKind.values()).filter(LayerKind::recurrent).toList());
         assertTrue(LayerKind.DENSE.hasCrossbarWeights());
         assertFalse(LayerKind.BATCHNORM.hasCrossbarWeights());
     }

@@ -208,6 +208,7 @@ public class HoverContents {
             case BIAS -> l.bias() ? "bias" : "no bias";
             case GLOBAL -> l.global() ? "global" : null;
             case CEIL -> l.ceil() ? "output size rounded up (ceil)" : null;
+            case LAST -> l.last() ? "last step's state only" : null;
             case AXIS -> "axis " + l.axis();
             case ACTIVATION -> l.activation() == org.cimlang.compiler.ir.Activation.NONE ? null
                     : "activation " + l.activation().keyword();

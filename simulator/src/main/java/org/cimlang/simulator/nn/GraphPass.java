@@ -32,6 +32,7 @@ final class GraphPass {
     private final float[][] xhat;
     private final float[][] invStd;
     private final float[][] weights;
+    private final Recurrent.Trace[] traces;
     private final float[] clips;
     private final long noiseSeed;
 
@@ -52,6 +53,7 @@ final class GraphPass {
         xhat = new float[n][];
         invStd = new float[n][];
         weights = new float[n][];
+        traces = new Recurrent.Trace[n];
         clips = new float[n];
     }
 
@@ -93,6 +95,18 @@ final class GraphPass {
                 int tokens = node.size() / node.channels();
                 Dense.forward(x, w, params.get(name + ".bias"), y, batch * tokens, node.inSizes()[0] / tokens,
                         node.channels(), par);
+            }
+            case LSTM, GRU -> {
+                float[] w = effectiveWeight(node);
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                int steps = plan.nodes.get(node.inputs()[0]).shape()[0];
+                int hidden = (int) node.layer().units();
+                int in = node.inSizes()[0] / steps;
+                if (mode == Mode.TRAIN) {
+                    traces[i] = new Recurrent.Trace(node.kind(), batch, steps, in, hidden);
+                }
+                Recurrent.forward(node.kind(), x, w, params.get(name + ".bias"), y, node.layer().last(), batch, steps,
+                        in, hidden, traces[i], par);
             }
             case CONV2D -> {
                 float[] w = effectiveWeight(node);
@@ -231,6 +245,14 @@ final class GraphPass {
                     int tokens = node.size() / node.channels();
                     Dense.backward(x, weights[i], dz, dx, dw, grads.get(name + ".bias"), batch * tokens,
                             node.inSizes()[0] / tokens, node.channels(), par);
+                    finishWeightGradient(node, dw, grads);
+                }
+                case LSTM, GRU -> {
+                    float[] dw = weightGradientBuffer(node, grads);
+                    int steps = plan.nodes.get(node.inputs()[0]).shape()[0];
+                    Recurrent.backward(node.kind(), weights[i], dz, dx, dw, grads.get(name + ".bias"),
+                            node.layer().last(), batch, steps, node.inSizes()[0] / steps, (int) node.layer().units(),
+                            traces[i], par);
                     finishWeightGradient(node, dw, grads);
                 }
                 case CONV2D -> {
