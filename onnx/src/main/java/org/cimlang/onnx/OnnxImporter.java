@@ -34,7 +34,8 @@ public final class OnnxImporter {
             "HardSigmoid+Mul (hard swish)", "HardSwish", "Identity", "LayerNormalization (opset 17, last axis)", "ReduceMean+Sub+Pow+ReduceMean+Add+Sqrt+Div (layer normalisation as PyTorch writes it below opset 17)", "MatMul (by a weight: dense; of two activations: matmul)",
             "MaxPool", "Mul (of two tensors; x * sigmoid(x) is silu)", "Mul or Div by a constant (folded into the "
                     + "dense layer before: attention's 1 / sqrt(d))", "Pad (zeros, before Conv or AveragePool)", "Relu",
-            "Reshape (batch kept)", "Shape+Gather+Unsqueeze+Concat (the sizes of a view, folded)", "Sigmoid", "Softmax",
+            "Reshape (batch kept)", "Shape+Gather+Unsqueeze+Concat (the sizes of a view, folded)", "Sigmoid",
+            "Slice (of a dense layer's outputs: a packed q, k, v projection)", "Softmax",
             "Sum", "Tanh", "Transpose (batch kept)");
 
     private OnnxImporter() {
@@ -107,8 +108,6 @@ public final class OnnxImporter {
         Map<String, String> hints = new LinkedHashMap<>();
         hints.put("Sign", "cimlang's sign maps 0 to +1 where ONNX's Sign gives 0: export it as "
                 + "Where(GreaterOrEqual(x, 0), 1, -1)");
-        hints.put("Slice", "a packed projection split with Slice (nn.MultiheadAttention's in_proj) is not read: use "
-                + "separate nn.Linear layers for q, k and v, or simplify the model with onnxsim");
         StringBuilder hint = new StringBuilder();
         for (Map.Entry<String, String> h : hints.entrySet()) {
             if (ops.containsKey(h.getKey()) && hint.indexOf(h.getValue()) < 0) {
