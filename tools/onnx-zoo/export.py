@@ -2,9 +2,9 @@
 """Exports torchvision models with random weights (weights=None: nothing is downloaded) to ONNX, opset 13,
 as a new user of cimlang would: torch.onnx.export(model.eval(), image, file). Uses Debian's python3-torch
 and python3-torchvision (1.13 / 0.14). bert_tiny is a BERT-like encoder of two blocks written batch first
-(16 tokens of 64 features, 4 heads; opset 17 for its LayerNormalization). Also two recurrent keyword
-spotters of the 'Hello Edge' shape (49 frames x 10 MFCCs -> nn.LSTM / nn.GRU of 64, batch_first -> the last step
--> Linear 12).
+(16 tokens of 64 features, 4 heads; opset 17 for its LayerNormalization); transformer_layer is PyTorch's
+nn.TransformerEncoderLayer of the same size. Also two recurrent keyword spotters of the 'Hello Edge' shape
+(49 frames x 10 MFCCs -> nn.LSTM / nn.GRU of 64, batch_first -> the last step -> Linear 12).
 
     /usr/bin/python3 tools/onnx-zoo/export.py OUT_DIR [MODEL ...]
 """
@@ -25,6 +25,7 @@ MODELS = {
     "densenet121": lambda: torchvision.models.densenet121(weights=None),
     "efficientnet_b0": lambda: torchvision.models.efficientnet_b0(weights=None),
     "bert_tiny": lambda: BertTiny(),
+    "transformer_layer": lambda: TransformerLayer(),
     "lstm_kws": lambda: KeywordSpotter(torch.nn.LSTM),
     "gru_kws": lambda: KeywordSpotter(torch.nn.GRU),
 }
@@ -54,6 +55,20 @@ class EncoderBlock(torch.nn.Module):
         ctx = (a @ v).transpose(1, 2).reshape(b, t, d)
         x = self.ln1(x + self.o(ctx))
         return self.ln2(x + self.ff2(self.act(self.ff1(x))))
+
+
+class TransformerLayer(torch.nn.Module):
+    """PyTorch's own nn.TransformerEncoderLayer (d_model 64, 4 heads, feed-forward 256, batch first) on 16 tokens,
+    as a user would export it: its nn.MultiheadAttention moves the batch and packs q, k and v in one in_proj."""
+    input_shape = (1, 16, 64)
+    opset = 17
+
+    def __init__(self):
+        super().__init__()
+        self.layer = torch.nn.TransformerEncoderLayer(64, 4, 256, dropout=0.0, batch_first=True)
+
+    def forward(self, x):
+        return self.layer(x)
 
 
 class BertTiny(torch.nn.Module):

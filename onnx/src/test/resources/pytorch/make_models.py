@@ -127,15 +127,17 @@ def randomise_batchnorm(model):
             m.running_var.uniform_(0.2, 1.2)
 
 
-def export(name, model, shape, opset, training=torch.onnx.TrainingMode.EVAL):
-    """In EVAL mode PyTorch folds each batch norm into the convolution before it; PRESERVE keeps them."""
+def export(name, model, shape, opset, training=torch.onnx.TrainingMode.EVAL, dynamic=True):
+    """In EVAL mode PyTorch folds each batch norm into the convolution before it; PRESERVE keeps them. Without
+    a dynamic batch the model is exported for a batch of 1 (as torchvision's zoo is)."""
     model.eval()
     randomise_batchnorm(model)
     x = torch.rand(4, *shape)
     with torch.no_grad():
         y = model(x)
     torch.onnx.export(model, x[:1], name + ".onnx", opset_version=opset, input_names=["input"],
-                      output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}},
+                      output_names=["logits"],
+                      dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}} if dynamic else None,
                       training=training)
     np.savez(name + ".npz", input=x.numpy(), output=y.numpy())
 
@@ -149,7 +151,10 @@ for i, (name, make, shape, opset, *mode) in enumerate([
         ("tiny_resnet_bn", TinyResNet, (3, 16, 16), 13, torch.onnx.TrainingMode.PRESERVE),
         ("mlp", Mlp, (1, 8, 8), 11),
         ("branches", Branches, (4, 8, 8), 13),
-        ("tiny_encoder", TinyEncoder, (7, 16), 17)]):
+        ("tiny_encoder", TinyEncoder, (7, 16), 17),
+        # nn.MultiheadAttention inside moves the batch (Transpose [1, 0, 2]) and merges it with the heads: batch 1
+        ("encoder_layer", lambda: nn.TransformerEncoderLayer(16, 2, 32, dropout=0.0, batch_first=True),
+         (7, 16), 17, torch.onnx.TrainingMode.EVAL, False)]):
     if not wanted or name in wanted:
         torch.manual_seed(2024 + i)
         export(name, make(), shape, opset, *mode)

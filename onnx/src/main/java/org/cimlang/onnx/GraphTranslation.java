@@ -54,6 +54,12 @@ final class GraphTranslation {
             "Transpose", "Shape", "Gather", "Unsqueeze", "Squeeze", "Cast", "LSTM", "GRU", "Slice", "Expand",
             "ConstantOfShape");
 
+    /** Operators that read a tensor's values in the layout [batch, ...]: none may read a tensor whose batch moved. */
+    private static final Set<String> BATCH_FIRST_ONLY = Set.of("Conv", "MaxPool", "AveragePool", "GlobalAveragePool",
+            "GlobalMaxPool", "Flatten", "Concat", "BatchNormalization", "ReduceMean", "Pad");
+    /** Operators that work out the layout of their output themselves. */
+    private static final Set<String> LAYOUT_AWARE = Set.of("Transpose", "Reshape", "Slice", "Shape");
+
     /** What a tensor name holds. */
     private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart, Dims,
             Filled, TimeMajor, RecurrentSteps, RecurrentLast {
@@ -150,6 +156,15 @@ final class GraphTranslation {
     private int foldedScales;
     /** The input's batch size when the model fixes it (exported without dynamic axes), else 0. */
     private long fixedBatch;
+    /**
+     * The ONNX dimensions (the batch included) of the tensors whose layout is not [batch, the layer's shape]: in a
+     * model of batch 1, nn.MultiheadAttention moves the batch ([T, 1, E]) and merges it with the heads
+     * ([T, 1 x H, D]); such a tensor's per-image shape is its dimensions without the first of size 1 (the batch),
+     * or all of them when the batch is merged into another axis.
+     */
+    private final Map<String, long[]> layouts = new HashMap<>();
+    /** Packed projections split by Slice into layers of their own (nn.MultiheadAttention's in_proj): dropped. */
+    private final Set<String> splitLayers = new java.util.LinkedHashSet<>();
     private int deadNodes;
     private String outputTensor;
 
@@ -238,7 +253,24 @@ final class GraphTranslation {
         }
         addInputLayer(input);
         for (NodeProto n : order) {
+            for (String in : n.getInputList()) {
+                if (layouts.containsKey(in) && BATCH_FIRST_ONLY.contains(n.getOpType())) {
+                    throw error(n, "it reads '" + in + "', whose batch axis an earlier Transpose or Reshape moved ("
+                            + Arrays.toString(layouts.get(in)) + "); cimlang reads " + n.getOpType()
+                            + " with the batch first");
+                }
+            }
             translate(n);
+            followLayout(n);
+        }
+        for (String split : splitLayers) {
+            layers.removeIf(l -> l.name().equals(split));
+            weights.remove(split + ".weight");
+            weights.remove(split + ".bias");
+        }
+        layerAt.clear();
+        for (int i = 0; i < layers.size(); i++) {
+            layerAt.put(layers.get(i).name(), i);
         }
         Value out = values.get(outputTensor);
         if (!(out instanceof LayerOut o)) {
@@ -416,7 +448,10 @@ final class GraphTranslation {
     }
 
     private void gemm(NodeProto n) {
-        LayerOut a = flatIn(n);
+        // a batch-1 model's [T x 1, E] (nn.MultiheadAttention's out_proj): a dense layer on the sequence [T, E]
+        LayerOut a = layouts.containsKey(n.getInput(0)) && layerIn(n, 0).shape().rank() == 2 ? layerIn(n, 0)
+                : flatIn(n);
+        long features = a.shape().dim(a.shape().rank() - 1);
         if (attrInt(n, "transA", 0) != 0) {
             throw error(n, "transA=1 transposes the data; cimlang's dense layer reads [batch, features]");
         }
@@ -424,8 +459,8 @@ final class GraphTranslation {
         float alpha = attrFloat(n, "alpha", 1f);
         float beta = attrFloat(n, "beta", 1f);
         boolean transB = attrInt(n, "transB", 0) != 0;
-        float[] w = denseWeight(n, b, a.shape().dim(0), transB);
-        int units = w.length / (int) a.shape().dim(0);
+        float[] w = denseWeight(n, b, features, transB);
+        int units = w.length / (int) features;
         if (alpha != 1f) {
             for (int i = 0; i < w.length; i++) {
                 w[i] *= alpha;
@@ -433,7 +468,7 @@ final class GraphTranslation {
         }
         boolean hasBias = hasInput(n, 2);
         String name = layerName(n, b.name());
-        weights.put(name + ".weight", Tensor.of(w, units, (int) a.shape().dim(0)));
+        weights.put(name + ".weight", Tensor.of(w, units, (int) features));
         if (hasBias) {
             Const c = constIn(n, 2, "bias");
             float[] bias = broadcastBias(n, c, units, false);
@@ -466,6 +501,172 @@ final class GraphTranslation {
         add(Layer.builder(name, LayerKind.DENSE).inputs(a.layer()).units(units).bias(false).origin(n.getName())
                 .build());
         define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    /** The ONNX dimensions of input {@code i}, the batch included (its symbol {@link #BATCH} when dynamic). */
+    private long[] onnxDims(NodeProto n, int i, LayerOut x) {
+        long[] l = layouts.get(n.getInput(i));
+        if (l != null) {
+            return l.clone();
+        }
+        long[] d = new long[x.shape().rank() + 1];
+        d[0] = fixedBatch > 0 ? fixedBatch : BATCH;
+        System.arraycopy(x.shape().dims(), 0, d, 1, x.shape().rank());
+        return d;
+    }
+
+    /** The per-image shape of a tensor of a batch-1 model: without its first axis of size 1, else all of it. */
+    private static Shape sampleShape(long[] dims) {
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] == 1) {
+                long[] s = new long[dims.length - 1];
+                System.arraycopy(dims, 0, s, 0, i);
+                System.arraycopy(dims, i + 1, s, i, dims.length - i - 1);
+                return Shape.of(s);
+            }
+        }
+        return Shape.of(dims);
+    }
+
+    private static int firstOne(long[] dims) {
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Records the layout of a tensor of a batch-1 model (nothing when the batch is first, as usual). */
+    private void setLayout(String tensor, long[] dims) {
+        if (dims.length > 0 && dims[0] == 1) {
+            layouts.remove(tensor);
+        } else {
+            layouts.put(tensor, dims.clone());
+        }
+    }
+
+    /**
+     * After a node that keeps its input's layout (element-wise steps, a MatMul by a weight, softmax, layer norm):
+     * its output has that layout, with the last axis its own.
+     */
+    private void followLayout(NodeProto n) {
+        if (LAYOUT_AWARE.contains(n.getOpType())) {
+            return;
+        }
+        long[] from = null;
+        for (String in : n.getInputList()) {
+            if (layouts.containsKey(in)) {
+                from = layouts.get(in);
+                break;
+            }
+        }
+        for (String out : n.getOutputList()) {
+            Value v = values.get(out);
+            long[] layout = from;
+            if (layout == null && v instanceof LayerOut y) {
+                for (String t : tensorsOfLayer.getOrDefault(y.layer(), List.of())) {
+                    if (layouts.containsKey(t)) {
+                        layout = layouts.get(t);
+                    }
+                }
+            }
+            if (layout == null || !(v instanceof LayerOut y) || layouts.containsKey(out)) {
+                continue;
+            }
+            long[] d = layout.clone();
+            Shape s = y.shape();
+            if (s.rank() > 0 && sampleShape(d).rank() == s.rank()) {
+                d[d.length - 1] = s.dim(s.rank() - 1);
+            }
+            if (!sampleShape(d).equals(s)) {
+                throw error(n, "its output " + s + " does not follow the layout " + Arrays.toString(layout)
+                        + " of its input, whose batch axis an earlier Transpose or Reshape moved");
+            }
+            setLayout(out, d);
+        }
+    }
+
+    /** A Transpose in a batch-1 model that moves the batch (or reads a tensor whose batch moved). */
+    private void batchOneTranspose(NodeProto n, LayerOut x, long[] perm) {
+        long[] d = onnxDims(n, 0, x);
+        long[] out = new long[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            out[i] = d[(int) perm[i]];
+        }
+        int rIn = firstOne(d);
+        int rOut = firstOne(out);
+        long[] inner;
+        if (rIn < 0 && rOut < 0) {
+            inner = perm.clone();
+        } else if (rIn >= 0 && rOut >= 0 && perm[rOut] == rIn) {
+            inner = new long[perm.length - 1];
+            for (int i = 0, k = 0; i < perm.length; i++) {
+                if (i != rOut) {
+                    inner[k++] = perm[i] - (perm[i] > rIn ? 1 : 0);
+                }
+            }
+        } else {
+            throw error(n, "it transposes " + Arrays.toString(d) + " with perm " + Arrays.toString(perm)
+                    + ": cimlang cannot tell where the batch goes");
+        }
+        boolean identity = true;
+        for (int i = 0; i < inner.length; i++) {
+            identity &= inner[i] == i;
+        }
+        if (identity) {
+            aliasOf(n, x);
+        } else {
+            String name = layerName(n, null);
+            add(Layer.builder(name, LayerKind.TRANSPOSE).inputs(x.layer()).shape(Shape.of(inner)).origin(n.getName())
+                    .build());
+            define(n.getOutput(0), new LayerOut(name, sampleShape(out)));
+        }
+        setLayout(n.getOutput(0), out);
+    }
+
+    /** A Reshape in a batch-1 model whose target does not start with the batch, or of a tensor whose batch moved. */
+    private void batchOneReshape(NodeProto n, LayerOut x, long[] target, boolean allowZero) {
+        long[] d = onnxDims(n, 0, x);
+        long total = 1;
+        for (long v : d) {
+            total = Math.multiplyExact(total, v);
+        }
+        long[] out = new long[target.length];
+        int infer = -1;
+        long known = 1;
+        for (int i = 0; i < target.length; i++) {
+            long v = target[i] == 0 && !allowZero && i < d.length ? d[i] : target[i];
+            if (v == -1) {
+                infer = i;
+            } else if (v <= 0) {
+                throw error(n, "its shape " + Arrays.toString(target) + " has the dimension " + v);
+            } else {
+                known = Math.multiplyExact(known, v);
+                out[i] = v;
+            }
+        }
+        if (infer >= 0) {
+            out[infer] = total / known;
+        }
+        long product = 1;
+        for (long v : out) {
+            product = Math.multiplyExact(product, v);
+        }
+        if (product != total) {
+            throw error(n, "it reshapes " + Arrays.toString(d) + " to " + Arrays.toString(target));
+        }
+        Shape s = sampleShape(out);
+        if (s.equals(x.shape())) {
+            aliasOf(n, x);
+        } else if (s.isFlat()) {
+            toFlat(n, x);
+        } else {
+            String name = layerName(n, null);
+            add(Layer.builder(name, LayerKind.RESHAPE).inputs(x.layer()).shape(s).origin(n.getName()).build());
+            define(n.getOutput(0), new LayerOut(name, s));
+        }
+        setLayout(n.getOutput(0), out);
     }
 
     /** Two activations multiplied ([batch, .., M, K] x [batch, .., K, N]): attention's Q K^T and A V. */
@@ -526,6 +727,10 @@ final class GraphTranslation {
     }
 
     private void add(NodeProto n) {
+        if (n.getInputCount() == 2 && isInts(value(n, 0)) && isInts(value(n, 1))) {
+            values.put(n.getOutput(0), new Dims(integerArithmetic(n, '+')));
+            return;
+        }
         if (n.getInputCount() == 2 && (value(n, 0) instanceof NormPart || value(n, 1) instanceof NormPart)) {
             int at = value(n, 0) instanceof NormPart ? 0 : 1;
             NormPart p = (NormPart) value(n, at);
@@ -760,7 +965,7 @@ final class GraphTranslation {
             return;
         }
         if (isInts(a) && isInts(b)) {
-            values.put(n.getOutput(0), new Dims(integerArithmetic(n, true)));
+            values.put(n.getOutput(0), new Dims(integerArithmetic(n, '*')));
             return;
         }
         if (a instanceof LayerOut x && b instanceof Const c && floatsOf(n, c).length == 1) {
@@ -777,7 +982,7 @@ final class GraphTranslation {
     }
 
     /** Mul or Div of two integer vectors (PyTorch's {@code x.size(-1) // heads}), element by element. */
-    private long[] integerArithmetic(NodeProto n, boolean multiply) {
+    private long[] integerArithmetic(NodeProto n, char op) {
         long[] a = intsIn(n, 0, "first operand");
         long[] b = intsIn(n, 1, "second operand");
         if (a.length != b.length && a.length != 1 && b.length != 1) {
@@ -787,11 +992,11 @@ final class GraphTranslation {
         for (int i = 0; i < out.length; i++) {
             long x = a[a.length == 1 ? 0 : i];
             long y = b[b.length == 1 ? 0 : i];
-            if (x == BATCH || y == BATCH || !multiply && y == 0) {
+            if (x == BATCH || y == BATCH || op == '/' && y == 0) {
                 throw error(n, "it computes with the batch size (or divides by 0); cimlang folds arithmetic on "
                         + "fixed dimensions only");
             }
-            out[i] = multiply ? Math.multiplyExact(x, y) : Math.floorDiv(x, y);
+            out[i] = op == '*' ? Math.multiplyExact(x, y) : op == '+' ? Math.addExact(x, y) : Math.floorDiv(x, y);
         }
         return out;
     }
@@ -857,7 +1062,7 @@ final class GraphTranslation {
             return;
         }
         if (isInts(value(n, 0)) && isInts(value(n, 1))) {
-            values.put(n.getOutput(0), new Dims(integerArithmetic(n, false)));
+            values.put(n.getOutput(0), new Dims(integerArithmetic(n, '/')));
             return;
         }
         LayerOut x = layerIn(n, 0);
@@ -1032,6 +1237,11 @@ final class GraphTranslation {
         long elements = x.shape().elements();
         boolean allowZero = attrInt(n, "allowzero", 0) != 0;
         // a model exported without a dynamic batch states its batch (1) where a view keeps it
+        if (fixedBatch == 1 && (layouts.containsKey(n.getInput(0)) || target.length > 0 && target[0] != 0
+                && target[0] != -1 && target[0] != 1)) {
+            batchOneReshape(n, x, target, allowZero);
+            return;
+        }
         if (target.length > 0 && (target[0] == BATCH || fixedBatch > 0 && target[0] == fixedBatch)) {
             target = target.clone();
             target[0] = allowZero ? -1 : 0;
@@ -1538,13 +1748,17 @@ final class GraphTranslation {
             return;
         }
         LayerOut x = layerIn(n, 0);
-        int rank = x.shape().rank() + 1;
+        int rank = layouts.containsKey(n.getInput(0)) ? layouts.get(n.getInput(0)).length : x.shape().rank() + 1;
         long[] perm = given;
         if (perm == null) {
             perm = new long[rank];
             for (int i = 0; i < rank; i++) {
                 perm[i] = rank - 1 - i;
             }
+        }
+        if (fixedBatch == 1 && perm.length == rank && (perm[0] != 0 || layouts.containsKey(n.getInput(0)))) {
+            batchOneTranspose(n, x, perm);
+            return;
         }
         if (perm.length != rank || perm[0] != 0) {
             throw error(n, "it transposes " + x.layer() + " " + x.shape() + " with perm " + Arrays.toString(perm)
@@ -1580,15 +1794,12 @@ final class GraphTranslation {
     private void shapeOfTensor(NodeProto n) {
         long[] all;
         if (value(n, 0) instanceof TimeMajor t) {
-            all = new long[] {t.shape().dim(0), BATCH, t.shape().dim(1)};
+            all = new long[] {t.shape().dim(0), fixedBatch > 0 ? fixedBatch : BATCH, t.shape().dim(1)};
         } else {
             LayerOut x = layerIn(n, 0);
             // the sizes are known here: reading them reads no value (a scale may still fold into x's layer)
             aliasReads.merge(x.layer(), 1, Integer::sum);
-            long[] dims = x.shape().dims();
-            all = new long[dims.length + 1];
-            all[0] = BATCH;
-            System.arraycopy(dims, 0, all, 1, dims.length);
+            all = onnxDims(n, 0, x);
         }
         int from = (int) clampAxis(attrInt(n, "start", 0), all.length);
         int to = (int) clampAxis(attrInt(n, "end", all.length), all.length);
@@ -1665,17 +1876,9 @@ final class GraphTranslation {
     }
 
     /** Slice of integers from a shape (along axis 0, step 1), folded. */
-    private void slice(NodeProto n) {
-        Value v = value(n, 0);
-        if (!isInts(v)) {
-            throw error(n, "it slices " + describe(v) + "; cimlang reads Slice only of integers computed from a "
-                    + "shape (PyTorch's view)");
-        }
+    private void sliceInts(NodeProto n, long[] starts, long[] ends, long[] steps) {
         long[] data = intsIn(n, 0, "data");
-        long[] starts = intsIn(n, 1, "starts");
-        long[] ends = intsIn(n, 2, "ends");
         long[] axes = hasInput(n, 3) ? intsIn(n, 3, "axes") : new long[] {0};
-        long[] steps = hasInput(n, 4) ? intsIn(n, 4, "steps") : new long[] {1};
         if (starts.length != 1 || ends.length != 1 || axes.length != 1 || (axes[0] != 0 && axes[0] != -1)
                 || steps.length != 1 || steps[0] != 1) {
             throw error(n, "it slices a shape other than along axis 0 with step 1");
@@ -1684,6 +1887,59 @@ final class GraphTranslation {
         int from = (int) clampAxis(starts[0], len);
         int to = (int) clampAxis(Math.min(ends[0], len), len);
         values.put(n.getOutput(0), new Dims(Arrays.copyOfRange(data, from, Math.max(from, to))));
+    }
+
+    /**
+     * Slice of a dense layer's outputs along the last axis: nn.MultiheadAttention's packed in_proj split into q, k
+     * and v, each a dense layer of its own with those rows of the weight (the packed layer is dropped when only
+     * Slices read it). Slice of integers (a shape) is folded.
+     */
+    private void slice(NodeProto n) {
+        long[] starts = intsIn(n, 1, "starts");
+        long[] ends = intsIn(n, 2, "ends");
+        long[] steps = hasInput(n, 4) ? intsIn(n, 4, "steps") : new long[] {1};
+        if (isInts(value(n, 0))) {
+            sliceInts(n, starts, ends, steps);
+            return;
+        }
+        LayerOut x = layerIn(n, 0);
+        long[] d = onnxDims(n, 0, x);
+        long[] axes = hasInput(n, 3) ? intsIn(n, 3, "axes") : new long[] {0};
+        Layer dense = layer(x.layer());
+        long axis = axes.length == 1 ? (axes[0] < 0 ? axes[0] + d.length : axes[0]) : -1;
+        boolean onlySlices = readers.getOrDefault(n.getInput(0), List.of()).stream()
+                .allMatch(r -> r.getOpType().equals("Slice") || r.getOpType().equals("Shape"));
+        if (axis != d.length - 1 || starts.length != 1 || steps.length != 1 || steps[0] != 1
+                || dense.kind() != LayerKind.DENSE || !onlySlices) {
+            throw error(n, "it slices " + x.layer() + " " + Arrays.toString(d) + "; cimlang reads Slice as a part of a "
+                    + "dense layer's outputs (the last axis, step 1) where only Slices read that layer: a packed "
+                    + "projection split into q, k and v");
+        }
+        int units = (int) dense.units();
+        int s = (int) Math.max(0, Math.min(units, starts[0] < 0 ? starts[0] + units : starts[0]));
+        int e = (int) Math.max(s, Math.min(units, ends[0] < 0 ? ends[0] + units : ends[0]));
+        Tensor w = weights.get(dense.name() + ".weight");
+        int in = w.dim(1);
+        float[] part = Arrays.copyOfRange(w.data(), s * in, e * in);
+        // thirds of a packed projection are its queries, keys and values
+        String third = units % 3 == 0 && e - s == units / 3 ? new String[] {"q", "k", "v"}[s / (units / 3)] : null;
+        String name = third != null ? names.unique(dense.name() + "_" + third) : layerName(n, null);
+        weights.put(name + ".weight", Tensor.of(part, e - s, in));
+        Tensor b = weights.get(dense.name() + ".bias");
+        if (b != null) {
+            weights.put(name + ".bias", Tensor.of(Arrays.copyOfRange(b.data(), s, e), e - s));
+        }
+        add(Layer.builder(name, LayerKind.DENSE).inputs(dense.inputs()).units(e - s).bias(dense.bias())
+                .origin(n.getName()).build());
+        splitLayers.add(dense.name());
+        long[] out = d.clone();
+        out[out.length - 1] = e - s;
+        long[] shape = x.shape().dims();
+        shape[shape.length - 1] = e - s;
+        define(n.getOutput(0), new LayerOut(name, Shape.of(shape)));
+        if (layouts.containsKey(n.getInput(0))) {
+            setLayout(n.getOutput(0), out);
+        }
     }
 
     private void constantOfShape(NodeProto n) {

@@ -34,11 +34,12 @@ public final class OnnxImporter {
             "HardSigmoid+Mul (hard swish)", "HardSwish", "Identity", "LayerNormalization (opset 17, last axis)", "ReduceMean+Sub+Pow+ReduceMean+Add+Sqrt+Div (layer normalisation as PyTorch writes it below opset 17)", "MatMul (by a weight: dense; of two activations: matmul)",
             "MaxPool", "Mul (of two tensors; x * sigmoid(x) is silu)", "Mul or Div by a constant (folded into the "
                     + "dense layer before: attention's 1 / sqrt(d))", "Pad (zeros, before Conv or AveragePool)", "Relu",
-            "Reshape (batch kept)", "Sigmoid", "Softmax", "Sum", "Tanh", "Transpose (batch kept; or [1, 0, 2] around "
+            "Reshape (batch kept)", "Sigmoid", "Slice (of a dense layer's outputs: a packed q, k, v projection)",
+            "Softmax", "Sum", "Tanh", "Transpose (batch kept; or [1, 0, 2] around "
                     + "an LSTM/GRU)", "LSTM and GRU (one layer, forward, batch_first: Transpose [1, 0, 2] around them, "
                     + "zero initial states; the last step by Gather or Squeeze)",
-            "Shape, Gather, Unsqueeze, Squeeze, Slice, Concat, Cast, ConstantOfShape, Expand (integers from a tensor's "
-                    + "shape, folded: a view's target, a zero initial state)");
+            "Shape, Gather, Unsqueeze, Squeeze, Slice, Concat, Cast, ConstantOfShape, Expand, Add, Mul, Div (integers "
+                    + "from a tensor's shape, folded: a view's target, a zero initial state)");
 
     private OnnxImporter() {
     }

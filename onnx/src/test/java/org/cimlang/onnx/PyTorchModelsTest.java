@@ -132,6 +132,27 @@ class PyTorchModelsTest {
     }
 
     @Test
+    void pyTorchsTransformerEncoderLayerWithItsPackedProjectionAndMovedBatchImportsAsAttention() throws Exception {
+        // nn.TransformerEncoderLayer(16, 2, 32, batch_first=True) exported for a batch of 1: its attention
+        // transposes the input to [T, 1, E], splits one in_proj with Slice, merges the batch with the heads
+        // ([T, 1 x 2, 8]) and transposes back
+        Checked c = check("encoder_layer");
+        List<LayerKind> kinds = c.model().network().layers().stream().map(Layer::kind).toList();
+        assertEquals(2, kinds.stream().filter(k -> k == LayerKind.MATMUL).count(), c.names().toString());
+        // q, k and v from the packed projection, out_proj, linear1 and linear2
+        assertEquals(6, kinds.stream().filter(k -> k == LayerKind.DENSE).count(), c.names().toString());
+        assertTrue(c.names().containsAll(List.of("self_attn_q", "self_attn_k", "self_attn_v", "self_attn_out_proj",
+                "linear1", "linear2")), c.names().toString());
+        assertEquals(Activation.RELU, c.layer("linear1").activation());
+        AnalyzedNetwork net = TestNetworks.analyse(c.model().network());
+        Layer scores = c.model().network().layers().stream().filter(l -> l.kind() == LayerKind.MATMUL).findFirst()
+                .orElseThrow();
+        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 7, 7), net.shapeOf(scores.name()));
+        assertTrue(c.model().weights().keySet().stream().noneMatch(w -> w.startsWith("self_attn.")
+                || w.equals("self_attn.weight")), "the packed projection is dropped: " + c.model().weights().keySet());
+    }
+
+    @Test
     void concatOfBranchesAndPaddedAveragePoolExportedAsPadImports() throws Exception {
         Checked c = check("branches");
         Layer pool = c.layer("pool");
