@@ -162,7 +162,7 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
      */
     private static final Set<String> FOREIGN_LAYERS = Set.of("groupnorm", "instancenorm",
             "swish", "hardsigmoid", "leakyrelu", "elu", "prelu", "mish", "clip", "matmul",
-            "gemm", "linear", "attention", "multiheadattention", "embedding", "rnn", "reshape",
+            "gemm", "linear", "attention", "multiheadattention", "rnn", "reshape",
             "transpose", "permute", "split", "sub", "div", "upsample", "resize", "pad", "dropout", "conv1d",
             "conv3d", "convtranspose", "deconv", "globalavgpool", "adaptiveavgpool");
 

@@ -111,12 +111,16 @@ public final class FloatReference {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("network " + network.network().name()
                         + " has no input layer")).name();
         int per = Math.toIntExact(network.shapeOf(input).elements());
+        // an input that embeddings read holds token ids: whole numbers below the smallest vocabulary
+        long ids = network.order().stream().filter(l -> l.kind() == LayerKind.EMBEDDING
+                && l.inputs().get(0).equals(input)).mapToLong(org.cimlang.compiler.ir.Layer::vocabulary).min()
+                .orElse(0);
         SplittableRandom random = new SplittableRandom(seed);
         List<float[]> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             float[] x = new float[per];
             for (int j = 0; j < per; j++) {
-                x[j] = (float) random.nextDouble();
+                x[j] = ids > 0 ? random.nextLong(ids) : (float) random.nextDouble();
             }
             out.add(x);
         }

@@ -52,7 +52,7 @@ final class GraphTranslation {
             "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where", "Clip",
             "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization", "ReduceMean", "Sub", "Pow", "Sqrt",
             "LSTM", "GRU", "Shape", "Gather", "Unsqueeze", "Squeeze", "Slice", "Transpose", "Expand",
-            "ConstantOfShape");
+            "ConstantOfShape", "Cast");
 
     /** What a tensor name holds. */
     private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart,
@@ -148,6 +148,9 @@ final class GraphTranslation {
     private int foldedBiases;
     private int deadNodes;
     private String outputTensor;
+    /** The input layer when the graph reads integers (token ids, only for embeddings), with their ONNX type; else null. */
+    private String idsInput;
+    private String idsType;
 
     GraphTranslation(ModelProto model, String source) {
         this.model = model;
@@ -238,6 +241,21 @@ final class GraphTranslation {
                     + describe(out) + ", not computed from the input; there is nothing to run");
         }
         checkSingleOutputLayer(o.layer());
+        checkIdsReadByEmbeddings(theInput().getName());
+    }
+
+    /** An integer input holds token ids: only embeddings may read it. */
+    private void checkIdsReadByEmbeddings(String inputTensor) {
+        if (idsInput == null) {
+            return;
+        }
+        for (Layer l : layers) {
+            if (l.inputs().contains(idsInput) && l.kind() != LayerKind.EMBEDDING) {
+                throw new OnnxException(source + ": input '" + inputTensor + "' holds " + idsType + " numbers, which "
+                        + "cimlang reads only as the token ids of an embedding (a Gather of a constant table); layer "
+                        + l.name() + " (node '" + l.origin() + "') reads them as data");
+            }
+        }
     }
 
     /* ----------------------------------------------------------- graph walk */
@@ -263,9 +281,11 @@ final class GraphTranslation {
             throw new OnnxException(what + " is not a tensor; cimlang networks read one float tensor");
         }
         var tt = input.getType().getTensorType();
-        if (tt.getElemType() != TensorProto.DataType.FLOAT_VALUE) {
+        boolean ids = tt.getElemType() == TensorProto.DataType.INT64_VALUE
+                || tt.getElemType() == TensorProto.DataType.INT32_VALUE;
+        if (tt.getElemType() != TensorProto.DataType.FLOAT_VALUE && !ids) {
             throw new OnnxException(what + " holds " + OnnxTensors.typeName(tt.getElemType())
-                    + " numbers; cimlang networks read float32 images or feature vectors");
+                    + " numbers; cimlang networks read float32 images or feature vectors, or integer token ids");
         }
         if (!tt.hasShape()) {
             throw new OnnxException(what + " has no declared shape; export the model with a fixed input size "
@@ -296,6 +316,10 @@ final class GraphTranslation {
                 : LayerNames.sanitise(raw, "input");
         String name = names.unique(base == null ? "image" : base);
         add(Layer.builder(name, LayerKind.INPUT).shape(Shape.of(shape)).origin(input.getName()).build());
+        if (ids) {
+            idsInput = name;
+            idsType = OnnxTensors.typeName(tt.getElemType());
+        }
         define(input.getName(), new LayerOut(name, Shape.of(shape)));
     }
 
@@ -356,6 +380,7 @@ final class GraphTranslation {
             case "Transpose" -> transpose(n);
             case "ConstantOfShape" -> constantOfShape(n);
             case "Expand" -> expand(n);
+            case "Cast" -> cast(n);
             default -> throw new IllegalStateException("op " + n.getOpType() + " passed the supported-op check");
         }
     }
@@ -1298,6 +1323,33 @@ final class GraphTranslation {
         }
     }
 
+    /** PyTorch's {@code nn.Embedding}: Gather of its constant table [vocabulary, dim] by the token ids. */
+    private void embedding(NodeProto n, Const table) {
+        LayerOut ids = layerIn(n, 1);
+        long[] d = OnnxTensors.dims(table.tensor(), where(n) + ", table '" + table.name() + "'");
+        if (d.length != 2 || !ids.shape().isFlat()) {
+            throw error(n, "it gathers " + ids.layer() + " " + ids.shape() + " from a table of shape "
+                    + Arrays.toString(d) + "; cimlang's embedding reads token ids [batch, T] from a [vocabulary, dim] "
+                    + "table");
+        }
+        String name = layerName(n, table.name());
+        weights.put(name + ".weight", tensor(floatsOf(n, table), d));
+        add(Layer.builder(name, LayerKind.EMBEDDING).inputs(ids.layer()).vocabulary(d[0]).dim(d[1])
+                .origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, Shape.of(ids.shape().dim(0), d[1])));
+    }
+
+    /** A Cast of data to integers (token ids) or floats: the values are the same; only an embedding reads ids. */
+    private void cast(NodeProto n) {
+        long to = attrInt(n, "to", 0);
+        if (to != TensorProto.DataType.INT64_VALUE && to != TensorProto.DataType.INT32_VALUE
+                && to != TensorProto.DataType.FLOAT_VALUE) {
+            throw error(n, "it casts to " + OnnxTensors.typeName((int) to) + "; cimlang reads Cast only to float32 or "
+                    + "to integer token ids");
+        }
+        aliasOf(n, layerIn(n, 0));
+    }
+
     /** The last step of a recurrent layer's states: the layer becomes 'last' (its sequence read by nothing else). */
     private void lastStep(NodeProto n, String layerName) {
         Layer l = layer(layerName);
@@ -1310,7 +1362,7 @@ final class GraphTranslation {
             }
             replace(new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
                     l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), l.bias(), l.global(),
-                    l.ceil(), l.axis(), true, l.activation(), l.origin()));
+                    l.ceil(), l.axis(), true, l.vocabulary(), l.dim(), l.activation(), l.origin()));
             stale(layerName, "its last step was taken (node '" + n.getName() + "')");
         }
         define(n.getOutput(0), new LayerOut(layerName, Shape.of(l.units())));
@@ -1339,6 +1391,10 @@ final class GraphTranslation {
 
     private void gather(NodeProto n) {
         Value data = value(n, 0);
+        if (data instanceof Const table && attrInt(n, "axis", 0) == 0 && value(n, 1) instanceof LayerOut) {
+            embedding(n, table);
+            return;
+        }
         Const idx = constIn(n, 1, "indices");
         long[] at = OnnxTensors.longs(idx.tensor(), where(n) + ", indices '" + idx.name() + "'");
         boolean scalarIndex = idx.tensor().getDimsCount() == 0;
@@ -1364,8 +1420,13 @@ final class GraphTranslation {
             lastStep(n, x.layer());
             return;
         }
-        throw error(n, "it gathers along axis " + axis + " from " + describe(data) + "; cimlang reads Gather on a "
-                + "shape (PyTorch's view) and as the last step of an lstm/gru (out[:, -1] or h_n[-1])");
+        if (data instanceof Const table && axis == 0 && value(n, 1) instanceof LayerOut) {
+            embedding(n, table);
+            return;
+        }
+        throw error(n, "it gathers along axis " + axis + " from " + describe(data) + "; cimlang reads Gather of a "
+                + "constant table by token ids (an embedding), on a shape (PyTorch's view) and as the last step of an "
+                + "lstm/gru (out[:, -1] or h_n[-1])");
     }
 
     /** The axes of Squeeze/Unsqueeze: an input from opset 13 on, an attribute before. */
@@ -1513,7 +1574,7 @@ final class GraphTranslation {
 
     private static Layer copy(Layer l, boolean bias, Activation act) {
         return new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
-                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), l.last(), act,
+                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), l.last(), l.vocabulary(), l.dim(), act,
                 l.origin());
     }
 

@@ -36,7 +36,8 @@ public final class OnnxImporter {
             "Sigmoid", "Softmax", "Sum", "Tanh", "LSTM and GRU (one layer, forward, batch_first: Transpose [1, 0, 2] "
                     + "around them, zero initial states; the last step by Gather or Squeeze)",
             "Shape, Gather, Unsqueeze, Slice, Concat, ConstantOfShape, Expand (integers from the input's shape: a "
-                    + "view's target, a zero initial state)", "Squeeze, Transpose (around an LSTM/GRU)");
+                    + "view's target, a zero initial state)", "Squeeze, Transpose (around an LSTM/GRU)",
+            "Gather of a constant table by token ids (embedding)", "Cast (to float32 or to integer token ids)");
 
     private OnnxImporter() {
     }

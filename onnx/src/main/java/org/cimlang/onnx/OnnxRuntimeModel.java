@@ -26,12 +26,16 @@ public final class OnnxRuntimeModel implements AutoCloseable {
     private final OrtSession session;
     private final String inputName;
     private final long[] inputShape;
+    /** The model reads integer token ids (PyTorch's nn.Embedding input): the float samples are rounded to int64. */
+    private final boolean tokenIds;
 
-    private OnnxRuntimeModel(OrtEnvironment env, OrtSession session, String inputName, long[] inputShape) {
+    private OnnxRuntimeModel(OrtEnvironment env, OrtSession session, String inputName, long[] inputShape,
+            boolean tokenIds) {
         this.env = env;
         this.session = session;
         this.inputName = inputName;
         this.inputShape = inputShape;
+        this.tokenIds = tokenIds;
     }
 
     /** Loads the serialised model; {@code name} names it in messages. */
@@ -50,8 +54,9 @@ public final class OnnxRuntimeModel implements AutoCloseable {
                         + " outputs; the float reference compares models with one of each");
             }
             Map.Entry<String, NodeInfo> in = session.getInputInfo().entrySet().iterator().next();
-            long[] shape = ((TensorInfo) in.getValue().getInfo()).getShape();
-            return new OnnxRuntimeModel(env, session, in.getKey(), shape);
+            TensorInfo info = (TensorInfo) in.getValue().getInfo();
+            return new OnnxRuntimeModel(env, session, in.getKey(), info.getShape(),
+                    info.type == ai.onnxruntime.OnnxJavaType.INT64);
         } catch (OrtException e) {
             throw new OnnxException(name + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
         }
@@ -114,7 +119,8 @@ public final class OnnxRuntimeModel implements AutoCloseable {
     }
 
     private float[] runOnce(float[] x, long[] shape) {
-        try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape);
+        try (OnnxTensor t = tokenIds ? OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(ids(x)), shape)
+                : OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape);
                 OrtSession.Result r = session.run(Map.of(inputName, t))) {
             OnnxValue v = r.get(0);
             if (!(v instanceof OnnxTensor out)) {
@@ -130,6 +136,14 @@ public final class OnnxRuntimeModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new OnnxException("ONNX Runtime failed to run the model: " + e.getMessage(), e);
         }
+    }
+
+    private static long[] ids(float[] x) {
+        long[] ids = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            ids[i] = Math.round(x[i]);
+        }
+        return ids;
     }
 
     @Override

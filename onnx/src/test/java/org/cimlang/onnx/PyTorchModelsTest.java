@@ -168,4 +168,14 @@ class PyTorchModelsTest {
         Checked c = check("gru_fixed");
         assertTrue(c.layer("rnn").last());
     }
+
+    @Test
+    void anEmbeddingOfInt64TokenIdsBeforeAnLstmImportsAsEmbedding() throws Exception {
+        Checked c = check("embed_lstm");
+        assertEquals(List.of("tokens", "emb", "rnn", "fc"), c.names());
+        Layer emb = c.layer("emb");
+        assertEquals(LayerKind.EMBEDDING, emb.kind());
+        assertEquals(50, emb.vocabulary());
+        assertEquals(8, emb.dim());
+    }
 }

@@ -1,7 +1,7 @@
 package org.cimlang.compiler.ir;
 
 public enum LayerKind {
-    INPUT, CONV2D, DENSE, MAXPOOL, AVGPOOL, FLATTEN, BATCHNORM, LAYERNORM, ADD, MUL, CONCAT, ACTIVATION, SOFTMAX, LSTM, GRU;
+    INPUT, CONV2D, DENSE, MAXPOOL, AVGPOOL, FLATTEN, BATCHNORM, LAYERNORM, ADD, MUL, CONCAT, ACTIVATION, SOFTMAX, LSTM, GRU, EMBEDDING;
 
     /** This kind's entry in the table of layer kinds. */
     public LayerKindSpec spec() {

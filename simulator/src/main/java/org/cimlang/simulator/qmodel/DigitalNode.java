@@ -75,6 +75,8 @@ public final class DigitalNode extends QNode {
             case FLATTEN, ACTIVATION -> System.arraycopy(x[0], 0, y, 0, y.length);
             case BATCHNORM -> BatchNorm.evalForward(x[0], tensors[0], tensors[1], tensors[2], tensors[3], y,
                     batch, shape[0], size / shape[0], serial);
+            case EMBEDDING -> org.cimlang.simulator.nn.Embedding.forward(name(), x[0], tensors[0], y,
+                    (int) layer.vocabulary(), (int) layer.dim());
             case LAYERNORM -> LayerNorm.forward(x[0], tensors[0], tensors[1], y, null, null,
                     y.length / shape[shape.length - 1], shape[shape.length - 1]);
             case ADD -> Merge.addForward(x, y);
