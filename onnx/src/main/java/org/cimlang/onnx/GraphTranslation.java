@@ -147,10 +147,13 @@ final class GraphTranslation {
     private int foldedActivations;
     private int foldedBiases;
     private int deadNodes;
+    private boolean notesBatchOne;
     private String outputTensor;
     /** The input layer when the graph reads integers (token ids, only for embeddings), with their ONNX type; else null. */
     private String idsInput;
     private String idsType;
+    /** The graph input's first axis when it has a fixed size: the steps of a sequence-first model of batch 1. */
+    private long fixedFirstAxis;
 
     GraphTranslation(ModelProto model, String source) {
         this.model = model;
@@ -180,6 +183,10 @@ final class GraphTranslation {
         for (Map.Entry<String, Integer> e : dropped.entrySet()) {
             notes.add(e.getValue() + " " + e.getKey() + " node" + plural(e.getValue())
                     + " dropped (no effect at inference)");
+        }
+        if (notesBatchOne) {
+            notes.add("the input's first axis is the steps of one sequence (an LSTM/GRU exported with batch 1 and "
+                    + "batch_first=False): the network reads [steps, features] and runs one sequence at a time");
         }
         if (deadNodes > 0) {
             notes.add(deadNodes + " node" + plural(deadNodes) + " left out: the graph's output does not depend on "
@@ -292,6 +299,7 @@ final class GraphTranslation {
                     + "(dynamic axes only on the batch)");
         }
         List<TensorShapeProto.Dimension> dims = tt.getShape().getDimList();
+        fixedFirstAxis = !dims.isEmpty() && dims.get(0).hasDimValue() ? dims.get(0).getDimValue() : 0;
         if (dims.size() < 2 || dims.size() > 4) {
             throw new OnnxException(what + " has rank " + dims.size() + "; cimlang networks read [batch, features], "
                     + "a sequence [batch, tokens, features] or [batch, channels, height, width]");
@@ -1221,6 +1229,9 @@ final class GraphTranslation {
      */
     private void recurrent(NodeProto n, LayerKind kind) {
         Value xv = value(n, 0);
+        if (xv instanceof LayerOut in && sequenceFirst(in)) {
+            xv = stepsOfBatchOne(in);
+        }
         if (!(xv instanceof TimeMajor x)) {
             throw error(n, "its input X is " + describe(xv) + "; cimlang reads PyTorch's batch_first export, X = "
                     + "Transpose(perm [1, 0, 2]) of a [batch, steps, features] sequence");
@@ -1350,6 +1361,27 @@ final class GraphTranslation {
         aliasOf(n, layerIn(n, 0));
     }
 
+    /**
+     * Whether an LSTM/GRU reads the graph input itself as ONNX's [T, 1, N]: PyTorch's {@code batch_first=False}
+     * exported with batch 1 and a fixed input, whose first axis (taken for the batch) is the steps.
+     */
+    private boolean sequenceFirst(LayerOut in) {
+        Layer l = layer(in.layer());
+        return l.kind() == LayerKind.INPUT && in.shape().rank() == 2 && in.shape().dim(0) == 1 && fixedFirstAxis > 0;
+    }
+
+    /** The input re-declared as the sequence [T, N] of one image, read steps first by the LSTM/GRU. */
+    private TimeMajor stepsOfBatchOne(LayerOut in) {
+        Layer l = layer(in.layer());
+        Shape steps = Shape.of(fixedFirstAxis, in.shape().dim(1));
+        replace(Layer.builder(l.name(), LayerKind.INPUT).shape(steps).origin(l.origin()).build());
+        for (String t : tensorsOfLayer.getOrDefault(l.name(), List.of())) {
+            values.put(t, new LayerOut(l.name(), steps));
+        }
+        notesBatchOne = true;
+        return new TimeMajor(l.name(), steps);
+    }
+
     /** The last step of a recurrent layer's states: the layer becomes 'last' (its sequence read by nothing else). */
     private void lastStep(NodeProto n, String layerName) {
         Layer l = layer(layerName);
@@ -1413,6 +1445,11 @@ final class GraphTranslation {
         }
         if (data instanceof RecurrentLast r && axis == 0 && scalarIndex && (at[0] == 0 || at[0] == -1)) {
             lastStep(n, r.layer());
+            return;
+        }
+        if (data instanceof TimeMajor t && layer(t.layer()).kind().recurrent() && axis == 0 && scalarIndex
+                && (at[0] == -1 || at[0] == t.shape().dim(0) - 1)) {
+            lastStep(n, t.layer());
             return;
         }
         if (data instanceof LayerOut x && layer(x.layer()).kind().recurrent() && x.shape().rank() == 2 && axis == 1

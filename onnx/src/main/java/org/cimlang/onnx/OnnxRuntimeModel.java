@@ -82,6 +82,11 @@ public final class OnnxRuntimeModel implements AutoCloseable {
         return java.util.Arrays.copyOfRange(inputShape, 1, inputShape.length);
     }
 
+    /** The batch the model's input fixes, or 0 when its first axis is dynamic. */
+    public long fixedBatch() {
+        return inputShape.length > 0 && inputShape[0] > 0 ? inputShape[0] : 0;
+    }
+
     /** Runs every sample; each result is the output of that sample, flattened. */
     public List<float[]> run(List<float[]> samples) {
         int per = 1;
@@ -93,6 +98,14 @@ public final class OnnxRuntimeModel implements AutoCloseable {
             per = Math.multiplyExact(per, (int) d);
         }
         int fixed = inputShape.length > 0 && inputShape[0] > 0 ? (int) inputShape[0] : 0;
+        if (fixed > 1 && !samples.isEmpty() && samples.get(0).length == (long) per * fixed) {
+            // a sequence-first model of batch 1 (PyTorch's batch_first=False): axis 0 holds one sample's steps
+            List<float[]> whole = new ArrayList<>(samples.size());
+            for (float[] s : samples) {
+                whole.add(runOnce(s, inputShape.clone()));
+            }
+            return whole;
+        }
         int batch = fixed > 0 ? fixed : Math.min(MAX_BATCH, Math.max(1, samples.size()));
         List<float[]> out = new ArrayList<>(samples.size());
         for (int start = 0; start < samples.size(); start += batch) {

@@ -178,4 +178,14 @@ class PyTorchModelsTest {
         assertEquals(50, emb.vocabulary());
         assertEquals(8, emb.dim());
     }
+
+    @Test
+    void anLstmWithoutBatchFirstExportedWithBatchOneReadsItsInputAsOneSequence() throws Exception {
+        Checked c = check("lstm_steps_first");
+        assertEquals(List.of("frames", "rnn", "fc"), c.names());
+        assertEquals(org.cimlang.compiler.ir.Shape.of(49, 10), c.layer("frames").inputShape());
+        assertTrue(c.layer("rnn").last(), "out[-1] takes the last step");
+        assertTrue(c.model().notes().stream().anyMatch(n -> n.contains("the steps of one sequence")),
+                c.model().notes().toString());
+    }
 }
