@@ -160,4 +160,21 @@ class RecurrentQuantizedTest {
         assertEquals("input 'words' holds token ids up to 299, which its int8 activations cannot hold (largest code "
                 + "127): give it a wider type, e.g. 'layer words activations uint16'", e.getMessage());
     }
+
+    @Test
+    void crossLayerEqualisationLeavesRecurrentLayersOut() {
+        // dense -> lstm -> dense with 'equalize' everywhere: scaling the lstm's gates would change what it computes
+        Network net = new Network("E", List.of(Layer.builder("x", LayerKind.INPUT).shape(Shape.of(5, 4)).build(),
+                Layer.builder("pre", LayerKind.DENSE).inputs("x").units(6).build(),
+                Layer.builder("rnn", LayerKind.LSTM).inputs("pre").units(3).last(true).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("rnn").units(2).build()), null, null);
+        org.cimlang.compiler.ir.QuantSpec w = new org.cimlang.compiler.ir.QuantSpec(NumberType.signed(8), true,
+                Granularity.PER_CHANNEL, org.cimlang.compiler.ir.CalibrationMethod.MINMAX, null, null,
+                new org.cimlang.compiler.ir.PtqSteps(true, false, false));
+        Quantization q = TestDesigns.quantization("Q", null, w, TestDesigns.spec(NumberType.signed(8), true,
+                Granularity.PER_TENSOR), List.of(), 0);
+        Compilation c = QFixtures.analyse(net, q);
+        Map<String, Tensor> params = QFixtures.parameters(c, 2);
+        assertEquals(List.of(), NetworkEqualization.pairs(c.analysis(), c.quant(), params));
+    }
 }
