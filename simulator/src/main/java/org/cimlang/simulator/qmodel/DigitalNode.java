@@ -13,7 +13,7 @@ import org.cimlang.simulator.nn.Pooling;
 import org.cimlang.simulator.nn.SoftmaxCrossEntropy;
 
 /**
- * A layer of the tiles' digital units (pooling, flatten, unfolded batchnorm, add, mul, concat, activation,
+ * A layer of the tiles' digital units (pooling, flatten, unfolded batchnorm, add, mul, concat, activation, embedding,
  * softmax). It dequantises its inputs to float, computes with the float engine's kernels (so the
  * semantics are those of {@link org.cimlang.simulator.nn.FloatModel}: max pooling ignores padding,
  * average pooling divides by the kernel area, batchnorm uses the running statistics), applies the
