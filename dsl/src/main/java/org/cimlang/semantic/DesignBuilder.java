@@ -443,6 +443,10 @@ public final class DesignBuilder {
                 b.ceil(true);
             } else if (p instanceof org.cimlang.cim.LastParam) {
                 b.last(true);
+            } else if (p instanceof org.cimlang.cim.VocabularyParam v) {
+                b.vocabulary(Numbers.count(v.getCount(), 0));
+            } else if (p instanceof org.cimlang.cim.DimParam d) {
+                b.dim(Numbers.count(d.getCount(), 0));
             } else if (p instanceof AxisParam a) {
                 b.axis((int) Math.min(Numbers.count(a.getAxis(), 0), 8));
             } else if (p instanceof ActivationParam a) {

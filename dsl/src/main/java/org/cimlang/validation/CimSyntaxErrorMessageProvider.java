@@ -162,7 +162,7 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
      */
     private static final Set<String> FOREIGN_LAYERS = Set.of("groupnorm", "instancenorm",
             "swish", "hardsigmoid", "leakyrelu", "elu", "prelu", "mish", "clip",
-            "gemm", "linear", "attention", "multiheadattention", "embedding", "rnn",
+            "gemm", "linear", "attention", "multiheadattention", "rnn",
             "permute", "split", "sub", "div", "upsample", "resize", "pad", "dropout", "conv1d",
             "conv3d", "convtranspose", "deconv", "globalavgpool", "adaptiveavgpool");
 

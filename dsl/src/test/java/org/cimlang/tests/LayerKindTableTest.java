@@ -143,6 +143,8 @@ class LayerKindTableTest {
             case AXIS -> "axis 0";
             case ACTIVATION -> "activation relu";
             case LAST -> "last";
+            case VOCABULARY -> "vocabulary 4";
+            case DIM -> "dim 2";
         };
     }
 }

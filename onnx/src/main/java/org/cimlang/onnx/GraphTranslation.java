@@ -166,7 +166,13 @@ final class GraphTranslation {
     /** Packed projections split by Slice into layers of their own (nn.MultiheadAttention's in_proj): dropped. */
     private final Set<String> splitLayers = new java.util.LinkedHashSet<>();
     private int deadNodes;
+    private boolean notesBatchOne;
     private String outputTensor;
+    /** The input layer when the graph reads integers (token ids, only for embeddings), with their ONNX type; else null. */
+    private String idsInput;
+    private String idsType;
+    /** The graph input's first axis when it has a fixed size: the steps of a sequence-first model of batch 1. */
+    private long fixedFirstAxis;
 
     GraphTranslation(ModelProto model, String source) {
         this.model = model;
@@ -200,6 +206,10 @@ final class GraphTranslation {
         for (Map.Entry<String, Integer> e : dropped.entrySet()) {
             notes.add(e.getValue() + " " + e.getKey() + " node" + plural(e.getValue())
                     + " dropped (no effect at inference)");
+        }
+        if (notesBatchOne) {
+            notes.add("the input's first axis is the steps of one sequence (an LSTM/GRU exported with batch 1 and "
+                    + "batch_first=False): the network reads [steps, features] and runs one sequence at a time");
         }
         if (deadNodes > 0) {
             notes.add(deadNodes + " node" + plural(deadNodes) + " left out: the graph's output does not depend on "
@@ -278,6 +288,21 @@ final class GraphTranslation {
                     + describe(out) + ", not computed from the input; there is nothing to run");
         }
         checkSingleOutputLayer(o.layer());
+        checkIdsReadByEmbeddings(theInput().getName());
+    }
+
+    /** An integer input holds token ids: only embeddings may read it. */
+    private void checkIdsReadByEmbeddings(String inputTensor) {
+        if (idsInput == null) {
+            return;
+        }
+        for (Layer l : layers) {
+            if (l.inputs().contains(idsInput) && l.kind() != LayerKind.EMBEDDING) {
+                throw new OnnxException(source + ": input '" + inputTensor + "' holds " + idsType + " numbers, which "
+                        + "cimlang reads only as the token ids of an embedding (a Gather of a constant table); layer "
+                        + l.name() + " (node '" + l.origin() + "') reads them as data");
+            }
+        }
     }
 
     /* ----------------------------------------------------------- graph walk */
@@ -303,15 +328,18 @@ final class GraphTranslation {
             throw new OnnxException(what + " is not a tensor; cimlang networks read one float tensor");
         }
         var tt = input.getType().getTensorType();
-        if (tt.getElemType() != TensorProto.DataType.FLOAT_VALUE) {
+        boolean ids = tt.getElemType() == TensorProto.DataType.INT64_VALUE
+                || tt.getElemType() == TensorProto.DataType.INT32_VALUE;
+        if (tt.getElemType() != TensorProto.DataType.FLOAT_VALUE && !ids) {
             throw new OnnxException(what + " holds " + OnnxTensors.typeName(tt.getElemType())
-                    + " numbers; cimlang networks read float32 images or feature vectors");
+                    + " numbers; cimlang networks read float32 images or feature vectors, or integer token ids");
         }
         if (!tt.hasShape()) {
             throw new OnnxException(what + " has no declared shape; export the model with a fixed input size "
                     + "(dynamic axes only on the batch)");
         }
         List<TensorShapeProto.Dimension> dims = tt.getShape().getDimList();
+        fixedFirstAxis = !dims.isEmpty() && dims.get(0).hasDimValue() ? dims.get(0).getDimValue() : 0;
         if (dims.size() < 2 || dims.size() > 4) {
             throw new OnnxException(what + " has rank " + dims.size() + "; cimlang networks read [batch, features], "
                     + "a sequence [batch, tokens, features] or [batch, channels, height, width]");
@@ -337,6 +365,10 @@ final class GraphTranslation {
                 : LayerNames.sanitise(raw, "input");
         String name = names.unique(base == null ? "image" : base);
         add(Layer.builder(name, LayerKind.INPUT).shape(Shape.of(shape)).origin(input.getName()).build());
+        if (ids) {
+            idsInput = name;
+            idsType = OnnxTensors.typeName(tt.getElemType());
+        }
         define(input.getName(), new LayerOut(name, Shape.of(shape)));
     }
 
@@ -395,9 +427,9 @@ final class GraphTranslation {
             case "Unsqueeze" -> unsqueeze(n);
             case "Squeeze" -> squeeze(n);
             case "Slice" -> slice(n);
-            case "Cast" -> castDims(n);
             case "ConstantOfShape" -> constantOfShape(n);
             case "Expand" -> expand(n);
+            case "Cast" -> cast(n);
             default -> throw new IllegalStateException("op " + n.getOpType() + " passed the supported-op check");
         }
     }
@@ -679,11 +711,6 @@ final class GraphTranslation {
         String name = layerName(n, null);
         add(Layer.builder(name, LayerKind.MATMUL).inputs(List.of(a.layer(), b.layer())).origin(n.getName()).build());
         define(n.getOutput(0), new LayerOut(name, null));
-    }
-
-    /** Cast of integers (PyTorch casts shape entries to int64): the same values. */
-    private void castDims(NodeProto n) {
-        values.put(n.getOutput(0), new Dims(intsIn(n, 0, "input")));
     }
 
     /** Integers folded from shapes, or an integer constant. */
@@ -1600,6 +1627,9 @@ final class GraphTranslation {
      */
     private void recurrent(NodeProto n, LayerKind kind) {
         Value xv = value(n, 0);
+        if (xv instanceof LayerOut in && sequenceFirst(in)) {
+            xv = stepsOfBatchOne(in);
+        }
         if (!(xv instanceof TimeMajor x)) {
             throw error(n, "its input X is " + describe(xv) + "; cimlang reads PyTorch's batch_first export, X = "
                     + "Transpose(perm [1, 0, 2]) of a [batch, steps, features] sequence");
@@ -1702,6 +1732,61 @@ final class GraphTranslation {
         }
     }
 
+    /** PyTorch's {@code nn.Embedding}: Gather of its constant table [vocabulary, dim] by the token ids. */
+    private void embedding(NodeProto n, Const table) {
+        LayerOut ids = layerIn(n, 1);
+        long[] d = OnnxTensors.dims(table.tensor(), where(n) + ", table '" + table.name() + "'");
+        if (d.length != 2 || !ids.shape().isFlat()) {
+            throw error(n, "it gathers " + ids.layer() + " " + ids.shape() + " from a table of shape "
+                    + Arrays.toString(d) + "; cimlang's embedding reads token ids [batch, T] from a [vocabulary, dim] "
+                    + "table");
+        }
+        String name = layerName(n, table.name());
+        weights.put(name + ".weight", tensor(floatsOf(n, table), d));
+        add(Layer.builder(name, LayerKind.EMBEDDING).inputs(ids.layer()).vocabulary(d[0]).dim(d[1])
+                .origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, Shape.of(ids.shape().dim(0), d[1])));
+    }
+
+    /**
+     * A Cast of integers from a shape (PyTorch casts shape entries to int64): the same integers, folded; or of data
+     * to integers (token ids) or floats: the values are the same; only an embedding reads ids.
+     */
+    private void cast(NodeProto n) {
+        if (isInts(value(n, 0))) {
+            values.put(n.getOutput(0), new Dims(intsIn(n, 0, "input")));
+            return;
+        }
+        long to = attrInt(n, "to", 0);
+        if (to != TensorProto.DataType.INT64_VALUE && to != TensorProto.DataType.INT32_VALUE
+                && to != TensorProto.DataType.FLOAT_VALUE) {
+            throw error(n, "it casts to " + OnnxTensors.typeName((int) to) + "; cimlang reads Cast only to float32 or "
+                    + "to integer token ids");
+        }
+        aliasOf(n, layerIn(n, 0));
+    }
+
+    /**
+     * Whether an LSTM/GRU reads the graph input itself as ONNX's [T, 1, N]: PyTorch's {@code batch_first=False}
+     * exported with batch 1 and a fixed input, whose first axis (taken for the batch) is the steps.
+     */
+    private boolean sequenceFirst(LayerOut in) {
+        Layer l = layer(in.layer());
+        return l.kind() == LayerKind.INPUT && in.shape().rank() == 2 && in.shape().dim(0) == 1 && fixedFirstAxis > 0;
+    }
+
+    /** The input re-declared as the sequence [T, N] of one image, read steps first by the LSTM/GRU. */
+    private TimeMajor stepsOfBatchOne(LayerOut in) {
+        Layer l = layer(in.layer());
+        Shape steps = Shape.of(fixedFirstAxis, in.shape().dim(1));
+        replace(Layer.builder(l.name(), LayerKind.INPUT).shape(steps).origin(l.origin()).build());
+        for (String t : tensorsOfLayer.getOrDefault(l.name(), List.of())) {
+            values.put(t, new LayerOut(l.name(), steps));
+        }
+        notesBatchOne = true;
+        return new TimeMajor(l.name(), steps);
+    }
+
     /** The last step of a recurrent layer's states: the layer becomes 'last' (its sequence read by nothing else). */
     private void lastStep(NodeProto n, String layerName) {
         Layer l = layer(layerName);
@@ -1714,7 +1799,7 @@ final class GraphTranslation {
             }
             replace(new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
                     l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), l.bias(), l.global(),
-                    l.ceil(), l.axis(), true, l.activation(), l.origin()));
+                    l.ceil(), l.axis(), true, l.vocabulary(), l.dim(), l.activation(), l.origin()));
             stale(layerName, "its last step was taken (node '" + n.getName() + "')");
         }
         define(n.getOutput(0), new LayerOut(layerName, Shape.of(l.units())));
@@ -1812,6 +1897,10 @@ final class GraphTranslation {
      */
     private void gather(NodeProto n) {
         Value data = value(n, 0);
+        if (data instanceof Const table && attrInt(n, "axis", 0) == 0 && value(n, 1) instanceof LayerOut) {
+            embedding(n, table);
+            return;
+        }
         Const idx = constIn(n, 1, "indices");
         long[] at = OnnxTensors.longs(idx.tensor(), where(n) + ", indices '" + idx.name() + "'");
         boolean scalarIndex = idx.tensor().getDimsCount() == 0;
@@ -1833,14 +1922,19 @@ final class GraphTranslation {
             lastStep(n, r.layer());
             return;
         }
+        if (data instanceof TimeMajor t && layer(t.layer()).kind().recurrent() && axis == 0 && scalarIndex
+                && (at[0] == -1 || at[0] == t.shape().dim(0) - 1)) {
+            lastStep(n, t.layer());
+            return;
+        }
         if (data instanceof LayerOut x && layer(x.layer()).kind().recurrent() && x.shape().rank() == 2 && axis == 1
                 && scalarIndex && (at[0] == -1 || at[0] == x.shape().dim(0) - 1)) {
             lastStep(n, x.layer());
             return;
         }
         throw error(n, "it gathers along axis " + axis + " from " + describe(data) + "; cimlang reads Gather of a "
-                + "shape's integers along axis 0 (PyTorch's x.size(i)) and as the last step of an lstm/gru "
-                + "(out[:, -1] or h_n[-1])");
+                + "constant table by token ids (an embedding), of a shape's integers along axis 0 (PyTorch's "
+                + "x.size(i)) and as the last step of an lstm/gru (out[:, -1] or h_n[-1])");
     }
 
     /** Unsqueeze of integers from a shape (a scalar size made a one-element vector): the same values. */
@@ -1995,7 +2089,7 @@ final class GraphTranslation {
 
     private static Layer copy(Layer l, boolean bias, Activation act) {
         return new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
-                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), l.last(), act,
+                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), l.last(), l.vocabulary(), l.dim(), act,
                 l.origin());
     }
 

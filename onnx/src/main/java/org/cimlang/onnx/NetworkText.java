@@ -97,6 +97,8 @@ public final class NetworkText {
             case GLOBAL -> l.global() ? "global" : null;
             case CEIL -> l.ceil() ? "ceil" : null;
             case LAST -> l.last() ? "last" : null;
+            case VOCABULARY -> "vocabulary " + l.vocabulary();
+            case DIM -> "dim " + l.dim();
             case AXIS -> l.axis() == 0 ? null : "axis " + l.axis();
             case ACTIVATION -> l.kind().spec().activationIsTheOperation() ? l.activation().keyword()
                     : l.activation() == Activation.NONE ? null : "activation " + l.activation().keyword();

@@ -250,6 +250,11 @@ public final class OnnxExporter {
                     node("Transpose", name, in, opOut, ints("perm", withBatch));
                 }
                 case LSTM, GRU -> RecurrentOnnx.addNodes(g, l, network.shapeOf(l.inputs().get(0)), opOut);
+                case EMBEDDING -> {
+                    // the network's ids are floats; ONNX's Gather indexes by integers
+                    node("Cast", name + "_ids", in, opOut + "_ids", integer("to", TensorProto.DataType.INT64_VALUE));
+                    node("Gather", name, List.of(name + ".weight", opOut + "_ids"), opOut, integer("axis", 0));
+                }
                 default -> throw new IllegalStateException("layer kind " + l.kind() + " cannot be exported");
             }
             if (l.hasActivationAfterOperation()) {

@@ -39,7 +39,8 @@ public final class OnnxImporter {
                     + "an LSTM/GRU)", "LSTM and GRU (one layer, forward, batch_first: Transpose [1, 0, 2] around them, "
                     + "zero initial states; the last step by Gather or Squeeze)",
             "Shape, Gather, Unsqueeze, Squeeze, Slice, Concat, Cast, ConstantOfShape, Expand, Add, Mul, Div (integers "
-                    + "from a tensor's shape, folded: a view's target, a zero initial state)");
+                    + "from a tensor's shape, folded: a view's target, a zero initial state)",
+            "Gather of a constant table by token ids (embedding)", "Cast (to float32 or to integer token ids)");
 
     private OnnxImporter() {
     }

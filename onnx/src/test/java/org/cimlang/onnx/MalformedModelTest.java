@@ -156,14 +156,16 @@ class MalformedModelTest {
     }
 
     @Test
-    void integerInputIsRejected() {
+    void integerInputReadByAnythingButAnEmbeddingIsRejected() {
         OnnxGraph g = new OnnxGraph();
         g.graph().addInput(ValueInfoProto.newBuilder().setName("tokens").setType(TypeProto.newBuilder()
                 .setTensorType(TypeProto.Tensor.newBuilder().setElemType(7).setShape(TensorShapeProto.newBuilder()
                         .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1))
                         .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(4))))));
         g.node("Relu", "r", List.of("tokens"), "y").output("y");
-        assertTrue(error(g).contains("input 'tokens' holds int64 numbers"));
+        String m = error(g);
+        assertTrue(m.contains("input 'tokens' holds int64 numbers, which cimlang reads only as the token ids of an "
+                + "embedding"), m);
     }
 
     @Test

@@ -208,4 +208,24 @@ class PyTorchModelsTest {
         Checked c = check("gru_fixed");
         assertTrue(c.layer("rnn").last());
     }
+
+    @Test
+    void anEmbeddingOfInt64TokenIdsBeforeAnLstmImportsAsEmbedding() throws Exception {
+        Checked c = check("embed_lstm");
+        assertEquals(List.of("tokens", "emb", "rnn", "fc"), c.names());
+        Layer emb = c.layer("emb");
+        assertEquals(LayerKind.EMBEDDING, emb.kind());
+        assertEquals(50, emb.vocabulary());
+        assertEquals(8, emb.dim());
+    }
+
+    @Test
+    void anLstmWithoutBatchFirstExportedWithBatchOneReadsItsInputAsOneSequence() throws Exception {
+        Checked c = check("lstm_steps_first");
+        assertEquals(List.of("frames", "rnn", "fc"), c.names());
+        assertEquals(org.cimlang.compiler.ir.Shape.of(49, 10), c.layer("frames").inputShape());
+        assertTrue(c.layer("rnn").last(), "out[-1] takes the last step");
+        assertTrue(c.model().notes().stream().anyMatch(n -> n.contains("the steps of one sequence")),
+                c.model().notes().toString());
+    }
 }

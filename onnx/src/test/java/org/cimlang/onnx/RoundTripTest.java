@@ -181,6 +181,23 @@ class RoundTripTest {
     }
 
     @Test
+    void anEmbeddingComesBackAsAGatherOfItsTableByTheCastIds() {
+        Network n = new Network("Words", List.of(
+                Layer.builder("words", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(6)).build(),
+                Layer.builder("emb", LayerKind.EMBEDDING).inputs("words").vocabulary(20).dim(4).build(),
+                Layer.builder("rnn", LayerKind.GRU).inputs("emb").units(5).last(true).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("rnn").units(3).build()), null, null);
+        Trip t = roundTrip(n);
+        List<String> ops = t.model().getGraph().getNodeList().stream().map(x -> x.getOpType()).toList();
+        assertTrue(ops.contains("Gather") && ops.contains("Cast"), ops.toString());
+        assertSameLayers(n, t.imported().network());
+        assertEquals(20, t.imported().network().layer("emb").orElseThrow().vocabulary());
+        assertEquals(4, t.imported().network().layer("emb").orElseThrow().dim());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
     void anLstmWithoutBiasComesBackWithoutOnnxsB() {
         Network n = new Network("NoBias", List.of(
                 Layer.builder("frames", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(7, 2)).build(),

@@ -30,12 +30,15 @@ import java.util.Objects;
  *                   the border
  * @param axis       concat axis (0 = channels)
  * @param last       lstm/gru output only the last step's state [H] instead of every step's [T, H]
+ * @param vocabulary embedding: the number of token ids (rows of its table)
+ * @param dim        embedding: the size of each token's vector
  * @param activation applied after the layer's operation
  * @param origin     where it was written (opaque to the compiler)
  */
 public record Layer(String name, LayerKind kind, List<String> inputs, Shape inputShape, long filters, long units,
         long kernelH, long kernelW, long strideH, long strideW, long padH, long padW, long groups, boolean bias,
-        boolean global, boolean ceil, int axis, boolean last, Activation activation, Object origin) {
+        boolean global, boolean ceil, int axis, boolean last, long vocabulary, long dim, Activation activation,
+        Object origin) {
 
     public Layer {
         Objects.requireNonNull(name, "name");
@@ -104,6 +107,8 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
         private boolean ceil;
         private int axis;
         private boolean last;
+        private long vocabulary;
+        private long dim;
         private Activation activation = Activation.NONE;
         private Object origin;
 
@@ -197,6 +202,16 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
             return this;
         }
 
+        public Builder vocabulary(long v) {
+            this.vocabulary = v;
+            return this;
+        }
+
+        public Builder dim(long v) {
+            this.dim = v;
+            return this;
+        }
+
         public Builder activation(Activation a) {
             this.activation = a;
             return this;
@@ -209,7 +224,7 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
 
         public Layer build() {
             return new Layer(name, kind, inputs, inputShape, filters, units, kernelH, kernelW, strideH, strideW, padH,
-                    padW, groups, bias, global, ceil, axis, last, activation, origin);
+                    padW, groups, bias, global, ceil, axis, last, vocabulary, dim, activation, origin);
         }
     }
 }

@@ -2,7 +2,7 @@ package org.cimlang.compiler.ir;
 
 public enum LayerKind {
     INPUT, CONV2D, DENSE, MAXPOOL, AVGPOOL, FLATTEN, BATCHNORM, LAYERNORM, ADD, MUL, CONCAT, ACTIVATION, SOFTMAX, MATMUL, RESHAPE,
-    TRANSPOSE, LSTM, GRU;
+    TRANSPOSE, LSTM, GRU, EMBEDDING;
 
     /** This kind's entry in the table of layer kinds. */
     public LayerKindSpec spec() {

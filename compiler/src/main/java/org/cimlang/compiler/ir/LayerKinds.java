@@ -4,6 +4,7 @@ import static org.cimlang.compiler.ir.LayerParam.ACTIVATION;
 import static org.cimlang.compiler.ir.LayerParam.AXIS;
 import static org.cimlang.compiler.ir.LayerParam.BIAS;
 import static org.cimlang.compiler.ir.LayerParam.CEIL;
+import static org.cimlang.compiler.ir.LayerParam.DIM;
 import static org.cimlang.compiler.ir.LayerParam.FILTERS;
 import static org.cimlang.compiler.ir.LayerParam.GLOBAL;
 import static org.cimlang.compiler.ir.LayerParam.GROUPS;
@@ -12,6 +13,7 @@ import static org.cimlang.compiler.ir.LayerParam.LAST;
 import static org.cimlang.compiler.ir.LayerParam.PADDING;
 import static org.cimlang.compiler.ir.LayerParam.STRIDE;
 import static org.cimlang.compiler.ir.LayerParam.UNITS;
+import static org.cimlang.compiler.ir.LayerParam.VOCABULARY;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -142,7 +144,13 @@ public final class LayerKinds {
             kind(LayerKind.GRU).allows(UNITS, BIAS, LAST).requires(UNITS)
                     .tensors(recurrentWeight(3), RECURRENT_BIAS).weightsInArrays().costs(recurrentCell(8))
                     .summary("gated recurrent unit over a sequence [T, N]: [x_t; h_t-1] times the gates' weights "
-                            + "in crossbar arrays, one step after another; gates and state in the digital units"));
+                            + "in crossbar arrays, one step after another; gates and state in the digital units"),
+            kind(LayerKind.EMBEDDING).allows(VOCABULARY, DIM).requires(VOCABULARY).requires(DIM)
+                    .tensors(new WeightTensor("weight", true, false, Init.UNIFORM_BY_FAN_IN,
+                            (l, in) -> Shape.of(l.vocabulary(), l.dim())))
+                    .costs((l, in, out) -> (double) out.elements()) // one table read per output value
+                    .summary("a table lookup: each token id of a flat [T] input becomes its row of the "
+                            + "[vocabulary, dim] table, held in the digital units' memory"));
 
     public static LayerKindSpec of(LayerKind kind) {
         return TABLE.get(kind);

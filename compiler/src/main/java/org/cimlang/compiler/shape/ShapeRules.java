@@ -63,6 +63,7 @@ final class ShapeRules {
                 case RESHAPE -> reshape(l, in);
                 case TRANSPOSE -> transpose(l, in);
                 case LSTM, GRU -> recurrent(l, in);
+                case EMBEDDING -> embedding(l, in);
             };
             if (out == null) {
                 return;
@@ -84,6 +85,7 @@ final class ShapeRules {
             case CONV2D -> "filters";
             case DENSE, LSTM, GRU -> "units";
             case MAXPOOL, AVGPOOL -> "kernel";
+            case EMBEDDING -> "vocabulary";
             default -> "from";
         };
     }
@@ -255,6 +257,21 @@ final class ShapeRules {
             return null;
         }
         return l.last() ? Shape.of(l.units()) : Shape.of(in[0].dim(0), l.units());
+    }
+
+    /** embedding: a flat [T] of token ids to their vectors [T, dim]. */
+    private Shape embedding(Layer l, Shape[] in) {
+        boolean ok = positive(l, l.vocabulary(), "vocabulary", "vocabulary");
+        ok &= positive(l, l.dim(), "dim", "dim");
+        if (!ok) {
+            return null;
+        }
+        if (!in[0].isFlat()) {
+            error(SHAPE_RANK, "embedding " + l.name() + " reads token ids [T] but " + l.inputs().get(0) + " produces "
+                    + in[0] + ": declare the input as [tokens]", l, "from");
+            return null;
+        }
+        return Shape.of(in[0].dim(0), l.dim());
     }
 
     private Shape add(Layer l, Shape[] in) {

@@ -209,6 +209,8 @@ public class HoverContents {
             case GLOBAL -> l.global() ? "global" : null;
             case CEIL -> l.ceil() ? "output size rounded up (ceil)" : null;
             case LAST -> l.last() ? "last step's state only" : null;
+            case VOCABULARY -> "vocabulary " + l.vocabulary();
+            case DIM -> "dim " + l.dim();
             case AXIS -> "axis " + l.axis();
             case ACTIVATION -> l.activation() == org.cimlang.compiler.ir.Activation.NONE ? null
                     : "activation " + l.activation().keyword();

@@ -108,6 +108,11 @@ final class GraphPass {
                 Recurrent.forward(node.kind(), x, w, params.get(name + ".bias"), y, node.layer().last(), batch, steps,
                         in, hidden, traces[i], par);
             }
+            case EMBEDDING -> {
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                Embedding.forward(name, x, params.get(name + ".weight"), y, (int) node.layer().vocabulary(),
+                        (int) node.layer().dim());
+            }
             case CONV2D -> {
                 float[] w = effectiveWeight(node);
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
@@ -255,6 +260,8 @@ final class GraphPass {
                             traces[i], par);
                     finishWeightGradient(node, dw, grads);
                 }
+                case EMBEDDING -> Embedding.backward(name, x, dz, grads.get(name + ".weight"),
+                        (int) node.layer().vocabulary(), (int) node.layer().dim());
                 case CONV2D -> {
                     float[] dw = weightGradientBuffer(node, grads);
                     Conv2d.backward(x, weights[i], dz, dx, dw, grads.get(name + ".bias"), batch, node.conv(), par);

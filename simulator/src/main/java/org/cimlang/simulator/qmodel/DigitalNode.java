@@ -15,7 +15,7 @@ import org.cimlang.simulator.nn.Pooling;
 import org.cimlang.simulator.nn.SoftmaxCrossEntropy;
 
 /**
- * A layer of the tiles' digital units (pooling, flatten, unfolded batchnorm, add, mul, concat, activation,
+ * A layer of the tiles' digital units (pooling, flatten, unfolded batchnorm, add, mul, concat, activation, embedding,
  * softmax). It dequantises its inputs to float, computes with the float engine's kernels (so the
  * semantics are those of {@link org.cimlang.simulator.nn.FloatModel}: max pooling ignores padding,
  * average pooling divides by the kernel area, batchnorm uses the running statistics), applies the
@@ -82,6 +82,8 @@ public final class DigitalNode extends QNode {
             case MATMUL -> BatchedMatMul.of(operandShapes[0], operandShapes[1], batch).forward(x[0], x[1], y);
             case BATCHNORM -> BatchNorm.evalForward(x[0], tensors[0], tensors[1], tensors[2], tensors[3], y,
                     batch, shape[0], size / shape[0], serial);
+            case EMBEDDING -> org.cimlang.simulator.nn.Embedding.forward(name(), x[0], tensors[0], y,
+                    (int) layer.vocabulary(), (int) layer.dim());
             case LAYERNORM -> LayerNorm.forward(x[0], tensors[0], tensors[1], y, null, null,
                     y.length / shape[shape.length - 1], shape[shape.length - 1]);
             case ADD -> Merge.addForward(x, y);

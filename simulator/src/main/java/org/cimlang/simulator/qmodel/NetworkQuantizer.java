@@ -102,10 +102,12 @@ public final class NetworkQuantizer {
         Map<String, Integer> index = new HashMap<>();
         List<QNode> nodes = new ArrayList<>();
         int inputNode = -1;
+        Map<String, Long> tokenIds = tokenIdInputs(network);
         for (Layer l : network.order()) {
             int i = nodes.size();
             int[] shape = ints(network.shapeOf(l.name()));
-            ActivationFormat out = format(l, plan, ranges, inputCodes);
+            ActivationFormat out = tokenIds.containsKey(l.name()) ? tokenIdFormat(l, plan, tokenIds.get(l.name()))
+                    : format(l, plan, ranges, inputCodes);
             formats.put(l.name(), out);
             QNode node;
             if (l.kind().spec().declaresShape()) {
@@ -201,6 +203,35 @@ public final class NetworkQuantizer {
             }
         }
         return ranges;
+    }
+
+    /** The layers whose outputs embeddings read as token ids, with the largest vocabulary reading each. */
+    private static Map<String, Long> tokenIdInputs(AnalyzedNetwork network) {
+        Map<String, Long> ids = new HashMap<>();
+        for (Layer l : network.order()) {
+            if (l.kind() == LayerKind.EMBEDDING) {
+                Layer source = network.layerNamed(l.inputs().get(0));
+                if (source.kind() != LayerKind.INPUT) {
+                    throw new IllegalArgumentException("layer '" + l.name() + "' reads token ids from '"
+                            + source.name() + "', a " + source.kind().keyword() + " layer; on the integer path only the "
+                            + "network's input holds whole ids: read them from the input");
+                }
+                ids.merge(source.name(), l.vocabulary(), Math::max);
+            }
+        }
+        return ids;
+    }
+
+    /** Token ids as they are: scale 1, zero point 0, as many codes as the input's type holds from 0 up. */
+    private static ActivationFormat tokenIdFormat(Layer l, QuantPlan plan, long vocabulary) {
+        NumberType t = plan.of(l.name()).activations().type();
+        int qmax = t.binary() ? 0 : AffineQuantizer.qmax(t, false);
+        if (t.binary() || qmax < vocabulary - 1) {
+            throw new IllegalArgumentException("input '" + l.name() + "' holds token ids up to " + (vocabulary - 1)
+                    + ", which its " + t + " activations cannot hold (largest code " + qmax + "): give it a wider "
+                    + "type, e.g. 'layer " + l.name() + " activations uint16'");
+        }
+        return new ActivationFormat(t, QuantParams.perTensor(1.0, 0, 0, qmax));
     }
 
     /** A quantisation-aware training clip kept with the parameters, or null. */

@@ -152,6 +152,35 @@ class RecurrentTest {
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 0, 0, 6}, m);
     }
 
+    @Test
+    void anEmbeddingLooksUpRowsAndItsGradientAddsIntoThoseRowsOnly() {
+        float[] table = {0, 1, 10, 11, 20, 21}; // 3 tokens of 2 values
+        float[] ids = {2, 0, 2};
+        float[] y = new float[6];
+        Embedding.forward("e", ids, table, y, 3, 2);
+        assertArrayEquals(new float[] {20, 21, 0, 1, 20, 21}, y);
+        SplittableRandom r = new SplittableRandom(9);
+        float[] t = random(r, 6, 1);
+        float[] rw = random(r, 6, 1);
+        float[] dt = new float[6];
+        Embedding.backward("e", ids, rw, dt, 3, 2);
+        assertArrayEquals(new float[] {rw[2], rw[3], 0, 0, rw[0] + rw[4], rw[1] + rw[5]}, dt);
+        GradCheck.Forward f = () -> {
+            float[] out = new float[6];
+            Embedding.forward("e", ids, t, out, 3, 2);
+            return out;
+        };
+        assertGradient("embedding dtable", t, dt, rw, f, TOL);
+    }
+
+    @Test
+    void anEmbeddingRefusesAnIdOutsideItsVocabularyNamingTheLayer() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Embedding.forward("words", new float[] {1, 3}, new float[6], new float[4], 3, 2));
+        assertEquals("embedding 'words' reads token id 3.0, which is not one of its vocabulary's 0..2: feed it whole "
+                + "token ids below its vocabulary", e.getMessage());
+    }
+
     private static double sig(double v) {
         return 1 / (1 + Math.exp(-v));
     }

@@ -103,4 +103,78 @@ class RecurrentQuantizedTest {
     void aGruOnAnIdealChipEqualsTheIntegerReferenceAndFollowsTheFloatEngine() {
         assertCrossbarEqualsReference(LayerKind.GRU, true);
     }
+
+    /** 12 token ids of a vocabulary of {@code vocabulary}, an embedding of 6, an lstm of 8, 10 classes. */
+    private static Network words(long vocabulary) {
+        return new Network("W", List.of(Layer.builder("words", LayerKind.INPUT).shape(Shape.of(12)).build(),
+                Layer.builder("emb", LayerKind.EMBEDDING).inputs("words").vocabulary(vocabulary).dim(6).build(),
+                Layer.builder("rnn", LayerKind.LSTM).inputs("emb").units(8).last(true).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("rnn").units(10).build()), null, null);
+    }
+
+    private static float[][] tokenIds(int count, int vocabulary) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        float[][] x = new float[count][12];
+        for (float[] s : x) {
+            for (int t = 0; t < s.length; t++) {
+                s[t] = r.nextInt(vocabulary);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void anEmbeddingKeepsItsTokenIdsExactAndLooksUpTheTableOnTheIntegerPath() {
+        Compilation c = QFixtures.analyse(words(30), int8());
+        Map<String, Tensor> params = QFixtures.parameters(c, 6);
+        float[][] x = tokenIds(IMAGES, 30);
+        QuantizedNetwork q = NetworkQuantizer.quantize(c.analysis(), c.quant(), params, x, new InputCodes(0, false));
+        ForwardResult ref = NetworkExecutor.forward(q, ExactEngine.INSTANCE, x, 0, x.length, false, null);
+        QNode emb = q.nodes().stream().filter(n -> n.name().equals("emb")).findFirst().orElseThrow();
+        QNode words = q.nodes().stream().filter(n -> n.name().equals("words")).findFirst().orElseThrow();
+        assertEquals(1.0, words.output().scale(), "ids are held as they are");
+        float[] table = params.get("emb.weight").data();
+        int[] codes = ref.codes()[emb.index()];
+        for (int b = 0; b < x.length; b++) {
+            for (int t = 0; t < 12; t++) {
+                for (int e = 0; e < 6; e++) {
+                    double expected = table[(int) x[b][t] * 6 + e];
+                    double got = emb.output().dequantize(codes[(b * 12 + t) * 6 + e]);
+                    assertEquals(expected, got, emb.output().scale() / 2 + 1e-9, "token " + t + " of sequence " + b);
+                }
+            }
+        }
+        Chip chip = QFixtures.chip(16, 64, 2, 6, 1, WeightEncoding.OFFSET, Slicing.BINARY, 0, null);
+        CimChip cim = CimChip.program(q, chip, MappingEngine.map(chip, c.analysis(), c.quant(), null), null, 0, 0, 0);
+        ForwardResult got = NetworkExecutor.forward(q, cim, x, 0, x.length, true, new ChunkActivity(q.nodes().size()));
+        assertEquals(List.of(), QFixtures.mismatches(ref, got));
+    }
+
+    @Test
+    void tokenIdsBeyondTheInputsTypeAreRefusedWithTheTypeToGive() {
+        Compilation c = QFixtures.analyse(words(300), int8());
+        Map<String, Tensor> params = QFixtures.parameters(c, 6);
+        float[][] x = tokenIds(4, 300);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NetworkQuantizer.quantize(c.analysis(), c.quant(), params, x, new InputCodes(0, false)));
+        assertEquals("input 'words' holds token ids up to 299, which its int8 activations cannot hold (largest code "
+                + "127): give it a wider type, e.g. 'layer words activations uint16'", e.getMessage());
+    }
+
+    @Test
+    void crossLayerEqualisationLeavesRecurrentLayersOut() {
+        // dense -> lstm -> dense with 'equalize' everywhere: scaling the lstm's gates would change what it computes
+        Network net = new Network("E", List.of(Layer.builder("x", LayerKind.INPUT).shape(Shape.of(5, 4)).build(),
+                Layer.builder("pre", LayerKind.DENSE).inputs("x").units(6).build(),
+                Layer.builder("rnn", LayerKind.LSTM).inputs("pre").units(3).last(true).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("rnn").units(2).build()), null, null);
+        org.cimlang.compiler.ir.QuantSpec w = new org.cimlang.compiler.ir.QuantSpec(NumberType.signed(8), true,
+                Granularity.PER_CHANNEL, org.cimlang.compiler.ir.CalibrationMethod.MINMAX, null, null,
+                new org.cimlang.compiler.ir.PtqSteps(true, false, false));
+        Quantization q = TestDesigns.quantization("Q", null, w, TestDesigns.spec(NumberType.signed(8), true,
+                Granularity.PER_TENSOR), List.of(), 0);
+        Compilation c = QFixtures.analyse(net, q);
+        Map<String, Tensor> params = QFixtures.parameters(c, 2);
+        assertEquals(List.of(), NetworkEqualization.pairs(c.analysis(), c.quant(), params));
+    }
 }
