@@ -154,7 +154,10 @@ final class GraphTranslation {
     private int foldedActivations;
     private int foldedBiases;
     private int foldedScales;
-    /** The input's batch size when the model fixes it (exported without dynamic axes), else 0. */
+    /**
+     * The input's batch size when the model fixes it (exported without dynamic axes), else 0; an LSTM/GRU reading
+     * the input steps first ([T, 1, N], batch_first=False) finds it was the steps and sets it to 1.
+     */
     private long fixedBatch;
     /**
      * The ONNX dimensions (the batch included) of the tensors whose layout is not [batch, the layer's shape]: in a
@@ -171,8 +174,6 @@ final class GraphTranslation {
     /** The input layer when the graph reads integers (token ids, only for embeddings), with their ONNX type; else null. */
     private String idsInput;
     private String idsType;
-    /** The graph input's first axis when it has a fixed size: the steps of a sequence-first model of batch 1. */
-    private long fixedFirstAxis;
 
     GraphTranslation(ModelProto model, String source) {
         this.model = model;
@@ -339,7 +340,6 @@ final class GraphTranslation {
                     + "(dynamic axes only on the batch)");
         }
         List<TensorShapeProto.Dimension> dims = tt.getShape().getDimList();
-        fixedFirstAxis = !dims.isEmpty() && dims.get(0).hasDimValue() ? dims.get(0).getDimValue() : 0;
         if (dims.size() < 2 || dims.size() > 4) {
             throw new OnnxException(what + " has rank " + dims.size() + "; cimlang networks read [batch, features], "
                     + "a sequence [batch, tokens, features] or [batch, channels, height, width]");
@@ -1772,13 +1772,15 @@ final class GraphTranslation {
      */
     private boolean sequenceFirst(LayerOut in) {
         Layer l = layer(in.layer());
-        return l.kind() == LayerKind.INPUT && in.shape().rank() == 2 && in.shape().dim(0) == 1 && fixedFirstAxis > 0;
+        return l.kind() == LayerKind.INPUT && in.shape().rank() == 2 && in.shape().dim(0) == 1 && fixedBatch > 0;
     }
 
     /** The input re-declared as the sequence [T, N] of one image, read steps first by the LSTM/GRU. */
     private TimeMajor stepsOfBatchOne(LayerOut in) {
         Layer l = layer(in.layer());
-        Shape steps = Shape.of(fixedFirstAxis, in.shape().dim(1));
+        Shape steps = Shape.of(fixedBatch, in.shape().dim(1));
+        // the axis taken for a fixed batch was the steps: the batch is the 1 after it
+        fixedBatch = 1;
         replace(Layer.builder(l.name(), LayerKind.INPUT).shape(steps).origin(l.origin()).build());
         for (String t : tensorsOfLayer.getOrDefault(l.name(), List.of())) {
             values.put(t, new LayerOut(l.name(), steps));

@@ -554,4 +554,29 @@ class OpCoverageTest {
         String m = rejected(g).getMessage();
         assertTrue(m.contains("linear_before_reset=0"), m);
     }
+
+    @Test
+    void theBatchFirstSwapsAroundAnLstmAreFollowedWhileAHeadsTransposeAfterItIsALayer() {
+        // the recurrent side's Transpose [1, 0, 2] into X and back, then attention's view into heads and transpose
+        OnnxGraph g = OnnxGraph.input("x", 5, 4).opset(13).weight("W", 1, 8, 4).weight("R", 1, 8, 2)
+                .initLongs("one", 1).initLongs("heads", 0, 5, 2, 1)
+                .node("Transpose", "/in", List.of("x"), "xt", ints("perm", 1, 0, 2))
+                .node("LSTM", "/rnn/LSTM", List.of("xt", "W", "R"), List.of("y", "yh"), i("hidden_size", 2))
+                .node("Squeeze", "/sq", List.of("y", "one"), "ys")
+                .node("Transpose", "/out", List.of("ys"), "seq", ints("perm", 1, 0, 2))
+                .node("Reshape", "/split", List.of("seq", "heads"), "h")
+                .node("Transpose", "/swap", List.of("h"), "z", ints("perm", 0, 2, 1, 3)).output("z");
+        ImportedModel m = importChecked(g);
+        assertEquals(List.of(LayerKind.INPUT, LayerKind.LSTM, LayerKind.RESHAPE, LayerKind.TRANSPOSE),
+                m.network().layers().stream().map(Layer::kind).toList());
+        assertEquals(Shape.of(2, 5, 1), shape(m, "swap"));
+    }
+
+    @Test
+    void aStepsFirstSwapThatNoLstmOrGruReadsIsRefusedNamingBothReadings() {
+        OnnxGraph g = OnnxGraph.input("x", 5, 4).node("Transpose", "/t", List.of("x"), "xt", ints("perm", 1, 0, 2))
+                .node("Relu", "/r", List.of("xt"), "y").output("y");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("keeps the batch first (perm[0] = 0)") && m.contains("only around an lstm/gru"), m);
+    }
 }
