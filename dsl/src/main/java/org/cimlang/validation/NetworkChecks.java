@@ -87,19 +87,8 @@ public class NetworkChecks extends CimChecks {
                     : "transpose " + layer.getName() + " needs the order of its axes, e.g. 'transpose "
                             + layer.getName() + " from " + from + " [1, 0, 2]' (output axis i is input axis perm[i])",
                     layer, CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, "shape");
-        } else if (spec.written() == org.cimlang.compiler.ir.LayerKindSpec.WrittenDims.TARGET_SHAPE) {
-            if (layer.getShape() == null) {
-                missing("reshape " + layer.getName() + " needs its output shape, e.g. 'reshape " + layer.getName()
-                        + " from q [28, 4, 8]' (as many elements as its input)", layer,
-                        CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, "shape");
-            }
-        } else if (spec.written() == org.cimlang.compiler.ir.LayerKindSpec.WrittenDims.PERMUTATION) {
-            if (layer.getShape() == null) {
-                missing("transpose " + layer.getName() + " needs the order of its axes, e.g. 'transpose "
-                        + layer.getName() + " from h [1, 0, 2]' (output axis i is input axis perm[i])", layer,
-                        CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, "shape");
-            }
-        } else if (layer.getShape() != null) {
+        } else if (spec.written() == org.cimlang.compiler.ir.LayerKindSpec.WrittenDims.NONE
+                && layer.getShape() != null) {
             error("only input layers declare a shape: remove it, the shape of " + kind.keyword() + " "
                     + layer.getName() + " is inferred from its input", layer, CimPackage.Literals.LAYER__SHAPE,
                     CimIssueCodes.PARAM_NOT_APPLICABLE);

@@ -64,8 +64,7 @@ public final class MappingEngine {
         long rowsForWeights = chip.rows() - chip.offsetCompensationRows();
         long rowsActive = chip.effectiveRowsActive();
 
-        MappingSpec directives = spec;
-        LoweredNetwork lowered = WeightLowering.lower(net, quant, directives::operandsOnArrays);
+        LoweredNetwork lowered = WeightLowering.lower(net, quant, spec::operandsOnArrays);
         List<Diagnostic> overflow = new ArrayList<>();
         Map<String, SlicePlan> slices = new LinkedHashMap<>();
         Map<String, CrossbarPlan> plans = new HashMap<>();
@@ -127,8 +126,8 @@ public final class MappingEngine {
             LayerPlacement pl = plan.layers().get(m.layer());
             if (m.writesOperandEachInference() && crossbar != null && pl != null) {
                 Placement line = spec.operandPlacement(m.layer());
-                OperandWrite w = OperandWrites.of(m, crossbar.partition(), slices.get(m.layer()),
-                        Math.max(1, pl.replicate()), params, line == null ? m.origin() : line.origin());
+                OperandWrite w = OperandWrites.of(m, crossbar.partition(), Math.max(1, pl.replicate()), params,
+                        line == null ? m.origin() : line.origin());
                 operandWrites.add(w);
                 operandWriteS.put(m.layer(), w.latencyS());
             }

@@ -32,8 +32,7 @@ public final class OperandWrites {
     private static final double SECONDS_PER_YEAR = 365.25 * 86400;
 
     /** The writes of one lowered matmul on its arrays, {@code replicate} copies. */
-    static OperandWrite of(LoweredLayer m, ArrayPartition part, SlicePlan slices, long replicate, CostParameters p,
-            Object origin) {
+    static OperandWrite of(LoweredLayer m, ArrayPartition part, long replicate, CostParameters p, Object origin) {
         long values = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(m.groups(), m.k()), m.n()), replicate);
         long cells = Math.multiplyExact(part.weightCellsPerCopy(), replicate);
         // one array holds up to R rows: those of its row block, of every group packed into it
