@@ -111,6 +111,21 @@ class HoverTest extends AbstractCimServerTest {
     }
 
     @Test
+    void hoverOnAnLstmShowsItsLastStateItsMacsOverTheStepsAndItsArrays() throws Exception {
+        String text = SMALL.replace("input img [256]\n    dense fc from img units 64",
+                "input img [49, 10]\n    lstm rnn from img units 64 last\n    dense fc from rnn units 12");
+        assertTrue(text.contains("lstm rnn"), text);
+        String uri = openFile("kws.cim", text);
+        String h = hover(uri, text, "lstm rnn", 6);
+        assertContains(h, "**lstm rnn** → `[64]`");
+        assertContains(h, "reads: img `[49, 10]`");
+        // 49 steps x (10 + 64) rows x 4 x 64 columns
+        assertContains(h, "MACs per image: 928,256");
+        assertContains(h, "**mapping M** on Small");
+        assertContains(h, "arrays: 16:");
+    }
+
+    @Test
     void hoverOnLayerReferenceInPlaceShowsTheLayer() throws Exception {
         String uri = openFile("small.cim", SMALL);
         String h = hover(uri, SMALL, "place fc", 6);
