@@ -14,7 +14,7 @@ repo="$(cd "$here/../.." && pwd)"
 work="$here/target"
 py=/usr/bin/python3
 models=("$@")
-[ ${#models[@]} -eq 0 ] && models=(resnet18 resnet50 vgg11 alexnet mobilenet_v2 squeezenet1_0 densenet121 efficientnet_b0)
+[ ${#models[@]} -eq 0 ] && models=(resnet18 resnet50 vgg11 alexnet mobilenet_v2 squeezenet1_0 densenet121 efficientnet_b0 bert_tiny lstm_kws gru_kws transformer_layer)
 
 if ! "$py" -c 'import torch, torchvision' 2>/dev/null; then
   if [ "$(id -u)" = 0 ]; then

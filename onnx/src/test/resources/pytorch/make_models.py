@@ -5,12 +5,13 @@ Run with Debian's PyTorch (apt-get install python3-torch python3-onnx; torch 1.1
 Each model NAME.onnx comes with NAME.npz holding 'input' (4 samples) and 'output', PyTorch's own
 result on them, so the tests compare the float engine with PyTorch as well as with ONNX Runtime.
 """
+import math
+import sys
+
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-
-torch.manual_seed(2024)
 
 
 class LeNet(nn.Module):
@@ -91,6 +92,32 @@ class Branches(nn.Module):
         return self.head(torch.flatten(self.pool(x), 1))
 
 
+class TinyEncoder(nn.Module):
+    """A BERT-like encoder block written batch first, post-norm as nn.TransformerEncoderLayer: 2 heads of 8 split
+    with view(b, t, h, d) (PyTorch exports the x.size() chain as Shape, Gather, Unsqueeze, Concat), scores scaled
+    by 1 / sqrt(8), softmax, A V, the heads merged, out projection, residual, LayerNorm, exact GELU feed-forward."""
+
+    def __init__(self, d=16, heads=2, ff=32):
+        super().__init__()
+        self.heads, self.dh = heads, d // heads
+        self.q, self.k, self.v, self.o = (nn.Linear(d, d) for _ in range(4))
+        self.ln1, self.ln2 = nn.LayerNorm(d), nn.LayerNorm(d)
+        self.ff1, self.ff2 = nn.Linear(d, ff), nn.Linear(ff, d)
+        self.act = nn.GELU()
+
+    def split(self, x):
+        b, t, _ = x.shape
+        return x.view(b, t, self.heads, self.dh).transpose(1, 2)
+
+    def forward(self, x):
+        b, t, d = x.shape
+        q, k, v = self.split(self.q(x)), self.split(self.k(x)), self.split(self.v(x))
+        a = torch.softmax(q @ k.transpose(-2, -1) / math.sqrt(self.dh), dim=-1)
+        ctx = (a @ v).transpose(1, 2).reshape(b, t, d)
+        x = self.ln1(x + self.o(ctx))
+        return self.ln2(x + self.ff2(self.act(self.ff1(x))))
+
+
 def randomise_batchnorm(model):
     for m in model.modules():
         if isinstance(m, nn.BatchNorm2d):
@@ -100,21 +127,34 @@ def randomise_batchnorm(model):
             m.running_var.uniform_(0.2, 1.2)
 
 
-def export(name, model, shape, opset, training=torch.onnx.TrainingMode.EVAL):
-    """In EVAL mode PyTorch folds each batch norm into the convolution before it; PRESERVE keeps them."""
+def export(name, model, shape, opset, training=torch.onnx.TrainingMode.EVAL, dynamic=True):
+    """In EVAL mode PyTorch folds each batch norm into the convolution before it; PRESERVE keeps them. Without
+    a dynamic batch the model is exported for a batch of 1 (as torchvision's zoo is)."""
     model.eval()
     randomise_batchnorm(model)
     x = torch.rand(4, *shape)
     with torch.no_grad():
         y = model(x)
     torch.onnx.export(model, x[:1], name + ".onnx", opset_version=opset, input_names=["input"],
-                      output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}},
+                      output_names=["logits"],
+                      dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}} if dynamic else None,
                       training=training)
     np.savez(name + ".npz", input=x.numpy(), output=y.numpy())
 
 
-export("lenet", LeNet(), (1, 24, 24), 13)
-export("tiny_resnet", TinyResNet(), (3, 16, 16), 13)
-export("tiny_resnet_bn", TinyResNet(), (3, 16, 16), 13, torch.onnx.TrainingMode.PRESERVE)
-export("mlp", Mlp(), (1, 8, 8), 11)
-export("branches", Branches(), (4, 8, 8), 13)
+# make_models.py [NAME ...]: all models, or those named; each is seeded by its place in the list, so a model
+# made alone is the one made with all
+wanted = set(sys.argv[1:])
+for i, (name, make, shape, opset, *mode) in enumerate([
+        ("lenet", LeNet, (1, 24, 24), 13),
+        ("tiny_resnet", TinyResNet, (3, 16, 16), 13),
+        ("tiny_resnet_bn", TinyResNet, (3, 16, 16), 13, torch.onnx.TrainingMode.PRESERVE),
+        ("mlp", Mlp, (1, 8, 8), 11),
+        ("branches", Branches, (4, 8, 8), 13),
+        ("tiny_encoder", TinyEncoder, (7, 16), 17),
+        # nn.MultiheadAttention inside moves the batch (Transpose [1, 0, 2]) and merges it with the heads: batch 1
+        ("encoder_layer", lambda: nn.TransformerEncoderLayer(16, 2, 32, dropout=0.0, batch_first=True),
+         (7, 16), 17, torch.onnx.TrainingMode.EVAL, False)]):
+    if not wanted or name in wanted:
+        torch.manual_seed(2024 + i)
+        export(name, make(), shape, opset, *mode)

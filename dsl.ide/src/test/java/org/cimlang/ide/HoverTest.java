@@ -47,6 +47,58 @@ class HoverTest extends AbstractCimServerTest {
                 + "64 array reads and 8,192 ADC conversions per image");
     }
 
+    /** Attention scores of 4 heads on 16 tokens, with K^T written into 1e5-write ReRAM every inference. */
+    private static final String ATTENTION = """
+            chip R {
+                technology rram
+                tiles 4
+                arrays per tile 16
+                array 128 x 128 { cell bits 2 write latency 100 ns write energy 10 pJ }
+                adc bits 8
+                dac bits 1
+                signed weights differential
+                endurance 1e5 writes
+            }
+            network Attn {
+                input x [16, 32]
+                dense q from x units 32 bias false
+                dense k from x units 32 bias false
+                reshape qh from q [16, 4, 8]
+                transpose qt from qh [1, 0, 2]
+                reshape kh from k [16, 4, 8]
+                transpose kt from kh [1, 2, 0]
+                matmul s from [qt, kt]
+                softmax a from s
+            }
+            quantization Q for Attn {
+                weights int8 symmetric per-channel
+                activations uint8
+            }
+            mapping M for Attn on R with Q {
+                place s on arrays
+            }
+            """;
+
+    @Test
+    void hoverOnAnOperandPlacementShowsDigitalAndArraysSideBySide() throws Exception {
+        String uri = openFile("attention.cim", ATTENTION);
+        String h = hover(uri, ATTENTION, "place s on arrays", 13);
+        assertContains(h, "| s | on digital | on arrays (chosen) |");
+        assertContains(h, "| energy per inference | ");
+        // K^T [4, 8, 16] of uint8: 4 x 8 x 16 values x 4 cells = 2,048 cells of 10 pJ, 8 rows of 100 ns per array
+        assertContains(h, "| cells written per inference | 0 | 2,048 (20.5 nJ, 800 ns) |");
+        assertContains(h, "| lifetime | unlimited | ");
+    }
+
+    @Test
+    void hoverOnAMatmulShowsItsShapesAndBothPlacements() throws Exception {
+        String uri = openFile("attention.cim", ATTENTION);
+        String h = hover(uri, ATTENTION, "matmul s", 7);
+        assertContains(h, "**matmul s** → `[4, 16, 16]`");
+        assertContains(h, "reads: qt `[4, 16, 8]`, kt `[4, 8, 16]`");
+        assertContains(h, "| s | on digital | on arrays (chosen) |");
+    }
+
     @Test
     void hoverOnAPackedSmallLayerNamesTheLayersSharingItsArrayAndWhereItsBlockSits() throws Exception {
         String text = SMALL.replace("    input img [256]\n    dense fc from img units 64\n",
@@ -56,6 +108,21 @@ class HoverTest extends AbstractCimServerTest {
         String h = hover(uri, text, "dense b", 7);
         // a takes rows 0-31 and columns 0-31 (4 outputs x 8 columns); b starts after them
         assertContains(h, "packed: shares its array with a, c (rows 32+, columns 32+; read in turn)");
+    }
+
+    @Test
+    void hoverOnAnLstmShowsItsLastStateItsMacsOverTheStepsAndItsArrays() throws Exception {
+        String text = SMALL.replace("input img [256]\n    dense fc from img units 64",
+                "input img [49, 10]\n    lstm rnn from img units 64 last\n    dense fc from rnn units 12");
+        assertTrue(text.contains("lstm rnn"), text);
+        String uri = openFile("kws.cim", text);
+        String h = hover(uri, text, "lstm rnn", 6);
+        assertContains(h, "**lstm rnn** → `[64]`");
+        assertContains(h, "reads: img `[49, 10]`");
+        // 49 steps x (10 + 64) rows x 4 x 64 columns
+        assertContains(h, "MACs per image: 928,256");
+        assertContains(h, "**mapping M** on Small");
+        assertContains(h, "arrays: 16:");
     }
 
     @Test

@@ -441,6 +441,12 @@ public final class DesignBuilder {
                 b.global(true);
             } else if (p instanceof org.cimlang.cim.CeilParam) {
                 b.ceil(true);
+            } else if (p instanceof org.cimlang.cim.LastParam) {
+                b.last(true);
+            } else if (p instanceof org.cimlang.cim.VocabularyParam v) {
+                b.vocabulary(Numbers.count(v.getCount(), 0));
+            } else if (p instanceof org.cimlang.cim.DimParam d) {
+                b.dim(Numbers.count(d.getCount(), 0));
             } else if (p instanceof AxisParam a) {
                 b.axis((int) Math.min(Numbers.count(a.getAxis(), 0), 8));
             } else if (p instanceof ActivationParam a) {
@@ -548,7 +554,8 @@ public final class DesignBuilder {
                         org.cimlang.cim.CimPackage.Literals.PLACEMENT__LAYER, p.getLayer());
                 placements.add(new Placement(pattern, range(p.getTiles()), range(p.getArrays()),
                         p.getReplicate() == null ? 0 : Numbers.count(p.getReplicate(), 0), p.isAuto(),
-                        p.isFaultAware(), p));
+                        p.isFaultAware(), p.isOnArrays() ? org.cimlang.compiler.ir.OperandSite.ARRAYS
+                                : p.isOnDigital() ? org.cimlang.compiler.ir.OperandSite.DIGITAL : null, p));
             } else if (item instanceof ScheduleDecl s) {
                 schedule = ScheduleKind.valueOf(s.getKind().getName().toUpperCase(java.util.Locale.ROOT));
                 origins.put("schedule", s);

@@ -161,9 +161,9 @@ public class CimSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider {
      * 'batchnorm') would change the network's meaning, so these get the list of kinds instead.
      */
     private static final Set<String> FOREIGN_LAYERS = Set.of("groupnorm", "instancenorm",
-            "swish", "hardsigmoid", "leakyrelu", "elu", "prelu", "mish", "clip", "matmul",
-            "gemm", "linear", "attention", "multiheadattention", "embedding", "lstm", "gru", "rnn", "reshape",
-            "transpose", "permute", "split", "sub", "div", "upsample", "resize", "pad", "dropout", "conv1d",
+            "swish", "hardsigmoid", "leakyrelu", "elu", "prelu", "mish", "clip",
+            "gemm", "linear", "attention", "multiheadattention", "rnn",
+            "permute", "split", "sub", "div", "upsample", "resize", "pad", "dropout", "conv1d",
             "conv3d", "convtranspose", "deconv", "globalavgpool", "adaptiveavgpool");
 
     public UnknownWord unknownWord(String text, EObject parsing) {

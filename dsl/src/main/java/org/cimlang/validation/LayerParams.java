@@ -26,7 +26,10 @@ final class LayerParams {
             Map.entry(CimPackage.Literals.GLOBAL_PARAM, LayerParam.GLOBAL),
             Map.entry(CimPackage.Literals.CEIL_PARAM, LayerParam.CEIL),
             Map.entry(CimPackage.Literals.AXIS_PARAM, LayerParam.AXIS),
-            Map.entry(CimPackage.Literals.ACTIVATION_PARAM, LayerParam.ACTIVATION));
+            Map.entry(CimPackage.Literals.ACTIVATION_PARAM, LayerParam.ACTIVATION),
+            Map.entry(CimPackage.Literals.LAST_PARAM, LayerParam.LAST),
+            Map.entry(CimPackage.Literals.VOCABULARY_PARAM, LayerParam.VOCABULARY),
+            Map.entry(CimPackage.Literals.DIM_PARAM, LayerParam.DIM));
 
     static LayerParam of(org.cimlang.cim.LayerParam p) {
         LayerParam param = BY_CLASS.get(p.eClass());

@@ -78,7 +78,17 @@ public class NetworkChecks extends CimChecks {
                         + " [1, 28, 28]' (channels, height, width) or '[784]'", layer,
                         CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, "shape");
             }
-        } else if (layer.getShape() != null) {
+        } else if (spec.written() != org.cimlang.compiler.ir.LayerKindSpec.WrittenDims.NONE && layer.getShape() == null) {
+            String from = layer.getInputs().isEmpty() || layer.getInputs().get(0).eIsProxy() ? "x"
+                    : layer.getInputs().get(0).getName();
+            boolean reshape = spec.written() == org.cimlang.compiler.ir.LayerKindSpec.WrittenDims.TARGET_SHAPE;
+            missing(reshape ? "reshape " + layer.getName() + " needs its output shape, e.g. 'reshape "
+                    + layer.getName() + " from " + from + " [28, 4, 8]' (as many elements as its input)"
+                    : "transpose " + layer.getName() + " needs the order of its axes, e.g. 'transpose "
+                            + layer.getName() + " from " + from + " [1, 0, 2]' (output axis i is input axis perm[i])",
+                    layer, CimPackage.Literals.LAYER__NAME, CimIssueCodes.PARAM_MISSING, "shape");
+        } else if (spec.written() == org.cimlang.compiler.ir.LayerKindSpec.WrittenDims.NONE
+                && layer.getShape() != null) {
             error("only input layers declare a shape: remove it, the shape of " + kind.keyword() + " "
                     + layer.getName() + " is inferred from its input", layer, CimPackage.Literals.LAYER__SHAPE,
                     CimIssueCodes.PARAM_NOT_APPLICABLE);
@@ -88,6 +98,9 @@ public class NetworkChecks extends CimChecks {
             String msg;
             if (spec.inputs().max() == 0) {
                 msg = kind.keyword() + " " + layer.getName() + " reads no other layer: remove 'from'";
+            } else if (spec.inputs().min() >= 2 && spec.inputs().max() == spec.inputs().min()) {
+                msg = kind.keyword() + " " + layer.getName() + " reads exactly " + spec.inputs().min()
+                        + " layers, found " + n + ": 'from [a, b]'";
             } else if (spec.inputs().min() >= 2) {
                 msg = kind.keyword() + " " + layer.getName() + " needs at least 2 inputs: 'from [a, b]'";
             } else if (n == 0) {
@@ -106,7 +119,7 @@ public class NetworkChecks extends CimChecks {
 
     /** The kinds that read several layers, as a fix offers them: 'add' or 'concat'. */
     private static final String MERGING_KINDS = orList(LayerKinds.all().stream()
-            .filter(k -> k.inputs().min() >= 2).map(k -> "'" + k.kind().keyword() + "'")
+            .filter(k -> k.inputs().min() >= 2 && k.inputs().max() == Integer.MAX_VALUE).map(k -> "'" + k.kind().keyword() + "'")
             .collect(Collectors.joining(", ")));
 
     /** How to write the missing parameter: the activation's functions, the pooling's alternatives, or 'name N'. */
@@ -126,6 +139,16 @@ public class NetworkChecks extends CimChecks {
 
     @Check
     public void checkShapeLiteral(ShapeLiteral s) {
+        boolean permutation = s.eContainer() instanceof Layer l && l.getKind() != null
+                && org.cimlang.semantic.DesignBuilder.kind(l).spec().written()
+                        == org.cimlang.compiler.ir.LayerKindSpec.WrittenDims.PERMUTATION;
+        if (permutation) {
+            // the shape rule checks that it is a permutation of the input's axes
+            for (Count c : s.getDims()) {
+                range(c, 0, 2, "axis", CimIssueCodes.RANGE_POSITIVE);
+            }
+            return;
+        }
         for (Count c : s.getDims()) {
             range(c, 1, Limits.MAX_TENSOR_DIM, "shape dimension", CimIssueCodes.RANGE_POSITIVE);
         }

@@ -142,6 +142,9 @@ class LayerKindTableTest {
             case CEIL -> "ceil";
             case AXIS -> "axis 0";
             case ACTIVATION -> "activation relu";
+            case LAST -> "last";
+            case VOCABULARY -> "vocabulary 4";
+            case DIM -> "dim 2";
         };
     }
 }

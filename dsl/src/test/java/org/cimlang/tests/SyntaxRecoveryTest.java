@@ -73,12 +73,12 @@ class SyntaxRecoveryTest {
 
     @Test
     void everyLayerOfAnotherFrameworkIsReportedWithTheLayerKindsNotANearMiss() throws Exception {
-        Src src = Src.valid().replace("flatten f from c1", "flatten f from c1\n    groupnorm ln from f\n    lstm g from ln");
+        Src src = Src.valid().replace("flatten f from c1", "flatten f from c1\n    groupnorm ln from f\n    rnn g from ln");
         String issues = frontEnd(support.issues(src.text()));
-        String kinds = "the layer kinds are activation, add, avgpool, batchnorm, concat, conv2d, dense, flatten, input,"
-                + " layernorm, maxpool, mul, softmax (docs/language.md lists what each takes)";
+        String kinds = "the layer kinds are activation, add, avgpool, batchnorm, concat, conv2d, dense, embedding, flatten, gru, input,"
+                + " layernorm, lstm, matmul, maxpool, mul, reshape, softmax, transpose (docs/language.md lists what each takes)";
         assertTrue(issues.contains("'groupnorm' is not a layer kind of cimlang (yet) in network N: " + kinds), issues);
-        assertTrue(issues.contains("'lstm' is not a layer kind of cimlang (yet) in network N: " + kinds), issues);
+        assertTrue(issues.contains("'rnn' is not a layer kind of cimlang (yet) in network N: " + kinds), issues);
         assertTrue(!issues.contains("did you mean 'batchnorm'"), issues);
     }
 
@@ -86,10 +86,10 @@ class SyntaxRecoveryTest {
     void aWordThatResemblesNoKeywordListsTheWordsAllowedWhereItStands() throws Exception {
         Src src = Src.valid().replace("flatten f from c1", "flatten f from c1 frobnicate");
         assertEquals(src.error(SYNTAX, "frobnicate", "unknown word 'frobnicate' in network N: remove it, or write one "
-                + "of activation, activity, add, avgpool, axis, batchnorm, bias, ceil, concat, dense, false, filters, flatten, "
-                + "from, gelu, global, groups, hardswish, input, inputs, kernel, layernorm, maxpool, mul, network, none, padding, relu, "
-                + "sigmoid, sign, silu, softmax, "
-                + "stride, tanh, true, units, weights"), frontEnd(support.issues(src.text())));
+                + "of activation, activity, add, avgpool, axis, batchnorm, bias, ceil, concat, dense, dim, embedding, false, filters, flatten, "
+                + "from, gelu, global, groups, gru, hardswish, input, inputs, kernel, last, layernorm, lstm, matmul, maxpool, mul, "
+                + "network, none, padding, relu, reshape, sigmoid, sign, silu, softmax, "
+                + "stride, tanh, transpose, true, units, vocabulary, weights"), frontEnd(support.issues(src.text())));
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class CimKeywords {
             "activations", "symmetric", "asymmetric", "calibrate", "max", "layer", "layers", "calibration",
             "samples", "minmax", "percentile", "mse", "equalize", "adaround", "biascorrect", "training", "aware", "fault",
             // mapping
-            "place", "replicate", "auto", "schedule", "pipeline", "sequential", "reprogram", "allowed", "pack",
+            "place", "digital", "replicate", "auto", "schedule", "pipeline", "sequential", "reprogram", "allowed", "pack",
             "lifetime", "least",
             // simulation
             "dataset", "split", "limit", "resize", "normalize", "mean", "std", "off", "seed", "trials", "time",

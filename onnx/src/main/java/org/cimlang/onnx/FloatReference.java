@@ -64,7 +64,8 @@ public final class FloatReference {
             for (long d : sample) {
                 elements *= d;
             }
-            if (elements != per) {
+            // a sequence-first model of batch 1 takes one sample as its whole input, steps on its first axis
+            if (elements != per && ort.fixedBatch() * elements != per) {
                 throw new OnnxException(name + ": its input takes " + Arrays.toString(sample) + " per "
                         + "sample but network " + network.network().name() + " reads " + model.inputShape()
                         + "; compare the network with the model it was imported from");
@@ -111,12 +112,16 @@ public final class FloatReference {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("network " + network.network().name()
                         + " has no input layer")).name();
         int per = Math.toIntExact(network.shapeOf(input).elements());
+        // an input that embeddings read holds token ids: whole numbers below the smallest vocabulary
+        long ids = network.order().stream().filter(l -> l.kind() == LayerKind.EMBEDDING
+                && l.inputs().get(0).equals(input)).mapToLong(org.cimlang.compiler.ir.Layer::vocabulary).min()
+                .orElse(0);
         SplittableRandom random = new SplittableRandom(seed);
         List<float[]> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             float[] x = new float[per];
             for (int j = 0; j < per; j++) {
-                x[j] = (float) random.nextDouble();
+                x[j] = ids > 0 ? random.nextLong(ids) : (float) random.nextDouble();
             }
             out.add(x);
         }

@@ -50,11 +50,47 @@ final class GraphTranslation {
     static final Set<String> HANDLED = Set.of("Add", "AveragePool", "BatchNormalization", "Concat", "Constant",
             "Conv", "Dropout", "Flatten", "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual", "Identity",
             "MatMul", "MaxPool", "Pad", "Relu", "Reshape", "Sigmoid", "Softmax", "Sum", "Tanh", "Where", "Clip",
-            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization", "ReduceMean", "Sub", "Pow", "Sqrt");
+            "HardSwish", "HardSigmoid", "Mul", "Div", "Erf", "LayerNormalization", "ReduceMean", "Sub", "Pow", "Sqrt",
+            "Transpose", "Shape", "Gather", "Unsqueeze", "Squeeze", "Cast", "LSTM", "GRU", "Slice", "Expand",
+            "ConstantOfShape");
+
+    /** Operators that read a tensor's values in the layout [batch, ...]: none may read a tensor whose batch moved. */
+    private static final Set<String> BATCH_FIRST_ONLY = Set.of("Conv", "MaxPool", "AveragePool", "GlobalAveragePool",
+            "GlobalMaxPool", "Flatten", "Concat", "BatchNormalization", "ReduceMean", "Pad");
+    /** Operators that work out the layout of their output themselves. */
+    private static final Set<String> LAYOUT_AWARE = Set.of("Transpose", "Reshape", "Slice", "Shape");
 
     /** What a tensor name holds. */
-    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart {
+    private sealed interface Value permits LayerOut, Const, Condition, Padded, Stale, Gate, GeluPart, NormPart, Dims,
+            Filled, TimeMajor, RecurrentSteps, RecurrentLast {
     }
+
+    /** A tensor of one value everywhere (ConstantOfShape, Expand of a constant): a recurrent layer's initial state. */
+    private record Filled(float value) implements Value {
+    }
+
+    /** A sequence layer's output [batch, T, N] transposed to ONNX's time-major [T, batch, N]; shape [T, N]. */
+    private record TimeMajor(String layer, Shape shape) implements Value {
+    }
+
+    /** An ONNX LSTM/GRU's output Y, [T, 1 direction, batch, H]; shape [T, H]. */
+    private record RecurrentSteps(String layer, Shape shape) implements Value {
+    }
+
+    /** An ONNX LSTM/GRU's output Y_h, [1 direction, batch, H]: the last step's state. */
+    private record RecurrentLast(String layer, long hidden) implements Value {
+    }
+
+    /**
+     * Integers computed from a tensor's shape by PyTorch's Shape, Gather, Unsqueeze, Squeeze, Slice, Concat and Cast
+     * chains (a view's target shape {@code x.view(B, T, H, D)}, {@code x.view(x.size(0), -1)}, a recurrent layer's
+     * zero state), folded while importing; {@link #BATCH} stands for the batch size, which only a Reshape's first
+     * entry (or a shape that only fills a constant) may hold.
+     */
+    private record Dims(long[] values) implements Value {
+    }
+
+    private static final long BATCH = Long.MIN_VALUE;
 
     /**
      * A step of layer normalisation as PyTorch writes it below opset 17, {@code (x - mean(x)) / sqrt(var(x) + eps)}
@@ -117,8 +153,27 @@ final class GraphTranslation {
     private final Set<String> awaitingShift = new HashSet<>();
     private int foldedActivations;
     private int foldedBiases;
+    private int foldedScales;
+    /**
+     * The input's batch size when the model fixes it (exported without dynamic axes), else 0; an LSTM/GRU reading
+     * the input steps first ([T, 1, N], batch_first=False) finds it was the steps and sets it to 1.
+     */
+    private long fixedBatch;
+    /**
+     * The ONNX dimensions (the batch included) of the tensors whose layout is not [batch, the layer's shape]: in a
+     * model of batch 1, nn.MultiheadAttention moves the batch ([T, 1, E]) and merges it with the heads
+     * ([T, 1 x H, D]); such a tensor's per-image shape is its dimensions without the first of size 1 (the batch),
+     * or all of them when the batch is merged into another axis.
+     */
+    private final Map<String, long[]> layouts = new HashMap<>();
+    /** Packed projections split by Slice into layers of their own (nn.MultiheadAttention's in_proj): dropped. */
+    private final Set<String> splitLayers = new java.util.LinkedHashSet<>();
     private int deadNodes;
+    private boolean notesBatchOne;
     private String outputTensor;
+    /** The input layer when the graph reads integers (token ids, only for embeddings), with their ONNX type; else null. */
+    private String idsInput;
+    private String idsType;
 
     GraphTranslation(ModelProto model, String source) {
         this.model = model;
@@ -145,9 +200,17 @@ final class GraphTranslation {
             notes.add(foldedBiases + " Add node" + plural(foldedBiases) + " of a constant folded into the "
                     + "MatMul/Conv before as its bias");
         }
+        if (foldedScales > 0) {
+            notes.add(foldedScales + " Mul/Div node" + plural(foldedScales) + " by a constant folded into the weights "
+                    + "of the dense layer before");
+        }
         for (Map.Entry<String, Integer> e : dropped.entrySet()) {
             notes.add(e.getValue() + " " + e.getKey() + " node" + plural(e.getValue())
                     + " dropped (no effect at inference)");
+        }
+        if (notesBatchOne) {
+            notes.add("the input's first axis is the steps of one sequence (an LSTM/GRU exported with batch 1 and "
+                    + "batch_first=False): the network reads [steps, features] and runs one sequence at a time");
         }
         if (deadNodes > 0) {
             notes.add(deadNodes + " node" + plural(deadNodes) + " left out: the graph's output does not depend on "
@@ -201,7 +264,24 @@ final class GraphTranslation {
         }
         addInputLayer(input);
         for (NodeProto n : order) {
+            for (String in : n.getInputList()) {
+                if (layouts.containsKey(in) && BATCH_FIRST_ONLY.contains(n.getOpType())) {
+                    throw error(n, "it reads '" + in + "', whose batch axis an earlier Transpose or Reshape moved ("
+                            + Arrays.toString(layouts.get(in)) + "); cimlang reads " + n.getOpType()
+                            + " with the batch first");
+                }
+            }
             translate(n);
+            followLayout(n);
+        }
+        for (String split : splitLayers) {
+            layers.removeIf(l -> l.name().equals(split));
+            weights.remove(split + ".weight");
+            weights.remove(split + ".bias");
+        }
+        layerAt.clear();
+        for (int i = 0; i < layers.size(); i++) {
+            layerAt.put(layers.get(i).name(), i);
         }
         Value out = values.get(outputTensor);
         if (!(out instanceof LayerOut o)) {
@@ -209,6 +289,21 @@ final class GraphTranslation {
                     + describe(out) + ", not computed from the input; there is nothing to run");
         }
         checkSingleOutputLayer(o.layer());
+        checkIdsReadByEmbeddings(theInput().getName());
+    }
+
+    /** An integer input holds token ids: only embeddings may read it. */
+    private void checkIdsReadByEmbeddings(String inputTensor) {
+        if (idsInput == null) {
+            return;
+        }
+        for (Layer l : layers) {
+            if (l.inputs().contains(idsInput) && l.kind() != LayerKind.EMBEDDING) {
+                throw new OnnxException(source + ": input '" + inputTensor + "' holds " + idsType + " numbers, which "
+                        + "cimlang reads only as the token ids of an embedding (a Gather of a constant table); layer "
+                        + l.name() + " (node '" + l.origin() + "') reads them as data");
+            }
+        }
     }
 
     /* ----------------------------------------------------------- graph walk */
@@ -234,9 +329,11 @@ final class GraphTranslation {
             throw new OnnxException(what + " is not a tensor; cimlang networks read one float tensor");
         }
         var tt = input.getType().getTensorType();
-        if (tt.getElemType() != TensorProto.DataType.FLOAT_VALUE) {
+        boolean ids = tt.getElemType() == TensorProto.DataType.INT64_VALUE
+                || tt.getElemType() == TensorProto.DataType.INT32_VALUE;
+        if (tt.getElemType() != TensorProto.DataType.FLOAT_VALUE && !ids) {
             throw new OnnxException(what + " holds " + OnnxTensors.typeName(tt.getElemType())
-                    + " numbers; cimlang networks read float32 images or feature vectors");
+                    + " numbers; cimlang networks read float32 images or feature vectors, or integer token ids");
         }
         if (!tt.hasShape()) {
             throw new OnnxException(what + " has no declared shape; export the model with a fixed input size "
@@ -247,6 +344,7 @@ final class GraphTranslation {
             throw new OnnxException(what + " has rank " + dims.size() + "; cimlang networks read [batch, features], "
                     + "a sequence [batch, tokens, features] or [batch, channels, height, width]");
         }
+        fixedBatch = dims.get(0).hasDimValue() ? dims.get(0).getDimValue() : 0;
         long[] shape = new long[dims.size() - 1];
         String[] axisNames = dims.size() == 2 ? new String[] {"features"}
                 : dims.size() == 3 ? new String[] {"tokens", "features"} : new String[] {"channels", "height", "width"};
@@ -267,6 +365,10 @@ final class GraphTranslation {
                 : LayerNames.sanitise(raw, "input");
         String name = names.unique(base == null ? "image" : base);
         add(Layer.builder(name, LayerKind.INPUT).shape(Shape.of(shape)).origin(input.getName()).build());
+        if (ids) {
+            idsInput = name;
+            idsType = OnnxTensors.typeName(tt.getElemType());
+        }
         define(input.getName(), new LayerOut(name, Shape.of(shape)));
     }
 
@@ -317,6 +419,17 @@ final class GraphTranslation {
             case "Identity", "Dropout" -> alias(n);
             case "Constant" -> constant(n);
             case "Pad" -> pad(n);
+            case "LSTM" -> recurrent(n, LayerKind.LSTM);
+            case "GRU" -> recurrent(n, LayerKind.GRU);
+            case "Transpose" -> transpose(n);
+            case "Shape" -> shapeOfTensor(n);
+            case "Gather" -> gather(n);
+            case "Unsqueeze" -> unsqueeze(n);
+            case "Squeeze" -> squeeze(n);
+            case "Slice" -> slice(n);
+            case "ConstantOfShape" -> constantOfShape(n);
+            case "Expand" -> expand(n);
+            case "Cast" -> cast(n);
             default -> throw new IllegalStateException("op " + n.getOpType() + " passed the supported-op check");
         }
     }
@@ -367,7 +480,10 @@ final class GraphTranslation {
     }
 
     private void gemm(NodeProto n) {
-        LayerOut a = flatIn(n);
+        // a batch-1 model's [T x 1, E] (nn.MultiheadAttention's out_proj): a dense layer on the sequence [T, E]
+        LayerOut a = layouts.containsKey(n.getInput(0)) && layerIn(n, 0).shape().rank() == 2 ? layerIn(n, 0)
+                : flatIn(n);
+        long features = a.shape().dim(a.shape().rank() - 1);
         if (attrInt(n, "transA", 0) != 0) {
             throw error(n, "transA=1 transposes the data; cimlang's dense layer reads [batch, features]");
         }
@@ -375,8 +491,8 @@ final class GraphTranslation {
         float alpha = attrFloat(n, "alpha", 1f);
         float beta = attrFloat(n, "beta", 1f);
         boolean transB = attrInt(n, "transB", 0) != 0;
-        float[] w = denseWeight(n, b, a.shape().dim(0), transB);
-        int units = w.length / (int) a.shape().dim(0);
+        float[] w = denseWeight(n, b, features, transB);
+        int units = w.length / (int) features;
         if (alpha != 1f) {
             for (int i = 0; i < w.length; i++) {
                 w[i] *= alpha;
@@ -384,7 +500,7 @@ final class GraphTranslation {
         }
         boolean hasBias = hasInput(n, 2);
         String name = layerName(n, b.name());
-        weights.put(name + ".weight", Tensor.of(w, units, (int) a.shape().dim(0)));
+        weights.put(name + ".weight", Tensor.of(w, units, (int) features));
         if (hasBias) {
             Const c = constIn(n, 2, "bias");
             float[] bias = broadcastBias(n, c, units, false);
@@ -399,6 +515,10 @@ final class GraphTranslation {
     }
 
     private void matMul(NodeProto n) {
+        if (value(n, 1) instanceof LayerOut b) {
+            activationProduct(n, layerIn(n, 0), b);
+            return;
+        }
         // [batch, features], or a sequence [batch, T, features] multiplied vector by vector (a transformer's Linear)
         LayerOut a = layerIn(n, 0);
         if (a.shape().rank() != 2) {
@@ -413,6 +533,202 @@ final class GraphTranslation {
         add(Layer.builder(name, LayerKind.DENSE).inputs(a.layer()).units(units).bias(false).origin(n.getName())
                 .build());
         define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    /** The ONNX dimensions of input {@code i}, the batch included (its symbol {@link #BATCH} when dynamic). */
+    private long[] onnxDims(NodeProto n, int i, LayerOut x) {
+        long[] l = layouts.get(n.getInput(i));
+        if (l != null) {
+            return l.clone();
+        }
+        long[] d = new long[x.shape().rank() + 1];
+        d[0] = fixedBatch > 0 ? fixedBatch : BATCH;
+        System.arraycopy(x.shape().dims(), 0, d, 1, x.shape().rank());
+        return d;
+    }
+
+    /** The per-image shape of a tensor of a batch-1 model: without its first axis of size 1, else all of it. */
+    private static Shape sampleShape(long[] dims) {
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] == 1) {
+                long[] s = new long[dims.length - 1];
+                System.arraycopy(dims, 0, s, 0, i);
+                System.arraycopy(dims, i + 1, s, i, dims.length - i - 1);
+                return Shape.of(s);
+            }
+        }
+        return Shape.of(dims);
+    }
+
+    private static int firstOne(long[] dims) {
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] == 1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Records the layout of a tensor of a batch-1 model (nothing when the batch is first, as usual). */
+    private void setLayout(String tensor, long[] dims) {
+        if (dims.length > 0 && dims[0] == 1) {
+            layouts.remove(tensor);
+        } else {
+            layouts.put(tensor, dims.clone());
+        }
+    }
+
+    /**
+     * After a node that keeps its input's layout (element-wise steps, a MatMul by a weight, softmax, layer norm):
+     * its output has that layout, with the last axis its own.
+     */
+    private void followLayout(NodeProto n) {
+        if (LAYOUT_AWARE.contains(n.getOpType())) {
+            return;
+        }
+        long[] from = null;
+        for (String in : n.getInputList()) {
+            if (layouts.containsKey(in)) {
+                from = layouts.get(in);
+                break;
+            }
+        }
+        for (String out : n.getOutputList()) {
+            Value v = values.get(out);
+            long[] layout = from;
+            if (layout == null && v instanceof LayerOut y) {
+                for (String t : tensorsOfLayer.getOrDefault(y.layer(), List.of())) {
+                    if (layouts.containsKey(t)) {
+                        layout = layouts.get(t);
+                    }
+                }
+            }
+            if (layout == null || !(v instanceof LayerOut y) || layouts.containsKey(out)) {
+                continue;
+            }
+            long[] d = layout.clone();
+            Shape s = y.shape();
+            if (s.rank() > 0 && sampleShape(d).rank() == s.rank()) {
+                d[d.length - 1] = s.dim(s.rank() - 1);
+            }
+            if (!sampleShape(d).equals(s)) {
+                throw error(n, "its output " + s + " does not follow the layout " + Arrays.toString(layout)
+                        + " of its input, whose batch axis an earlier Transpose or Reshape moved");
+            }
+            setLayout(out, d);
+        }
+    }
+
+    /** A Transpose in a batch-1 model that moves the batch (or reads a tensor whose batch moved). */
+    private void batchOneTranspose(NodeProto n, LayerOut x, long[] perm) {
+        long[] d = onnxDims(n, 0, x);
+        long[] out = new long[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            out[i] = d[(int) perm[i]];
+        }
+        int rIn = firstOne(d);
+        int rOut = firstOne(out);
+        long[] inner;
+        if (rIn < 0 && rOut < 0) {
+            inner = perm.clone();
+        } else if (rIn >= 0 && rOut >= 0 && perm[rOut] == rIn) {
+            inner = new long[perm.length - 1];
+            for (int i = 0, k = 0; i < perm.length; i++) {
+                if (i != rOut) {
+                    inner[k++] = perm[i] - (perm[i] > rIn ? 1 : 0);
+                }
+            }
+        } else {
+            throw error(n, "it transposes " + Arrays.toString(d) + " with perm " + Arrays.toString(perm)
+                    + ": cimlang cannot tell where the batch goes");
+        }
+        boolean identity = true;
+        for (int i = 0; i < inner.length; i++) {
+            identity &= inner[i] == i;
+        }
+        if (identity) {
+            aliasOf(n, x);
+        } else {
+            String name = layerName(n, null);
+            add(Layer.builder(name, LayerKind.TRANSPOSE).inputs(x.layer()).shape(Shape.of(inner)).origin(n.getName())
+                    .build());
+            define(n.getOutput(0), new LayerOut(name, sampleShape(out)));
+        }
+        setLayout(n.getOutput(0), out);
+    }
+
+    /** A Reshape in a batch-1 model whose target does not start with the batch, or of a tensor whose batch moved. */
+    private void batchOneReshape(NodeProto n, LayerOut x, long[] target, boolean allowZero) {
+        long[] d = onnxDims(n, 0, x);
+        long total = 1;
+        for (long v : d) {
+            total = Math.multiplyExact(total, v);
+        }
+        long[] out = new long[target.length];
+        int infer = -1;
+        long known = 1;
+        for (int i = 0; i < target.length; i++) {
+            long v = target[i] == 0 && !allowZero && i < d.length ? d[i] : target[i];
+            if (v == -1) {
+                infer = i;
+            } else if (v <= 0) {
+                throw error(n, "its shape " + Arrays.toString(target) + " has the dimension " + v);
+            } else {
+                known = Math.multiplyExact(known, v);
+                out[i] = v;
+            }
+        }
+        if (infer >= 0) {
+            out[infer] = total / known;
+        }
+        long product = 1;
+        for (long v : out) {
+            product = Math.multiplyExact(product, v);
+        }
+        if (product != total) {
+            throw error(n, "it reshapes " + Arrays.toString(d) + " to " + Arrays.toString(target));
+        }
+        Shape s = sampleShape(out);
+        if (s.equals(x.shape())) {
+            aliasOf(n, x);
+        } else if (s.isFlat()) {
+            toFlat(n, x);
+        } else {
+            String name = layerName(n, null);
+            add(Layer.builder(name, LayerKind.RESHAPE).inputs(x.layer()).shape(s).origin(n.getName()).build());
+            define(n.getOutput(0), new LayerOut(name, s));
+        }
+        setLayout(n.getOutput(0), out);
+    }
+
+    /** Two activations multiplied ([batch, .., M, K] x [batch, .., K, N]): attention's Q K^T and A V. */
+    private void activationProduct(NodeProto n, LayerOut a, LayerOut b) {
+        if (a.shape().rank() < 2 || a.shape().rank() != b.shape().rank()) {
+            throw error(n, "it multiplies " + a.layer() + " " + a.shape() + " by " + b.layer() + " " + b.shape()
+                    + " (without the batch); cimlang's matmul multiplies operands of equal rank, 2 or 3 without the "
+                    + "batch ([batch, M, K] x [batch, K, N], or with heads [batch, H, M, K] x [batch, H, K, N])");
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.MATMUL).inputs(List.of(a.layer(), b.layer())).origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    /** Integers folded from shapes, or an integer constant. */
+    private long[] intsIn(NodeProto n, int i, String role) {
+        Value v = value(n, i);
+        if (v instanceof Dims d) {
+            return d.values();
+        }
+        if (v instanceof Const c && (c.tensor().getDataType() == 7 || c.tensor().getDataType() == 6)) {
+            return OnnxTensors.longs(c.tensor(), where(n) + ", " + role + " '" + c.name() + "'");
+        }
+        throw error(n, "its " + role + " '" + n.getInput(i) + "' is " + describe(v) + "; cimlang folds " + n.getOpType()
+                + " only over integers computed from shapes (PyTorch's view and flatten)");
+    }
+
+    private boolean isInts(Value v) {
+        return v instanceof Dims || v instanceof Const c && (c.tensor().getDataType() == 7
+                || c.tensor().getDataType() == 6);
     }
 
     /** The weight in PyTorch's [out, in] layout from ONNX's [in, out] (or [out, in] when transposed). */
@@ -438,6 +754,10 @@ final class GraphTranslation {
     }
 
     private void add(NodeProto n) {
+        if (n.getInputCount() == 2 && isInts(value(n, 0)) && isInts(value(n, 1))) {
+            values.put(n.getOutput(0), new Dims(integerArithmetic(n, '+')));
+            return;
+        }
         if (n.getInputCount() == 2 && (value(n, 0) instanceof NormPart || value(n, 1) instanceof NormPart)) {
             int at = value(n, 0) instanceof NormPart ? 0 : 1;
             NormPart p = (NormPart) value(n, at);
@@ -671,9 +991,82 @@ final class GraphTranslation {
             elementwiseProduct(n, x, y);
             return;
         }
+        if (isInts(a) && isInts(b)) {
+            values.put(n.getOutput(0), new Dims(integerArithmetic(n, '*')));
+            return;
+        }
+        if (a instanceof LayerOut x && b instanceof Const c && floatsOf(n, c).length == 1) {
+            foldScale(n, x, floatsOf(n, c)[0]);
+            return;
+        }
+        if (b instanceof LayerOut x && a instanceof Const c && floatsOf(n, c).length == 1) {
+            foldScale(n, x, floatsOf(n, c)[0]);
+            return;
+        }
         throw error(n, "it multiplies " + describe(a) + " by " + describe(b) + "; cimlang reads Mul as x * sigmoid(x) "
                 + "(SiLU), x * hardsigmoid(x) (hard swish), a step of GELU, or the product of two tensors computed "
                 + "from the input (a mul layer); a constant factor is not a layer of cimlang");
+    }
+
+    /** Mul or Div of two integer vectors (PyTorch's {@code x.size(-1) // heads}), element by element. */
+    private long[] integerArithmetic(NodeProto n, char op) {
+        long[] a = intsIn(n, 0, "first operand");
+        long[] b = intsIn(n, 1, "second operand");
+        if (a.length != b.length && a.length != 1 && b.length != 1) {
+            throw error(n, "it combines " + a.length + " and " + b.length + " integers");
+        }
+        long[] out = new long[Math.max(a.length, b.length)];
+        for (int i = 0; i < out.length; i++) {
+            long x = a[a.length == 1 ? 0 : i];
+            long y = b[b.length == 1 ? 0 : i];
+            if (x == BATCH || y == BATCH || op == '/' && y == 0) {
+                throw error(n, "it computes with the batch size (or divides by 0); cimlang folds arithmetic on "
+                        + "fixed dimensions only");
+            }
+            out[i] = op == '*' ? Math.multiplyExact(x, y) : op == '+' ? Math.addExact(x, y) : Math.floorDiv(x, y);
+        }
+        return out;
+    }
+
+    /**
+     * A constant factor on a layer's output (attention's scores / sqrt(d)), folded into the weights and bias of
+     * the dense layer it goes back to: through reshapes, transposes and a matmul's first operand, each read only
+     * on this way (the product is linear in each of them).
+     */
+    private void foldScale(NodeProto n, LayerOut x, double factor) {
+        String cur = x.layer();
+        while (true) {
+            Layer l = layer(cur);
+            if (externalReads(cur) != 1) {
+                throw error(n, "it scales " + x.layer() + " by the constant " + factor + ", which cimlang folds into "
+                        + "the dense layer before it; but " + cur + " is also read elsewhere");
+            }
+            if (l.kind() == LayerKind.DENSE) {
+                scaleTensor(cur + ".weight", factor);
+                scaleTensor(cur + ".bias", factor);
+                break;
+            }
+            if (l.kind() != LayerKind.RESHAPE && l.kind() != LayerKind.TRANSPOSE && l.kind() != LayerKind.MATMUL) {
+                throw error(n, "it scales " + x.layer() + " by the constant " + factor + "; cimlang folds a constant "
+                        + "factor into the dense layer it comes from (through reshape, transpose and matmul), but "
+                        + cur + " is a " + l.kind().keyword() + " layer");
+            }
+            cur = l.inputs().get(0);
+        }
+        foldedScales++;
+        aliasOf(n, x);
+    }
+
+    private void scaleTensor(String name, double factor) {
+        Tensor t = weights.get(name);
+        if (t == null) {
+            return;
+        }
+        float[] v = t.data().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (v[i] * factor);
+        }
+        weights.put(name, Tensor.of(v, t.shape()));
     }
 
     /** Two tensors multiplied element by element, broadcast as ONNX does (e.g. [C, H, W] by [C, 1, 1]). */
@@ -695,11 +1088,22 @@ final class GraphTranslation {
             normDivide(n, c);
             return;
         }
+        if (isInts(value(n, 0)) && isInts(value(n, 1))) {
+            values.put(n.getOutput(0), new Dims(integerArithmetic(n, '/')));
+            return;
+        }
         LayerOut x = layerIn(n, 0);
         Value d = value(n, 1);
-        if (!(d instanceof Const c) || !isScalarNear(n, c, Math.sqrt(2))) {
-            throw error(n, "it divides by " + describe(d) + "; cimlang reads Div only as x / sqrt(2), the first step "
-                    + "of the exact GELU x * (erf(x / sqrt 2) + 1) * 0.5");
+        boolean gelu = d instanceof Const g && isScalarNear(n, g, Math.sqrt(2))
+                && readers.getOrDefault(n.getOutput(0), List.of()).stream().anyMatch(r -> r.getOpType().equals("Erf"));
+        if (!gelu && d instanceof Const c && floatsOf(n, c).length == 1 && floatsOf(n, c)[0] != 0) {
+            foldScale(n, x, 1.0 / floatsOf(n, c)[0]);
+            return;
+        }
+        if (!gelu) {
+            throw error(n, "it divides by " + describe(d) + "; cimlang reads Div as x / sqrt(2), the first step "
+                    + "of the exact GELU x * (erf(x / sqrt 2) + 1) * 0.5, or as a division by a constant folded into "
+                    + "the dense layer that computes x (attention's 1 / sqrt(d))");
         }
         // x is read again by the Mul of step 4: count the pair as one read of x
         aliasReads.merge(x.layer(), 1, Integer::sum);
@@ -856,10 +1260,38 @@ final class GraphTranslation {
 
     private void reshape(NodeProto n) {
         LayerOut x = layerIn(n, 0);
-        Const s = constIn(n, 1, "shape");
-        long[] target = OnnxTensors.longs(s.tensor(), where(n) + ", shape '" + s.name() + "'");
+        long[] target = intsIn(n, 1, "shape");
         long elements = x.shape().elements();
         boolean allowZero = attrInt(n, "allowzero", 0) != 0;
+        // a model exported without a dynamic batch states its batch (1) where a view keeps it
+        if (fixedBatch == 1 && (layouts.containsKey(n.getInput(0)) || target.length > 0 && target[0] != 0
+                && target[0] != -1 && target[0] != 1)) {
+            batchOneReshape(n, x, target, allowZero);
+            return;
+        }
+        if (target.length > 0 && (target[0] == BATCH || fixedBatch > 0 && target[0] == fixedBatch)) {
+            target = target.clone();
+            target[0] = allowZero ? -1 : 0;
+        }
+        for (int i = 1; i < target.length; i++) {
+            if (target[i] == BATCH) {
+                throw error(n, "its shape puts the batch at position " + i + "; cimlang keeps the batch first");
+            }
+        }
+        boolean batchFirst = target.length >= 2 && (target[0] == 0 && !allowZero || target[0] == -1);
+        if (batchFirst && target.length > 2 && target.length <= 4) {
+            Shape s = reshapeTarget(n, x, target);
+            if (s.equals(x.shape())) {
+                aliasOf(n, x);
+                return;
+            }
+            if (!s.isFlat()) {
+                String name = layerName(n, null);
+                add(Layer.builder(name, LayerKind.RESHAPE).inputs(x.layer()).shape(s).origin(n.getName()).build());
+                define(n.getOutput(0), new LayerOut(name, s));
+                return;
+            }
+        }
         boolean batchKept = target.length == 2 && ((target[0] == 0 && !allowZero)
                 || (target[0] == -1 && target[1] == elements));
         boolean restFlat = target.length == 2 && (target[1] == elements || (target[1] == -1 && target[0] != -1));
@@ -869,6 +1301,46 @@ final class GraphTranslation {
                     + elements + "] or [0, " + elements + "])");
         }
         toFlat(n, x);
+    }
+
+    /** The shape after the batch of a Reshape's target ([0 or -1, d1, ..]): 0 copies the input's axis, -1 is inferred. */
+    private Shape reshapeTarget(NodeProto n, LayerOut x, long[] target) {
+        long[] out = new long[target.length - 1];
+        int infer = -1;
+        long known = 1;
+        for (int i = 1; i < target.length; i++) {
+            long d = target[i];
+            if (d == 0) {
+                if (i - 1 >= x.shape().rank()) {
+                    throw error(n, "its shape " + Arrays.toString(target) + " copies axis " + i + ", which "
+                            + x.layer() + " " + x.shape() + " lacks");
+                }
+                d = x.shape().dim(i - 1);
+            }
+            if (d == -1) {
+                if (infer >= 0) {
+                    throw error(n, "its shape " + Arrays.toString(target) + " infers two dimensions");
+                }
+                infer = i - 1;
+            } else if (d <= 0) {
+                throw error(n, "its shape " + Arrays.toString(target) + " has the dimension " + d);
+            } else {
+                known = Math.multiplyExact(known, d);
+                out[i - 1] = d;
+            }
+        }
+        long elements = x.shape().elements();
+        if (infer >= 0) {
+            if (known == 0 || elements % known != 0) {
+                throw error(n, "its shape " + Arrays.toString(target) + " does not divide the " + elements
+                        + " elements of " + x.layer() + " " + x.shape());
+            }
+            out[infer] = elements / known;
+        } else if (known != elements) {
+            throw error(n, "it reshapes " + x.layer() + " " + x.shape() + " (" + elements + " elements) to "
+                    + Arrays.toString(target));
+        }
+        return Shape.of(out);
     }
 
     /** A flatten layer, or nothing when the input is already flat. */
@@ -883,6 +1355,17 @@ final class GraphTranslation {
     }
 
     private void concat(NodeProto n) {
+        if (n.getInputCount() > 0 && isInts(value(n, 0))) {
+            // the shape of a view: integers joined, folded here
+            List<Long> all = new ArrayList<>();
+            for (int i = 0; i < n.getInputCount(); i++) {
+                for (long v : intsIn(n, i, "input " + (i + 1))) {
+                    all.add(v);
+                }
+            }
+            values.put(n.getOutput(0), new Dims(all.stream().mapToLong(Long::longValue).toArray()));
+            return;
+        }
         List<LayerOut> parts = new ArrayList<>();
         for (int i = 0; i < n.getInputCount(); i++) {
             parts.add(layerIn(n, i));
@@ -1134,6 +1617,463 @@ final class GraphTranslation {
         values.put(n.getOutput(0), new Const(n.getOutput(0), t));
     }
 
+    /* ------------------------------------------------- recurrent layers, shape arithmetic */
+
+    /**
+     * PyTorch's {@code nn.LSTM}/{@code nn.GRU} (one layer, forward, {@code batch_first=True}): X is the Transpose of
+     * a [batch, T, N] sequence, the initial states zeros. ONNX's gate order (LSTM i, o, f, c; GRU z, r, h) becomes
+     * PyTorch's (i, f, g, o; r, z, n) and the weights one [gates * H, N + H] matrix (see the layer table); a GRU
+     * must apply the reset gate after its recurrent product ({@code linear_before_reset=1}, as PyTorch exports).
+     */
+    private void recurrent(NodeProto n, LayerKind kind) {
+        Value xv = value(n, 0);
+        if (xv instanceof LayerOut in && sequenceFirst(in)) {
+            xv = stepsOfBatchOne(in);
+        }
+        if (!(xv instanceof TimeMajor x)) {
+            throw error(n, "its input X is " + describe(xv) + "; cimlang reads PyTorch's batch_first export, X = "
+                    + "Transpose(perm [1, 0, 2]) of a [batch, steps, features] sequence");
+        }
+        boolean lstm = kind == LayerKind.LSTM;
+        String direction = attrString(n, "direction", "forward");
+        if (!direction.equals("forward")) {
+            throw error(n, "its direction is " + direction + "; cimlang's " + kind.keyword() + " runs forward only "
+                    + "(bidirectional=False)");
+        }
+        if (attrInt(n, "layout", 0) != 0 || NodeAttributes.attr(n, "clip") != null
+                || attrInt(n, "input_forget", 0) != 0) {
+            throw error(n, "it sets layout, clip or input_forget; cimlang reads the defaults PyTorch exports");
+        }
+        List<String> defaults = lstm ? List.of("Sigmoid", "Tanh", "Tanh") : List.of("Sigmoid", "Tanh");
+        var acts = NodeAttributes.attr(n, "activations");
+        if (acts != null && !acts.getStringsList().stream().map(b -> b.toStringUtf8()).toList().equals(defaults)) {
+            throw error(n, "its activations are not " + defaults + "; cimlang's " + kind.keyword()
+                    + " uses PyTorch's");
+        }
+        if (!lstm && attrInt(n, "linear_before_reset", 0) != 1) {
+            throw error(n, "it applies the reset gate before the recurrent product (linear_before_reset=0, ONNX's "
+                    + "default); cimlang's gru is PyTorch's, which applies it after (linear_before_reset=1)");
+        }
+        if (hasInput(n, 4)) {
+            throw error(n, "it reads sequence lengths; cimlang runs every sequence over all its steps");
+        }
+        for (int i = 5; i < (lstm ? 7 : 6); i++) {
+            if (hasInput(n, i) && !(value(n, i) instanceof Filled f && f.value() == 0f)) {
+                throw error(n, "its initial " + (i == 5 ? "state" : "cell state") + " '" + n.getInput(i)
+                        + "' is not zeros; cimlang's " + kind.keyword() + " starts from 0");
+            }
+        }
+        if (lstm && hasInput(n, 7)) {
+            throw error(n, "it has peephole weights P; PyTorch's LSTM has none and cimlang's neither");
+        }
+        long hidden = attrInt(n, "hidden_size", 0);
+        int gates = lstm ? 4 : 3;
+        int h = (int) hidden;
+        int features = (int) x.shape().dim(1);
+        int k = features + h;
+        Const wc = constIn(n, 1, "W");
+        Const rc = constIn(n, 2, "R");
+        float[] w = floatsOf(n, wc);
+        float[] r = floatsOf(n, rc);
+        if (hidden <= 0 || w.length != (long) gates * h * features || r.length != (long) gates * h * h) {
+            throw error(n, "its W '" + wc.name() + "' (" + w.length + " values) and R '" + rc.name() + "' ("
+                    + r.length + ") do not fit hidden_size " + hidden + " and " + features + " input features");
+        }
+        // our gate q is ONNX's block order[q]
+        int[] order = lstm ? new int[] {0, 2, 3, 1} : new int[] {1, 0, 2};
+        float[] weight = new float[gates * h * k];
+        for (int q = 0; q < gates; q++) {
+            for (int j = 0; j < h; j++) {
+                int src = order[q] * h + j;
+                System.arraycopy(w, src * features, weight, (q * h + j) * k, features);
+                System.arraycopy(r, src * h, weight, (q * h + j) * k + features, h);
+            }
+        }
+        boolean hasBias = hasInput(n, 3);
+        String name = layerName(n, wc.name());
+        weights.put(name + ".weight", Tensor.of(weight, gates * h, k));
+        if (hasBias) {
+            Const bc = constIn(n, 3, "B");
+            float[] b = floatsOf(n, bc);
+            if (b.length != 2L * gates * h) {
+                throw error(n, "its B '" + bc.name() + "' has " + b.length + " values, not " + 2 * gates * h);
+            }
+            float[] bias = new float[4 * h];
+            for (int j = 0; j < h; j++) {
+                for (int q = 0; q < gates; q++) {
+                    float wb = b[order[q] * h + j];
+                    float rb = b[(gates + order[q]) * h + j];
+                    if (lstm || q < 2) {
+                        bias[q * h + j] = wb + rb;
+                    } else {
+                        bias[2 * h + j] = wb;
+                        bias[3 * h + j] = rb;
+                    }
+                }
+            }
+            weights.put(name + ".bias", Tensor.of(bias, 4 * h));
+        }
+        boolean steps = n.getOutputCount() > 0 && consumers.getOrDefault(n.getOutput(0), 0) > 0;
+        boolean last = n.getOutputCount() > 1 && consumers.getOrDefault(n.getOutput(1), 0) > 0;
+        if (n.getOutputCount() > 2 && consumers.getOrDefault(n.getOutput(2), 0) > 0) {
+            throw error(n, "the model reads its cell state Y_c; cimlang's lstm keeps it inside the layer");
+        }
+        if (steps && last) {
+            throw error(n, "the model reads both every step's state (Y) and the last one (Y_h); cimlang's "
+                    + kind.keyword() + " gives one of them");
+        }
+        add(Layer.builder(name, kind).inputs(x.layer()).units(hidden).bias(hasBias).last(last).origin(n.getName())
+                .build());
+        if (steps) {
+            values.put(n.getOutput(0), new RecurrentSteps(name, Shape.of(x.shape().dim(0), hidden)));
+        }
+        if (last) {
+            values.put(n.getOutput(1), new RecurrentLast(name, hidden));
+        }
+    }
+
+    /** PyTorch's {@code nn.Embedding}: Gather of its constant table [vocabulary, dim] by the token ids. */
+    private void embedding(NodeProto n, Const table) {
+        LayerOut ids = layerIn(n, 1);
+        long[] d = OnnxTensors.dims(table.tensor(), where(n) + ", table '" + table.name() + "'");
+        if (d.length != 2 || !ids.shape().isFlat()) {
+            throw error(n, "it gathers " + ids.layer() + " " + ids.shape() + " from a table of shape "
+                    + Arrays.toString(d) + "; cimlang's embedding reads token ids [batch, T] from a [vocabulary, dim] "
+                    + "table");
+        }
+        String name = layerName(n, table.name());
+        weights.put(name + ".weight", tensor(floatsOf(n, table), d));
+        add(Layer.builder(name, LayerKind.EMBEDDING).inputs(ids.layer()).vocabulary(d[0]).dim(d[1])
+                .origin(n.getName()).build());
+        define(n.getOutput(0), new LayerOut(name, Shape.of(ids.shape().dim(0), d[1])));
+    }
+
+    /**
+     * A Cast of integers from a shape (PyTorch casts shape entries to int64): the same integers, folded; or of data
+     * to integers (token ids) or floats: the values are the same; only an embedding reads ids.
+     */
+    private void cast(NodeProto n) {
+        if (isInts(value(n, 0))) {
+            values.put(n.getOutput(0), new Dims(intsIn(n, 0, "input")));
+            return;
+        }
+        long to = attrInt(n, "to", 0);
+        if (to != TensorProto.DataType.INT64_VALUE && to != TensorProto.DataType.INT32_VALUE
+                && to != TensorProto.DataType.FLOAT_VALUE) {
+            throw error(n, "it casts to " + OnnxTensors.typeName((int) to) + "; cimlang reads Cast only to float32 or "
+                    + "to integer token ids");
+        }
+        aliasOf(n, layerIn(n, 0));
+    }
+
+    /**
+     * Whether an LSTM/GRU reads the graph input itself as ONNX's [T, 1, N]: PyTorch's {@code batch_first=False}
+     * exported with batch 1 and a fixed input, whose first axis (taken for the batch) is the steps.
+     */
+    private boolean sequenceFirst(LayerOut in) {
+        Layer l = layer(in.layer());
+        return l.kind() == LayerKind.INPUT && in.shape().rank() == 2 && in.shape().dim(0) == 1 && fixedBatch > 0;
+    }
+
+    /** The input re-declared as the sequence [T, N] of one image, read steps first by the LSTM/GRU. */
+    private TimeMajor stepsOfBatchOne(LayerOut in) {
+        Layer l = layer(in.layer());
+        Shape steps = Shape.of(fixedBatch, in.shape().dim(1));
+        // the axis taken for a fixed batch was the steps: the batch is the 1 after it
+        fixedBatch = 1;
+        replace(Layer.builder(l.name(), LayerKind.INPUT).shape(steps).origin(l.origin()).build());
+        for (String t : tensorsOfLayer.getOrDefault(l.name(), List.of())) {
+            values.put(t, new LayerOut(l.name(), steps));
+        }
+        notesBatchOne = true;
+        return new TimeMajor(l.name(), steps);
+    }
+
+    /** The last step of a recurrent layer's states: the layer becomes 'last' (its sequence read by nothing else). */
+    private void lastStep(NodeProto n, String layerName) {
+        Layer l = layer(layerName);
+        if (!l.last()) {
+            for (Layer reader : layers) {
+                if (reader.inputs().contains(layerName)) {
+                    throw error(n, "it takes the last step of " + layerName + ", whose every step layer "
+                            + reader.name() + " also reads; cimlang's " + l.kind().keyword() + " gives one of them");
+                }
+            }
+            replace(new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
+                    l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), l.bias(), l.global(),
+                    l.ceil(), l.axis(), true, l.vocabulary(), l.dim(), l.activation(), l.origin()));
+            stale(layerName, "its last step was taken (node '" + n.getName() + "')");
+        }
+        define(n.getOutput(0), new LayerOut(layerName, Shape.of(l.units())));
+    }
+
+    private static long clampAxis(long axis, int rank) {
+        long a = axis < 0 ? axis + rank : axis;
+        return Math.max(0, Math.min(rank, a));
+    }
+
+    /** The axes of Squeeze/Unsqueeze: an input from opset 13 on, an attribute before. */
+    private long[] axesOf(NodeProto n) {
+        return hasInput(n, 1) ? intsIn(n, 1, "axes") : attrInts(n, "axes", new long[0]);
+    }
+
+    /**
+     * Transpose of a layer's output. Around an lstm/gru, PyTorch's batch_first export swaps batch and steps of a
+     * sequence [batch, T, N] (perm [1, 0, 2]) into the time-major X the LSTM/GRU reads, and back after it: both
+     * swaps are followed, not layers. Any other Transpose keeps the batch first and is a transpose layer.
+     */
+    private void transpose(NodeProto n) {
+        Value v = value(n, 0);
+        long[] given = attrInts(n, "perm", null);
+        boolean swap = given != null && Arrays.equals(given, new long[] {1, 0, 2});
+        if (swap && v instanceof TimeMajor t) {
+            define(n.getOutput(0), new LayerOut(t.layer(), t.shape()));
+            return;
+        }
+        if (swap && v instanceof LayerOut s && s.shape().rank() == 2 && readByRecurrent(n.getOutput(0))) {
+            values.put(n.getOutput(0), new TimeMajor(s.layer(), s.shape()));
+            return;
+        }
+        LayerOut x = layerIn(n, 0);
+        int rank = layouts.containsKey(n.getInput(0)) ? layouts.get(n.getInput(0)).length : x.shape().rank() + 1;
+        long[] perm = given;
+        if (perm == null) {
+            perm = new long[rank];
+            for (int i = 0; i < rank; i++) {
+                perm[i] = rank - 1 - i;
+            }
+        }
+        if (fixedBatch == 1 && perm.length == rank && (perm[0] != 0 || layouts.containsKey(n.getInput(0)))) {
+            batchOneTranspose(n, x, perm);
+            return;
+        }
+        if (perm.length != rank || perm[0] != 0) {
+            throw error(n, "it transposes " + x.layer() + " " + x.shape() + " with perm " + Arrays.toString(perm)
+                    + "; cimlang keeps the batch first (perm[0] = 0) and permutes the other axes, or swaps batch "
+                    + "and steps of a sequence only around an lstm/gru (perm [1, 0, 2] into its X and back)");
+        }
+        long[] inner = new long[rank - 1];
+        boolean identity = true;
+        for (int i = 1; i < rank; i++) {
+            inner[i - 1] = perm[i] - 1;
+            identity &= perm[i] == i;
+        }
+        if (identity) {
+            aliasOf(n, x);
+            return;
+        }
+        String name = layerName(n, null);
+        add(Layer.builder(name, LayerKind.TRANSPOSE).inputs(x.layer()).shape(Shape.of(inner)).origin(n.getName())
+                .build());
+        define(n.getOutput(0), new LayerOut(name, null));
+    }
+
+    /** Whether an LSTM or GRU reads the tensor (directly: its X). */
+    private boolean readByRecurrent(String tensor) {
+        return readers.getOrDefault(tensor, List.of()).stream()
+                .anyMatch(r -> r.getOpType().equals("LSTM") || r.getOpType().equals("GRU"));
+    }
+
+    /**
+     * Shape of a layer's output, [batch, dims...], or of a sequence swapped steps-first for an lstm/gru,
+     * [T, batch, N] (as PyTorch reads the batch for the zero state); opset 15's start and end select a part.
+     */
+    private void shapeOfTensor(NodeProto n) {
+        long[] all;
+        if (value(n, 0) instanceof TimeMajor t) {
+            all = new long[] {t.shape().dim(0), fixedBatch > 0 ? fixedBatch : BATCH, t.shape().dim(1)};
+        } else {
+            LayerOut x = layerIn(n, 0);
+            // the sizes are known here: reading them reads no value (a scale may still fold into x's layer)
+            aliasReads.merge(x.layer(), 1, Integer::sum);
+            all = onnxDims(n, 0, x);
+        }
+        int from = (int) clampAxis(attrInt(n, "start", 0), all.length);
+        int to = (int) clampAxis(attrInt(n, "end", all.length), all.length);
+        values.put(n.getOutput(0), new Dims(Arrays.copyOfRange(all, from, Math.max(from, to))));
+    }
+
+    /**
+     * Gather of integers from a shape along axis 0 ({@code x.size(i)}), folded; or the last step of an lstm/gru:
+     * {@code out[:, -1]} of its every-step output, {@code h_n[-1]} of its last state.
+     */
+    private void gather(NodeProto n) {
+        Value data = value(n, 0);
+        if (data instanceof Const table && attrInt(n, "axis", 0) == 0 && value(n, 1) instanceof LayerOut) {
+            embedding(n, table);
+            return;
+        }
+        Const idx = constIn(n, 1, "indices");
+        long[] at = OnnxTensors.longs(idx.tensor(), where(n) + ", indices '" + idx.name() + "'");
+        boolean scalarIndex = idx.tensor().getDimsCount() == 0;
+        long axis = attrInt(n, "axis", 0);
+        if (isInts(data) && axis == 0) {
+            long[] ints = intsIn(n, 0, "data");
+            long[] out = new long[at.length];
+            for (int i = 0; i < at.length; i++) {
+                long k = at[i] < 0 ? at[i] + ints.length : at[i];
+                if (k < 0 || k >= ints.length) {
+                    throw error(n, "index " + at[i] + " is outside the " + ints.length + " integers it gathers from");
+                }
+                out[i] = ints[(int) k];
+            }
+            values.put(n.getOutput(0), new Dims(out));
+            return;
+        }
+        if (data instanceof RecurrentLast r && axis == 0 && scalarIndex && (at[0] == 0 || at[0] == -1)) {
+            lastStep(n, r.layer());
+            return;
+        }
+        if (data instanceof TimeMajor t && layer(t.layer()).kind().recurrent() && axis == 0 && scalarIndex
+                && (at[0] == -1 || at[0] == t.shape().dim(0) - 1)) {
+            lastStep(n, t.layer());
+            return;
+        }
+        if (data instanceof LayerOut x && layer(x.layer()).kind().recurrent() && x.shape().rank() == 2 && axis == 1
+                && scalarIndex && (at[0] == -1 || at[0] == x.shape().dim(0) - 1)) {
+            lastStep(n, x.layer());
+            return;
+        }
+        throw error(n, "it gathers along axis " + axis + " from " + describe(data) + "; cimlang reads Gather of a "
+                + "constant table by token ids (an embedding), of a shape's integers along axis 0 (PyTorch's "
+                + "x.size(i)) and as the last step of an lstm/gru (out[:, -1] or h_n[-1])");
+    }
+
+    /** Unsqueeze of integers from a shape (a scalar size made a one-element vector): the same values. */
+    private void unsqueeze(NodeProto n) {
+        Value v = value(n, 0);
+        if (isInts(v)) {
+            axesOf(n);
+            values.put(n.getOutput(0), new Dims(intsIn(n, 0, "data")));
+            return;
+        }
+        throw error(n, "it unsqueezes " + describe(v) + "; cimlang reads Unsqueeze only of integers computed from a "
+                + "shape (PyTorch's view)");
+    }
+
+    /** Squeeze of integers from a shape (the same values), or of an lstm/gru's direction axis. */
+    private void squeeze(NodeProto n) {
+        Value v = value(n, 0);
+        long[] axes = axesOf(n);
+        if (isInts(v)) {
+            values.put(n.getOutput(0), new Dims(intsIn(n, 0, "data")));
+            return;
+        }
+        if (v instanceof RecurrentSteps r && Arrays.equals(axes, new long[] {1})) {
+            values.put(n.getOutput(0), new TimeMajor(r.layer(), r.shape()));
+            return;
+        }
+        if (v instanceof RecurrentLast r && Arrays.equals(axes, new long[] {0})) {
+            lastStep(n, r.layer());
+            return;
+        }
+        throw error(n, "it squeezes axes " + Arrays.toString(axes) + " of " + describe(v) + "; cimlang reads "
+                + "Squeeze of integers computed from a shape and of an lstm/gru's direction axis");
+    }
+
+    /** Slice of integers from a shape (along axis 0, step 1), folded. */
+    private void sliceInts(NodeProto n, long[] starts, long[] ends, long[] steps) {
+        long[] data = intsIn(n, 0, "data");
+        long[] axes = hasInput(n, 3) ? intsIn(n, 3, "axes") : new long[] {0};
+        if (starts.length != 1 || ends.length != 1 || axes.length != 1 || (axes[0] != 0 && axes[0] != -1)
+                || steps.length != 1 || steps[0] != 1) {
+            throw error(n, "it slices a shape other than along axis 0 with step 1");
+        }
+        int len = data.length;
+        int from = (int) clampAxis(starts[0], len);
+        int to = (int) clampAxis(Math.min(ends[0], len), len);
+        values.put(n.getOutput(0), new Dims(Arrays.copyOfRange(data, from, Math.max(from, to))));
+    }
+
+    /**
+     * Slice of a dense layer's outputs along the last axis: nn.MultiheadAttention's packed in_proj split into q, k
+     * and v, each a dense layer of its own with those rows of the weight (the packed layer is dropped when only
+     * Slices read it). Slice of integers (a shape) is folded.
+     */
+    private void slice(NodeProto n) {
+        long[] starts = intsIn(n, 1, "starts");
+        long[] ends = intsIn(n, 2, "ends");
+        long[] steps = hasInput(n, 4) ? intsIn(n, 4, "steps") : new long[] {1};
+        if (isInts(value(n, 0))) {
+            sliceInts(n, starts, ends, steps);
+            return;
+        }
+        LayerOut x = layerIn(n, 0);
+        long[] d = onnxDims(n, 0, x);
+        long[] axes = hasInput(n, 3) ? intsIn(n, 3, "axes") : new long[] {0};
+        Layer dense = layer(x.layer());
+        long axis = axes.length == 1 ? (axes[0] < 0 ? axes[0] + d.length : axes[0]) : -1;
+        boolean onlySlices = readers.getOrDefault(n.getInput(0), List.of()).stream()
+                .allMatch(r -> r.getOpType().equals("Slice") || r.getOpType().equals("Shape"));
+        if (axis != d.length - 1 || starts.length != 1 || steps.length != 1 || steps[0] != 1
+                || dense.kind() != LayerKind.DENSE || !onlySlices) {
+            throw error(n, "it slices " + x.layer() + " " + Arrays.toString(d) + "; cimlang reads Slice as a part of a "
+                    + "dense layer's outputs (the last axis, step 1) where only Slices read that layer: a packed "
+                    + "projection split into q, k and v");
+        }
+        int units = (int) dense.units();
+        int s = (int) Math.max(0, Math.min(units, starts[0] < 0 ? starts[0] + units : starts[0]));
+        int e = (int) Math.max(s, Math.min(units, ends[0] < 0 ? ends[0] + units : ends[0]));
+        Tensor w = weights.get(dense.name() + ".weight");
+        int in = w.dim(1);
+        float[] part = Arrays.copyOfRange(w.data(), s * in, e * in);
+        // thirds of a packed projection are its queries, keys and values
+        String third = units % 3 == 0 && e - s == units / 3 ? new String[] {"q", "k", "v"}[s / (units / 3)] : null;
+        String name = third != null ? names.unique(dense.name() + "_" + third) : layerName(n, null);
+        weights.put(name + ".weight", Tensor.of(part, e - s, in));
+        Tensor b = weights.get(dense.name() + ".bias");
+        if (b != null) {
+            weights.put(name + ".bias", Tensor.of(Arrays.copyOfRange(b.data(), s, e), e - s));
+        }
+        add(Layer.builder(name, LayerKind.DENSE).inputs(dense.inputs()).units(e - s).bias(dense.bias())
+                .origin(n.getName()).build());
+        splitLayers.add(dense.name());
+        long[] out = d.clone();
+        out[out.length - 1] = e - s;
+        long[] shape = x.shape().dims();
+        shape[shape.length - 1] = e - s;
+        define(n.getOutput(0), new LayerOut(name, Shape.of(shape)));
+        if (layouts.containsKey(n.getInput(0))) {
+            setLayout(n.getOutput(0), out);
+        }
+    }
+
+    private void constantOfShape(NodeProto n) {
+        intsIn(n, 0, "shape");
+        var a = NodeAttributes.attr(n, "value");
+        float fill = 0f;
+        if (a != null) {
+            float[] f = OnnxTensors.floats(a.getT(), where(n) + ", value");
+            if (f.length != 1) {
+                throw error(n, "its value has " + f.length + " elements, not 1");
+            }
+            fill = f[0];
+        }
+        values.put(n.getOutput(0), new Filled(fill));
+    }
+
+    private void expand(NodeProto n) {
+        Value v = value(n, 0);
+        intsIn(n, 1, "shape");
+        if (v instanceof Filled f) {
+            values.put(n.getOutput(0), f);
+            return;
+        }
+        if (v instanceof Const c) {
+            float[] f = floatsOf(n, c);
+            boolean uniform = f.length > 0;
+            for (float e : f) {
+                uniform &= e == f[0];
+            }
+            if (uniform) {
+                values.put(n.getOutput(0), new Filled(f[0]));
+                return;
+            }
+        }
+        throw error(n, "it expands " + describe(v) + "; cimlang reads Expand only of a constant value (an lstm/gru's "
+                + "zero initial state)");
+    }
+
     /* -------------------------------------------------------------- helpers */
 
     private void add(Layer l) {
@@ -1151,7 +2091,7 @@ final class GraphTranslation {
 
     private static Layer copy(Layer l, boolean bias, Activation act) {
         return new Layer(l.name(), l.kind(), l.inputs(), l.inputShape(), l.filters(), l.units(), l.kernelH(),
-                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), act,
+                l.kernelW(), l.strideH(), l.strideW(), l.padH(), l.padW(), l.groups(), bias, l.global(), l.ceil(), l.axis(), l.last(), l.vocabulary(), l.dim(), act,
                 l.origin());
     }
 
@@ -1291,6 +2231,22 @@ final class GraphTranslation {
         if (v instanceof GeluPart p) {
             return "step " + p.step() + " of the GELU of layer " + p.layer()
                     + " (x * (erf(x / sqrt 2) + 1) * 0.5, read only whole)";
+        }
+        if (v instanceof Dims d) {
+            return "integers computed from a shape " + Arrays.toString(d.values()).replace(String.valueOf(BATCH),
+                    "batch");
+        }
+        if (v instanceof Filled f) {
+            return "a tensor filled with " + f.value();
+        }
+        if (v instanceof TimeMajor t) {
+            return "layer " + t.layer() + "'s output with steps first (read only by an LSTM/GRU)";
+        }
+        if (v instanceof RecurrentSteps r) {
+            return "the states of " + r.layer() + " by step and direction (read only through Squeeze of axis 1)";
+        }
+        if (v instanceof RecurrentLast r) {
+            return "the last state of " + r.layer() + " by direction (read only through Squeeze or Gather of axis 0)";
         }
         if (v instanceof Condition) {
             return "a comparison (x >= 0) not followed by Where(..., 1, -1)";

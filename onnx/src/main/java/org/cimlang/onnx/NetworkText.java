@@ -70,7 +70,7 @@ public final class NetworkText {
         } else if (in.size() > 1) {
             b.append(" from [").append(String.join(", ", in)).append(']');
         }
-        if (l.kind().spec().declaresShape()) {
+        if (l.kind().spec().written() != org.cimlang.compiler.ir.LayerKindSpec.WrittenDims.NONE) {
             b.append(' ').append(l.inputShape());
         }
         for (LayerParam p : l.kind().spec().allowed()) {
@@ -96,6 +96,9 @@ public final class NetworkText {
             case BIAS -> l.bias() ? null : "bias false";
             case GLOBAL -> l.global() ? "global" : null;
             case CEIL -> l.ceil() ? "ceil" : null;
+            case LAST -> l.last() ? "last" : null;
+            case VOCABULARY -> "vocabulary " + l.vocabulary();
+            case DIM -> "dim " + l.dim();
             case AXIS -> l.axis() == 0 ? null : "axis " + l.axis();
             case ACTIVATION -> l.kind().spec().activationIsTheOperation() ? l.activation().keyword()
                     : l.activation() == Activation.NONE ? null : "activation " + l.activation().keyword();

@@ -93,7 +93,15 @@ public final class OnnxExporter {
         }
 
         GraphProto.Builder g = GraphProto.newBuilder().setName(name);
+        for (Layer l : network.order()) {
+            if (l.kind().recurrent()) {
+                RecurrentOnnx.addWeights(g, l, network.shapeOf(l.inputs().get(0)), parameters);
+            }
+        }
         for (ParameterSpec s : ParameterCheck.expected(network)) {
+            if (network.layerNamed(s.layer()).kind().recurrent()) {
+                continue; // written as ONNX's W, R and B above
+            }
             Tensor t = parameters.get(s.name());
             // a dense layer on a sequence is a MatMul by its weight in ONNX's [in, out] layout, as PyTorch writes it
             g.addInitializer(OnnxTensors.of(s.name(), sequenceDenseWeights(network).contains(s.name()) ? transposed(t)
@@ -224,6 +232,29 @@ public final class OnnxExporter {
                 case CONCAT -> node("Concat", name, in, opOut, integer("axis", l.axis() + 1L));
                 case SOFTMAX -> node("Softmax", name, in, opOut, integer("axis", -1));
                 case ACTIVATION -> activation(l.activation(), name, in.get(0), name);
+                case MATMUL -> node("MatMul", name, in, opOut);
+                case RESHAPE -> {
+                    // 0 keeps the batch (allowzero 0, the default)
+                    long[] dims = l.inputShape().dims();
+                    long[] target = new long[dims.length + 1];
+                    System.arraycopy(dims, 0, target, 1, dims.length);
+                    g.addInitializer(OnnxTensors.int64s(name + "_shape", target));
+                    node("Reshape", name, List.of(in.get(0), name + "_shape"), opOut);
+                }
+                case TRANSPOSE -> {
+                    int[] perm = l.permutation();
+                    long[] withBatch = new long[perm.length + 1];
+                    for (int i = 0; i < perm.length; i++) {
+                        withBatch[i + 1] = perm[i] + 1L;
+                    }
+                    node("Transpose", name, in, opOut, ints("perm", withBatch));
+                }
+                case LSTM, GRU -> RecurrentOnnx.addNodes(g, l, network.shapeOf(l.inputs().get(0)), opOut);
+                case EMBEDDING -> {
+                    // the network's ids are floats; ONNX's Gather indexes by integers
+                    node("Cast", name + "_ids", in, opOut + "_ids", integer("to", TensorProto.DataType.INT64_VALUE));
+                    node("Gather", name, List.of(name + ".weight", opOut + "_ids"), opOut, integer("axis", 0));
+                }
                 default -> throw new IllegalStateException("layer kind " + l.kind() + " cannot be exported");
             }
             if (l.hasActivationAfterOperation()) {

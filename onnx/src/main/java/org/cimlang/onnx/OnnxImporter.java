@@ -31,9 +31,16 @@ public final class OnnxImporter {
     public static final List<String> SUPPORTED_OPS = List.of("Add", "AveragePool", "BatchNormalization",
             "Clip (0, 6: relu6)", "Concat", "Constant", "Conv", "Div+Erf+Add+Mul (the exact GELU)", "Dropout", "Flatten",
             "Gemm", "GlobalAveragePool", "GlobalMaxPool", "GreaterOrEqual+Where (x >= 0 ? 1 : -1, cimlang's sign)",
-            "HardSigmoid+Mul (hard swish)", "HardSwish", "Identity", "LayerNormalization (opset 17, last axis)", "ReduceMean+Sub+Pow+ReduceMean+Add+Sqrt+Div (layer normalisation as PyTorch writes it below opset 17)", "MatMul", "MaxPool", "Mul (of two tensors; "
-                    + "x * sigmoid(x) is silu)", "Pad (zeros, before Conv or AveragePool)", "Relu", "Reshape",
-            "Sigmoid", "Softmax", "Sum", "Tanh");
+            "HardSigmoid+Mul (hard swish)", "HardSwish", "Identity", "LayerNormalization (opset 17, last axis)", "ReduceMean+Sub+Pow+ReduceMean+Add+Sqrt+Div (layer normalisation as PyTorch writes it below opset 17)", "MatMul (by a weight: dense; of two activations: matmul)",
+            "MaxPool", "Mul (of two tensors; x * sigmoid(x) is silu)", "Mul or Div by a constant (folded into the "
+                    + "dense layer before: attention's 1 / sqrt(d))", "Pad (zeros, before Conv or AveragePool)", "Relu",
+            "Reshape (batch kept)", "Sigmoid", "Slice (of a dense layer's outputs: a packed q, k, v projection)",
+            "Softmax", "Sum", "Tanh", "Transpose (batch kept; or [1, 0, 2] around "
+                    + "an LSTM/GRU)", "LSTM and GRU (one layer, forward, batch_first: Transpose [1, 0, 2] around them, "
+                    + "zero initial states; the last step by Gather or Squeeze)",
+            "Shape, Gather, Unsqueeze, Squeeze, Slice, Concat, Cast, ConstantOfShape, Expand, Add, Mul, Div (integers "
+                    + "from a tensor's shape, folded: a view's target, a zero initial state)",
+            "Gather of a constant table by token ids (embedding)", "Cast (to float32 or to integer token ids)");
 
     private OnnxImporter() {
     }
@@ -105,9 +112,6 @@ public final class OnnxImporter {
         Map<String, String> hints = new LinkedHashMap<>();
         hints.put("Sign", "cimlang's sign maps 0 to +1 where ONNX's Sign gives 0: export it as "
                 + "Where(GreaterOrEqual(x, 0), 1, -1)");
-        hints.put("Shape", "x.view(x.size(0), -1) exports as Shape/Gather/Concat/Reshape: use torch.flatten(x, 1) "
-                + "or simplify the model with onnxsim");
-        hints.put("Gather", hints.get("Shape"));
         StringBuilder hint = new StringBuilder();
         for (Map.Entry<String, String> h : hints.entrySet()) {
             if (ops.containsKey(h.getKey()) && hint.indexOf(h.getValue()) < 0) {

@@ -26,12 +26,16 @@ public final class OnnxRuntimeModel implements AutoCloseable {
     private final OrtSession session;
     private final String inputName;
     private final long[] inputShape;
+    /** The model reads integer token ids (PyTorch's nn.Embedding input): the float samples are rounded to int64. */
+    private final boolean tokenIds;
 
-    private OnnxRuntimeModel(OrtEnvironment env, OrtSession session, String inputName, long[] inputShape) {
+    private OnnxRuntimeModel(OrtEnvironment env, OrtSession session, String inputName, long[] inputShape,
+            boolean tokenIds) {
         this.env = env;
         this.session = session;
         this.inputName = inputName;
         this.inputShape = inputShape;
+        this.tokenIds = tokenIds;
     }
 
     /** Loads the serialised model; {@code name} names it in messages. */
@@ -50,8 +54,9 @@ public final class OnnxRuntimeModel implements AutoCloseable {
                         + " outputs; the float reference compares models with one of each");
             }
             Map.Entry<String, NodeInfo> in = session.getInputInfo().entrySet().iterator().next();
-            long[] shape = ((TensorInfo) in.getValue().getInfo()).getShape();
-            return new OnnxRuntimeModel(env, session, in.getKey(), shape);
+            TensorInfo info = (TensorInfo) in.getValue().getInfo();
+            return new OnnxRuntimeModel(env, session, in.getKey(), info.getShape(),
+                    info.type == ai.onnxruntime.OnnxJavaType.INT64);
         } catch (OrtException e) {
             throw new OnnxException(name + ": ONNX Runtime cannot load the model: " + e.getMessage(), e);
         }
@@ -77,6 +82,11 @@ public final class OnnxRuntimeModel implements AutoCloseable {
         return java.util.Arrays.copyOfRange(inputShape, 1, inputShape.length);
     }
 
+    /** The batch the model's input fixes, or 0 when its first axis is dynamic. */
+    public long fixedBatch() {
+        return inputShape.length > 0 && inputShape[0] > 0 ? inputShape[0] : 0;
+    }
+
     /** Runs every sample; each result is the output of that sample, flattened. */
     public List<float[]> run(List<float[]> samples) {
         int per = 1;
@@ -88,6 +98,14 @@ public final class OnnxRuntimeModel implements AutoCloseable {
             per = Math.multiplyExact(per, (int) d);
         }
         int fixed = inputShape.length > 0 && inputShape[0] > 0 ? (int) inputShape[0] : 0;
+        if (fixed > 1 && !samples.isEmpty() && samples.get(0).length == (long) per * fixed) {
+            // a sequence-first model of batch 1 (PyTorch's batch_first=False): axis 0 holds one sample's steps
+            List<float[]> whole = new ArrayList<>(samples.size());
+            for (float[] s : samples) {
+                whole.add(runOnce(s, inputShape.clone()));
+            }
+            return whole;
+        }
         int batch = fixed > 0 ? fixed : Math.min(MAX_BATCH, Math.max(1, samples.size()));
         List<float[]> out = new ArrayList<>(samples.size());
         for (int start = 0; start < samples.size(); start += batch) {
@@ -114,7 +132,8 @@ public final class OnnxRuntimeModel implements AutoCloseable {
     }
 
     private float[] runOnce(float[] x, long[] shape) {
-        try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape);
+        try (OnnxTensor t = tokenIds ? OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(ids(x)), shape)
+                : OnnxTensor.createTensor(env, FloatBuffer.wrap(x), shape);
                 OrtSession.Result r = session.run(Map.of(inputName, t))) {
             OnnxValue v = r.get(0);
             if (!(v instanceof OnnxTensor out)) {
@@ -130,6 +149,14 @@ public final class OnnxRuntimeModel implements AutoCloseable {
         } catch (OrtException e) {
             throw new OnnxException("ONNX Runtime failed to run the model: " + e.getMessage(), e);
         }
+    }
+
+    private static long[] ids(float[] x) {
+        long[] ids = new long[x.length];
+        for (int i = 0; i < x.length; i++) {
+            ids[i] = Math.round(x[i]);
+        }
+        return ids;
     }
 
     @Override

@@ -150,6 +150,15 @@ final class OnnxTensors {
         return t.build();
     }
 
+    /** An int64 vector (a Reshape's shape). */
+    static TensorProto int64s(String name, long... values) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(7).addDims(values.length);
+        for (long v : values) {
+            t.addInt64Data(v);
+        }
+        return t.build();
+    }
+
     /** A float scalar (rank 0). */
     static TensorProto scalar(String name, float value) {
         return of(name, Tensor.of(new float[] {value}));

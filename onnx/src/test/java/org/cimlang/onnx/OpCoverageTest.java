@@ -362,11 +362,46 @@ class OpCoverageTest {
     }
 
     @Test
-    void reshapeToAnImageIsRejected() {
-        OnnxGraph g = OnnxGraph.input("x", 18).initLongs("shape", 0, 2, 3, 3)
+    void reshapeOfTheFeaturesIntoMoreAxesBecomesAReshapeLayerAndOneMovingTheBatchIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 18).initLongs("shape", 0, 2, -1, 3)
                 .node("Reshape", "r", List.of("x", "shape"), "y").output("y");
-        String m = rejected(g).getMessage();
-        assertTrue(m.contains("node 'r' (Reshape)") && m.contains("[0, 2, 3, 3]"), m);
+        ImportedModel m = importChecked(g);
+        assertEquals(LayerKind.RESHAPE, layer(m, "r").kind());
+        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 3, 3), layer(m, "r").inputShape());
+        OnnxGraph batch = OnnxGraph.input("x", 18).initLongs("shape", 2, 9)
+                .node("Reshape", "r", List.of("x", "shape"), "y").output("y");
+        String e = rejected(batch).getMessage();
+        assertTrue(e.contains("node 'r' (Reshape)") && e.contains("[2, 9]"), e);
+    }
+
+    @Test
+    void pyTorchsViewChainOfShapeGatherUnsqueezeConcatFoldsIntoTheReshapesShape() {
+        // x.view(x.size(0), x.size(1), 2, 3): Shape, Gather 0 (the batch) and 1, Concat with [2, 3] (PyTorch's
+        // own export, with scalar indices and Unsqueeze, is PyTorchModelsTest's tiny_encoder)
+        OnnxGraph g = OnnxGraph.input("x", 4, 6).initLongs("i0", 0).initLongs("i1", 1).initLongs("rest", 2, 3)
+                .node("Shape", "shape", List.of("x"), "s")
+                .node("Gather", "g0", List.of("s", "i0"), "b").node("Gather", "g1", List.of("s", "i1"), "t")
+                .node("Concat", "c", List.of("b", "t", "rest"), "dims", i("axis", 0))
+                .node("Reshape", "view", List.of("x", "dims"), "h")
+                .node("Transpose", "heads", List.of("h"), "y", ints("perm", 0, 2, 1, 3)).output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(org.cimlang.compiler.ir.Shape.of(4, 2, 3), layer(m, "view").inputShape());
+        assertEquals(LayerKind.TRANSPOSE, layer(m, "heads").kind());
+        assertEquals(org.cimlang.compiler.ir.Shape.of(1, 0, 2), layer(m, "heads").inputShape());
+    }
+
+    @Test
+    void matMulOfTwoActivationsIsAMatmulLayerAndATransposeOfTheBatchIsRejected() {
+        OnnxGraph g = OnnxGraph.input("x", 3, 4)
+                .node("Transpose", "kt", List.of("x"), "xt", ints("perm", 0, 2, 1))
+                .node("MatMul", "scores", List.of("x", "xt"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(LayerKind.MATMUL, layer(m, "scores").kind());
+        assertEquals(List.of("x", "kt"), layer(m, "scores").inputs());
+        OnnxGraph moved = OnnxGraph.input("x", 3, 4)
+                .node("Transpose", "t", List.of("x"), "y", ints("perm", 1, 0, 2)).output("y");
+        String e = rejected(moved).getMessage();
+        assertTrue(e.contains("cimlang keeps the batch first (perm[0] = 0)"), e);
     }
 
     @Test
@@ -484,5 +519,64 @@ class OpCoverageTest {
                 .node("Where", "w", List.of("c", "two", "m"), "y").output("y");
         String m = rejected(g).getMessage();
         assertTrue(m.contains("node 'w' (Where)") && m.contains("sign"), m);
+    }
+
+    @Test
+    void aViewByTheBatchReadFromTheShapeBecomesAFlatten() {
+        // x.view(x.size(0), -1): Shape, Gather 0, Unsqueeze, Concat with -1, Reshape
+        OnnxGraph g = OnnxGraph.input("x", 2, 3, 3).opset(13).initLongs("axes", 0).initLongs("minus_one", -1)
+                .node("Constant", "/Constant", List.of(), "zero", i("value_int", 0))
+                .node("Shape", "/Shape", List.of("x"), "s").node("Gather", "/Gather", List.of("s", "zero"), "n",
+                        i("axis", 0))
+                .node("Unsqueeze", "/Unsqueeze", List.of("n", "axes"), "n1")
+                .node("Concat", "/Concat", List.of("n1", "minus_one"), "target", i("axis", 0))
+                .node("Reshape", "/Reshape", List.of("x", "target"), "y").output("y");
+        ImportedModel m = importChecked(g);
+        assertEquals(LayerKind.FLATTEN, layer(m, "Reshape").kind());
+        assertEquals(Shape.of(18), shape(m, "Reshape"));
+    }
+
+    @Test
+    void anLstmReadingItsInputWithoutTheBatchFirstTransposeIsRefusedWithWhatItNeeds() {
+        OnnxGraph g = OnnxGraph.input("x", 5, 3).weight("W", 1, 8, 3).weight("R", 1, 8, 2)
+                .node("LSTM", "/rnn/LSTM", List.of("x", "W", "R"), List.of("y", "yh"), i("hidden_size", 2))
+                .output("yh");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("Transpose(perm [1, 0, 2]) of a [batch, steps, features] sequence"), m);
+    }
+
+    @Test
+    void aGruThatResetsBeforeItsRecurrentProductIsRefused() {
+        OnnxGraph g = OnnxGraph.input("x", 5, 3).weight("W", 1, 6, 3).weight("R", 1, 6, 2)
+                .node("Transpose", "/t", List.of("x"), "xt", ints("perm", 1, 0, 2))
+                .node("GRU", "/rnn/GRU", List.of("xt", "W", "R"), List.of("y", "yh"), i("hidden_size", 2))
+                .node("Squeeze", "/sq", List.of("yh"), "h", ints("axes", 0)).output("h");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("linear_before_reset=0"), m);
+    }
+
+    @Test
+    void theBatchFirstSwapsAroundAnLstmAreFollowedWhileAHeadsTransposeAfterItIsALayer() {
+        // the recurrent side's Transpose [1, 0, 2] into X and back, then attention's view into heads and transpose
+        OnnxGraph g = OnnxGraph.input("x", 5, 4).opset(13).weight("W", 1, 8, 4).weight("R", 1, 8, 2)
+                .initLongs("one", 1).initLongs("heads", 0, 5, 2, 1)
+                .node("Transpose", "/in", List.of("x"), "xt", ints("perm", 1, 0, 2))
+                .node("LSTM", "/rnn/LSTM", List.of("xt", "W", "R"), List.of("y", "yh"), i("hidden_size", 2))
+                .node("Squeeze", "/sq", List.of("y", "one"), "ys")
+                .node("Transpose", "/out", List.of("ys"), "seq", ints("perm", 1, 0, 2))
+                .node("Reshape", "/split", List.of("seq", "heads"), "h")
+                .node("Transpose", "/swap", List.of("h"), "z", ints("perm", 0, 2, 1, 3)).output("z");
+        ImportedModel m = importChecked(g);
+        assertEquals(List.of(LayerKind.INPUT, LayerKind.LSTM, LayerKind.RESHAPE, LayerKind.TRANSPOSE),
+                m.network().layers().stream().map(Layer::kind).toList());
+        assertEquals(Shape.of(2, 5, 1), shape(m, "swap"));
+    }
+
+    @Test
+    void aStepsFirstSwapThatNoLstmOrGruReadsIsRefusedNamingBothReadings() {
+        OnnxGraph g = OnnxGraph.input("x", 5, 4).node("Transpose", "/t", List.of("x"), "xt", ints("perm", 1, 0, 2))
+                .node("Relu", "/r", List.of("xt"), "y").output("y");
+        String m = rejected(g).getMessage();
+        assertTrue(m.contains("keeps the batch first (perm[0] = 0)") && m.contains("only around an lstm/gru"), m);
     }
 }

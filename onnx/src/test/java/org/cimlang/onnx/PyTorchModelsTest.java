@@ -113,6 +113,46 @@ class PyTorchModelsTest {
     }
 
     @Test
+    void bertLikeEncoderWithViewTransposeMatmulAndScaledScoresImportsAsAttention() throws Exception {
+        Checked c = check("tiny_encoder");
+        List<LayerKind> kinds = c.model().network().layers().stream().map(Layer::kind).toList();
+        assertEquals(2, kinds.stream().filter(k -> k == LayerKind.MATMUL).count(), c.names().toString());
+        assertEquals(2, kinds.stream().filter(k -> k == LayerKind.LAYERNORM).count(), c.names().toString());
+        // q, k, v, the out projection and the feed-forward pair
+        assertEquals(6, kinds.stream().filter(k -> k == LayerKind.DENSE).count(), c.names().toString());
+        assertTrue(kinds.contains(LayerKind.RESHAPE) && kinds.contains(LayerKind.TRANSPOSE), c.names().toString());
+        assertEquals(Activation.GELU, c.layer("ff1").activation());
+        // q's heads [2, 7, 8] by K^T [2, 8, 7]: the scores [2, 7, 7], softmax over the keys
+        Layer scores = c.model().network().layers().stream().filter(l -> l.kind() == LayerKind.MATMUL).findFirst()
+                .orElseThrow();
+        AnalyzedNetwork net = TestNetworks.analyse(c.model().network());
+        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 7, 7), net.shapeOf(scores.name()));
+        assertTrue(c.model().notes().contains("1 Mul/Div node by a constant folded into the weights of the dense layer "
+                + "before"), c.model().notes().toString());
+    }
+
+    @Test
+    void pyTorchsTransformerEncoderLayerWithItsPackedProjectionAndMovedBatchImportsAsAttention() throws Exception {
+        // nn.TransformerEncoderLayer(16, 2, 32, batch_first=True) exported for a batch of 1: its attention
+        // transposes the input to [T, 1, E], splits one in_proj with Slice, merges the batch with the heads
+        // ([T, 1 x 2, 8]) and transposes back
+        Checked c = check("encoder_layer");
+        List<LayerKind> kinds = c.model().network().layers().stream().map(Layer::kind).toList();
+        assertEquals(2, kinds.stream().filter(k -> k == LayerKind.MATMUL).count(), c.names().toString());
+        // q, k and v from the packed projection, out_proj, linear1 and linear2
+        assertEquals(6, kinds.stream().filter(k -> k == LayerKind.DENSE).count(), c.names().toString());
+        assertTrue(c.names().containsAll(List.of("self_attn_q", "self_attn_k", "self_attn_v", "self_attn_out_proj",
+                "linear1", "linear2")), c.names().toString());
+        assertEquals(Activation.RELU, c.layer("linear1").activation());
+        AnalyzedNetwork net = TestNetworks.analyse(c.model().network());
+        Layer scores = c.model().network().layers().stream().filter(l -> l.kind() == LayerKind.MATMUL).findFirst()
+                .orElseThrow();
+        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 7, 7), net.shapeOf(scores.name()));
+        assertTrue(c.model().weights().keySet().stream().noneMatch(w -> w.startsWith("self_attn.")
+                || w.equals("self_attn.weight")), "the packed projection is dropped: " + c.model().weights().keySet());
+    }
+
+    @Test
     void concatOfBranchesAndPaddedAveragePoolExportedAsPadImports() throws Exception {
         Checked c = check("branches");
         Layer pool = c.layer("pool");
@@ -121,5 +161,71 @@ class PyTorchModelsTest {
         assertEquals(2, c.layer("a").groups());
         assertEquals(Activation.TANH, c.layer("b").activation());
         assertEquals(List.of("a", "b"), c.layer("Concat").inputs());
+    }
+
+    /* make_recurrent.py: single-layer, forward, batch_first nn.LSTM and nn.GRU */
+
+    @Test
+    void keywordSpottingLstmClassifyingItsLastStepImportsAsLstmWithLast() throws Exception {
+        Checked c = check("lstm_kws");
+        assertEquals(List.of("features", "rnn", "fc"), c.names());
+        Layer lstm = c.layer("rnn");
+        assertEquals(LayerKind.LSTM, lstm.kind());
+        assertEquals(16, lstm.units());
+        assertTrue(lstm.last(), "out[:, -1] takes the last step");
+        assertEquals(List.of(64, 26), List.of(c.model().weights().get("rnn.weight").dim(0),
+                c.model().weights().get("rnn.weight").dim(1)));
+    }
+
+    @Test
+    void lstmClassifyingHnImportsFromOnnxsYh() throws Exception {
+        Checked c = check("lstm_hn");
+        assertEquals(List.of("features", "rnn", "fc"), c.names());
+        assertTrue(c.layer("rnn").last());
+    }
+
+    @Test
+    void gruWithADenseLayerOnEveryStepImportsAsASequence() throws Exception {
+        Checked c = check("gru_seq");
+        assertEquals(List.of("features", "rnn", "fc"), c.names());
+        Layer gru = c.layer("rnn");
+        assertEquals(LayerKind.GRU, gru.kind());
+        assertTrue(!gru.last());
+        assertEquals(List.of(36, 20), List.of(c.model().weights().get("rnn.weight").dim(0),
+                c.model().weights().get("rnn.weight").dim(1)));
+        assertEquals(48, c.model().weights().get("rnn.bias").size(), "4H: the candidate's two biases apart");
+    }
+
+    @Test
+    void gruClassifyingItsLastStepImports() throws Exception {
+        Checked c = check("gru_last");
+        assertTrue(c.layer("rnn").last());
+        assertEquals(LayerKind.GRU, c.layer("rnn").kind());
+    }
+
+    @Test
+    void gruExportedWithoutADynamicBatchReadsTheZeroStatesBatchFromTheTransposedInput() throws Exception {
+        Checked c = check("gru_fixed");
+        assertTrue(c.layer("rnn").last());
+    }
+
+    @Test
+    void anEmbeddingOfInt64TokenIdsBeforeAnLstmImportsAsEmbedding() throws Exception {
+        Checked c = check("embed_lstm");
+        assertEquals(List.of("tokens", "emb", "rnn", "fc"), c.names());
+        Layer emb = c.layer("emb");
+        assertEquals(LayerKind.EMBEDDING, emb.kind());
+        assertEquals(50, emb.vocabulary());
+        assertEquals(8, emb.dim());
+    }
+
+    @Test
+    void anLstmWithoutBatchFirstExportedWithBatchOneReadsItsInputAsOneSequence() throws Exception {
+        Checked c = check("lstm_steps_first");
+        assertEquals(List.of("frames", "rnn", "fc"), c.names());
+        assertEquals(org.cimlang.compiler.ir.Shape.of(49, 10), c.layer("frames").inputShape());
+        assertTrue(c.layer("rnn").last(), "out[-1] takes the last step");
+        assertTrue(c.model().notes().stream().anyMatch(n -> n.contains("the steps of one sequence")),
+                c.model().notes().toString());
     }
 }

@@ -66,6 +66,7 @@ class RoundTripTest {
             assertEquals(e.bias(), a.bias(), what);
             assertEquals(e.global(), a.global(), what);
             assertEquals(e.axis(), a.axis(), what);
+            assertEquals(e.last(), a.last(), what);
             assertEquals(e.activation(), a.activation(), what);
         }
     }
@@ -124,6 +125,85 @@ class RoundTripTest {
                 Layer.builder("out", LayerKind.DENSE).inputs("flat").units(3).build()), null, null);
         Trip t = roundTrip(n);
         assertTrue(t.model().getGraph().getNodeList().stream().filter(x -> x.getOpType().equals("MatMul")).count() == 2);
+        assertSameLayers(n, t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void attentionWithHeadsSplitTransposedMultipliedAndMergedComesBackAsReshapeTransposeAndMatMul() {
+        // 5 tokens of 8 features, 2 heads of 4: scores Q K^T, softmax, A V, heads merged, a classifier
+        Network n = new Network("Attention", List.of(
+                Layer.builder("tokens", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(5, 8)).build(),
+                Layer.builder("q", LayerKind.DENSE).inputs("tokens").units(8).build(),
+                Layer.builder("k", LayerKind.DENSE).inputs("tokens").units(8).bias(false).build(),
+                Layer.builder("qh", LayerKind.RESHAPE).inputs("q").shape(org.cimlang.compiler.ir.Shape.of(5, 2, 4))
+                        .build(),
+                Layer.builder("qt", LayerKind.TRANSPOSE).inputs("qh").shape(org.cimlang.compiler.ir.Shape.of(1, 0, 2))
+                        .build(),
+                Layer.builder("kh", LayerKind.RESHAPE).inputs("k").shape(org.cimlang.compiler.ir.Shape.of(5, 2, 4))
+                        .build(),
+                Layer.builder("kt", LayerKind.TRANSPOSE).inputs("kh").shape(org.cimlang.compiler.ir.Shape.of(1, 2, 0))
+                        .build(),
+                Layer.builder("s", LayerKind.MATMUL).inputs("qt", "kt").build(),
+                Layer.builder("a", LayerKind.SOFTMAX).inputs("s").build(),
+                Layer.builder("ctx", LayerKind.MATMUL).inputs("a", "qt").build(),
+                Layer.builder("ct", LayerKind.TRANSPOSE).inputs("ctx").shape(org.cimlang.compiler.ir.Shape.of(1, 0, 2))
+                        .build(),
+                Layer.builder("merged", LayerKind.RESHAPE).inputs("ct").shape(org.cimlang.compiler.ir.Shape.of(5, 8))
+                        .build(),
+                Layer.builder("flat", LayerKind.FLATTEN).inputs("merged").build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("flat").units(3).build()), null, null);
+        Trip t = roundTrip(n);
+        List<String> ops = t.model().getGraph().getNodeList().stream().map(x -> x.getOpType()).toList();
+        assertEquals(3, ops.stream().filter("Transpose"::equals).count(), ops.toString());
+        assertEquals(3, ops.stream().filter("Reshape"::equals).count(), ops.toString());
+        assertSameLayers(n, t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void anLstmOfEveryStepAndAGruOfTheLastComeBackAsOnnxLstmAndGruBetweenTransposes() {
+        // 5 steps of 3 features: an lstm's states feed a dense layer on the sequence, then a gru keeps its last
+        Network n = new Network("Recurrent", List.of(
+                Layer.builder("frames", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(5, 3)).build(),
+                Layer.builder("lstm1", LayerKind.LSTM).inputs("frames").units(4).build(),
+                Layer.builder("mix", LayerKind.DENSE).inputs("lstm1").units(6).activation(Activation.TANH).build(),
+                Layer.builder("gru1", LayerKind.GRU).inputs("mix").units(3).last(true).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("gru1").units(2).build()), null, null);
+        Trip t = roundTrip(n);
+        List<String> ops = t.model().getGraph().getNodeList().stream().map(x -> x.getOpType()).toList();
+        assertTrue(ops.contains("LSTM") && ops.contains("GRU"), ops.toString());
+        assertSameLayers(n, t.imported().network());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void anEmbeddingComesBackAsAGatherOfItsTableByTheCastIds() {
+        Network n = new Network("Words", List.of(
+                Layer.builder("words", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(6)).build(),
+                Layer.builder("emb", LayerKind.EMBEDDING).inputs("words").vocabulary(20).dim(4).build(),
+                Layer.builder("rnn", LayerKind.GRU).inputs("emb").units(5).last(true).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("rnn").units(3).build()), null, null);
+        Trip t = roundTrip(n);
+        List<String> ops = t.model().getGraph().getNodeList().stream().map(x -> x.getOpType()).toList();
+        assertTrue(ops.contains("Gather") && ops.contains("Cast"), ops.toString());
+        assertSameLayers(n, t.imported().network());
+        assertEquals(20, t.imported().network().layer("emb").orElseThrow().vocabulary());
+        assertEquals(4, t.imported().network().layer("emb").orElseThrow().dim());
+        assertSameShapesAndWeights(t);
+        assertAgrees(t);
+    }
+
+    @Test
+    void anLstmWithoutBiasComesBackWithoutOnnxsB() {
+        Network n = new Network("NoBias", List.of(
+                Layer.builder("frames", LayerKind.INPUT).shape(org.cimlang.compiler.ir.Shape.of(7, 2)).build(),
+                Layer.builder("lstm1", LayerKind.LSTM).inputs("frames").units(3).bias(false).last(true).build(),
+                Layer.builder("out", LayerKind.DENSE).inputs("lstm1").units(2).build()), null, null);
+        Trip t = roundTrip(n);
         assertSameLayers(n, t.imported().network());
         assertSameShapesAndWeights(t);
         assertAgrees(t);

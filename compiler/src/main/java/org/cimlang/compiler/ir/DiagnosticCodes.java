@@ -38,6 +38,14 @@ public final class DiagnosticCodes {
     /** concat of inputs whose dimensions other than the axis differ. */
     public static final String CONCAT_MISMATCH = "cim.shape.concat-mismatch";
     /** concat axis outside the inputs' rank. */
+    /** matmul: operands whose inner or leading (batch) dimensions differ. */
+    public static final String MATMUL_MISMATCH = "cim.shape.matmul-mismatch";
+    /** reshape to a shape of another element count; transpose by something that is no permutation. */
+    public static final String RESHAPE_INVALID = "cim.shape.reshape";
+    /** A matmul whose second operand is written into arrays every inference: cells, energy, lifetime. */
+    public static final String OPERAND_WRITES = "cim.place.operand-writes";
+    /** 'on digital' / 'on arrays' on a layer that has no run-time operand to place. */
+    public static final String PLACE_OPERANDS_NOT_MATMUL = "cim.place.operands-not-matmul";
     public static final String CONCAT_AXIS = "cim.shape.concat-axis";
     /** conv2d groups that do not divide the input channels or the filters. */
     public static final String GROUPS_NOT_DIVIDING = "cim.shape.groups";

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param name       the layer's name, unique in its network
  * @param kind       what the layer computes
  * @param inputs     names of the layers it reads (empty for INPUT)
- * @param inputShape the declared shape, INPUT only (else null)
+ * @param inputShape the bracketed list after the inputs: the declared shape of an input, the target shape of a
+ *                   reshape, the permutation of a transpose (else null)
  * @param filters    conv2d output channels
  * @param units      dense output features
  * @param kernelH    conv2d/pool kernel height
@@ -28,12 +29,16 @@ import java.util.Objects;
  * @param ceil       max pooling rounds its output size up (PyTorch's ceil_mode): a last, partial window at
  *                   the border
  * @param axis       concat axis (0 = channels)
+ * @param last       lstm/gru output only the last step's state [H] instead of every step's [T, H]
+ * @param vocabulary embedding: the number of token ids (rows of its table)
+ * @param dim        embedding: the size of each token's vector
  * @param activation applied after the layer's operation
  * @param origin     where it was written (opaque to the compiler)
  */
 public record Layer(String name, LayerKind kind, List<String> inputs, Shape inputShape, long filters, long units,
         long kernelH, long kernelW, long strideH, long strideW, long padH, long padW, long groups, boolean bias,
-        boolean global, boolean ceil, int axis, Activation activation, Object origin) {
+        boolean global, boolean ceil, int axis, boolean last, long vocabulary, long dim, Activation activation,
+        Object origin) {
 
     public Layer {
         Objects.requireNonNull(name, "name");
@@ -59,6 +64,18 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
 
     private boolean stridesByKernel() {
         return kind.spec().defaultStride() == LayerKindSpec.DefaultStride.KERNEL;
+    }
+
+    /** A transpose's permutation: output axis i is input axis {@code permutation()[i]}; empty without one. */
+    public int[] permutation() {
+        if (inputShape == null) {
+            return new int[0];
+        }
+        int[] p = new int[inputShape.rank()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (int) Math.max(-1, Math.min(Integer.MAX_VALUE, inputShape.dim(i)));
+        }
+        return p;
     }
 
     /** Whether the digital units apply {@link #activation} to the result of the layer's own operation. */
@@ -89,6 +106,9 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
         private boolean global;
         private boolean ceil;
         private int axis;
+        private boolean last;
+        private long vocabulary;
+        private long dim;
         private Activation activation = Activation.NONE;
         private Object origin;
 
@@ -177,6 +197,21 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
             return this;
         }
 
+        public Builder last(boolean v) {
+            this.last = v;
+            return this;
+        }
+
+        public Builder vocabulary(long v) {
+            this.vocabulary = v;
+            return this;
+        }
+
+        public Builder dim(long v) {
+            this.dim = v;
+            return this;
+        }
+
         public Builder activation(Activation a) {
             this.activation = a;
             return this;
@@ -189,7 +224,7 @@ public record Layer(String name, LayerKind kind, List<String> inputs, Shape inpu
 
         public Layer build() {
             return new Layer(name, kind, inputs, inputShape, filters, units, kernelH, kernelW, strideH, strideW, padH,
-                    padW, groups, bias, global, ceil, axis, activation, origin);
+                    padW, groups, bias, global, ceil, axis, last, vocabulary, dim, activation, origin);
         }
     }
 }

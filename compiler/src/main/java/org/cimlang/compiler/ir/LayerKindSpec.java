@@ -20,10 +20,31 @@ import java.util.Set;
  * @param operands      where its operands live on the chip
  * @param digitalOps    what it costs the digital units per image (the cost model's count)
  * @param summary       what it computes, for the hover
+ * @param written       what the bracketed list after its inputs says, if the kind takes one
  */
 public record LayerKindSpec(LayerKind kind, Set<LayerParam> allowed, List<Set<LayerParam>> required,
         InputArity inputs, boolean declaresShape, DefaultStride defaultStride, List<WeightTensor> tensors,
-        OperandPlacement operands, DigitalOps digitalOps, String summary) {
+        OperandPlacement operands, DigitalOps digitalOps, String summary, WrittenDims written) {
+
+    /** The bracketed list a layer is written with: {@code input x [1, 28, 28]}, {@code transpose t from h [1, 0, 2]}. */
+    public enum WrittenDims {
+        /** No list. */
+        NONE,
+        /** The input's shape. */
+        INPUT_SHAPE,
+        /** reshape: the output's shape, of as many elements as the input. */
+        TARGET_SHAPE,
+        /** transpose: output axis i is input axis {@code perm[i]}. */
+        PERMUTATION
+    }
+
+    /** A kind that takes no bracketed list unless it declares its shape. */
+    public LayerKindSpec(LayerKind kind, Set<LayerParam> allowed, List<Set<LayerParam>> required, InputArity inputs,
+            boolean declaresShape, DefaultStride defaultStride, List<WeightTensor> tensors, OperandPlacement operands,
+            DigitalOps digitalOps, String summary) {
+        this(kind, allowed, required, inputs, declaresShape, defaultStride, tensors, operands, digitalOps, summary,
+                declaresShape ? WrittenDims.INPUT_SHAPE : WrittenDims.NONE);
+    }
 
     /** The stride a window moves by when the layer does not say. */
     public enum DefaultStride {
@@ -64,6 +85,11 @@ public record LayerKindSpec(LayerKind kind, Set<LayerParam> allowed, List<Set<La
      */
     public boolean activationFollowsOperation() {
         return takesActivation() && !activationIsTheOperation();
+    }
+
+    /** Whether both operands are produced at run time (matmul): placed on the digital units or written into arrays. */
+    public boolean hasRuntimeOperands() {
+        return operands == OperandPlacement.RUNTIME_OPERANDS;
     }
 
     public boolean hasWeightsInArrays() {

@@ -4,13 +4,16 @@ import static org.cimlang.compiler.ir.LayerParam.ACTIVATION;
 import static org.cimlang.compiler.ir.LayerParam.AXIS;
 import static org.cimlang.compiler.ir.LayerParam.BIAS;
 import static org.cimlang.compiler.ir.LayerParam.CEIL;
+import static org.cimlang.compiler.ir.LayerParam.DIM;
 import static org.cimlang.compiler.ir.LayerParam.FILTERS;
 import static org.cimlang.compiler.ir.LayerParam.GLOBAL;
 import static org.cimlang.compiler.ir.LayerParam.GROUPS;
 import static org.cimlang.compiler.ir.LayerParam.KERNEL;
+import static org.cimlang.compiler.ir.LayerParam.LAST;
 import static org.cimlang.compiler.ir.LayerParam.PADDING;
 import static org.cimlang.compiler.ir.LayerParam.STRIDE;
 import static org.cimlang.compiler.ir.LayerParam.UNITS;
+import static org.cimlang.compiler.ir.LayerParam.VOCABULARY;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,6 +48,28 @@ public final class LayerKinds {
                     : Shape.of(l.filters(), in.dim(0) / l.groups(), l.kernelH(), l.kernelW()));
     private static final WeightTensor CONV_BIAS = new WeightTensor("bias", true, true, Init.UNIFORM_BY_FAN_IN,
             (l, in) -> Shape.of(l.filters()));
+
+    /**
+     * A recurrent layer's input and recurrent weights side by side, {@code [gates * H, N + H]}: row {@code o}
+     * multiplies the stacked vector {@code [x_t; h_(t-1)]} (PyTorch's {@code weight_ih} then {@code weight_hh}).
+     */
+    private static WeightTensor recurrentWeight(int gates) {
+        return new WeightTensor("weight", true, false, Init.UNIFORM_BY_FAN_IN, (l, in) -> in.rank() != 2 ? null
+                : Shape.of(Math.multiplyExact(gates, l.units()), Math.addExact(in.dim(1), l.units())));
+    }
+
+    /**
+     * A recurrent layer's bias, one per crossbar column: lstm {@code b_ih + b_hh} of its 4 gates; gru
+     * {@code b_ir + b_hr}, {@code b_iz + b_hz}, then {@code b_in} and {@code b_hn} apart (the reset gate
+     * multiplies only the recurrent part of the candidate).
+     */
+    private static final WeightTensor RECURRENT_BIAS = new WeightTensor("bias", true, true, Init.UNIFORM_BY_FAN_IN,
+            (l, in) -> Shape.of(Math.multiplyExact(4, l.units())));
+
+    /** Per step and unit: lstm 3 sigmoids, 2 tanh, 3 products, 1 sum; gru 2 sigmoids, 1 tanh, 3 products, 2 sums. */
+    private static DigitalOps recurrentCell(double opsPerUnit) {
+        return (l, in, out) -> in.get(0).rank() != 2 ? 0 : opsPerUnit * in.get(0).dim(0) * l.units();
+    }
 
     private static WeightTensor perChannel(String suffix, boolean trainable, Init init) {
         return new WeightTensor(suffix, trainable, false, init, (l, in) -> in.rank() < 1 ? null : Shape.of(in.dim(0)));
@@ -100,7 +125,32 @@ public final class LayerKinds {
                     .costs((l, in, out) -> (double) out.elements())
                     .summary("an element-wise function in the digital units"),
             kind(LayerKind.SOFTMAX).costs((l, in, out) -> 3.0 * out.elements()) // exponent, sum, divide
-                    .summary("softmax over the last axis (the classes of a flat input) in the digital units"));
+                    .summary("softmax over the last axis (the classes of a flat input) in the digital units"),
+            kind(LayerKind.MATMUL).allows(ACTIVATION).reads(InputArity.TWO).runtimeOperands()
+                    // a multiply-accumulate per product: [.., M, K] x [.., K, N] is M K N per leading index
+                    .costs((l, in, out) -> (double) out.elements() * in.get(0).dim(in.get(0).rank() - 1))
+                    .summary("matrix product of two activations ([.., M, K] x [.., K, N], batched over the leading "
+                            + "axes, e.g. heads): attention's Q K^T and A V; in the digital units, or with its "
+                            + "second operand written into arrays every inference ('place ... on arrays')"),
+            kind(LayerKind.RESHAPE).writes(LayerKindSpec.WrittenDims.TARGET_SHAPE)
+                    .summary("the input's elements in the written shape, in the same order (moves no data)"),
+            kind(LayerKind.TRANSPOSE).writes(LayerKindSpec.WrittenDims.PERMUTATION)
+                    .summary("the input's axes in the written order (output axis i is input axis perm[i]), e.g. "
+                            + "heads [T, H, D] to [H, T, D] (moves data only)"),
+            kind(LayerKind.LSTM).allows(UNITS, BIAS, LAST).requires(UNITS)
+                    .tensors(recurrentWeight(4), RECURRENT_BIAS).weightsInArrays().costs(recurrentCell(9))
+                    .summary("long short-term memory over a sequence [T, N]: [x_t; h_t-1] times the gates' weights "
+                            + "in crossbar arrays, one step after another; gates and cell state in the digital units"),
+            kind(LayerKind.GRU).allows(UNITS, BIAS, LAST).requires(UNITS)
+                    .tensors(recurrentWeight(3), RECURRENT_BIAS).weightsInArrays().costs(recurrentCell(8))
+                    .summary("gated recurrent unit over a sequence [T, N]: [x_t; h_t-1] times the gates' weights "
+                            + "in crossbar arrays, one step after another; gates and state in the digital units"),
+            kind(LayerKind.EMBEDDING).allows(VOCABULARY, DIM).requires(VOCABULARY).requires(DIM)
+                    .tensors(new WeightTensor("weight", true, false, Init.UNIFORM_BY_FAN_IN,
+                            (l, in) -> Shape.of(l.vocabulary(), l.dim())))
+                    .costs((l, in, out) -> (double) out.elements()) // one table read per output value
+                    .summary("a table lookup: each token id of a flat [T] input becomes its row of the "
+                            + "[vocabulary, dim] table, held in the digital units' memory"));
 
     public static LayerKindSpec of(LayerKind kind) {
         return TABLE.get(kind);
@@ -145,6 +195,7 @@ public final class LayerKinds {
         private OperandPlacement operands = OperandPlacement.DIGITAL_ONLY;
         private DigitalOps ops = DigitalOps.NONE;
         private String summary;
+        private LayerKindSpec.WrittenDims written;
 
         private Entry(LayerKind kind) {
             this.kind = kind;
@@ -168,6 +219,17 @@ public final class LayerKinds {
 
         Entry declaresShape() {
             declaresShape = true;
+            written = LayerKindSpec.WrittenDims.INPUT_SHAPE;
+            return this;
+        }
+
+        Entry writes(LayerKindSpec.WrittenDims dims) {
+            written = dims;
+            return this;
+        }
+
+        Entry runtimeOperands() {
+            operands = OperandPlacement.RUNTIME_OPERANDS;
             return this;
         }
 
@@ -198,7 +260,7 @@ public final class LayerKinds {
 
         LayerKindSpec spec() {
             return new LayerKindSpec(kind, allowed, required, inputs, declaresShape, defaultStride, tensors, operands,
-                    ops, summary);
+                    ops, summary, written != null ? written : LayerKindSpec.WrittenDims.NONE);
         }
     }
 }

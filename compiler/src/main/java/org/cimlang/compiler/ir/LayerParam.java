@@ -3,7 +3,7 @@ package org.cimlang.compiler.ir;
 /** A parameter a layer may be written with, by its keyword (docs/language.md, "Layers"). */
 public enum LayerParam {
     FILTERS("filters"), UNITS("units"), KERNEL("kernel"), STRIDE("stride"), PADDING("padding"), GROUPS("groups"),
-    BIAS("bias"), GLOBAL("global"), CEIL("ceil"), AXIS("axis"), ACTIVATION("activation");
+    BIAS("bias"), GLOBAL("global"), CEIL("ceil"), AXIS("axis"), ACTIVATION("activation"), LAST("last"), VOCABULARY("vocabulary"), DIM("dim");
 
     private final String keyword;
 

@@ -39,6 +39,38 @@ public record MappingSpec(String name, String network, String chip, String quant
         return false;
     }
 
+    /** The line that says where {@code layer}'s run-time operands go, or null (then: the digital units). */
+    public Placement operandPlacement(String layer) {
+        for (Placement p : placements) {
+            if (p.operands() != null && org.cimlang.compiler.quant.LayerPattern.matches(p.pattern(), layer)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a {@code place ... on arrays} line writes {@code layer}'s second operand into arrays. */
+    public boolean operandsOnArrays(String layer) {
+        Placement p = operandPlacement(layer);
+        return p != null && p.operands() == OperandSite.ARRAYS;
+    }
+
+    /** This mapping with the run-time operands of {@code layer} placed at {@code site} (the hover's comparison). */
+    public MappingSpec withOperands(String layer, OperandSite site) {
+        List<Placement> ps = new java.util.ArrayList<>();
+        for (Placement p : placements) {
+            if (p.operands() == null || !org.cimlang.compiler.quant.LayerPattern.matches(p.pattern(), layer)) {
+                ps.add(p);
+            } else if (!p.operandsOnly()) {
+                ps.add(new Placement(p.pattern(), p.tiles(), p.arrays(), p.replicate(), p.replicateAuto(),
+                        p.faultAware(), null, p.origin()));
+            }
+        }
+        ps.add(0, new Placement(layer, null, null, 0, false, false, site, null));
+        return new MappingSpec(name, network, chip, quantization, ps, schedule, reprogramAllowed, pack, layerPerTile,
+                lifetime, origin, partOrigins);
+    }
+
     public Object originOf(String part) {
         Object o = partOrigins.get(part);
         return o != null ? o : origin;

@@ -192,6 +192,9 @@ public final class ArrayPlacement {
         List<Directive> directives = new ArrayList<>();
         java.util.Set<String> digitalSet = new java.util.HashSet<>(digitalLayers);
         for (Placement p : spec.placements()) {
+            if (p.operandsOnly()) {
+                continue; // where a matmul's operands go (OperandWrites checks it), not which arrays
+            }
             Region region = region(chip, p, diagnostics);
             long replicate = p.replicate() > 0 ? p.replicate() : 1;
             if (p.replicate() < 0) {

@@ -80,7 +80,9 @@ public final class LayerPacking {
         Map<String, long[]> offsets = new HashMap<>();
         for (LoweredLayer m : crossbar) {
             CrossbarPlan plan = plans.get(m.layer());
-            if (plan == null || m.groups() > 1 || plan.partition().arraysPerCopy() != 1 || directed(m.layer(), placements)) {
+            // a run-time operand's arrays are rewritten every inference: they stay its own
+            if (plan == null || m.groups() > 1 || plan.partition().arraysPerCopy() != 1 || directed(m.layer(), placements)
+                    || m.writesOperandEachInference()) {
                 continue;
             }
             long rows = m.k();

@@ -21,9 +21,45 @@ import org.cimlang.compiler.ir.NumberType;
  * @param inputRowBytes   conv2d: bytes of one padded input row of all channels; dense: bytes of the input
  * @param outputRowBytes  conv2d: bytes of one output row of all channels; dense: bytes of the output
  * @param kernelH         conv2d kernel height (1 for dense): input rows a line buffer holds
+ * @param writtenOperand  a matmul placed 'on arrays': the layer whose output (its second operand, K^T or V) is
+ *                        written into the arrays every inference as the "weights"; null for trained weights
+ * @param stepOps         lstm/gru: the digital operations per image of the gates and state updates, spread
+ *                        over its {@code mvms} steps (0 for conv2d and dense)
  */
 public record LoweredLayer(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
         String input, int inputBits, int outputBits, NumberType weightType, String foldedBatchnorm,
         Activation activation, boolean bias, double inputRowBytes, double outputRowBytes, long kernelH,
-        Object origin) {
+        Object origin, String writtenOperand, double stepOps) {
+
+    /** A layer of trained weights, programmed once. */
+    public LoweredLayer(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
+            String input, int inputBits, int outputBits, NumberType weightType, String foldedBatchnorm,
+            Activation activation, boolean bias, double inputRowBytes, double outputRowBytes, long kernelH,
+            Object origin) {
+        this(layer, kind, k, n, groups, mvms, macs, input, inputBits, outputBits, weightType, foldedBatchnorm,
+                activation, bias, inputRowBytes, outputRowBytes, kernelH, origin, null, 0);
+    }
+
+    /** A matmul whose second operand is written into the arrays every inference. */
+    public LoweredLayer(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
+            String input, int inputBits, int outputBits, NumberType weightType, String foldedBatchnorm,
+            Activation activation, boolean bias, double inputRowBytes, double outputRowBytes, long kernelH,
+            Object origin, String writtenOperand) {
+        this(layer, kind, k, n, groups, mvms, macs, input, inputBits, outputBits, weightType, foldedBatchnorm,
+                activation, bias, inputRowBytes, outputRowBytes, kernelH, origin, writtenOperand, 0);
+    }
+
+    /** A recurrent layer with the digital work of its steps. */
+    public LoweredLayer(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
+            String input, int inputBits, int outputBits, NumberType weightType, String foldedBatchnorm,
+            Activation activation, boolean bias, double inputRowBytes, double outputRowBytes, long kernelH,
+            Object origin, double stepOps) {
+        this(layer, kind, k, n, groups, mvms, macs, input, inputBits, outputBits, weightType, foldedBatchnorm,
+                activation, bias, inputRowBytes, outputRowBytes, kernelH, origin, null, stepOps);
+    }
+
+    /** Whether its "weights" are an activation written every inference (a matmul placed 'on arrays'). */
+    public boolean writesOperandEachInference() {
+        return writtenOperand != null;
+    }
 }

@@ -20,6 +20,7 @@ import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.Limits;
 import org.cimlang.compiler.ir.MappingSpec;
+import org.cimlang.compiler.ir.Placement;
 import org.cimlang.compiler.ir.ScheduleKind;
 import org.cimlang.compiler.quant.QuantPlan;
 import org.cimlang.compiler.shape.AnalyzedNetwork;
@@ -63,7 +64,7 @@ public final class MappingEngine {
         long rowsForWeights = chip.rows() - chip.offsetCompensationRows();
         long rowsActive = chip.effectiveRowsActive();
 
-        LoweredNetwork lowered = WeightLowering.lower(net, quant);
+        LoweredNetwork lowered = WeightLowering.lower(net, quant, spec::operandsOnArrays);
         List<Diagnostic> overflow = new ArrayList<>();
         Map<String, SlicePlan> slices = new LinkedHashMap<>();
         Map<String, CrossbarPlan> plans = new HashMap<>();
@@ -99,7 +100,10 @@ public final class MappingEngine {
             }
             LayerTiming t = Scheduling.timing(plan, chip.cols(), chip.adcSigned(), params);
             timings.put(m.layer(), t);
-            requests.add(new PlacementRequest(m.layer(), plan.partition().arraysPerCopy(), m.mvms(), t.mvmLatencyS(),
+            // a recurrent layer is one product per image to placement: its steps cannot share copies
+            boolean steps = m.kind().recurrent();
+            requests.add(new PlacementRequest(m.layer(), plan.partition().arraysPerCopy(), steps ? 1 : m.mvms(),
+                    steps ? m.mvms() * t.mvmLatencyS() + Scheduling.recurrentCellLatency(m, params) : t.mvmLatencyS(),
                     explain(m, plan.partition())));
         }
         List<String> digitalNames = new ArrayList<>();
@@ -115,8 +119,21 @@ public final class MappingEngine {
         for (LayerPlacement p : plan.layers().values()) {
             replicates.put(p.layer(), p.replicate());
         }
+        List<OperandWrite> operandWrites = new ArrayList<>();
+        Map<String, Double> operandWriteS = new HashMap<>();
+        for (LoweredLayer m : lowered.crossbar()) {
+            CrossbarPlan crossbar = plans.get(m.layer());
+            LayerPlacement pl = plan.layers().get(m.layer());
+            if (m.writesOperandEachInference() && crossbar != null && pl != null) {
+                Placement line = spec.operandPlacement(m.layer());
+                OperandWrite w = OperandWrites.of(m, crossbar.partition(), Math.max(1, pl.replicate()), params,
+                        line == null ? m.origin() : line.origin());
+                operandWrites.add(w);
+                operandWriteS.put(m.layer(), w.latencyS());
+            }
+        }
         Schedule schedule = LayerPacking.contended(Scheduling.schedule(spec.schedule(), lowered, timings, replicates,
-                params, plan.rounds(), chip.rows()), packing);
+                params, plan.rounds(), chip.rows(), operandWriteS), packing);
         long allocated = plan.arraysAllocated();
         EnduranceReport endurance = EnduranceCheck.check(plan, allocated, spec.reprogramAllowed(), schedule, params);
 
@@ -148,10 +165,14 @@ public final class MappingEngine {
                 layers.add(new LayerMapping(name, m.kind(), m.k(), m.n(), m.groups(), m.mvms(), m.macs(), m.inputBits(),
                         m.outputBits(), m.foldedBatchnorm(), crossbar, rep, arrays, cells, cells / arrayCells,
                         pl.allocations(), m.origin(), packing.byLayer().get(name)));
+                OperandWrite written = m.writesOperandEachInference() ? operandWriteOf(operandWrites, name) : null;
+                ActivityCounts counts = Scheduling.activity(m, crossbar);
+                if (written != null) {
+                    counts = counts.plus(ActivityCounts.writes(written.cells()));
+                }
                 // a shared array is counted once, with the first of its layers
                 boolean guest = packing.isGuest(name);
-                activities.add(new LayerActivity(name, Scheduling.activity(m, crossbar),
-                        ls.latencyS(), pl.isPlaced() && !guest ? arrays : 0));
+                activities.add(new LayerActivity(name, counts, ls.latencyS(), pl.isPlaced() && !guest ? arrays : 0));
                 cellsWritten += cells;
                 totalCells = totalCells > Long.MAX_VALUE - cells ? Long.MAX_VALUE : totalCells + cells;
                 totalArrayCells += guest ? 0 : arrayCells;
@@ -181,8 +202,18 @@ public final class MappingEngine {
         diagnostics.addAll(PrecisionCheck.diagnostics(chip, spec, precision, slices));
         diagnostics.addAll(Scheduling.bufferDiagnostics(chip, params, lowered.crossbar(), plan.layers()));
         diagnostics.addAll(PackCheck.diagnostics(spec, lowered.crossbar(), plans, slices, rowsForWeights, chip.cols()));
+        diagnostics.addAll(OperandWrites.diagnostics(chip, net, spec, operandWrites, schedule.throughputPerS()));
         return new MappingResult(netName, chip, spec, layers, lowered.digital(), schedule, endurance, cost, totals,
-                diagnostics);
+                diagnostics, operandWrites);
+    }
+
+    private static OperandWrite operandWriteOf(List<OperandWrite> writes, String layer) {
+        for (OperandWrite w : writes) {
+            if (w.layer().equals(layer)) {
+                return w;
+            }
+        }
+        return null;
     }
 
     /** How the arrays of one copy come about, for messages. */

@@ -15,12 +15,15 @@ import org.cimlang.compiler.ir.NameIndex;
  * @param layers      conv2d/dense layers, in topological order
  * @param digital     the layers the digital units run, in topological order
  * @param diagnostics placement, capacity, endurance, precision and buffer findings, in that order
+ * @param operandWrites the matmuls placed 'on arrays': their operands' writes per inference
  */
 public record MappingResult(String network, Chip chip, MappingSpec spec, List<LayerMapping> layers,
         List<DigitalLayer> digital, Schedule schedule, EnduranceReport endurance, CostReport cost, MappingTotals totals,
-        List<Diagnostic> diagnostics, Map<String, LayerMapping> layersByName, Map<String, DigitalLayer> digitalByName) {
+        List<Diagnostic> diagnostics, Map<String, LayerMapping> layersByName, Map<String, DigitalLayer> digitalByName,
+        List<OperandWrite> operandWrites) {
 
     public MappingResult {
+        operandWrites = List.copyOf(operandWrites);
         layers = List.copyOf(layers);
         digital = List.copyOf(digital);
         diagnostics = List.copyOf(diagnostics);
@@ -32,7 +35,26 @@ public record MappingResult(String network, Chip chip, MappingSpec spec, List<La
     public MappingResult(String network, Chip chip, MappingSpec spec, List<LayerMapping> layers,
             List<DigitalLayer> digital, Schedule schedule, EnduranceReport endurance, CostReport cost,
             MappingTotals totals, List<Diagnostic> diagnostics) {
-        this(network, chip, spec, layers, digital, schedule, endurance, cost, totals, diagnostics, Map.of(), Map.of());
+        this(network, chip, spec, layers, digital, schedule, endurance, cost, totals, diagnostics, Map.of(), Map.of(),
+                List.of());
+    }
+
+    /** As above, with the operand writes of matmuls placed 'on arrays'. */
+    public MappingResult(String network, Chip chip, MappingSpec spec, List<LayerMapping> layers,
+            List<DigitalLayer> digital, Schedule schedule, EnduranceReport endurance, CostReport cost,
+            MappingTotals totals, List<Diagnostic> diagnostics, List<OperandWrite> operandWrites) {
+        this(network, chip, spec, layers, digital, schedule, endurance, cost, totals, diagnostics, Map.of(), Map.of(),
+                operandWrites);
+    }
+
+    /** The operand writes of a matmul placed 'on arrays', or null. */
+    public OperandWrite operandWrite(String layer) {
+        for (OperandWrite w : operandWrites) {
+            if (w.layer().equals(layer)) {
+                return w;
+            }
+        }
+        return null;
     }
 
     /** The mapping of a conv2d/dense layer, or null. */

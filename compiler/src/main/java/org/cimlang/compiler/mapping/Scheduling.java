@@ -70,7 +70,7 @@ public final class Scheduling {
         double accumulate = perGroupMvm * (part.rowBlocks() - 1) * m.n();
         double buffer = perGroupMvm * (m.k() * (double) m.inputBits() + m.n() * (double) m.outputBits()) / 8;
         int postOps = (m.bias() || m.foldedBatchnorm() != null ? 1 : 0) + (m.activation() != Activation.NONE ? 1 : 0);
-        double digital = perGroupMvm * m.n() * postOps;
+        double digital = perGroupMvm * m.n() * postOps + m.stepOps();
         double outputs = perGroupMvm * m.n() * (double) m.outputBits() / 8;
         // as in timing(): one input cycle of one slice leaves the converter's code nothing to shift into
         double shiftAdds = plan.inputCycles() > 1 || plan.slicing().slices() > 1 ? conversions : 0;
@@ -91,6 +91,15 @@ public final class Scheduling {
      */
     public static Schedule schedule(ScheduleKind kind, LoweredNetwork net, Map<String, LayerTiming> timings,
             Map<String, Long> replicates, CostParameters p, long rounds, long rows) {
+        return schedule(kind, net, timings, replicates, p, rounds, rows, Map.of());
+    }
+
+    /**
+     * As above; {@code operandWriteS} holds, per matmul placed 'on arrays', the time to write its second operand
+     * into the arrays each inference, before its products (part of that layer's latency).
+     */
+    public static Schedule schedule(ScheduleKind kind, LoweredNetwork net, Map<String, LayerTiming> timings,
+            Map<String, Long> replicates, CostParameters p, long rounds, long rows, Map<String, Double> operandWriteS) {
         List<LayerSchedule> layers = new ArrayList<>(net.order().size());
         int c = 0;
         int d = 0;
@@ -106,10 +115,12 @@ public final class Scheduling {
                     continue; // could not be partitioned (reported)
                 }
                 long rep = Math.max(1, replicates.getOrDefault(name, 1L));
-                long perReplica = ArrayPartitioning.ceilDiv(m.mvms(), rep);
+                // a recurrent layer's steps wait for each other: copies do not share them
+                long perReplica = m.kind().recurrent() ? m.mvms() : ArrayPartitioning.ceilDiv(m.mvms(), rep);
+                double latency = perReplica * t.mvmLatencyS() + recurrentCellLatency(m, p);
                 s = new LayerSchedule(name, m.kind(), true, t.inputCycles(), t.rowRounds(), t.adcRounds(),
                         t.stepsPerMvm(), m.mvms(), rep, perReplica, multiplySaturating(perReplica, t.stepsPerMvm()),
-                        t.stepLatencyS(), perReplica * t.mvmLatencyS(), 0, null);
+                        t.stepLatencyS(), latency + operandWriteS.getOrDefault(name, 0.0), 0, null);
             } else {
                 DigitalLayer g = net.digital().get(d++);
                 double latency = Math.ceil(g.ops() / p.digitalOpsPerCycle()) / p.clockHz();
@@ -133,6 +144,19 @@ public final class Scheduling {
         }
         return new Schedule(rounds > 1 ? ScheduleKind.SEQUENTIAL : kind, layers, sum, write, latency, throughput,
                 bottleneck, rounds);
+    }
+
+    /**
+     * The gates and state update of each step of a recurrent layer, which the next step's product waits for:
+     * {@code steps * ceil(opsPerStep / opsPerCycle)} cycles (0 for conv2d and dense, whose bias and activation
+     * overlap the next product).
+     */
+    static double recurrentCellLatency(LoweredLayer m, CostParameters p) {
+        if (m.stepOps() <= 0 || m.mvms() <= 0) {
+            return 0;
+        }
+        double cyclesPerStep = Math.ceil(m.stepOps() / m.mvms() / p.digitalOpsPerCycle());
+        return m.mvms() * cyclesPerStep / p.clockHz();
     }
 
     /**

@@ -25,6 +25,15 @@ public final class WeightLowering {
     }
 
     public static LoweredNetwork lower(AnalyzedNetwork net, QuantPlan quant) {
+        return lower(net, quant, layer -> false);
+    }
+
+    /**
+     * As {@link #lower(AnalyzedNetwork, QuantPlan)}, with the matmuls that {@code onArrays} names lowered as
+     * crossbar layers whose second operand is written into the arrays every inference.
+     */
+    public static LoweredNetwork lower(AnalyzedNetwork net, QuantPlan quant,
+            java.util.function.Predicate<String> onArrays) {
         Map<String, Integer> readers = new HashMap<>();
         Map<String, Layer> byName = new HashMap<>(); // the analysis' lookups are linear: index once
         for (Layer l : net.order()) {
@@ -40,7 +49,7 @@ public final class WeightLowering {
                 Layer p = byName.get(l.inputs().get(0));
                 // a batch norm's channels are a [T, N] sequence's T, not the dense layer's outputs: no fold
                 Shape produced = p == null ? null : net.shapeOf(p.name());
-                if (p != null && p.kind().hasCrossbarWeights() && readers.getOrDefault(p.name(), 0) == 1
+                if (p != null && p.kind().hasCrossbarWeights() && !p.kind().recurrent() && readers.getOrDefault(p.name(), 0) == 1
                         && p.activation() == Activation.NONE && (p.kind() != LayerKind.DENSE
                         || produced != null && produced.isFlat())) {
                     folds.put(p.name(), l);
@@ -65,7 +74,10 @@ public final class WeightLowering {
                 continue;
             }
             try {
-                if (l.kind().hasCrossbarWeights()) {
+                if (l.kind().spec().hasRuntimeOperands() && onArrays.test(l.name())) {
+                    crossbar.add(operandInArrays(l, in, out, quant));
+                    order.add(l.name());
+                } else if (l.kind().hasCrossbarWeights()) {
                     LoweredLayer m = matrix(l, in.get(0), out, folds.get(l.name()), quant);
                     if (m != null) {
                         crossbar.add(m);
@@ -96,7 +108,19 @@ public final class WeightLowering {
             return new LoweredLayer(l.name(), l.kind(), k, n, 1, tokens, Math.multiplyExact(tokens,
                     Math.multiplyExact(k, n)), input, inBits, outBits, quant.of(l.name()).weights().type(),
                     bn == null ? null : bn.name(), act, l.bias(), k * (double) inBits / 8, n * (double) outBits / 8, 1,
-                    l.origin());
+                    l.origin(), 0);
+        }
+        if (l.kind().recurrent()) {
+            // per step [x_t; h_(t-1)] times one (N + H) x 4H matrix: lstm's 4 gates; gru's reset and update
+            // gates and its candidate's input and recurrent parts in separate columns (the reset gate
+            // multiplies only the recurrent part)
+            long steps = in.dim(0);
+            long k = Math.addExact(in.dim(1), l.units());
+            long n = Math.multiplyExact(4, l.units());
+            double ops = l.kind().spec().digitalOps().of(l, List.of(in), out);
+            return new LoweredLayer(l.name(), l.kind(), k, n, 1, steps, Math.multiplyExact(steps, Math.multiplyExact(k,
+                    n)), input, inBits, outBits, quant.of(l.name()).weights().type(), null, Activation.NONE, l.bias(),
+                    k * (double) inBits / 8, n * (double) outBits / 8, 1, l.origin(), ops);
         }
         long cin = in.dim(0);
         long g = l.groups();
@@ -111,7 +135,31 @@ public final class WeightLowering {
         double outRow = (double) out.dim(2) * out.dim(0) * outBits / 8;
         return new LoweredLayer(l.name(), l.kind(), k, n, g, mvms, macs, input, inBits, outBits,
                 quant.of(l.name()).weights().type(), bn == null ? null : bn.name(), act, l.bias(), inRow, outRow,
-                l.kernelH(), l.origin());
+                l.kernelH(), l.origin(), 0);
+    }
+
+    /**
+     * A matmul {@code [.., M, K] x [.., K, N]} with its second operand in the arrays: per leading index (head) a
+     * {@code K x N} matrix of that operand's activation type, read by the first operand's {@code M} vectors.
+     */
+    private static LoweredLayer operandInArrays(Layer l, List<Shape> in, Shape out, QuantPlan quant) {
+        Shape a = in.get(0);
+        int r = a.rank();
+        long groups = 1;
+        for (int d = 0; d < r - 2; d++) {
+            groups = Math.multiplyExact(groups, a.dim(d));
+        }
+        long m = a.dim(r - 2);
+        long k = a.dim(r - 1);
+        long n = out.dim(r - 1);
+        String first = l.inputs().get(0);
+        String second = l.inputs().get(1);
+        int inBits = quant.of(first).activationBits();
+        int outBits = quant.of(l.name()).activationBits();
+        long macs = Math.multiplyExact(Math.multiplyExact(groups, m), Math.multiplyExact(k, n));
+        return new LoweredLayer(l.name(), l.kind(), k, n, groups, m, macs, first, inBits, outBits,
+                quant.of(second).activations().type(), null, l.activation(), false, k * (double) inBits / 8,
+                n * (double) outBits / 8, 1, l.origin(), second);
     }
 
     private static DigitalLayer digitalWork(Layer l, List<Shape> in, Shape out, String foldedInto, QuantPlan quant) {

@@ -7,6 +7,8 @@ import static org.cimlang.compiler.ir.DiagnosticCodes.DENSE_NOT_FLAT;
 import static org.cimlang.compiler.ir.DiagnosticCodes.GROUPS_NOT_DIVIDING;
 import static org.cimlang.compiler.ir.DiagnosticCodes.INPUT_COUNT;
 import static org.cimlang.compiler.ir.DiagnosticCodes.KERNEL_TOO_LARGE;
+import static org.cimlang.compiler.ir.DiagnosticCodes.MATMUL_MISMATCH;
+import static org.cimlang.compiler.ir.DiagnosticCodes.RESHAPE_INVALID;
 import static org.cimlang.compiler.ir.DiagnosticCodes.SHAPE_RANK;
 import static org.cimlang.compiler.ir.DiagnosticCodes.SIZE_NOT_POSITIVE;
 import static org.cimlang.compiler.ir.DiagnosticCodes.SIZE_OVERFLOW;
@@ -57,6 +59,11 @@ final class ShapeRules {
                 case ADD -> add(l, in);
                 case MUL -> mul(l, in);
                 case CONCAT -> concat(l, in);
+                case MATMUL -> matmul(l, in);
+                case RESHAPE -> reshape(l, in);
+                case TRANSPOSE -> transpose(l, in);
+                case LSTM, GRU -> recurrent(l, in);
+                case EMBEDDING -> embedding(l, in);
             };
             if (out == null) {
                 return;
@@ -76,8 +83,9 @@ final class ShapeRules {
         return switch (kind) {
             case INPUT -> "shape";
             case CONV2D -> "filters";
-            case DENSE -> "units";
+            case DENSE, LSTM, GRU -> "units";
             case MAXPOOL, AVGPOOL -> "kernel";
+            case EMBEDDING -> "vocabulary";
             default -> "from";
         };
     }
@@ -90,6 +98,11 @@ final class ShapeRules {
         }
         if (l.kind() == LayerKind.DENSE) {
             return Math.multiplyExact(in[0].elements(), l.units());
+        }
+        if (l.kind().recurrent()) {
+            // per step the crossbar's (N + H) x 4H matrix (gru: the candidate's input and recurrent parts apart)
+            long rows = Math.addExact(in[0].dim(1), l.units());
+            return Math.multiplyExact(in[0].dim(0), Math.multiplyExact(rows, Math.multiplyExact(4, l.units())));
         }
         return 0;
     }
@@ -120,6 +133,9 @@ final class ShapeRules {
         String what = l.kind().keyword() + " " + l.name();
         if (arity.max() == 0) {
             error(INPUT_COUNT, what + " reads no layer but lists " + in.length + ": remove 'from'", l, "from");
+        } else if (arity.min() >= 2 && arity.max() == arity.min()) {
+            error(INPUT_COUNT, what + " reads exactly " + arity.min() + " inputs but reads " + in.length
+                    + ": write 'from [a, b]'", l, "from");
         } else if (arity.min() >= 2) {
             error(INPUT_COUNT, what + " needs at least " + arity.min() + " inputs but reads " + in.length
                     + ": write 'from [a, b]'", l, "from");
@@ -230,6 +246,34 @@ final class ShapeRules {
         return Shape.of(l.units());
     }
 
+    /** lstm/gru: a sequence [T, N] to every step's state [T, H], or with 'last' the last step's [H]. */
+    private Shape recurrent(Layer l, Shape[] in) {
+        if (!positive(l, l.units(), "units", "units")) {
+            return null;
+        }
+        if (in[0].rank() != 2) {
+            error(SHAPE_RANK, l.kind().keyword() + " " + l.name() + " expects a sequence [T, N] but "
+                    + l.inputs().get(0) + " produces " + in[0] + ": declare the input as [steps, features]", l, "from");
+            return null;
+        }
+        return l.last() ? Shape.of(l.units()) : Shape.of(in[0].dim(0), l.units());
+    }
+
+    /** embedding: a flat [T] of token ids to their vectors [T, dim]. */
+    private Shape embedding(Layer l, Shape[] in) {
+        boolean ok = positive(l, l.vocabulary(), "vocabulary", "vocabulary");
+        ok &= positive(l, l.dim(), "dim", "dim");
+        if (!ok) {
+            return null;
+        }
+        if (!in[0].isFlat()) {
+            error(SHAPE_RANK, "embedding " + l.name() + " reads token ids [T] but " + l.inputs().get(0) + " produces "
+                    + in[0] + ": declare the input as [tokens]", l, "from");
+            return null;
+        }
+        return Shape.of(in[0].dim(0), l.dim());
+    }
+
     private Shape add(Layer l, Shape[] in) {
         for (int i = 1; i < in.length; i++) {
             if (!in[i].equals(in[0])) {
@@ -277,6 +321,89 @@ final class ShapeRules {
                 return null;
             }
             out[axis] = Math.addExact(out[axis], in[i].dim(axis));
+        }
+        return Shape.of(out);
+    }
+
+    /**
+     * NumPy's matmul of two activations of equal rank: [.., M, K] x [.., K, N] = [.., M, N], the leading axes
+     * (attention's heads) equal.
+     */
+    private Shape matmul(Layer l, Shape[] in) {
+        Shape a = in[0];
+        Shape b = in[1];
+        String what = "matmul " + l.name() + " multiplies " + l.inputs().get(0) + " " + a + " by " + l.inputs().get(1)
+                + " " + b;
+        if (a.rank() < 2 || a.rank() != b.rank()) {
+            error(SHAPE_RANK, what + ": both need the same rank, 2 or 3 ([M, K] x [K, N], or [H, M, K] x [H, K, N])",
+                    l, "from");
+            return null;
+        }
+        int r = a.rank();
+        for (int d = 0; d < r - 2; d++) {
+            if (a.dim(d) != b.dim(d)) {
+                error(MATMUL_MISMATCH, what + ": the leading (batch) axis " + d + " differs (" + a.dim(d) + " vs "
+                        + b.dim(d) + ")", l, "from");
+                return null;
+            }
+        }
+        if (a.dim(r - 1) != b.dim(r - 2)) {
+            error(MATMUL_MISMATCH, what + ": the first's last axis (" + a.dim(r - 1) + ") must equal the second's "
+                    + "next-to-last (" + b.dim(r - 2) + "); to multiply by a transposed operand (Q K^T) insert "
+                    + "'transpose' with the last two axes swapped", l, "from");
+            return null;
+        }
+        long[] out = a.dims();
+        out[r - 1] = b.dim(r - 1);
+        return Shape.of(out);
+    }
+
+    private Shape reshape(Layer l, Shape[] in) {
+        Shape s = l.inputShape();
+        if (s == null || s.rank() < 1 || s.rank() > 3) {
+            error(SHAPE_RANK, "reshape " + l.name() + " needs a target shape of 1 to 3 dimensions, e.g. [28, 4, 8]"
+                    + (s == null ? "" : ", found " + s), l, "shape");
+            return null;
+        }
+        for (long d : s.dims()) {
+            if (d <= 0) {
+                error(SIZE_NOT_POSITIVE, "reshape " + l.name() + " has a non-positive dimension in " + s, l, "shape");
+                return null;
+            }
+        }
+        if (s.elements() != in[0].elements()) {
+            error(RESHAPE_INVALID, "reshape " + l.name() + " turns " + l.inputs().get(0) + " " + in[0] + " ("
+                    + in[0].elements() + " elements) into " + s + " (" + s.elements()
+                    + " elements): the counts must be equal", l, "shape");
+            return null;
+        }
+        return s;
+    }
+
+    private Shape transpose(Layer l, Shape[] in) {
+        int[] perm = l.permutation();
+        int rank = in[0].rank();
+        boolean[] seen = new boolean[rank];
+        boolean ok = perm.length == rank;
+        for (int i = 0; ok && i < perm.length; i++) {
+            ok = perm[i] >= 0 && perm[i] < rank && !seen[perm[i]];
+            if (ok) {
+                seen[perm[i]] = true;
+            }
+        }
+        if (!ok) {
+            StringBuilder identity = new StringBuilder();
+            for (int i = 0; i < rank; i++) {
+                identity.append(i == 0 ? "" : ", ").append(i);
+            }
+            error(RESHAPE_INVALID, "transpose " + l.name() + " needs a permutation of the " + rank + " axes of "
+                    + l.inputs().get(0) + " " + in[0] + " (each of " + identity + " once), found "
+                    + (l.inputShape() == null ? "none" : l.inputShape()), l, "shape");
+            return null;
+        }
+        long[] out = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            out[i] = in[0].dim(perm[i]);
         }
         return Shape.of(out);
     }

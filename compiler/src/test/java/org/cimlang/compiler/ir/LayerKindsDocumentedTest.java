@@ -62,7 +62,8 @@ class LayerKindsDocumentedTest {
         if (cell.startsWith("none")) {
             return InputArity.NONE;
         }
-        return cell.startsWith("2 or more") ? InputArity.TWO_OR_MORE : InputArity.ONE;
+        return cell.startsWith("2 or more") ? InputArity.TWO_OR_MORE : cell.startsWith("2") ? InputArity.TWO
+                : InputArity.ONE;
     }
 
     private static Set<LayerParam> allowed(String cell) {

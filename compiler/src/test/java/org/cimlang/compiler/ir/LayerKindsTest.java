@@ -38,10 +38,12 @@ class LayerKindsTest {
     }
 
     @Test
-    void onlyConvAndDenseKeepStaticWeightsInArrays() {
+    void convDenseAndTheRecurrentKindsKeepStaticWeightsInArrays() {
         List<LayerKind> inArrays = LayerKinds.all().stream().filter(LayerKindSpec::hasWeightsInArrays)
                 .map(LayerKindSpec::kind).toList();
-        assertEquals(List.of(LayerKind.CONV2D, LayerKind.DENSE), inArrays);
+        assertEquals(List.of(LayerKind.CONV2D, LayerKind.DENSE, LayerKind.LSTM, LayerKind.GRU), inArrays);
+        assertEquals(List.of(LayerKind.LSTM, LayerKind.GRU),
+                java.util.Arrays.stream(LayerKind.values()).filter(LayerKind::recurrent).toList());
         assertTrue(LayerKind.DENSE.hasCrossbarWeights());
         assertFalse(LayerKind.BATCHNORM.hasCrossbarWeights());
     }
@@ -84,7 +86,7 @@ class LayerKindsTest {
         List<LayerKind> follows = LayerKinds.all().stream().filter(LayerKindSpec::activationFollowsOperation)
                 .map(LayerKindSpec::kind).toList();
         assertEquals(List.of(LayerKind.CONV2D, LayerKind.DENSE, LayerKind.BATCHNORM, LayerKind.LAYERNORM, LayerKind.ADD,
-                LayerKind.MUL, LayerKind.CONCAT),
+                LayerKind.MUL, LayerKind.CONCAT, LayerKind.MATMUL),
                 follows);
         assertTrue(LayerKind.ACTIVATION.spec().activationIsTheOperation());
         Layer relu = Layer.builder("r", LayerKind.ACTIVATION).inputs("x").activation(Activation.RELU).build();
@@ -117,6 +119,22 @@ class LayerKindsTest {
         }
         Layer conv = Layer.builder("c1", LayerKind.CONV2D).inputs("x").filters(4).kernel(3).build();
         assertEquals("c1.bias", LayerKind.CONV2D.spec().tensors().get(1).nameIn(conv));
+    }
+
+    @Test
+    void matmulHasRunTimeOperandsAndReshapeAndTransposeAreWrittenWithTheirDims() {
+        assertTrue(LayerKind.MATMUL.spec().hasRuntimeOperands());
+        assertFalse(LayerKind.MATMUL.hasCrossbarWeights());
+        assertTrue(LayerKind.MATMUL.spec().inputs().accepts(2));
+        assertFalse(LayerKind.MATMUL.spec().inputs().accepts(3));
+        assertEquals(LayerKindSpec.WrittenDims.TARGET_SHAPE, LayerKind.RESHAPE.spec().written());
+        assertEquals(LayerKindSpec.WrittenDims.PERMUTATION, LayerKind.TRANSPOSE.spec().written());
+        assertEquals(LayerKindSpec.WrittenDims.INPUT_SHAPE, LayerKind.INPUT.spec().written());
+        assertFalse(LayerKind.RESHAPE.spec().declaresShape(), "only an input declares its own shape");
+        // [2, 5, 8] x [2, 8, 3]: 2 x 5 x 3 outputs of 8 multiply-accumulates
+        Layer m = Layer.builder("m", LayerKind.MATMUL).inputs("a", "b").build();
+        assertEquals(240.0, LayerKind.MATMUL.spec().digitalOps().of(m, List.of(Shape.of(2, 5, 8), Shape.of(2, 8, 3)),
+                Shape.of(2, 5, 3)));
     }
 
     @Test

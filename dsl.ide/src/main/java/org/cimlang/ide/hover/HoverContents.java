@@ -99,6 +99,11 @@ public class HoverContents {
             return;
         }
         b.append(" on ").append(r.chip().name()).append("\n\n");
+        Compilation c = mapped.compilation();
+        Layer ir = c.analysis() == null ? null : c.analysis().layerNamed(name);
+        if (ir != null && ir.kind().spec().hasRuntimeOperands()) {
+            b.append(operandSites(c, name)).append('\n');
+        }
         LayerMapping lm = r.layer(name);
         LayerSchedule ls = r.schedule() == null ? null : r.schedule().layer(name);
         if (lm == null) {
@@ -203,6 +208,9 @@ public class HoverContents {
             case BIAS -> l.bias() ? "bias" : "no bias";
             case GLOBAL -> l.global() ? "global" : null;
             case CEIL -> l.ceil() ? "output size rounded up (ceil)" : null;
+            case LAST -> l.last() ? "last step's state only" : null;
+            case VOCABULARY -> "vocabulary " + l.vocabulary();
+            case DIM -> "dim " + l.dim();
             case AXIS -> "axis " + l.axis();
             case ACTIVATION -> l.activation() == org.cimlang.compiler.ir.Activation.NONE ? null
                     : "activation " + l.activation().keyword();
@@ -326,6 +334,18 @@ public class HoverContents {
             return "**place** — mapping " + m.getName() + " is not mapped (" + missing(c) + ")";
         }
         StringBuilder b = new StringBuilder("**place** in mapping ").append(m.getName()).append("\n\n");
+        if (p.isOnDigital() || p.isOnArrays()) {
+            int shown = 0;
+            for (Layer l : c.analysis().order()) {
+                String pattern = p.getPattern() != null ? p.getPattern() : p.getLayer() == null ? null
+                        : p.getLayer().getName();
+                if (pattern != null && l.kind().spec().hasRuntimeOperands() && LayerPattern.matches(pattern, l.name())
+                        && shown++ < MAX_ROWS) {
+                    b.append(operandSites(c, l.name())).append('\n');
+                }
+            }
+            return shown == 0 ? b.append("places no matmul").toString() : b.toString();
+        }
         List<LayerMapping> placed = PlacedLayers.of(p, c.result());
         if (placed.isEmpty()) {
             return b.append("places no crossbar layer").toString();
@@ -336,6 +356,12 @@ public class HoverContents {
         }
         more(b, placed.size());
         return b.toString();
+    }
+
+    /** A matmul's two placements side by side, both mapped by the engine. */
+    private static String operandSites(Compilation c, String layer) {
+        return org.cimlang.compiler.mapping.OperandSiteComparison.of(c.chip(), c.analysis(), c.quant(), c.mapping(),
+                layer).table();
     }
 
     /** A default quantisation line: the layers it applies to and those an override takes over. */

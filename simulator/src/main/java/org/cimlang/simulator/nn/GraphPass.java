@@ -32,6 +32,7 @@ final class GraphPass {
     private final float[][] xhat;
     private final float[][] invStd;
     private final float[][] weights;
+    private final Recurrent.Trace[] traces;
     private final float[] clips;
     private final long noiseSeed;
 
@@ -52,6 +53,7 @@ final class GraphPass {
         xhat = new float[n][];
         invStd = new float[n][];
         weights = new float[n][];
+        traces = new Recurrent.Trace[n];
         clips = new float[n];
     }
 
@@ -94,6 +96,23 @@ final class GraphPass {
                 Dense.forward(x, w, params.get(name + ".bias"), y, batch * tokens, node.inSizes()[0] / tokens,
                         node.channels(), par);
             }
+            case LSTM, GRU -> {
+                float[] w = effectiveWeight(node);
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                int steps = plan.nodes.get(node.inputs()[0]).shape()[0];
+                int hidden = (int) node.layer().units();
+                int in = node.inSizes()[0] / steps;
+                if (mode == Mode.TRAIN) {
+                    traces[i] = new Recurrent.Trace(node.kind(), batch, steps, in, hidden);
+                }
+                Recurrent.forward(node.kind(), x, w, params.get(name + ".bias"), y, node.layer().last(), batch, steps,
+                        in, hidden, traces[i], par);
+            }
+            case EMBEDDING -> {
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                Embedding.forward(name, x, params.get(name + ".weight"), y, (int) node.layer().vocabulary(),
+                        (int) node.layer().dim());
+            }
             case CONV2D -> {
                 float[] w = effectiveWeight(node);
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
@@ -108,7 +127,15 @@ final class GraphPass {
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
                 Pooling.avgForward(x, y, batch, node.pool(), true, par);
             }
-            case FLATTEN, ACTIVATION -> y = x;
+            case FLATTEN, RESHAPE, ACTIVATION -> y = x;
+            case TRANSPOSE -> {
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                permutationOf(node).forward(x, y, batch);
+            }
+            case MATMUL -> {
+                y = Checks.batchArray("layer '" + name + "'", batch, node.size());
+                productOfOperands(node).forward(x, out[node.inputs()[1]], y);
+            }
             case BATCHNORM -> {
                 y = Checks.batchArray("layer '" + name + "'", batch, node.size());
                 float[] gamma = params.get(name + ".weight");
@@ -225,6 +252,16 @@ final class GraphPass {
                             node.inSizes()[0] / tokens, node.channels(), par);
                     finishWeightGradient(node, dw, grads);
                 }
+                case LSTM, GRU -> {
+                    float[] dw = weightGradientBuffer(node, grads);
+                    int steps = plan.nodes.get(node.inputs()[0]).shape()[0];
+                    Recurrent.backward(node.kind(), weights[i], dz, dx, dw, grads.get(name + ".bias"),
+                            node.layer().last(), batch, steps, node.inSizes()[0] / steps, (int) node.layer().units(),
+                            traces[i], par);
+                    finishWeightGradient(node, dw, grads);
+                }
+                case EMBEDDING -> Embedding.backward(name, x, dz, grads.get(name + ".weight"),
+                        (int) node.layer().vocabulary(), (int) node.layer().dim());
                 case CONV2D -> {
                     float[] dw = weightGradientBuffer(node, grads);
                     Conv2d.backward(x, weights[i], dz, dx, dw, grads.get(name + ".bias"), batch, node.conv(), par);
@@ -240,7 +277,13 @@ final class GraphPass {
                         Pooling.avgBackward(dz, dx, batch, node.pool(), true, par);
                     }
                 }
-                case FLATTEN, ACTIVATION -> {
+                case TRANSPOSE -> {
+                    if (dx != null) {
+                        permutationOf(node).backward(dz, dx, batch);
+                    }
+                }
+                case MATMUL -> productOfOperands(node).backward(dz, x, out[node.inputs()[1]], dx, dIn[1]);
+                case FLATTEN, RESHAPE, ACTIVATION -> {
                     if (dx != null) {
                         for (int e = 0; e < dz.length; e++) {
                             dx[e] += dz[e];
@@ -340,6 +383,15 @@ final class GraphPass {
             shapes[k] = plan.nodes.get(node.inputs()[k]).shape();
         }
         return ElementwiseProduct.of(shapes, node.shape());
+    }
+
+    private BatchedMatMul productOfOperands(GraphPlan.Node node) {
+        return BatchedMatMul.of(plan.nodes.get(node.inputs()[0]).shape(), plan.nodes.get(node.inputs()[1]).shape(),
+                batch);
+    }
+
+    private AxisPermutation permutationOf(GraphPlan.Node node) {
+        return AxisPermutation.of(plan.nodes.get(node.inputs()[0]).shape(), node.layer().permutation());
     }
 
     private float[][] inputsOf(GraphPlan.Node node) {

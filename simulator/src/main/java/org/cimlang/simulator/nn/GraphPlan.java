@@ -144,6 +144,7 @@ final class GraphPlan {
                                     toInt(l, l.padH()), toInt(l, l.padW()), l.ceil());
                 }
                 case DENSE -> channels = shape[shape.length - 1]; // outputs: the units, also of a [T, units] sequence
+                case LSTM, GRU -> channels = Recurrent.weightRows(l.kind(), toInt(l, l.units())); // the weight's rows
                 case BATCHNORM -> {
                     channels = shape[0];
                     spatial = size / channels;

@@ -3,7 +3,9 @@ package org.cimlang.simulator.qmodel;
 import org.cimlang.compiler.ir.Activation;
 import org.cimlang.compiler.ir.Layer;
 import org.cimlang.simulator.nn.Activations;
+import org.cimlang.simulator.nn.AxisPermutation;
 import org.cimlang.simulator.nn.BatchNorm;
+import org.cimlang.simulator.nn.BatchedMatMul;
 import org.cimlang.simulator.nn.ElementwiseProduct;
 import org.cimlang.simulator.nn.LayerNorm;
 import org.cimlang.simulator.nn.Merge;
@@ -13,7 +15,7 @@ import org.cimlang.simulator.nn.Pooling;
 import org.cimlang.simulator.nn.SoftmaxCrossEntropy;
 
 /**
- * A layer of the tiles' digital units (pooling, flatten, unfolded batchnorm, add, mul, concat, activation,
+ * A layer of the tiles' digital units (pooling, flatten, unfolded batchnorm, add, mul, concat, activation, embedding,
  * softmax). It dequantises its inputs to float, computes with the float engine's kernels (so the
  * semantics are those of {@link org.cimlang.simulator.nn.FloatModel}: max pooling ignores padding,
  * average pooling divides by the kernel area, batchnorm uses the running statistics), applies the
@@ -33,11 +35,14 @@ public final class DigitalNode extends QNode {
     final ActivationFormat[] inputFormats;
     /** mul: which input element each output element reads; null for other kinds. */
     final ElementwiseProduct product;
+    /** matmul: the shapes of its two operands (without the batch); transpose: its input's; else null. */
+    final int[][] operandShapes;
 
     DigitalNode(int index, Layer layer, int[] inputs, int[] inputSizes, ActivationFormat[] inputFormats, int[] shape,
             ActivationFormat output, PoolGeometry pool, float[][] tensors, int concatOuter, int[] concatInner,
-            ElementwiseProduct product) {
+            ElementwiseProduct product, int[][] operandShapes) {
         super(index, layer, inputs, shape, output);
+        this.operandShapes = operandShapes;
         this.product = product;
         this.inputSizes = inputSizes.clone();
         this.inputFormats = inputFormats.clone();
@@ -53,7 +58,7 @@ public final class DigitalNode extends QNode {
     /** Whether the codes pass unchanged (reshaping layers whose input and output formats agree). */
     boolean passesCodes() {
         return switch (kind()) {
-            case FLATTEN -> layer.activation() == Activation.NONE && inputFormats[0].equals(output);
+            case FLATTEN, RESHAPE -> layer.activation() == Activation.NONE && inputFormats[0].equals(output);
             default -> false;
         };
     }
@@ -72,9 +77,13 @@ public final class DigitalNode extends QNode {
         switch (kind()) {
             case MAXPOOL -> Pooling.maxForward(x[0], y, new int[y.length], batch, pool, serial);
             case AVGPOOL -> Pooling.avgForward(x[0], y, batch, pool, true, serial);
-            case FLATTEN, ACTIVATION -> System.arraycopy(x[0], 0, y, 0, y.length);
+            case FLATTEN, RESHAPE, ACTIVATION -> System.arraycopy(x[0], 0, y, 0, y.length);
+            case TRANSPOSE -> AxisPermutation.of(operandShapes[0], layer.permutation()).forward(x[0], y, batch);
+            case MATMUL -> BatchedMatMul.of(operandShapes[0], operandShapes[1], batch).forward(x[0], x[1], y);
             case BATCHNORM -> BatchNorm.evalForward(x[0], tensors[0], tensors[1], tensors[2], tensors[3], y,
                     batch, shape[0], size / shape[0], serial);
+            case EMBEDDING -> org.cimlang.simulator.nn.Embedding.forward(name(), x[0], tensors[0], y,
+                    (int) layer.vocabulary(), (int) layer.dim());
             case LAYERNORM -> LayerNorm.forward(x[0], tensors[0], tensors[1], y, null, null,
                     y.length / shape[shape.length - 1], shape[shape.length - 1]);
             case ADD -> Merge.addForward(x, y);

@@ -49,11 +49,22 @@ public final class MatrixNode extends QNode {
     final WeightFormat weightFormat;
     final String foldedBatchnorm;
     final boolean intAccumulate;
+    /** lstm/gru: the recurrence around the products; null for conv2d and dense. */
+    final RecurrentCell recurrence;
 
     MatrixNode(int index, Layer layer, int inputNode, int[] shape, ActivationFormat output, ConvGeometry conv,
             int groups, int k, int n, int pixels, int[] weights, int[] weightZero, double[] weightScale, long[] bias,
             ActivationFormat input, Activation activation, NumberType weightType, String foldedBatchnorm) {
+        this(index, layer, inputNode, shape, output, conv, groups, k, n, pixels, weights, weightZero, weightScale, bias,
+                input, activation, weightType, foldedBatchnorm, null);
+    }
+
+    MatrixNode(int index, Layer layer, int inputNode, int[] shape, ActivationFormat output, ConvGeometry conv,
+            int groups, int k, int n, int pixels, int[] weights, int[] weightZero, double[] weightScale, long[] bias,
+            ActivationFormat input, Activation activation, NumberType weightType, String foldedBatchnorm,
+            RecurrentCell recurrence) {
         super(index, layer, new int[] {inputNode}, shape, output);
+        this.recurrence = recurrence;
         this.conv = conv;
         this.groups = groups;
         this.k = k;
@@ -158,7 +169,20 @@ public final class MatrixNode extends QNode {
         return n;
     }
 
-    /** Matrix-vector products per image and group: output pixels (1 for dense). */
+    /** lstm/gru: the recurrence around the products; null for conv2d and dense. */
+    public RecurrentCell recurrence() {
+        return recurrence;
+    }
+
+    /**
+     * Accumulators per image, output-major ({@code [groups * n][pixels]}): the output size for conv2d and
+     * dense, every step's gate pre-activations {@code [4H][T]} for lstm/gru.
+     */
+    public int accumulatorsPerImage() {
+        return Math.multiplyExact(Math.multiplyExact(groups, n), pixels);
+    }
+
+    /** Matrix-vector products per image and group: output pixels (1 for dense, the steps of lstm/gru). */
     public int pixels() {
         return pixels;
     }

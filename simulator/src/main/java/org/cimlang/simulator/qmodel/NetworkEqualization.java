@@ -115,9 +115,12 @@ final class NetworkEqualization {
         return Collections.unmodifiableMap(p);
     }
 
-    /** A layer that may scale its input columns: its own activation does not matter. */
+    /**
+     * A layer that may scale its input columns: its own activation does not matter. Never an lstm/gru: its
+     * gates are not positively homogeneous, and its columns hold its own state as well as its input.
+     */
     private static boolean secondOfPair(Layer l, QuantPlan plan, Map<String, Tensor> parameters) {
-        return l.kind().hasCrossbarWeights() && l.groups() <= 1 && plan.of(l.name()).weights().steps().equalize()
+        return l.kind().hasCrossbarWeights() && !l.kind().recurrent() && l.groups() <= 1 && plan.of(l.name()).weights().steps().equalize()
                 && !plan.of(l.name()).weights().type().binary() && parameters.get(l.name() + ".weight") != null;
     }
 

@@ -43,11 +43,14 @@ public final class NetworkExecutor {
                 codes[i] = d.run(ins, count);
             } else {
                 MatrixNode m = (MatrixNode) node;
-                acc[i] = new long[count * m.size];
+                acc[i] = new long[count * m.accumulatorsPerImage()];
                 if (exactToo) {
-                    exact[i] = new long[count * m.size];
+                    exact[i] = new long[count * m.accumulatorsPerImage()];
                 }
-                codes[i] = matrix(m, engine, codes[m.inputs[0]], first, count, acc[i], exactToo ? exact[i] : null,
+                codes[i] = m.recurrence != null
+                        ? recurrent(m, engine, codes[m.inputs[0]], first, count, acc[i], exactToo ? exact[i] : null,
+                                activity)
+                        : matrix(m, engine, codes[m.inputs[0]], first, count, acc[i], exactToo ? exact[i] : null,
                         activity);
             }
         }
@@ -106,6 +109,75 @@ public final class NetworkExecutor {
                     if (ex != null) {
                         exactOut[at] = ex[p * n + j] + m.bias[o];
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An lstm/gru, step by step for the whole batch: the producer's codes of step {@code t} requantised into
+     * the stacked input's format next to the state's codes, one product per image, then the cell in the
+     * digital units (in double, the cell state kept there unquantised); the state re-enters the arrays in the
+     * stacked format and leaves the layer in its output format. Product keys are {@code t * 2^32 + image}.
+     */
+    private static int[] recurrent(MatrixNode m, MatrixEngine engine, int[] in, int first, int count, long[] accOut,
+            long[] exactOut, ChunkActivity activity) {
+        RecurrentCell cell = m.recurrence;
+        int k = m.k;
+        int n = m.n;
+        int steps = m.pixels;
+        int features = cell.in();
+        int hidden = cell.hidden();
+        int inSize = in.length / count;
+        int perImage = m.accumulatorsPerImage();
+        ActivationFormat stacked = m.input;
+        int[] x = new int[count * k];
+        long[] acc = new long[count * n];
+        long[] ex = exactOut == null ? null : new long[count * n];
+        int[] out = new int[count * m.size];
+        double[][] h = new double[count][hidden];
+        double[][] c = new double[count][hidden];
+        double[] hNext = new double[hidden];
+        double[] cNext = new double[hidden];
+        double[] a = new double[n];
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < count; b++) {
+                for (int e = 0; e < features; e++) {
+                    x[b * k + e] = stacked.quantize(cell.source().dequantize(in[b * inSize + t * features + e]));
+                }
+                for (int j = 0; j < hidden; j++) {
+                    x[b * k + features + j] = stacked.quantize(h[b][j]);
+                }
+            }
+            long key = ((long) t << 32) + first;
+            engine.multiply(m, 0, x, count, key, acc, activity);
+            if (ex != null) {
+                ExactEngine.INSTANCE.multiply(m, 0, x, count, key, ex, null);
+            }
+            for (int b = 0; b < count; b++) {
+                for (int o = 0; o < n; o++) {
+                    long s = acc[b * n + o] + m.bias[o];
+                    accOut[b * perImage + o * steps + t] = s;
+                    if (ex != null) {
+                        exactOut[b * perImage + o * steps + t] = ex[b * n + o] + m.bias[o];
+                    }
+                    a[o] = m.real(o, s);
+                }
+                org.cimlang.simulator.nn.Recurrent.cell(cell.kind(), a, hidden, h[b], c[b], hNext, cNext, null);
+                System.arraycopy(hNext, 0, h[b], 0, hidden);
+                System.arraycopy(cNext, 0, c[b], 0, hidden);
+                if (!cell.last()) {
+                    for (int j = 0; j < hidden; j++) {
+                        out[b * m.size + t * hidden + j] = m.output.quantize(h[b][j]);
+                    }
+                }
+            }
+        }
+        if (cell.last()) {
+            for (int b = 0; b < count; b++) {
+                for (int j = 0; j < hidden; j++) {
+                    out[b * m.size + j] = m.output.quantize(h[b][j]);
                 }
             }
         }

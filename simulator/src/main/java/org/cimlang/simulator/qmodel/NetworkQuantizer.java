@@ -36,6 +36,7 @@ import org.cimlang.simulator.nn.FloatModel;
 import org.cimlang.simulator.nn.LayerQat;
 import org.cimlang.simulator.nn.ElementwiseProduct;
 import org.cimlang.simulator.nn.PoolGeometry;
+import org.cimlang.simulator.nn.Recurrent;
 import org.cimlang.io.Tensor;
 
 /**
@@ -101,10 +102,12 @@ public final class NetworkQuantizer {
         Map<String, Integer> index = new HashMap<>();
         List<QNode> nodes = new ArrayList<>();
         int inputNode = -1;
+        Map<String, Long> tokenIds = tokenIdInputs(network);
         for (Layer l : network.order()) {
             int i = nodes.size();
             int[] shape = ints(network.shapeOf(l.name()));
-            ActivationFormat out = format(l, plan, ranges, inputCodes);
+            ActivationFormat out = tokenIds.containsKey(l.name()) ? tokenIdFormat(l, plan, tokenIds.get(l.name()))
+                    : format(l, plan, ranges, inputCodes);
             formats.put(l.name(), out);
             QNode node;
             if (l.kind().spec().declaresShape()) {
@@ -155,6 +158,11 @@ public final class NetworkQuantizer {
             QuantSpec ws = plan.of(l.name()).weights();
             boolean adaround = ws.steps().adaround() && !ws.type().binary();
             if (l.kind().hasCrossbarWeights() && (adaround || ws.steps().biasCorrect())) {
+                if (l.kind().recurrent()) {
+                    throw new IllegalArgumentException("layer '" + l.name() + "': adaround and biascorrect fit a "
+                            + "layer to its input statistics, but an " + l.kind().keyword() + "'s stacked input holds "
+                            + "its own state, which changes with the weights: quantise its weights without them");
+                }
                 Tensor w = parameters.get(l.name() + ".weight");
                 ConvGeometry conv = l.kind() == LayerKind.CONV2D ? convGeometry(l, network) : null;
                 int k = w.size() / w.dim(0);
@@ -197,6 +205,35 @@ public final class NetworkQuantizer {
         return ranges;
     }
 
+    /** The layers whose outputs embeddings read as token ids, with the largest vocabulary reading each. */
+    private static Map<String, Long> tokenIdInputs(AnalyzedNetwork network) {
+        Map<String, Long> ids = new HashMap<>();
+        for (Layer l : network.order()) {
+            if (l.kind() == LayerKind.EMBEDDING) {
+                Layer source = network.layerNamed(l.inputs().get(0));
+                if (source.kind() != LayerKind.INPUT) {
+                    throw new IllegalArgumentException("layer '" + l.name() + "' reads token ids from '"
+                            + source.name() + "', a " + source.kind().keyword() + " layer; on the integer path only the "
+                            + "network's input holds whole ids: read them from the input");
+                }
+                ids.merge(source.name(), l.vocabulary(), Math::max);
+            }
+        }
+        return ids;
+    }
+
+    /** Token ids as they are: scale 1, zero point 0, as many codes as the input's type holds from 0 up. */
+    private static ActivationFormat tokenIdFormat(Layer l, QuantPlan plan, long vocabulary) {
+        NumberType t = plan.of(l.name()).activations().type();
+        int qmax = t.binary() ? 0 : AffineQuantizer.qmax(t, false);
+        if (t.binary() || qmax < vocabulary - 1) {
+            throw new IllegalArgumentException("input '" + l.name() + "' holds token ids up to " + (vocabulary - 1)
+                    + ", which its " + t + " activations cannot hold (largest code " + qmax + "): give it a wider "
+                    + "type, e.g. 'layer " + l.name() + " activations uint16'");
+        }
+        return new ActivationFormat(t, QuantParams.perTensor(1.0, 0, 0, qmax));
+    }
+
     /** A quantisation-aware training clip kept with the parameters, or null. */
     private static Float clip(Map<String, Tensor> parameters, String layer) {
         Tensor t = parameters.get(LayerQat.clipName(layer));
@@ -231,6 +268,16 @@ public final class NetworkQuantizer {
         float[] b = l.bias() && bt != null ? bt.data() : null;
         int outputs = wt.dim(0);
         int k = wt.size() / outputs;
+        if (l.kind().recurrent()) {
+            int hidden = Math.toIntExact(l.units());
+            int steps = Math.toIntExact(network.inputShapesOf(l.name()).get(0).dim(0));
+            int features = k - hidden;
+            w = Recurrent.crossbarMatrix(l.kind(), w, features, hidden);
+            outputs = 4 * hidden;
+            RecurrentCell cell = new RecurrentCell(l.kind(), features, hidden, l.last(), in);
+            return recurrentMatrix(i, l, plan, w, b, outputs, k, inputNode, stackedFormat(l, in, out), shape, out,
+                    steps, cell);
+        }
         int[] shape2 = {outputs, k};
         if (bn != null) {
             BatchNormFolder f = BatchNormFolder.fold(w, shape2, b, parameters.get(bn.name() + ".weight").data(),
@@ -297,6 +344,66 @@ public final class NetworkQuantizer {
         }
         return new MatrixNode(i, l, inputNode, shape, out, conv, groups, k, outputs / groups, pixels, q.values(), zero,
                 scale, bias, in, activation, type, bn == null ? null : bn.name());
+    }
+
+    /**
+     * The format of an lstm/gru's stacked input {@code [x_t; h_(t-1)]}: one signed symmetric grid of the input's
+     * bits over the larger of the input's and the state's ranges (one DAC code for both halves of the vector).
+     */
+    private static ActivationFormat stackedFormat(Layer l, ActivationFormat x, ActivationFormat h) {
+        if (x.isBinary() || h.isBinary()) {
+            throw new IllegalArgumentException("layer '" + l.name() + "': an " + l.kind().keyword() + " reads its "
+                    + "input and its own state through the same arrays and needs integer types for both; give it and "
+                    + "its input integer activations");
+        }
+        double range = Math.max(Math.max(Math.abs(x.dequantize(x.qmin())), Math.abs(x.dequantize(x.qmax()))),
+                Math.max(Math.abs(h.dequantize(h.qmin())), Math.abs(h.dequantize(h.qmax()))));
+        NumberType type = NumberType.signed(Math.max(2, x.type().bits()));
+        return new ActivationFormat(type, AffineQuantizer.activationParams(new ActivationRange(-range, range), type,
+                true));
+    }
+
+    /** An lstm/gru: the crossbar matrix's codes per column, the bias at the stacked input's scale. */
+    private static MatrixNode recurrentMatrix(int i, Layer l, QuantPlan plan, float[] w, float[] b, int outputs, int k,
+            int inputNode, ActivationFormat in, int[] shape, ActivationFormat out, int steps, RecurrentCell cell) {
+        int[] shape2 = {outputs, k};
+        QuantSpec ws = plan.of(l.name()).weights();
+        NumberType type = ws.type();
+        boolean symmetric = !Boolean.FALSE.equals(ws.symmetric());
+        QuantizedTensor q;
+        try {
+            if (type.binary()) {
+                q = BinaryQuantizer.binarize(w, shape2, ws.granularity());
+            } else {
+                QuantParams wp = WeightRange.params(w, shape2, type, symmetric, ws.granularity(), ws.calibration(),
+                        ws.percentile());
+                q = new QuantizedTensor(AffineQuantizer.quantize(w, shape2, wp), shape2, wp);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("layer '" + l.name() + "': cannot quantise the weights to " + type + ": "
+                    + e.getMessage(), e);
+        }
+        QuantParams p = q.params();
+        int[] zero = new int[outputs];
+        double[] scale = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            zero[o] = p.zeroPoint(o);
+            scale[o] = p.scale(o);
+        }
+        long[] bias = new long[outputs];
+        if (b != null) {
+            int[] qb;
+            try {
+                qb = BiasQuantizer.quantize(b, p, in.scale());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer '" + l.name() + "': " + e.getMessage(), e);
+            }
+            for (int o = 0; o < outputs; o++) {
+                bias[o] = qb[o];
+            }
+        }
+        return new MatrixNode(i, l, inputNode, shape, out, null, 1, k, outputs, steps, q.values(), zero, scale, bias,
+                in, Activation.NONE, type, null, cell);
     }
 
     /** AdaRound per group of outputs, each with its own input moments. */
@@ -374,7 +481,16 @@ public final class NetworkQuantizer {
                 // element-wise or reshaping: sizes suffice
             }
         }
-        return new DigitalNode(i, l, inputs, sizes, inFormats, shape, out, pool, tensors, outer, inner, product);
+        int[][] operandShapes = null;
+        if (l.kind() == LayerKind.MATMUL || l.kind() == LayerKind.TRANSPOSE) {
+            List<Shape> in = network.inputShapesOf(l.name());
+            operandShapes = new int[in.size()][];
+            for (int k = 0; k < in.size(); k++) {
+                operandShapes[k] = ints(in.get(k));
+            }
+        }
+        return new DigitalNode(i, l, inputs, sizes, inFormats, shape, out, pool, tensors, outer, inner, product,
+                operandShapes);
     }
 
     private static int[] ints(Shape s) {

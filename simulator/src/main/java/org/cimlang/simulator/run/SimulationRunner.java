@@ -385,7 +385,7 @@ public final class SimulationRunner {
             long[] r = ref.accumulators()[i];
             long[] a = cim.accumulators()[i];
             long[] e = cim.exact()[i];
-            int perImage = m.size();
+            int perImage = m.accumulatorsPerImage();
             int pixels = m.pixels();
             for (int at = 0; at < a.length; at++) {
                 int o = (at % perImage) / pixels;

@@ -225,6 +225,60 @@ class KernelGradientTest {
     }
 
     @Test
+    void batchedMatMulGradientsOfBothOperandsMatchFiniteDifferences() {
+        SplittableRandom r = new SplittableRandom(12);
+        // 2 images x 3 heads of [4, 5] x [5, 6]
+        BatchedMatMul mm = BatchedMatMul.of(new int[] {3, 4, 5}, new int[] {3, 5, 6}, 2);
+        assertEquals(6, mm.groups());
+        float[] a = random(r, 2 * 3 * 4 * 5, 1);
+        float[] b = random(r, 2 * 3 * 5 * 6, 1);
+        float[] rw = random(r, 2 * 3 * 4 * 6, 1);
+        float[] da = new float[a.length];
+        float[] db = new float[b.length];
+        mm.backward(rw, a, b, da, db);
+        GradCheck.Forward f = () -> {
+            float[] y = new float[rw.length];
+            mm.forward(a, b, y);
+            return y;
+        };
+        assertGradient("matmul da", a, da, rw, f, TOL);
+        assertGradient("matmul db", b, db, rw, f, TOL);
+    }
+
+    @Test
+    void batchedMatMulMultipliesEachHeadsMatrices() {
+        // head 0: [[1, 2]] x [[3], [4]] = 11; head 1: [[1, 0]] x [[5], [6]] = 5
+        float[] y = new float[2];
+        BatchedMatMul.of(new int[] {2, 1, 2}, new int[] {2, 2, 1}, 1).forward(new float[] {1, 2, 1, 0},
+                new float[] {3, 4, 5, 6}, y);
+        assertEquals(11, y[0], 0);
+        assertEquals(5, y[1], 0);
+    }
+
+    @Test
+    void transposeMovesAxesAndItsGradientBack() {
+        // [2, 3] -> [3, 2]: y[j][i] = x[i][j]
+        float[] x = {1, 2, 3, 4, 5, 6};
+        float[] y = new float[6];
+        AxisPermutation t = AxisPermutation.of(new int[] {2, 3}, new int[] {1, 0});
+        t.forward(x, y, 1);
+        assertEquals(java.util.List.of(1f, 4f, 2f, 5f, 3f, 6f), java.util.List.of(y[0], y[1], y[2], y[3], y[4], y[5]));
+        SplittableRandom r = new SplittableRandom(13);
+        // heads: [T 4, H 3, D 2] -> [H, T, D], 2 images
+        AxisPermutation heads = AxisPermutation.of(new int[] {4, 3, 2}, new int[] {1, 0, 2});
+        float[] h = random(r, 2 * 24, 1);
+        float[] rw = random(r, 2 * 24, 1);
+        float[] dh = new float[h.length];
+        heads.backward(rw, dh, 2);
+        GradCheck.Forward f = () -> {
+            float[] out = new float[h.length];
+            heads.forward(h, out, 2);
+            return out;
+        };
+        assertGradient("transpose dx", h, dh, rw, f, TOL);
+    }
+
+    @Test
     void layerNormGivesEachRowMeanZeroAndVarianceOneBeforeItsScaleAndShift() {
         float[] x = {1, 2, 3, 4, 10, 10, 10, 10};
         float[] y = new float[8];

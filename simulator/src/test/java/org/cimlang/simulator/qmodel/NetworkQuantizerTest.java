@@ -52,6 +52,51 @@ class NetworkQuantizerTest {
     }
 
     @Test
+    void attentionsMatmulsRunInTheDigitalUnitsOnTheirQuantisedOperandsAndKeepTheFloatModelsClasses() {
+        // 12 rows of a 12 x 12 digit as tokens; 2 heads of 4: softmax(Q K^T) V, merged, a classifier
+        java.util.function.BiFunction<String, String, org.cimlang.compiler.ir.Layer.Builder> l = (n, k) ->
+                org.cimlang.compiler.ir.Layer.builder(n, org.cimlang.compiler.ir.LayerKind.valueOf(k));
+        org.cimlang.compiler.ir.Shape heads = org.cimlang.compiler.ir.Shape.of(12, 2, 4);
+        Network net = new Network("Attn", List.of(
+                l.apply("x", "INPUT").shape(org.cimlang.compiler.ir.Shape.of(12, 12)).build(),
+                l.apply("q", "DENSE").inputs("x").units(8).build(),
+                l.apply("k", "DENSE").inputs("x").units(8).build(),
+                l.apply("v", "DENSE").inputs("x").units(8).build(),
+                l.apply("qh", "RESHAPE").inputs("q").shape(heads).build(),
+                l.apply("qt", "TRANSPOSE").inputs("qh").shape(org.cimlang.compiler.ir.Shape.of(1, 0, 2)).build(),
+                l.apply("kh", "RESHAPE").inputs("k").shape(heads).build(),
+                l.apply("kt", "TRANSPOSE").inputs("kh").shape(org.cimlang.compiler.ir.Shape.of(1, 2, 0)).build(),
+                l.apply("vh", "RESHAPE").inputs("v").shape(heads).build(),
+                l.apply("vt", "TRANSPOSE").inputs("vh").shape(org.cimlang.compiler.ir.Shape.of(1, 0, 2)).build(),
+                l.apply("s", "MATMUL").inputs("qt", "kt").build(),
+                l.apply("a", "SOFTMAX").inputs("s").build(),
+                l.apply("ctx", "MATMUL").inputs("a", "vt").build(),
+                l.apply("ct", "TRANSPOSE").inputs("ctx").shape(org.cimlang.compiler.ir.Shape.of(1, 0, 2)).build(),
+                l.apply("m", "RESHAPE").inputs("ct").shape(org.cimlang.compiler.ir.Shape.of(12, 8)).build(),
+                l.apply("f", "FLATTEN").inputs("m").build(),
+                l.apply("out", "DENSE").inputs("f").units(10).build()), null, null);
+        Quantization signed = TestDesigns.quantization("Q", null, TestDesigns.spec(NumberType.signed(8), true,
+                Granularity.PER_CHANNEL), TestDesigns.spec(NumberType.signed(8), false, Granularity.PER_TENSOR),
+                List.of(), 0);
+        Compilation c = QFixtures.analyse(net, signed);
+        Map<String, Tensor> p = QFixtures.parameters(c, 7);
+        float[][] cal = QFixtures.images("train", 64, 12, 0);
+        float[][] x = QFixtures.images("test", 200, 12, 0);
+        QuantizedNetwork q = NetworkQuantizer.quantize(c.analysis(), c.quant(), p, cal, InputCodes.FLOAT);
+        assertInstanceOf(DigitalNode.class, q.node("s"));
+        assertInstanceOf(DigitalNode.class, q.node("ctx"));
+        int[] floatPred = FloatModel.of(c.analysis(), p).predict(Tensor.of(flat(x), x.length, x[0].length),
+                Parallel.serial());
+        int[] intPred = NetworkExecutor.forward(q, ExactEngine.INSTANCE, x, 0, x.length, false, null).predictions();
+        int same = 0;
+        for (int i = 0; i < x.length; i++) {
+            same += floatPred[i] == intPred[i] ? 1 : 0;
+        }
+        System.out.println("attention int8 vs float: same class for " + same + " of 200 images");
+        assertTrue(same >= 180, "int8 and float agree on " + same + " of 200 images");
+    }
+
+    @Test
     void weightsOnACoarserGridKeepTheirLevels() {
         // QAT left levels -4..4 at scale 0.05: int4 (-7..7) must not stretch them to 7
         Network net = TestDesigns.mlp("M", 16, 4, 3, null);
