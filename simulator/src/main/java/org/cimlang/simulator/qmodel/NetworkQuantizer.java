@@ -311,24 +311,9 @@ public final class NetworkQuantizer {
                     stats.mean());
         }
         QuantParams p = q.params();
-        int[] zero = new int[outputs];
-        double[] scale = new double[outputs];
-        for (int o = 0; o < outputs; o++) {
-            zero[o] = p.zeroPoint(o);
-            scale[o] = p.scale(o);
-        }
-        long[] bias = new long[outputs];
-        if (b != null) {
-            int[] qb;
-            try {
-                qb = BiasQuantizer.quantize(b, p, in.scale());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layer '" + l.name() + "': " + e.getMessage(), e);
-            }
-            for (int o = 0; o < outputs; o++) {
-                bias[o] = qb[o];
-            }
-        }
+        int[] zero = zeroPoints(p, outputs);
+        double[] scale = scales(p, outputs);
+        long[] bias = quantizedBias(l, b, p, in.scale(), outputs);
         ConvGeometry conv = null;
         int groups = 1;
         // a dense layer on a [T, N] sequence makes T products per image
@@ -384,24 +369,9 @@ public final class NetworkQuantizer {
                     + e.getMessage(), e);
         }
         QuantParams p = q.params();
-        int[] zero = new int[outputs];
-        double[] scale = new double[outputs];
-        for (int o = 0; o < outputs; o++) {
-            zero[o] = p.zeroPoint(o);
-            scale[o] = p.scale(o);
-        }
-        long[] bias = new long[outputs];
-        if (b != null) {
-            int[] qb;
-            try {
-                qb = BiasQuantizer.quantize(b, p, in.scale());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layer '" + l.name() + "': " + e.getMessage(), e);
-            }
-            for (int o = 0; o < outputs; o++) {
-                bias[o] = qb[o];
-            }
-        }
+        int[] zero = zeroPoints(p, outputs);
+        double[] scale = scales(p, outputs);
+        long[] bias = quantizedBias(l, b, p, in.scale(), outputs);
         return new MatrixNode(i, l, inputNode, shape, out, null, 1, k, outputs, steps, q.values(), zero, scale, bias,
                 in, Activation.NONE, type, null, cell);
     }
@@ -499,5 +469,39 @@ public final class NetworkQuantizer {
             d[i] = Math.toIntExact(s.dim(i));
         }
         return d;
+    }
+
+    private static int[] zeroPoints(QuantParams p, int outputs) {
+        int[] zero = new int[outputs];
+        for (int o = 0; o < outputs; o++) {
+            zero[o] = p.zeroPoint(o);
+        }
+        return zero;
+    }
+
+    private static double[] scales(QuantParams p, int outputs) {
+        double[] scale = new double[outputs];
+        for (int o = 0; o < outputs; o++) {
+            scale[o] = p.scale(o);
+        }
+        return scale;
+    }
+
+    /** The bias in the accumulator's units (weight scale x input scale); zeros without one. */
+    private static long[] quantizedBias(Layer l, float[] b, QuantParams p, double inputScale, int outputs) {
+        long[] bias = new long[outputs];
+        if (b == null) {
+            return bias;
+        }
+        int[] qb;
+        try {
+            qb = BiasQuantizer.quantize(b, p, inputScale);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("layer '" + l.name() + "': " + e.getMessage(), e);
+        }
+        for (int o = 0; o < outputs; o++) {
+            bias[o] = qb[o];
+        }
+        return bias;
     }
 }
