@@ -66,6 +66,9 @@ public final class DiagnosticCodes {
     /** A quantization written for another network than the mapping's. */
     public static final String QUANT_NETWORK_MISMATCH = "cim.quant.network-mismatch";
 
+    /** An lstm/gru with unsigned activations: its state, in (-1, 1), loses its negative half. */
+    public static final String QUANT_UNSIGNED_STATE = "cim.quant.unsigned-state";
+
     // ---- mapping engine (org.cimlang.compiler.mapping) ----
     /** The mapping names a chip, network, quantization or mapping that the design does not hold. */
     public static final String MAPPING_UNRESOLVED = "cim.mapping.unresolved";

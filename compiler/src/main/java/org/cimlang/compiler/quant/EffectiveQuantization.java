@@ -4,6 +4,7 @@ import static org.cimlang.compiler.ir.DiagnosticCodes.QUANT_BITS;
 import static org.cimlang.compiler.ir.DiagnosticCodes.QUANT_OVERRIDE_UNMATCHED;
 import static org.cimlang.compiler.ir.DiagnosticCodes.QUANT_PERCENTILE;
 import static org.cimlang.compiler.ir.DiagnosticCodes.QUANT_PER_CHANNEL_ACTIVATIONS;
+import static org.cimlang.compiler.ir.DiagnosticCodes.QUANT_UNSIGNED_STATE;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,6 +101,13 @@ public final class EffectiveQuantization {
                 }
             }
             perLayer.put(l.name(), new LayerQuant(complete(w), complete(a)));
+            NumberType at = a.type();
+            if (l.kind().recurrent() && at != null && !at.binary() && !at.signed()) {
+                diagnostics.add(Diagnostic.warning(QUANT_UNSIGNED_STATE, l.kind().keyword() + " " + l.name()
+                        + "'s state is in (-1, 1) but its activations are " + at + ": its negative states would clip "
+                        + "to 0; give it signed activations ('layer " + l.name() + " activations int" + at.bits() + "')",
+                        a.origin() != null ? a.origin() : blockOrigin, "type", l.name()));
+            }
         }
         return new QuantPlan(quantization.name(), perLayer, diagnostics);
     }

@@ -90,6 +90,28 @@ class EffectiveQuantizationTest {
     }
 
     @Test
+    void anLstmWithUnsignedActivationsWarnsThatItsNegativeStatesClipUntilItsActivationsAreSigned() {
+        AnalyzedNetwork kws = NetworkAnalysis.analyze(new org.cimlang.compiler.shape.TestNetworks.Builder("Kws")
+                .input("mfcc", 49, 10)
+                .add(org.cimlang.compiler.ir.Layer.builder("rnn", org.cimlang.compiler.ir.LayerKind.LSTM)
+                        .inputs("mfcc").units(8).last(true).origin("@rnn"))
+                .dense("fc", "rnn", 4, null).build());
+        Quantization unsigned = new Quantization("Q", "Kws", null, type(NumberType.unsigned(8), "@a"), List.of(),
+                null, 0, "@Q");
+        QuantPlan p = EffectiveQuantization.resolve(kws, unsigned);
+        assertEquals(1, p.diagnostics().size(), p.diagnostics()::toString);
+        Diagnostic d = p.diagnostics().get(0);
+        assertEquals(Severity.WARNING, d.severity());
+        assertEquals(DiagnosticCodes.QUANT_UNSIGNED_STATE, d.code());
+        assertEquals("@a", d.origin());
+        assertEquals("lstm rnn's state is in (-1, 1) but its activations are uint8: its negative states would clip "
+                + "to 0; give it signed activations ('layer rnn activations int8')", d.message());
+        Quantization fixed = new Quantization("Q", "Kws", null, type(NumberType.unsigned(8), "@a"),
+                List.of(new QuantOverride("rnn", null, type(NumberType.signed(8), null), "@o")), null, 0, "@Q");
+        assertTrue(EffectiveQuantization.resolve(kws, fixed).diagnostics().isEmpty());
+    }
+
+    @Test
     void perChannelActivationsAreAnError() {
         QuantSpec a = new QuantSpec(null, null, Granularity.PER_CHANNEL, null, null, "@acts");
         Diagnostic d = EffectiveQuantization.resolve(LENET, block(null, a)).diagnostics().get(0);
