@@ -198,6 +198,14 @@ public final class ProgrammedLayer {
                 levels, analog, draw, adc, readMax, false);
     }
 
+    /** An input's two's-complement bit pattern, after checking it is in the input format's range. */
+    private int bitPattern(int v, int xmin, int xmax, int patternMask, int row, int product) {
+        if (v < xmin || v > xmax) {
+            throw outOfRange(row, product, v);
+        }
+        return v & patternMask;
+    }
+
     private IllegalArgumentException outOfRange(int row, int product, int value) {
         return new IllegalArgumentException("input " + row + " of product " + product + " is " + value + ", outside "
                 + inputFormat.min() + ".." + inputFormat.max() + " of " + (inputFormat.signed() ? "int" : "uint")
@@ -461,10 +469,7 @@ public final class ProgrammedLayer {
             int base = (first + b) * k;
             for (int r = 0; r < k; r++) {
                 int v = xs[base + r];
-                if (v < xmin || v > xmax) {
-                    throw outOfRange(r, first + b, v);
-                }
-                int u = v & patternMask;
+                int u = bitPattern(v, xmin, xmax, patternMask, r, first + b);
                 ones += Integer.bitCount(u);
                 for (int t = 0; t < cycles; t++) {
                     int d = (u >>> schedule.cycleShift[t]) & schedule.cycleMask[t];
@@ -599,10 +604,7 @@ public final class ProgrammedLayer {
             java.util.Arrays.fill(acc, 0);
             for (int r = 0; r < k; r++) {
                 int v = xs[base + r];
-                if (v < xmin || v > xmax) {
-                    throw outOfRange(r, first + b, v);
-                }
-                int u = v & patternMask;
+                int u = bitPattern(v, xmin, xmax, patternMask, r, first + b);
                 ones += Integer.bitCount(u);
                 for (int t = 0; t < cycles; t++) {
                     if (((u >>> schedule.cycleShift[t]) & schedule.cycleMask[t]) != 0) {

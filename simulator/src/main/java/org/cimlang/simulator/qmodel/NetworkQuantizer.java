@@ -289,23 +289,17 @@ public final class NetworkQuantizer {
         QuantSpec ws = plan.of(l.name()).weights();
         NumberType type = ws.type();
         boolean symmetric = !Boolean.FALSE.equals(ws.symmetric());
-        QuantizedTensor q;
-        try {
-            if (type.binary()) {
-                q = BinaryQuantizer.binarize(w, shape2, ws.granularity());
-            } else {
-                QuantParams grid = symmetric && type.signed() ? WeightGrid.detect(w, shape2, ws.granularity(),
-                        AffineQuantizer.qmin(type, true), AffineQuantizer.qmax(type, true)) : null;
-                QuantParams wp = grid != null ? grid : WeightRange.params(w, shape2, type, symmetric, ws.granularity(),
-                        ws.calibration(), ws.percentile());
-                int[] codes = grid == null && ws.steps().adaround()
-                        ? adaround(w, outputs, k, wp, stats, groupsOf(l)) : AffineQuantizer.quantize(w, shape2, wp);
-                q = new QuantizedTensor(codes, shape2, wp);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("layer '" + l.name() + "': cannot quantise the weights to " + type + ": "
-                    + e.getMessage(), e);
-        }
+        float[] folded = w;
+        int rows = outputs;
+        QuantizedTensor q = quantizedWeights(l, ws, folded, shape2, () -> {
+            QuantParams grid = symmetric && type.signed() ? WeightGrid.detect(folded, shape2, ws.granularity(),
+                    AffineQuantizer.qmin(type, true), AffineQuantizer.qmax(type, true)) : null;
+            QuantParams wp = grid != null ? grid : WeightRange.params(folded, shape2, type, symmetric, ws.granularity(),
+                    ws.calibration(), ws.percentile());
+            int[] codes = grid == null && ws.steps().adaround()
+                    ? adaround(folded, rows, k, wp, stats, groupsOf(l)) : AffineQuantizer.quantize(folded, shape2, wp);
+            return new QuantizedTensor(codes, shape2, wp);
+        });
         if (ws.steps().biasCorrect()) {
             b = BiasCorrector.correct(b, w, AffineQuantizer.dequantize(q.values(), shape2, q.params()), outputs,
                     stats.mean());
@@ -355,25 +349,32 @@ public final class NetworkQuantizer {
         QuantSpec ws = plan.of(l.name()).weights();
         NumberType type = ws.type();
         boolean symmetric = !Boolean.FALSE.equals(ws.symmetric());
-        QuantizedTensor q;
-        try {
-            if (type.binary()) {
-                q = BinaryQuantizer.binarize(w, shape2, ws.granularity());
-            } else {
-                QuantParams wp = WeightRange.params(w, shape2, type, symmetric, ws.granularity(), ws.calibration(),
-                        ws.percentile());
-                q = new QuantizedTensor(AffineQuantizer.quantize(w, shape2, wp), shape2, wp);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("layer '" + l.name() + "': cannot quantise the weights to " + type + ": "
-                    + e.getMessage(), e);
-        }
+        QuantizedTensor q = quantizedWeights(l, ws, w, shape2, () -> {
+            QuantParams wp = WeightRange.params(w, shape2, type, symmetric, ws.granularity(), ws.calibration(),
+                    ws.percentile());
+            return new QuantizedTensor(AffineQuantizer.quantize(w, shape2, wp), shape2, wp);
+        });
         QuantParams p = q.params();
         int[] zero = zeroPoints(p, outputs);
         double[] scale = scales(p, outputs);
         long[] bias = quantizedBias(l, b, p, in.scale(), outputs);
         return new MatrixNode(i, l, inputNode, shape, out, null, 1, k, outputs, steps, q.values(), zero, scale, bias,
                 in, Activation.NONE, type, null, cell);
+    }
+
+    /**
+     * A matrix's weights as its spec asks: binarised for a binary type, else on the affine grid {@code affine}
+     * computes (which differs between the dense/conv path and the recurrent one). A grid the type cannot hold
+     * becomes an error naming the layer.
+     */
+    private static QuantizedTensor quantizedWeights(Layer l, QuantSpec ws, float[] w, int[] shape,
+            java.util.function.Supplier<QuantizedTensor> affine) {
+        try {
+            return ws.type().binary() ? BinaryQuantizer.binarize(w, shape, ws.granularity()) : affine.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("layer '" + l.name() + "': cannot quantise the weights to "
+                    + ws.type() + ": " + e.getMessage(), e);
+        }
     }
 
     /** AdaRound per group of outputs, each with its own input moments. */
