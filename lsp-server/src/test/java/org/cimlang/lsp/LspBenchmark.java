@@ -20,6 +20,7 @@ import com.google.gson.JsonObject;
  * java -cp lsp-server/target/test-classes:lsp-server/target/cim-lsp.jar org.cimlang.lsp.LspBenchmark \
  *      [--jar lsp-server/target/cim-lsp.jar] [--examples examples] [--edits 200] [--cold-runs 5] \
  *      [--java /path/to/bin/java] [--jvm "-XX:SharedArchiveFile=... -XX:..."] [--cold-only] [--resnet-only]
+ *      [--big-layers 1000] [--big-only]
  * </pre>
  *
  * Measures: cold start (process start to the initialize answer and to the first diagnostics of the
@@ -38,6 +39,9 @@ public final class LspBenchmark {
     private List<String> jvm = new ArrayList<>();
     private boolean coldOnly;
     private boolean resnetOnly;
+    /** Layers of the generated file: 1000 is about 60 KB; 93,000 is the 5 MB file of issue 17. */
+    private int bigLayers = 1000;
+    private boolean bigOnly;
     private List<String> serverArgs = new ArrayList<>();
     /** A cache of its own, so that the first cold start creates the class-data archive the others use. */
     private final java.util.Map<String, String> env = new java.util.HashMap<>();
@@ -54,6 +58,8 @@ public final class LspBenchmark {
                 case "--jvm" -> b.jvm = Arrays.asList(args[++i].trim().split("\\s+"));
                 case "--cold-only" -> b.coldOnly = true;
                 case "--resnet-only" -> b.resnetOnly = true;
+                case "--big-layers" -> b.bigLayers = Integer.parseInt(args[++i]);
+                case "--big-only" -> b.bigOnly = true;
                 case "--server-args" -> b.serverArgs = Arrays.asList(args[++i].trim().split("\\s+"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -75,8 +81,12 @@ public final class LspBenchmark {
     private void run() throws Exception {
         env.put("XDG_CACHE_HOME", Files.createTempDirectory("cim-bench-cache").toString());
         String resnet = ResNetFile.combined(examples);
-        String big = ResNetFile.generated(examples, 1000);
+        String big = ResNetFile.generated(examples, bigLayers);
         System.out.println("java: " + java + " " + String.join(" ", jvm));
+        if (bigOnly) {
+            bigSession(big);
+            return;
+        }
         if (coldRuns > 0) {
             coldStart(resnet);
         }
@@ -88,8 +98,13 @@ public final class LspBenchmark {
         if (resnetOnly) {
             return;
         }
-        session("generated 1000-layer network (" + big.lines().count() + " lines)", big, "out from x998 units 10",
-                "out from x998 units 11", false);
+        bigSession(big);
+    }
+
+    private void bigSession(String big) throws Exception {
+        String last = "out from x" + (bigLayers - 2) + " units ";
+        session(String.format(Locale.ROOT, "generated %d-layer network (%d lines, %.2f MB)", bigLayers,
+                big.lines().count(), big.length() / 1e6), big, last + "10", last + "11", false);
     }
 
     /** Process start to the initialize answer and to the first diagnostics; the median of the runs. */
