@@ -49,6 +49,12 @@ public class CimRuntimeModule extends AbstractCimRuntimeModule {
         return org.cimlang.parser.BoundedCimParser.class;
     }
 
+    /** Fragments of large files without a quadratic search (CimResource). */
+    @Override
+    public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
+        return org.cimlang.resource.CimResource.class;
+    }
+
     public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
         return org.cimlang.validation.BoundedResourceValidator.class;
     }
