@@ -6,7 +6,8 @@
 #   2. start-up and compile: `cim check` of one file, `cim compile` of ResNet-18 on PIMCOMP's default chip,
 #      wall time and peak memory
 #   3. the language server jar over stdio (LspBenchmark): cold start to the first diagnostics; with --full also
-#      edits, completion, hover and inlay hints on ResNet-50 and a 1,000-layer file
+#      edits, completion, hover and inlay hints on ResNet-50 and a 1,000-layer file, and edits of a 70,000-layer
+#      file (3.76 MB, the largest kind the server checks) and of a 93,000-layer one (5.0 MB, refused as too big)
 # The first squiggle in a real editor is measured by e2e/vscode (it prints it). The anchors of the issue, for
 # comparison: CrossSim 3.2 AnalogCore.matmat 1.12 s in-process (1.66 s whole process) on the same MLP work;
 # PIMCOMP-NN ResNet-18 4.46 s and 2.78 GB (measured on this machine type, issue 17).
@@ -60,6 +61,10 @@ if [ ! -f lsp-server/target/cim-lsp.jar ] || [ ! -d lsp-server/target/test-class
 fi
 if $full; then
   java -cp lsp-server/target/test-classes:lsp-server/target/cim-lsp.jar org.cimlang.lsp.LspBenchmark
+  for layers in 70000 93000; do
+    java -cp lsp-server/target/test-classes:lsp-server/target/cim-lsp.jar org.cimlang.lsp.LspBenchmark --big-only \
+      --big-layers "$layers" --edits 6 --cold-runs 0
+  done
 else
   java -cp lsp-server/target/test-classes:lsp-server/target/cim-lsp.jar org.cimlang.lsp.LspBenchmark --cold-only
 fi
