@@ -1,5 +1,6 @@
 package org.cimlang.resource;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
@@ -7,6 +8,7 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.resource.DefaultFragmentProvider;
 
 /**
  * Xtext's resource with EMF's path fragments ({@code //@declarations.1/@layers.69999}) computed without a
@@ -15,7 +17,8 @@ import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
  * exports the names of the new one: on a network of 70,000 layers that was 35% of each edit's time
  * (quadratic in the layers). Both ask in content order, so the index the last call found in the same list,
  * plus one, is almost always right; it is checked before it is used, and {@code indexOf} is the fallback, so
- * a fragment is always exactly EMF's.
+ * a fragment is always exactly EMF's. Only while the fragment provider is Xtext's default, which is EMF's
+ * computation; a language that binds another keeps it.
  */
 public class CimResource extends LazyLinkingResource {
 
@@ -28,8 +31,26 @@ public class CimResource extends LazyLinkingResource {
 
     @Override
     public String getURIFragment(EObject object) {
-        String path = containmentPath(object);
+        String path = getFragmentProvider().getClass() == DefaultFragmentProvider.class ? containmentPath(object)
+                : null;
         return path != null ? path : super.getURIFragment(object);
+    }
+
+    /** The hints name lists of the old tree: let it go. */
+    @Override
+    protected void doUnload() {
+        super.doUnload();
+        forgetHints();
+    }
+
+    @Override
+    protected void unload(EObject oldRoot) {
+        super.unload(oldRoot);
+        forgetHints();
+    }
+
+    private void forgetHints() {
+        Arrays.fill(hintLists, null);
     }
 
     /** EMF's path fragment of an object below a root of this resource; null where EMF's own rules apply. */
@@ -46,6 +67,9 @@ public class CimResource extends LazyLinkingResource {
             }
             chain[depth++] = current;
             current = current.eInternalContainer();
+            if (current.eInternalContainer() != null && current.eDirectResource() != null) {
+                return null; // contained across resources: EMF stops at the first container in this one
+            }
         }
         if (depth == 0 || !(current.eDirectResource() == this
                 || unloadingContents != null && unloadingContents.contains(current))) {

@@ -72,6 +72,22 @@ class CimResourceFragmentTest {
     }
 
     @Test
+    void afterAnEditInPlaceTheNewTreesFragmentsAreEmfs() throws IOException {
+        Path file = EXAMPLES.resolve("networks/resnet50.cim");
+        CimResource r = load(resourceSets.get(), file);
+        r.getAllContents().forEachRemaining(r::getURIFragment); // hints on the old tree
+        String text = Files.readString(file);
+        int at = text.indexOf("units 1000");
+        r.update(at, "units 1000".length(), "units 1001"); // Xtext's partial re-parse
+        List<EObject> all = new ArrayList<>();
+        r.getAllContents().forEachRemaining(all::add);
+        for (EObject o : all) {
+            assertEquals(r.emfFragment(o), r.getURIFragment(o), o.toString());
+        }
+        assertTrue(all.size() > 100);
+    }
+
+    @Test
     void aLargeNetworksLastLayerHasItsIndex() {
         StringBuilder text = new StringBuilder("network Big {\n    input x0 [8]\n");
         for (int i = 1; i < 5_000; i++) {
