@@ -53,6 +53,9 @@ measure "cim check examples/mlp/mlp.cim" ./cim check examples/mlp/mlp.cim
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 measure "cim compile examples/resnet18/resnet18.cim (PIMCOMP's chip)" ./cim compile examples/resnet18/resnet18.cim -o "$tmp"
+echo "where one run's time goes (CIM_TIMING=1):"
+CIM_TIMING=1 ./cim check examples/mlp/mlp.cim 2>&1 >/dev/null | grep '^cim: timing:'
+CIM_TIMING=1 ./cim compile examples/resnet18/resnet18.cim -o "$tmp" 2>&1 >/dev/null | grep '^cim: timing:'
 
 echo "== 3. language server over stdio (LspBenchmark), load $(load)"
 if [ ! -f lsp-server/target/cim-lsp.jar ] || [ ! -d lsp-server/target/test-classes ]; then

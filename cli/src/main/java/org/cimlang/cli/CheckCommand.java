@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,13 +29,23 @@ public class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    CimCommand root;
+
     @Override
     public Integer call() {
-        Workspace ws = Workspace.load(Workspace.createInjector(), inputs);
-        List<FileDiagnostic> diagnostics = ws.validate();
+        PhaseTimings t = root != null ? root.timings : PhaseTimings.off();
+        com.google.inject.Injector injector = t.time("injector", Workspace::createInjector);
+        Workspace ws = t.time("parsing", () -> Workspace.load(injector, inputs));
+        List<FileDiagnostic> diagnostics = t.time("validation", ws::validate);
+        t.note(PhaseTimings.files(ws.loadedFiles()) + " parsed, " + ws.targets().size() + " validated");
         PrintWriter out = spec.commandLine().getOut();
-        out.print(DiagnosticReport.render(format, diagnostics, Path.of("").toAbsolutePath()));
-        out.flush();
+        t.time("report", () -> {
+            out.print(DiagnosticReport.render(format, diagnostics, Path.of("").toAbsolutePath()));
+            out.flush();
+            return null;
+        });
+        t.report();
         return diagnostics.stream().anyMatch(FileDiagnostic::isError) ? ExitCodes.ERRORS : ExitCodes.OK;
     }
 }

@@ -9,4 +9,6 @@ import picocli.CommandLine.Command;
                 BenchCommand.class, ImportCommand.class, ExportCommand.class, ReferenceCommand.class,
                 WarmupCommand.class})
 public class CimCommand {
+    /** Set by {@link Main} from the environment; subcommands read it through their parent. */
+    PhaseTimings timings = PhaseTimings.off();
 }

@@ -51,17 +51,23 @@ public class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    CimCommand root;
+
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("json")) {
             throw new CliException("--format is text or json, found '" + format + "'", ExitCodes.CANNOT_RUN);
         }
         HtmlOutput.check(htmlFile);
-        Workspace ws = Workspace.load(Workspace.createInjector(), List.of(file));
+        PhaseTimings t = root != null ? root.timings : PhaseTimings.off();
+        com.google.inject.Injector injector = t.time("injector", Workspace::createInjector);
+        Workspace ws = t.time("parsing", () -> Workspace.load(injector, List.of(file)));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path base = Path.of("").toAbsolutePath();
-        List<FileDiagnostic> diagnostics = ws.validate();
+        List<FileDiagnostic> diagnostics = t.time("validation", ws::validate);
+        t.note(PhaseTimings.files(ws.loadedFiles()) + " parsed");
         if (!diagnostics.isEmpty()) {
             err.print(DiagnosticReport.gcc(diagnostics, base));
             err.flush();
@@ -83,7 +89,8 @@ public class CompileCommand implements Callable<Integer> {
         List<String> written = new ArrayList<>();
         List<org.cimlang.compiler.html.ReportSection> sections = new ArrayList<>();
         for (Mapping m : mappings) {
-            Compilation c = semantics.compile(m);
+            Compilation c = t.time("compiling " + m.getName(), () -> semantics.compile(m));
+            long writing = t.start();
             // streamed to stdout and the file, a layer at a time: never the whole program as one tree or String
             java.util.function.Function<Object, String> locations = origin -> SourceLocations.of(origin, base);
             if (htmlFile != null) {
@@ -108,6 +115,7 @@ public class CompileCommand implements Callable<Integer> {
                         e);
             }
             written.add(DiagnosticReport.display(programFile, base));
+            t.stop("writing " + m.getName() + "'s report and program", writing);
         }
         if (htmlFile != null) {
             HtmlOutput.write(htmlFile, "cim compile " + DiagnosticReport.display(Path.of(target.getURI().toFileString()),
@@ -117,6 +125,7 @@ public class CompileCommand implements Callable<Integer> {
         err.println("wrote " + String.join(", ", written));
         out.flush();
         err.flush();
+        t.report();
         return ExitCodes.OK;
     }
 

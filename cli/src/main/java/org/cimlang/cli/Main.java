@@ -18,7 +18,15 @@ public final class Main {
 
     /** Runs the command line with the given streams (tests capture them) and returns its exit code. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new CimCommand());
+        return run(out, err, System.getenv(), args);
+    }
+
+    /** As {@link #run(java.io.PrintWriter, java.io.PrintWriter, String...)} with the environment given. */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, java.util.Map<String, String> env,
+            String... args) {
+        CimCommand root = new CimCommand();
+        root.timings = PhaseTimings.from(env, err);
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

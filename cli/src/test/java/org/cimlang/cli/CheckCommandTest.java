@@ -172,4 +172,28 @@ class CheckCommandTest {
         CliRun allowed = CliRun.of("check", main.toString());
         assertEquals(0, allowed.exitCode(), allowed.out() + allowed.err());
     }
+
+    @Test
+    void withCimTimingSetTheStepsOfTheStartAreOneLineOnStderr() throws Exception {
+        Path f = write("mlp.cim", CLEAN);
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                java.util.Map.of("CIM_TIMING", "1"), "check", f.toString());
+        assertEquals(0, code, err.toString());
+        assertEquals("0 errors, 0 warnings\n", out.toString(), "stdout carries the report only");
+        String line = err.toString().strip();
+        assertTrue(line.matches("cim: timing: JVM start to main \\d+ ms, reading the JVM's start \\d+ ms, the command line \\d+ ms, injector \\d+ ms, parsing \\d+ ms, "
+                + "validation \\d+ ms, 1 file parsed, 1 validated, report \\d+ ms; \\d+ ms after the JVM started"),
+                line);
+    }
+
+    @Test
+    void withoutCimTimingNothingIsAddedToStderr() throws Exception {
+        Path f = write("mlp.cim", CLEAN);
+        java.io.StringWriter err = new java.io.StringWriter();
+        Main.run(new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true),
+                java.util.Map.of("CIM_TIMING", "0"), "check", f.toString());
+        assertEquals("", err.toString());
+    }
 }

@@ -91,6 +91,21 @@ class CompileCommandTest {
     }
 
     @Test
+    void withCimTimingTheCompileStepsArePrintedAfterWhatWasWritten() throws Exception {
+        Path f = dir.resolve("mlp.cim");
+        Files.writeString(f, design(16));
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.run(new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(err, true), java.util.Map.of("CIM_TIMING", "true"), "compile", f.toString(),
+                "-o", dir.resolve("build").toString());
+        assertEquals(0, code, err.toString());
+        String last = err.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.matches("cim: timing: JVM start to main \\d+ ms, reading the JVM's start \\d+ ms, the command line \\d+ ms, injector \\d+ ms, parsing \\d+ ms, "
+                + "validation \\d+ ms, 1 file parsed, compiling OnSmall \\d+ ms, writing OnSmall's report and program \\d+ ms; \\d+ ms after the JVM started"),
+                last);
+    }
+
+    @Test
     void inputErrorsPrintDiagnosticsExitOneAndWriteNothing() throws Exception {
         Path f = dir.resolve("mlp.cim");
         Files.writeString(f, design(1));
