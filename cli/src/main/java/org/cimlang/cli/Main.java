@@ -26,7 +26,7 @@ public final class Main {
             String... args) {
         CimCommand root = new CimCommand();
         root.timings = PhaseTimings.from(env, err);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = CimCommand.commandLine(root, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -15,7 +15,7 @@ import picocli.CommandLine;
 class HelpTest {
     @TestFactory
     Stream<DynamicTest> everyCommandsHelpRendersCleanlyWithItsExitCodes() {
-        CommandLine root = new CommandLine(new CimCommand());
+        CommandLine root = CimCommand.commandLine(new CimCommand());
         return root.getSubcommands().keySet().stream().filter(n -> !n.equals("warmup"))
                 .map(name -> DynamicTest.dynamicTest(name, () -> {
                     CliRun r = CliRun.of(name, "--help");
@@ -35,9 +35,24 @@ class HelpTest {
         assertFalse(r.out().contains("warmup"), "the launcher's warmup command stays hidden");
     }
 
+    @Test
+    void aMisspeltCommandIsAnsweredWithTheNameItProbablyIs() {
+        CliRun r = CliRun.of("chek", "x.cim");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("check"), r.err());
+    }
+
+    @Test
+    void theCommandLineOfOneCommandHoldsThatCommandOnly() {
+        assertEquals(java.util.Set.of("check"),
+                CimCommand.commandLine(new CimCommand(), new String[] {"check", "a.cim"}).getSubcommands().keySet());
+        assertEquals(CimCommand.SUBCOMMANDS.size(),
+                CimCommand.commandLine(new CimCommand(), new String[] {"--help"}).getSubcommands().size());
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCommandPrintsTheVersion() {
-        CommandLine root = new CommandLine(new CimCommand());
+        CommandLine root = CimCommand.commandLine(new CimCommand());
         return Stream.concat(Stream.of(""), root.getSubcommands().keySet().stream().filter(n -> !n.equals("warmup")))
                 .map(name -> DynamicTest.dynamicTest("cim " + name + " --version", () -> {
                     CliRun r = name.isEmpty() ? CliRun.of("--version") : CliRun.of(name, "--version");
