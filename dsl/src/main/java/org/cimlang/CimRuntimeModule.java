@@ -55,6 +55,12 @@ public class CimRuntimeModule extends AbstractCimRuntimeModule {
         return org.cimlang.resource.CimResource.class;
     }
 
+    /** A file's references to other files, without visiting the layer inputs that never are. */
+    public Class<? extends org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy>
+            bindIDefaultResourceDescriptionStrategy() {
+        return org.cimlang.resource.CimResourceDescriptionStrategy.class;
+    }
+
     public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
         return org.cimlang.validation.BoundedResourceValidator.class;
     }

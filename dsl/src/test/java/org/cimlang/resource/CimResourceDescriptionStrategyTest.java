@@ -1,0 +1,73 @@
+package org.cimlang.resource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.cimlang.tests.CimInjectorProvider;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
+import org.eclipse.xtext.resource.IReferenceDescription;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.resource.impl.DefaultResourceDescription;
+import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionStrategy;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.google.inject.Inject;
+import com.google.inject.Injector;
+
+@ExtendWith(InjectionExtension.class)
+@InjectWith(CimInjectorProvider.class)
+class CimResourceDescriptionStrategyTest {
+    private static final Path EXAMPLES = Paths.get("..", "examples").toAbsolutePath().normalize();
+
+    @Inject
+    private Injector injector;
+
+    @Inject
+    private IDefaultResourceDescriptionStrategy bound;
+
+    @Test
+    void theExamplesReferencesToOtherFilesAreXtextsOwn() throws IOException {
+        assertInstanceOf(CimResourceDescriptionStrategy.class, bound, "the runtime module binds it");
+        DefaultResourceDescriptionStrategy xtexts = injector.getInstance(DefaultResourceDescriptionStrategy.class);
+        XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+        List<Resource> resources = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(EXAMPLES)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".cim")).sorted().toList()) {
+                resources.add(rs.getResource(URI.createFileURI(p.toString()), true));
+            }
+        }
+        EcoreUtil.resolveAll(rs);
+        int references = 0;
+        for (Resource r : resources) {
+            List<String> ours = described(new DefaultResourceDescription(r, bound));
+            List<String> theirs = described(new DefaultResourceDescription(r, xtexts));
+            assertEquals(theirs, ours, r.getURI().lastSegment());
+            references += ours.size();
+        }
+        assertTrue(references > 50, "the examples refer to other files " + references + " times");
+    }
+
+    private static List<String> described(DefaultResourceDescription d) {
+        List<String> out = new ArrayList<>();
+        for (IReferenceDescription ref : d.getReferenceDescriptions()) {
+            out.add(ref.getSourceEObjectUri() + " -" + ref.getEReference().getName() + "[" + ref.getIndexInList() + "]-> "
+                    + ref.getTargetEObjectUri());
+        }
+        return out;
+    }
+}
