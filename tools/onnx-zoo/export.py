@@ -31,30 +31,13 @@ MODELS = {
 }
 
 
-class EncoderBlock(torch.nn.Module):
-    """Post-norm as nn.TransformerEncoderLayer, written batch first: separate q, k, v projections, heads split
-    with view(b, t, h, d).transpose(1, 2), scores scaled by 1 / sqrt(d), softmax, A V, heads merged, out
-    projection, residual and LayerNorm, an exact GELU feed-forward block, residual and LayerNorm."""
-
-    def __init__(self, d, heads, ff):
-        super().__init__()
-        self.heads, self.dh = heads, d // heads
-        self.q, self.k, self.v, self.o = (torch.nn.Linear(d, d) for _ in range(4))
-        self.ln1, self.ln2 = torch.nn.LayerNorm(d), torch.nn.LayerNorm(d)
-        self.ff1, self.ff2 = torch.nn.Linear(d, ff), torch.nn.Linear(ff, d)
-        self.act = torch.nn.GELU()
-
-    def split(self, x):
-        b, t, _ = x.shape
-        return x.view(b, t, self.heads, self.dh).transpose(1, 2)
-
-    def forward(self, x):
-        b, t, d = x.shape
-        q, k, v = self.split(self.q(x)), self.split(self.k(x)), self.split(self.v(x))
-        a = torch.softmax(q @ k.transpose(-2, -1) / math.sqrt(self.dh), dim=-1)
-        ctx = (a @ v).transpose(1, 2).reshape(b, t, d)
-        x = self.ln1(x + self.o(ctx))
-        return self.ln2(x + self.ff2(self.act(self.ff1(x))))
+# The BERT-like block the onnx module's tests export small (make_models.py's TinyEncoder): post-norm as
+# nn.TransformerEncoderLayer, written batch first, separate q, k, v projections, heads split with
+# view(b, t, h, d).transpose(1, 2), scores scaled by 1 / sqrt(d), softmax, A V, heads merged, out projection,
+# residual and LayerNorm, an exact GELU feed-forward block, residual and LayerNorm.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "onnx", "src", "test",
+                                "resources", "pytorch"))
+from make_models import TinyEncoder as EncoderBlock  # noqa: E402
 
 
 class TransformerLayer(torch.nn.Module):

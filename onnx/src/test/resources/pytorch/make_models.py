@@ -142,19 +142,25 @@ def export(name, model, shape, opset, training=torch.onnx.TrainingMode.EVAL, dyn
     np.savez(name + ".npz", input=x.numpy(), output=y.numpy())
 
 
-# make_models.py [NAME ...]: all models, or those named; each is seeded by its place in the list, so a model
-# made alone is the one made with all
-wanted = set(sys.argv[1:])
-for i, (name, make, shape, opset, *mode) in enumerate([
-        ("lenet", LeNet, (1, 24, 24), 13),
-        ("tiny_resnet", TinyResNet, (3, 16, 16), 13),
-        ("tiny_resnet_bn", TinyResNet, (3, 16, 16), 13, torch.onnx.TrainingMode.PRESERVE),
-        ("mlp", Mlp, (1, 8, 8), 11),
-        ("branches", Branches, (4, 8, 8), 13),
-        ("tiny_encoder", TinyEncoder, (7, 16), 17),
-        # nn.MultiheadAttention inside moves the batch (Transpose [1, 0, 2]) and merges it with the heads: batch 1
-        ("encoder_layer", lambda: nn.TransformerEncoderLayer(16, 2, 32, dropout=0.0, batch_first=True),
-         (7, 16), 17, torch.onnx.TrainingMode.EVAL, False)]):
-    if not wanted or name in wanted:
-        torch.manual_seed(2024 + i)
-        export(name, make(), shape, opset, *mode)
+def main():
+    """make_models.py [NAME ...]: all models, or those named; each is seeded by its place in the list, so a model
+    made alone is the one made with all."""
+    wanted = set(sys.argv[1:])
+    for i, (name, make, shape, opset, *mode) in enumerate([
+            ("lenet", LeNet, (1, 24, 24), 13),
+            ("tiny_resnet", TinyResNet, (3, 16, 16), 13),
+            ("tiny_resnet_bn", TinyResNet, (3, 16, 16), 13, torch.onnx.TrainingMode.PRESERVE),
+            ("mlp", Mlp, (1, 8, 8), 11),
+            ("branches", Branches, (4, 8, 8), 13),
+            ("tiny_encoder", TinyEncoder, (7, 16), 17),
+            # nn.MultiheadAttention inside moves the batch (Transpose [1, 0, 2]) and merges it with the heads: batch 1
+            ("encoder_layer", lambda: nn.TransformerEncoderLayer(16, 2, 32, dropout=0.0, batch_first=True),
+             (7, 16), 17, torch.onnx.TrainingMode.EVAL, False)]):
+        if not wanted or name in wanted:
+            torch.manual_seed(2024 + i)
+            export(name, make(), shape, opset, *mode)
+
+
+# tools/onnx-zoo/export.py imports TinyEncoder from here
+if __name__ == "__main__":
+    main()

@@ -18,14 +18,18 @@ class HoverTest extends AbstractCimServerTest {
         return h.getContents().getRight().getValue();
     }
 
+    /** Opens {@code text} as {@code file} and hovers there. */
+    private String hoverIn(String file, String text, String needle, int delta) throws Exception {
+        return hover(openFile(file, text), text, needle, delta);
+    }
+
     private static void assertContains(String text, String expected) {
         assertTrue(text.contains(expected), () -> "expected '" + expected + "' in:\n" + text);
     }
 
     @Test
     void hoverOnLayerShowsShapeMacsAndItsMapping() throws Exception {
-        String uri = openFile("small.cim", SMALL);
-        String h = hover(uri, SMALL, "dense fc", 7);
+        String h = hoverIn("small.cim", SMALL, "dense fc", 7);
         assertContains(h, "**dense fc** → `[64]`");
         assertContains(h, "reads: img `[256]`");
         // 256 inputs x 64 outputs = 16,384 multiply-accumulates
@@ -47,42 +51,30 @@ class HoverTest extends AbstractCimServerTest {
                 + "64 array reads and 8,192 ADC conversions per image");
     }
 
-    /** Attention scores of 4 heads on 16 tokens, with K^T written into 1e5-write ReRAM every inference. */
-    private static final String ATTENTION = """
-            chip R {
-                technology rram
-                tiles 4
-                arrays per tile 16
-                array 128 x 128 { cell bits 2 write latency 100 ns write energy 10 pJ }
-                adc bits 8
-                dac bits 1
-                signed weights differential
-                endurance 1e5 writes
+    /**
+     * Attention scores of 4 heads on 16 tokens, with K^T written into 1e5-write ReRAM every inference: the dsl
+     * module's attention test design, its matmul placed on the arrays.
+     */
+    private static final String ATTENTION = attentionOnArrays();
+
+    private static String attentionOnArrays() {
+        java.nio.file.Path design = java.nio.file.Path.of("..", "dsl", "src", "test", "resources", "org", "cimlang",
+                "tests", "attention.cim");
+        try {
+            String text = java.nio.file.Files.readString(design);
+            String digital = "    place s on digital\n    lifetime at least 1 years at 30 fps\n";
+            if (!text.contains(digital)) {
+                throw new IllegalStateException(design + " no longer places s on digital with a lifetime");
             }
-            network Attn {
-                input x [16, 32]
-                dense q from x units 32 bias false
-                dense k from x units 32 bias false
-                reshape qh from q [16, 4, 8]
-                transpose qt from qh [1, 0, 2]
-                reshape kh from k [16, 4, 8]
-                transpose kt from kh [1, 2, 0]
-                matmul s from [qt, kt]
-                softmax a from s
-            }
-            quantization Q for Attn {
-                weights int8 symmetric per-channel
-                activations uint8
-            }
-            mapping M for Attn on R with Q {
-                place s on arrays
-            }
-            """;
+            return text.replace(digital, "    place s on arrays\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void hoverOnAnOperandPlacementShowsDigitalAndArraysSideBySide() throws Exception {
-        String uri = openFile("attention.cim", ATTENTION);
-        String h = hover(uri, ATTENTION, "place s on arrays", 13);
+        String h = hoverIn("attention.cim", ATTENTION, "place s on arrays", 13);
         assertContains(h, "| s | on digital | on arrays (chosen) |");
         assertContains(h, "| energy per inference | ");
         // K^T [4, 8, 16] of uint8: 4 x 8 x 16 values x 4 cells = 2,048 cells of 10 pJ, 8 rows of 100 ns per array
@@ -92,8 +84,7 @@ class HoverTest extends AbstractCimServerTest {
 
     @Test
     void hoverOnAMatmulShowsItsShapesAndBothPlacements() throws Exception {
-        String uri = openFile("attention.cim", ATTENTION);
-        String h = hover(uri, ATTENTION, "matmul s", 7);
+        String h = hoverIn("attention.cim", ATTENTION, "matmul s", 7);
         assertContains(h, "**matmul s** → `[4, 16, 16]`");
         assertContains(h, "reads: qt `[4, 16, 8]`, kt `[4, 8, 16]`");
         assertContains(h, "| s | on digital | on arrays (chosen) |");
@@ -104,8 +95,7 @@ class HoverTest extends AbstractCimServerTest {
         String text = SMALL.replace("    input img [256]\n    dense fc from img units 64\n",
                 "    input img [32]\n    dense a from img units 4\n    dense b from a units 4\n    dense c from b units 2\n")
                 .replace("    place fc on tile 0\n", "    pack\n");
-        String uri = openFile("packed.cim", text);
-        String h = hover(uri, text, "dense b", 7);
+        String h = hoverIn("packed.cim", text, "dense b", 7);
         // a takes rows 0-31 and columns 0-31 (4 outputs x 8 columns); b starts after them
         assertContains(h, "packed: shares its array with a, c (rows 32+, columns 32+; read in turn)");
     }
@@ -115,8 +105,7 @@ class HoverTest extends AbstractCimServerTest {
         String text = SMALL.replace("input img [256]\n    dense fc from img units 64",
                 "input img [49, 10]\n    lstm rnn from img units 64 last\n    dense fc from rnn units 12");
         assertTrue(text.contains("lstm rnn"), text);
-        String uri = openFile("kws.cim", text);
-        String h = hover(uri, text, "lstm rnn", 6);
+        String h = hoverIn("kws.cim", text, "lstm rnn", 6);
         assertContains(h, "**lstm rnn** → `[64]`");
         assertContains(h, "reads: img `[49, 10]`");
         // 49 steps x (10 + 64) rows x 4 x 64 columns
@@ -127,15 +116,13 @@ class HoverTest extends AbstractCimServerTest {
 
     @Test
     void hoverOnLayerReferenceInPlaceShowsTheLayer() throws Exception {
-        String uri = openFile("small.cim", SMALL);
-        String h = hover(uri, SMALL, "place fc", 6);
+        String h = hoverIn("small.cim", SMALL, "place fc", 6);
         assertContains(h, "**dense fc** → `[64]`");
     }
 
     @Test
     void hoverOnChipShowsCapacity() throws Exception {
-        String uri = openFile("small.cim", SMALL);
-        String h = hover(uri, SMALL, "tiles 2", 2);
+        String h = hoverIn("small.cim", SMALL, "tiles 2", 2);
         // 2 tiles x 16 arrays = 32 arrays; 32 x 128 x 128 = 524,288 cells; x 2 bits = 1,048,576 bits
         assertContains(h, "**chip Small**");
         assertContains(h, "arrays: 2 tiles x 16 = 32 arrays of 128 x 128");
@@ -146,15 +133,13 @@ class HoverTest extends AbstractCimServerTest {
     @Test
     void hoverOnAChipWithAnIdealAdcSaysSumsAreNotQuantised() throws Exception {
         String text = SMALL.replace("adc bits 6", "adc ideal");
-        String uri = openFile("ideal.cim", text);
-        String h = hover(uri, text, "tiles 2", 2);
+        String h = hoverIn("ideal.cim", text, "tiles 2", 2);
         assertContains(h, "ADC: ideal (column sums not quantised), one per column");
     }
 
     @Test
     void hoverOnMappingShowsTotals() throws Exception {
-        String uri = openFile("small.cim", SMALL);
-        String h = hover(uri, SMALL, "mapping M", 9);
+        String h = hoverIn("small.cim", SMALL, "mapping M", 9);
         // 8 arrays of the chip's 32 = 25%
         assertContains(h, "**mapping M**: Net on Small");
         assertContains(h, "arrays: 8 used of 32 (25% of the chip)");
@@ -169,8 +154,7 @@ class HoverTest extends AbstractCimServerTest {
 
     @Test
     void hoverOnPlaceShowsWhatTheLayerGot() throws Exception {
-        String uri = openFile("small.cim", SMALL);
-        String h = hover(uri, SMALL, "on tile 0", 4);
+        String h = hoverIn("small.cim", SMALL, "on tile 0", 4);
         assertContains(h, "fc: 2x4 arrays · 100% · ADC 9b > 6b — tile 0 arrays 0..7");
     }
 
@@ -245,8 +229,7 @@ class HoverTest extends AbstractCimServerTest {
     @Test
     void hoverOnAChipDoesNotShowAPlainBlockCommentAboveIt() throws Exception {
         String text = "/* Copyright header of the file, not about the chip. */\n" + SMALL;
-        String uri = openFile("small.cim", text);
-        String h = hover(uri, text, "chip Small", 6);
+        String h = hoverIn("small.cim", text, "chip Small", 6);
         assertTrue(h.startsWith("**chip Small**") && !h.contains("Copyright"), h);
     }
 

@@ -23,38 +23,20 @@ class AttentionValidationTest {
     @Inject
     CimTestSupport support;
 
-    /** One head pair of scores: 16 tokens of 32 features, 4 heads of 8. */
-    static final String DESIGN = """
-            chip R {
-                technology rram
-                tiles 4
-                arrays per tile 16
-                array 128 x 128 { cell bits 2 write latency 100 ns write energy 10 pJ }
-                adc bits 8
-                dac bits 1
-                signed weights differential
-                endurance 1e5 writes
-            }
-            network Attn {
-                input x [16, 32]
-                dense q from x units 32 bias false
-                dense k from x units 32 bias false
-                reshape qh from q [16, 4, 8]
-                transpose qt from qh [1, 0, 2]
-                reshape kh from k [16, 4, 8]
-                transpose kt from kh [1, 2, 0]
-                matmul s from [qt, kt]
-                softmax a from s
-            }
-            quantization Q for Attn {
-                weights int8 symmetric per-channel
-                activations uint8
-            }
-            mapping M for Attn on R with Q {
-                place s on digital
-                lifetime at least 1 years at 30 fps
-            }
-            """;
+    /**
+     * One head pair of scores: 16 tokens of 32 features, 4 heads of 8 (attention.cim beside this class, which
+     * the editor's hover tests read too).
+     */
+    static final String DESIGN = read("attention.cim");
+
+    static String read(String resource) {
+        try (java.io.InputStream in = java.util.Objects.requireNonNull(
+                AttentionValidationTest.class.getResourceAsStream(resource), "no test resource " + resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("test resource " + resource + " cannot be read", e);
+        }
+    }
 
     private List<Issue> coded(Src src, String code) throws Exception {
         return support.issues(src.text()).stream().filter(i -> code.equals(i.getCode())).toList();

@@ -34,6 +34,23 @@ class PyTorchModelsTest {
             return model.network().layer(name).orElseThrow(() -> new AssertionError("no layer " + name + " in "
                     + names()));
         }
+
+        /** The shape of an imported weight tensor. */
+        List<Integer> dims(String weight) {
+            Tensor t = model.weights().get(weight);
+            return java.util.stream.IntStream.range(0, t.rank()).mapToObj(t::dim).toList();
+        }
+
+        long count(LayerKind kind) {
+            return model.network().layers().stream().filter(l -> l.kind() == kind).count();
+        }
+
+        /** The shape of the first layer of that kind (an encoder's first matmul: its attention scores). */
+        org.cimlang.compiler.ir.Shape shapeOfFirst(LayerKind kind) {
+            Layer first = model.network().layers().stream().filter(l -> l.kind() == kind).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + kind + " in " + names()));
+            return TestNetworks.analyse(model.network()).shapeOf(first.name());
+        }
     }
 
     private static Path resource(String file) {
@@ -115,18 +132,14 @@ class PyTorchModelsTest {
     @Test
     void bertLikeEncoderWithViewTransposeMatmulAndScaledScoresImportsAsAttention() throws Exception {
         Checked c = check("tiny_encoder");
-        List<LayerKind> kinds = c.model().network().layers().stream().map(Layer::kind).toList();
-        assertEquals(2, kinds.stream().filter(k -> k == LayerKind.MATMUL).count(), c.names().toString());
-        assertEquals(2, kinds.stream().filter(k -> k == LayerKind.LAYERNORM).count(), c.names().toString());
+        assertEquals(2, c.count(LayerKind.MATMUL), c.names().toString());
+        assertEquals(2, c.count(LayerKind.LAYERNORM), c.names().toString());
         // q, k, v, the out projection and the feed-forward pair
-        assertEquals(6, kinds.stream().filter(k -> k == LayerKind.DENSE).count(), c.names().toString());
-        assertTrue(kinds.contains(LayerKind.RESHAPE) && kinds.contains(LayerKind.TRANSPOSE), c.names().toString());
+        assertEquals(6, c.count(LayerKind.DENSE), c.names().toString());
+        assertTrue(c.count(LayerKind.RESHAPE) > 0 && c.count(LayerKind.TRANSPOSE) > 0, c.names().toString());
         assertEquals(Activation.GELU, c.layer("ff1").activation());
         // q's heads [2, 7, 8] by K^T [2, 8, 7]: the scores [2, 7, 7], softmax over the keys
-        Layer scores = c.model().network().layers().stream().filter(l -> l.kind() == LayerKind.MATMUL).findFirst()
-                .orElseThrow();
-        AnalyzedNetwork net = TestNetworks.analyse(c.model().network());
-        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 7, 7), net.shapeOf(scores.name()));
+        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 7, 7), c.shapeOfFirst(LayerKind.MATMUL));
         assertTrue(c.model().notes().contains("1 Mul/Div node by a constant folded into the weights of the dense layer "
                 + "before"), c.model().notes().toString());
     }
@@ -137,17 +150,13 @@ class PyTorchModelsTest {
         // transposes the input to [T, 1, E], splits one in_proj with Slice, merges the batch with the heads
         // ([T, 1 x 2, 8]) and transposes back
         Checked c = check("encoder_layer");
-        List<LayerKind> kinds = c.model().network().layers().stream().map(Layer::kind).toList();
-        assertEquals(2, kinds.stream().filter(k -> k == LayerKind.MATMUL).count(), c.names().toString());
+        assertEquals(2, c.count(LayerKind.MATMUL), c.names().toString());
         // q, k and v from the packed projection, out_proj, linear1 and linear2
-        assertEquals(6, kinds.stream().filter(k -> k == LayerKind.DENSE).count(), c.names().toString());
+        assertEquals(6, c.count(LayerKind.DENSE), c.names().toString());
         assertTrue(c.names().containsAll(List.of("self_attn_q", "self_attn_k", "self_attn_v", "self_attn_out_proj",
                 "linear1", "linear2")), c.names().toString());
         assertEquals(Activation.RELU, c.layer("linear1").activation());
-        AnalyzedNetwork net = TestNetworks.analyse(c.model().network());
-        Layer scores = c.model().network().layers().stream().filter(l -> l.kind() == LayerKind.MATMUL).findFirst()
-                .orElseThrow();
-        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 7, 7), net.shapeOf(scores.name()));
+        assertEquals(org.cimlang.compiler.ir.Shape.of(2, 7, 7), c.shapeOfFirst(LayerKind.MATMUL));
         assertTrue(c.model().weights().keySet().stream().noneMatch(w -> w.startsWith("self_attn.")
                 || w.equals("self_attn.weight")), "the packed projection is dropped: " + c.model().weights().keySet());
     }
@@ -173,8 +182,7 @@ class PyTorchModelsTest {
         assertEquals(LayerKind.LSTM, lstm.kind());
         assertEquals(16, lstm.units());
         assertTrue(lstm.last(), "out[:, -1] takes the last step");
-        assertEquals(List.of(64, 26), List.of(c.model().weights().get("rnn.weight").dim(0),
-                c.model().weights().get("rnn.weight").dim(1)));
+        assertEquals(List.of(64, 26), c.dims("rnn.weight"));
     }
 
     @Test
@@ -191,8 +199,7 @@ class PyTorchModelsTest {
         Layer gru = c.layer("rnn");
         assertEquals(LayerKind.GRU, gru.kind());
         assertTrue(!gru.last());
-        assertEquals(List.of(36, 20), List.of(c.model().weights().get("rnn.weight").dim(0),
-                c.model().weights().get("rnn.weight").dim(1)));
+        assertEquals(List.of(36, 20), c.dims("rnn.weight"));
         assertEquals(48, c.model().weights().get("rnn.bias").size(), "4H: the candidate's two biases apart");
     }
 

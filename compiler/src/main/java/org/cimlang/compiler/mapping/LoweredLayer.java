@@ -40,22 +40,16 @@ public record LoweredLayer(String layer, LayerKind kind, long k, long n, long gr
                 activation, bias, inputRowBytes, outputRowBytes, kernelH, origin, null, 0);
     }
 
-    /** A matmul whose second operand is written into the arrays every inference. */
-    public LoweredLayer(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
-            String input, int inputBits, int outputBits, NumberType weightType, String foldedBatchnorm,
-            Activation activation, boolean bias, double inputRowBytes, double outputRowBytes, long kernelH,
-            Object origin, String writtenOperand) {
-        this(layer, kind, k, n, groups, mvms, macs, input, inputBits, outputBits, weightType, foldedBatchnorm,
-                activation, bias, inputRowBytes, outputRowBytes, kernelH, origin, writtenOperand, 0);
+    /** This matmul with its second operand written into the arrays every inference. */
+    public LoweredLayer withWrittenOperand(String operand) {
+        return new LoweredLayer(layer, kind, k, n, groups, mvms, macs, input, inputBits, outputBits, weightType,
+                foldedBatchnorm, activation, bias, inputRowBytes, outputRowBytes, kernelH, origin, operand, stepOps);
     }
 
-    /** A recurrent layer with the digital work of its steps. */
-    public LoweredLayer(String layer, LayerKind kind, long k, long n, long groups, long mvms, long macs,
-            String input, int inputBits, int outputBits, NumberType weightType, String foldedBatchnorm,
-            Activation activation, boolean bias, double inputRowBytes, double outputRowBytes, long kernelH,
-            Object origin, double stepOps) {
-        this(layer, kind, k, n, groups, mvms, macs, input, inputBits, outputBits, weightType, foldedBatchnorm,
-                activation, bias, inputRowBytes, outputRowBytes, kernelH, origin, null, stepOps);
+    /** This recurrent layer with the digital work of its steps. */
+    public LoweredLayer withStepOps(double ops) {
+        return new LoweredLayer(layer, kind, k, n, groups, mvms, macs, input, inputBits, outputBits, weightType,
+                foldedBatchnorm, activation, bias, inputRowBytes, outputRowBytes, kernelH, origin, writtenOperand, ops);
     }
 
     /** Whether its "weights" are an activation written every inference (a matmul placed 'on arrays'). */

@@ -108,7 +108,7 @@ public final class WeightLowering {
             return new LoweredLayer(l.name(), l.kind(), k, n, 1, tokens, Math.multiplyExact(tokens,
                     Math.multiplyExact(k, n)), input, inBits, outBits, quant.of(l.name()).weights().type(),
                     bn == null ? null : bn.name(), act, l.bias(), k * (double) inBits / 8, n * (double) outBits / 8, 1,
-                    l.origin(), 0);
+                    l.origin());
         }
         if (l.kind().recurrent()) {
             // per step [x_t; h_(t-1)] times one (N + H) x 4H matrix: lstm's 4 gates; gru's reset and update
@@ -120,7 +120,7 @@ public final class WeightLowering {
             double ops = l.kind().spec().digitalOps().of(l, List.of(in), out);
             return new LoweredLayer(l.name(), l.kind(), k, n, 1, steps, Math.multiplyExact(steps, Math.multiplyExact(k,
                     n)), input, inBits, outBits, quant.of(l.name()).weights().type(), null, Activation.NONE, l.bias(),
-                    k * (double) inBits / 8, n * (double) outBits / 8, 1, l.origin(), ops);
+                    k * (double) inBits / 8, n * (double) outBits / 8, 1, l.origin()).withStepOps(ops);
         }
         long cin = in.dim(0);
         long g = l.groups();
@@ -135,7 +135,7 @@ public final class WeightLowering {
         double outRow = (double) out.dim(2) * out.dim(0) * outBits / 8;
         return new LoweredLayer(l.name(), l.kind(), k, n, g, mvms, macs, input, inBits, outBits,
                 quant.of(l.name()).weights().type(), bn == null ? null : bn.name(), act, l.bias(), inRow, outRow,
-                l.kernelH(), l.origin(), 0);
+                l.kernelH(), l.origin());
     }
 
     /**
@@ -159,7 +159,7 @@ public final class WeightLowering {
         long macs = Math.multiplyExact(Math.multiplyExact(groups, m), Math.multiplyExact(k, n));
         return new LoweredLayer(l.name(), l.kind(), k, n, groups, m, macs, first, inBits, outBits,
                 quant.of(second).activations().type(), null, l.activation(), false, k * (double) inBits / 8,
-                n * (double) outBits / 8, 1, l.origin(), second);
+                n * (double) outBits / 8, 1, l.origin()).withWrittenOperand(second);
     }
 
     private static DigitalLayer digitalWork(Layer l, List<Shape> in, Shape out, String foldedInto, QuantPlan quant) {

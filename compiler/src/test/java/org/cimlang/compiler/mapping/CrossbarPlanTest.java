@@ -87,7 +87,7 @@ class CrossbarPlanTest {
     /** A dense layer of {@code k} rows and 16 int8 outputs on arrays of {@code rows} x 128. */
     private static ArrayPartition partition(long k, long rows, long expectedBlocks) {
         LoweredLayer m = new LoweredLayer("fc", org.cimlang.compiler.ir.LayerKind.DENSE, k, 16, 1, 1, k * 16, "in", 8,
-                8, NumberType.signed(8), null, org.cimlang.compiler.ir.Activation.NONE, true, 0, 0, 1, null, 0);
+                8, NumberType.signed(8), null, org.cimlang.compiler.ir.Activation.NONE, true, 0, 0, 1, null);
         SlicePlan s = BitSlicing.plan(NumberType.signed(8), 2, null, null);
         ArrayPartition p = ArrayPartitioning.partition(m, s, rows, 128);
         assertEquals(expectedBlocks, p.rowBlocks());

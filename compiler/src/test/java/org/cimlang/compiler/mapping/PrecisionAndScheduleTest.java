@@ -125,7 +125,7 @@ class PrecisionAndScheduleTest {
         LayerMapping c2 = r.layer("c2");
         LoweredLayer lowered = new LoweredLayer("c2", c2.kind(), 150, 16, 1, 100, 240_000, "p1", 8, 8,
                 org.cimlang.compiler.ir.NumberType.signed(8), null, org.cimlang.compiler.ir.Activation.RELU, true,
-                0, 0, 5, null, 0);
+                0, 0, 5, null);
         ActivityCounts a = Scheduling.activity(lowered, c2.plan());
         assertEquals(204_800, a.columnReads());
         assertEquals(204_800, a.adcConversions());

@@ -28,6 +28,18 @@ class NetworkQuantizerTest {
                 TestDesigns.spec(NumberType.unsigned(8), false, Granularity.PER_TENSOR), List.of(), 0);
     }
 
+    /** Images the quantised network (exact arithmetic) puts in the same class as the float model. */
+    private static int sameClasses(Compilation c, Map<String, Tensor> p, QuantizedNetwork q, float[][] x) {
+        int[] floatPred = FloatModel.of(c.analysis(), p).predict(Tensor.of(flat(x), x.length, x[0].length),
+                Parallel.serial());
+        int[] intPred = NetworkExecutor.forward(q, ExactEngine.INSTANCE, x, 0, x.length, false, null).predictions();
+        int same = 0;
+        for (int i = 0; i < x.length; i++) {
+            same += floatPred[i] == intPred[i] ? 1 : 0;
+        }
+        return same;
+    }
+
     @Test
     void eightBitQuantisationWithFoldedBatchnormAgreesWithTheFloatModel() {
         Network net = TestDesigns.convNet("C", null);
@@ -40,13 +52,7 @@ class NetworkQuantizerTest {
         assertInstanceOf(AliasNode.class, q.node("bn1"));
         assertEquals("bn1", ((MatrixNode) q.node("c1")).foldedBatchnorm());
         assertEquals(q.node("bn1").output(), q.node("c1").output());
-        int[] floatPred = FloatModel.of(c.analysis(), p).predict(Tensor.of(flat(x), x.length, x[0].length),
-                Parallel.serial());
-        int[] intPred = NetworkExecutor.forward(q, ExactEngine.INSTANCE, x, 0, x.length, false, null).predictions();
-        int same = 0;
-        for (int i = 0; i < x.length; i++) {
-            same += floatPred[i] == intPred[i] ? 1 : 0;
-        }
+        int same = sameClasses(c, p, q, x);
         // random weights give close logits; 8 bits still keep the arg-max of nearly every image
         assertTrue(same >= 180, "int8 and float agree on " + same + " of 200 images");
     }
@@ -85,13 +91,7 @@ class NetworkQuantizerTest {
         QuantizedNetwork q = NetworkQuantizer.quantize(c.analysis(), c.quant(), p, cal, InputCodes.FLOAT);
         assertInstanceOf(DigitalNode.class, q.node("s"));
         assertInstanceOf(DigitalNode.class, q.node("ctx"));
-        int[] floatPred = FloatModel.of(c.analysis(), p).predict(Tensor.of(flat(x), x.length, x[0].length),
-                Parallel.serial());
-        int[] intPred = NetworkExecutor.forward(q, ExactEngine.INSTANCE, x, 0, x.length, false, null).predictions();
-        int same = 0;
-        for (int i = 0; i < x.length; i++) {
-            same += floatPred[i] == intPred[i] ? 1 : 0;
-        }
+        int same = sameClasses(c, p, q, x);
         System.out.println("attention int8 vs float: same class for " + same + " of 200 images");
         assertTrue(same >= 180, "int8 and float agree on " + same + " of 200 images");
     }
