@@ -3,6 +3,7 @@
 #   1. Neovim 0.7 headless (e2e/neovim/run.sh)
 #   2. VS Code: code-server 4.100.3 + Chromium with the built .vsix (e2e/vscode/run.sh)
 #   3. HTML reports: every example's `cim compile --html` and three `cim run --html` in Chromium (e2e/html/run.sh)
+#   4. `cim daemon` with the real jar: check and compile through it print what they print without it (e2e/daemon/run.sh)
 # Needs JDK 17, Node 20+, npm, and apt-get (as root) for neovim/chromium/ripgrep/libkrb5-dev when
 # missing. Builds lsp-server/target/cim-lsp.jar with Maven if it is missing.
 #
@@ -13,7 +14,8 @@
 #                                             builds, 300 MB in ~/.cache/cimlang-e2e) and npm ci
 #   whole run-all.sh: ~75 s warm, ~4 min cold (measured 73 s and 237 s)
 #   html                                      ~75 s (11 reports written by cim, then drawn in Chromium)
-# Set CIM_E2E_SKIP=vscode (or neovim, html; comma-separated) to skip some.
+#   daemon                                    ~25 s
+# Set CIM_E2E_SKIP=vscode (or neovim, html, daemon; comma-separated) to skip some.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -48,6 +50,7 @@ total_start=$(date +%s)
 run neovim "$here/neovim/run.sh"
 run vscode "$here/vscode/run.sh"
 run html "$here/html/run.sh"
+run daemon "$here/daemon/run.sh"
 echo "==== end-to-end tests ($(( $(date +%s) - total_start )) s)"
 printf '%s\n' "${summary[@]}"
 echo "e2e: $passed passed, $failed failed, $skipped skipped"

@@ -4,7 +4,7 @@
 #   1. the simulator: `cim bench` (the plain int8 GEMM of the same products as the machine's limit, then the
 #      MLP 784-256-10 on 1,000 MNIST digits on an ideal, a noisy, an 'adc ideal' and an exact chip)
 #   2. start-up and compile: `cim check` of one file, `cim compile` of ResNet-18 on PIMCOMP's default chip,
-#      wall time and peak memory
+#      wall time and peak memory, each in a JVM of its own and then through a warm `cim daemon`
 #   3. the language server jar over stdio (LspBenchmark): cold start to the first diagnostics; with --full also
 #      edits, completion, hover and inlay hints on ResNet-50 and a 1,000-layer file, and edits of a 70,000-layer
 #      file (3.76 MB, the largest kind the server checks) and of a 93,000-layer one (5.0 MB, refused as too big)
@@ -24,6 +24,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+# each command in a JVM of its own, even when the user runs a daemon; section 2 then starts one of its own
+export CIM_DAEMON=off
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
@@ -56,6 +58,18 @@ measure "cim compile examples/resnet18/resnet18.cim (PIMCOMP's chip)" ./cim comp
 echo "where one run's time goes (CIM_TIMING=1):"
 CIM_TIMING=1 ./cim check examples/mlp/mlp.cim 2>&1 >/dev/null | grep '^cim: timing:'
 CIM_TIMING=1 ./cim compile examples/resnet18/resnet18.cim -o "$tmp" 2>&1 >/dev/null | grep '^cim: timing:'
+echo "the same through a warm daemon (cim daemon start; its own socket folder, stopped after), load $(load)"
+(
+  unset CIM_DAEMON
+  export XDG_RUNTIME_DIR="$tmp/run"
+  mkdir -m 700 "$XDG_RUNTIME_DIR"
+  trap './cim daemon stop > /dev/null 2>&1 || true' EXIT
+  ./cim daemon start --idle-minutes 5 > /dev/null
+  measure "cim check examples/mlp/mlp.cim, daemon" ./cim check examples/mlp/mlp.cim
+  measure "cim compile examples/resnet18/resnet18.cim, daemon" ./cim compile examples/resnet18/resnet18.cim -o "$tmp"
+  CIM_TIMING=1 ./cim check examples/mlp/mlp.cim 2>&1 >/dev/null | grep '^cim: timing:'
+  CIM_TIMING=1 ./cim compile examples/resnet18/resnet18.cim -o "$tmp" 2>&1 >/dev/null | grep '^cim: timing:'
+)
 
 echo "== 3. language server over stdio (LspBenchmark), load $(load)"
 if [ ! -f lsp-server/target/cim-lsp.jar ] || [ ! -d lsp-server/target/test-classes ]; then

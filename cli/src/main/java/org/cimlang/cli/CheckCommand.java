@@ -34,14 +34,15 @@ public class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PhaseTimings t = root != null ? root.timings : PhaseTimings.off();
-        com.google.inject.Injector injector = t.time("injector", Workspace::createInjector);
-        Workspace ws = t.time("parsing", () -> Workspace.load(injector, inputs));
+        CimCommand r = root != null ? root : new CimCommand();
+        PhaseTimings t = r.timings;
+        com.google.inject.Injector injector = t.time("injector", r.injectors);
+        Workspace ws = t.time("parsing", () -> Workspace.load(injector, inputs, r.workingDirectory));
         List<FileDiagnostic> diagnostics = t.time("validation", ws::validate);
         t.note(PhaseTimings.files(ws.loadedFiles()) + " parsed, " + ws.targets().size() + " validated");
         PrintWriter out = spec.commandLine().getOut();
         t.time("report", () -> {
-            out.print(DiagnosticReport.render(format, diagnostics, Path.of("").toAbsolutePath()));
+            out.print(DiagnosticReport.render(format, diagnostics, r.workingDirectory));
             out.flush();
             return null;
         });

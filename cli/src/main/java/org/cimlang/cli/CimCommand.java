@@ -14,10 +14,24 @@ public class CimCommand {
     /** In the order the root's help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(CheckCommand.class, CompileCommand.class, RunCommand.class,
             TrainCommand.class, BenchCommand.class, ImportCommand.class, ExportCommand.class, ReferenceCommand.class,
-            WarmupCommand.class);
+            DaemonCommand.class, WarmupCommand.class);
 
     /** Set by {@link Main} from the environment; subcommands read it through their parent. */
     PhaseTimings timings = PhaseTimings.off();
+
+    /**
+     * The folder relative paths on the command line are resolved against: the JVM's own, or the client's
+     * when the daemon serves the command (one JVM cannot change its working directory per request).
+     */
+    java.nio.file.Path workingDirectory = java.nio.file.Path.of("").toAbsolutePath();
+
+    /** Where {@code check} and {@code compile} get their injector: a new one, or the daemon's warm one. */
+    java.util.function.Supplier<com.google.inject.Injector> injectors = Workspace::createInjector;
+
+    /** {@code path} as given on the command line, resolved against {@link #workingDirectory}. */
+    java.nio.file.Path resolve(java.nio.file.Path path) {
+        return path == null ? null : workingDirectory.resolve(path).normalize();
+    }
 
     /** The command line with every subcommand (help, tests). */
     static CommandLine commandLine(CimCommand root) {

@@ -59,13 +59,16 @@ public class CompileCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json")) {
             throw new CliException("--format is text or json, found '" + format + "'", ExitCodes.CANNOT_RUN);
         }
+        CimCommand r = root != null ? root : new CimCommand();
+        Path htmlFile = r.resolve(this.htmlFile);
+        Path outputDir = r.resolve(this.outputDir);
         HtmlOutput.check(htmlFile);
-        PhaseTimings t = root != null ? root.timings : PhaseTimings.off();
-        com.google.inject.Injector injector = t.time("injector", Workspace::createInjector);
-        Workspace ws = t.time("parsing", () -> Workspace.load(injector, List.of(file)));
+        PhaseTimings t = r.timings;
+        com.google.inject.Injector injector = t.time("injector", r.injectors);
+        Workspace ws = t.time("parsing", () -> Workspace.load(injector, List.of(file), r.workingDirectory));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path base = Path.of("").toAbsolutePath();
+        Path base = r.workingDirectory;
         List<FileDiagnostic> diagnostics = t.time("validation", ws::validate);
         t.note(PhaseTimings.files(ws.loadedFiles()) + " parsed");
         if (!diagnostics.isEmpty()) {

@@ -8,7 +8,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // before picocli or Xtext load: a running daemon serves check and compile warm
+        java.util.OptionalInt served = DaemonClient.runIfServed(args);
+        System.exit(served.isPresent() ? served.getAsInt() : run(args));
     }
 
     /** Runs the command line and returns its exit code. */
@@ -24,8 +26,24 @@ public final class Main {
     /** As {@link #run(java.io.PrintWriter, java.io.PrintWriter, String...)} with the environment given. */
     static int run(java.io.PrintWriter out, java.io.PrintWriter err, java.util.Map<String, String> env,
             String... args) {
+        return run(out, err, new CimCommand(), PhaseTimings.from(env, err), args);
+    }
+
+    /**
+     * As {@link #run(java.io.PrintWriter, java.io.PrintWriter, String...)} for the daemon: the client's working
+     * directory, the daemon's injector, and timings that start when the request arrived.
+     */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, java.nio.file.Path workingDirectory,
+            java.util.function.Supplier<com.google.inject.Injector> injectors, PhaseTimings timings, String... args) {
         CimCommand root = new CimCommand();
-        root.timings = PhaseTimings.from(env, err);
+        root.workingDirectory = workingDirectory;
+        root.injectors = injectors;
+        return run(out, err, root, timings, args);
+    }
+
+    private static int run(java.io.PrintWriter out, java.io.PrintWriter err, CimCommand root, PhaseTimings timings,
+            String... args) {
+        root.timings = timings;
         CommandLine cli = CimCommand.commandLine(root, args);
         cli.setOut(out);
         cli.setErr(err);

@@ -36,8 +36,7 @@ final class PhaseTimings {
 
     /** On when the environment sets {@value #VARIABLE} to 1 or true. */
     static PhaseTimings from(Map<String, String> env, PrintWriter err) {
-        String v = env.get(VARIABLE);
-        if (v == null || !(v.equals("1") || v.equalsIgnoreCase("true"))) {
+        if (!requested(env)) {
             return off();
         }
         long before = System.nanoTime();
@@ -47,6 +46,29 @@ final class PhaseTimings {
         PhaseTimings t = new PhaseTimings(err, Math.max(0, uptime - measuring), before);
         t.steps.add(String.format(Locale.ROOT, "reading the JVM's start %d ms", measuring));
         t.lastEnd = System.nanoTime();
+        return t;
+    }
+
+    static boolean requested(Map<String, String> env) {
+        String v = env.get(VARIABLE);
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+    }
+
+    /**
+     * Timings of a request the daemon serves, on when the client's environment asks: the client's JVM start
+     * to its main ({@code clientMainAtMs}) and to sending the request ({@code clientSentAtMs}) come from the
+     * client; the rest is measured here from {@code arrivedNanos}, so the line's total is the client's whole
+     * process up to the report.
+     */
+    static PhaseTimings forDaemonRequest(Map<String, String> env, PrintWriter err, long clientMainAtMs,
+            long clientSentAtMs, long arrivedNanos) {
+        if (!requested(env)) {
+            return off();
+        }
+        long sending = Math.max(0, clientSentAtMs - clientMainAtMs);
+        PhaseTimings t = new PhaseTimings(err, clientMainAtMs, arrivedNanos - sending * 1_000_000);
+        t.steps.add(String.format(Locale.ROOT, "the client's request to the daemon %d ms", sending));
+        t.lastEnd = arrivedNanos;
         return t;
     }
 

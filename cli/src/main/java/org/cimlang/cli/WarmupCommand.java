@@ -31,6 +31,9 @@ public class WarmupCommand implements Callable<Integer> {
             Files.copy(in, file);
         }
         try {
+            // every check and compile first looks for a daemon (Main.main): its classes belong in the archive
+            DaemonClient.runIfServed(new String[] {"warmup"});
+            DaemonAddress.ofThisJar(System.getenv());
             Workspace ws = Workspace.load(Workspace.createInjector(), List.of(file));
             List<FileDiagnostic> diagnostics = ws.validate();
             DiagnosticReport.render(DiagnosticReport.Format.gcc, diagnostics, dir);

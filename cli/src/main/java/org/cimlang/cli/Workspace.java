@@ -54,12 +54,17 @@ public final class Workspace {
 
     /** Loads {@code inputs} (files or folders) and their workspaces. */
     public static Workspace load(Injector injector, List<Path> inputs) {
+        return load(injector, inputs, Path.of("").toAbsolutePath());
+    }
+
+    /** As {@link #load(Injector, List)}, relative inputs resolved against {@code workingDirectory}. */
+    public static Workspace load(Injector injector, List<Path> inputs, Path workingDirectory) {
         if (inputs.isEmpty()) {
             throw new CliException("no input: name .cim files or folders", ExitCodes.CANNOT_RUN);
         }
         Set<Path> targetFiles = new LinkedHashSet<>();
         for (Path in : inputs) {
-            Path p = in.toAbsolutePath().normalize();
+            Path p = workingDirectory.resolve(in).toAbsolutePath().normalize();
             if (!Files.exists(p)) {
                 throw new CliException(in + ": no such file or folder", ExitCodes.CANNOT_RUN);
             }

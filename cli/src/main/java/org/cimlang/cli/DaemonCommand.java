@@ -1,0 +1,131 @@
+package org.cimlang.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
+        description = {"Keeps one warm JVM that serves `cim check` and `cim compile`: a check of one file then takes "
+                + "about a fifth of a cold start's time (docs/editor.md). Opt-in: nothing starts one behind your back.",
+                "",
+                "  start   start the daemon of this build of cim.jar (a rebuild stops it; so does --idle-minutes "
+                        + "without a request)",
+                "  stop    stop it",
+                "  status  print its pid, requests served and heap; exit 1 when none is running",
+                "",
+                "While it runs, check and compile go through it unless CIM_DAEMON=off. Each request re-reads every "
+                        + "file, with the client's working directory and environment, as its own process would.",
+                "Exit codes: 0 done, 1 no daemon running (status), 2 could not run."})
+public class DaemonCommand implements Callable<Integer> {
+    /** How long `start` waits for the new daemon to warm up and listen. */
+    private static final long START_TIMEOUT_MS = 60_000;
+    /** A week: a forgotten daemon should not outlive that. */
+    private static final long MAX_IDLE_MINUTES = 7 * 24 * 60L;
+
+    @Parameters(index = "0", paramLabel = "ACTION", description = "start, stop or status")
+    String action;
+
+    @Option(names = "--idle-minutes", paramLabel = "N", defaultValue = "30",
+            description = "start: stop after N minutes without a request (default 30)")
+    long idleMinutes;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        DaemonAddress address = DaemonAddress.ofThisJar(System.getenv()).orElseThrow(() -> new CliException(
+                "the daemon runs from cim.jar: use the cim script (./cim daemon " + action + ")", ExitCodes.CANNOT_RUN));
+        switch (action) {
+            case "start" -> {
+                return start(address, out);
+            }
+            case "stop" -> {
+                Optional<String> answer = DaemonClient.ask(address, DaemonProtocol.STOP);
+                out.println(answer.map(a -> "cim daemon: " + a).orElse("cim daemon: none running for this build"));
+                for (long waited = 0; answer.isPresent() && Files.exists(address.socket()) && waited < 10_000;
+                        waited += 50) {
+                    Thread.sleep(50);
+                }
+                return ExitCodes.OK;
+            }
+            case "status" -> {
+                Optional<String> answer = DaemonClient.ask(address, DaemonProtocol.STATUS);
+                out.println(answer.map(a -> "cim daemon: " + a).orElse("cim daemon: none running for this build"));
+                return answer.isPresent() ? ExitCodes.OK : ExitCodes.ERRORS;
+            }
+            default -> throw new CliException("daemon: ACTION is start, stop or status, found '" + action + "'",
+                    ExitCodes.CANNOT_RUN);
+        }
+    }
+
+    private int start(DaemonAddress address, PrintWriter out) throws IOException, InterruptedException {
+        if (idleMinutes < 1) {
+            throw new CliException("--idle-minutes is at least 1, found " + idleMinutes, ExitCodes.CANNOT_RUN);
+        }
+        try {
+            address.prepareDirectory();
+        } catch (IOException e) {
+            throw new CliException("daemon: " + e.getMessage(), ExitCodes.CANNOT_RUN, e);
+        }
+        Optional<String> running = DaemonClient.ask(address, DaemonProtocol.STATUS);
+        if (running.isPresent()) {
+            out.println("cim daemon: already running: " + running.get());
+            return ExitCodes.OK;
+        }
+        Process p = new ProcessBuilder(command()).redirectInput(new File("/dev/null"))
+                .redirectOutput(address.log().toFile()).redirectErrorStream(true).start();
+        for (long waited = 0; waited < START_TIMEOUT_MS; waited += 50) {
+            Optional<String> status = DaemonClient.ask(address, DaemonProtocol.STATUS);
+            if (status.isPresent()) {
+                out.println("cim daemon: started: " + status.get());
+                out.println("cim daemon: log " + address.log() + "; `cim daemon stop` stops it");
+                return ExitCodes.OK;
+            }
+            if (!p.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        p.destroy();
+        String log = Files.exists(address.log()) ? Files.readString(address.log()).strip() : "";
+        throw new CliException("daemon: did not start" + (log.isEmpty() ? "" : ": " + log.lines().reduce((a, b) -> b)
+                .orElse("")) + "; see " + address.log(), ExitCodes.CANNOT_RUN);
+    }
+
+    /**
+     * The daemon's JVM: in its own session (setsid, where there is one) so that closing the terminal or Ctrl-C in
+     * it does not reach the daemon; the optimising compiler and a bounded heap, because it runs for long.
+     */
+    private List<String> command() {
+        List<String> cmd = new ArrayList<>();
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "setsid"))) {
+                cmd.add(Path.of(dir, "setsid").toString());
+                break;
+            }
+        }
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-XX:+UseSerialGC", "-Xmx2g"));
+        String extra = System.getenv("CIM_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonServer.class.getName(),
+                "--idle-minutes", Long.toString(Math.min(idleMinutes, MAX_IDLE_MINUTES))));
+        return cmd;
+    }
+}

@@ -1,0 +1,296 @@
+package org.cimlang.cli;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import com.google.inject.Injector;
+
+/**
+ * Serves {@code cim check} and {@code cim compile} from one warm JVM: the cold start of a JVM running Xtext, EMF
+ * and Guice is most of a one-file check (docs/editor.md). Each request runs exactly as the client's own process
+ * would (its working directory, environment, arguments, a fresh resource set re-reading every file) and gets
+ * back its stdout, stderr and exit code; only the injector and the JIT's compiled code are shared. Requests run
+ * one at a time. The daemon stops when asked, after {@code idle} without a request, or when its jar changes
+ * (a rebuild: clients then look for a daemon of the new jar).
+ */
+final class DaemonServer {
+    private static final Duration POLL = Duration.ofSeconds(2);
+
+    private final DaemonAddress address;
+    private final Supplier<String> currentIdentity;
+    private final Supplier<Injector> injector;
+    private final Duration idle;
+    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicLong lastRequestNanos = new AtomicLong(System.nanoTime());
+    private final AtomicInteger served = new AtomicInteger();
+    private final AtomicInteger open = new AtomicInteger();
+    private final long startedNanos = System.nanoTime();
+    private volatile boolean stopping;
+    private volatile Selector selector;
+    /** Whether a request failed (its exception is in the log, which is then kept). */
+    private volatile boolean failures;
+    private volatile String stopReason = "";
+
+    /**
+     * @param currentIdentity the jar's identity now ({@link DaemonAddress#identity}); when it differs from the
+     *                        address's, the jar was rebuilt and the daemon stops
+     * @param injector        the one injector every request uses (created once, on first use)
+     */
+    DaemonServer(DaemonAddress address, Supplier<String> currentIdentity, Supplier<Injector> injector, Duration idle) {
+        this.address = address;
+        this.currentIdentity = currentIdentity;
+        this.injector = injector;
+        this.idle = idle;
+    }
+
+    /** {@code java -cp cim.jar org.cimlang.cli.DaemonServer --idle-minutes N}, as {@code cim daemon start} runs it. */
+    public static void main(String[] args) throws IOException {
+        long idleMinutes = 30;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--idle-minutes") && i + 1 < args.length) {
+                idleMinutes = Long.parseLong(args[++i]);
+            }
+        }
+        DaemonAddress address = DaemonAddress.ofThisJar(System.getenv())
+                .orElseThrow(() -> new IllegalStateException("the daemon runs from cim.jar (java -cp cim.jar ...)"));
+        Path jar = Path.of(System.getProperty("java.class.path"));
+        Injector shared = Workspace.createInjector();
+        DaemonServer server = new DaemonServer(address, () -> identityOrGone(jar), () -> shared,
+                Duration.ofMinutes(idleMinutes));
+        server.warmUp();
+        String why = server.serve();
+        System.err.println("cim daemon: stopped: " + why);
+        if (!server.failures) {
+            // nothing to look into: one log per build would pile up in the folder
+            Files.deleteIfExists(address.log());
+        }
+        System.exit(0);
+    }
+
+    static String identityOrGone(Path jar) {
+        try {
+            return DaemonAddress.identity(jar);
+        } catch (IOException e) {
+            return "gone";
+        }
+    }
+
+    /**
+     * Runs the built-in example through check and compile until they are compiled code, so the first request a
+     * user makes is served warm (a few seconds, before the socket accepts anything).
+     */
+    void warmUp() throws IOException {
+        Path dir = Files.createTempDirectory("cim-daemon-warmup");
+        Path file = dir.resolve("warmup.cim");
+        Path out = dir.resolve("out");
+        try (var in = WarmupCommand.class.getResourceAsStream("warmup.cim")) {
+            Files.copy(in, file);
+        }
+        try {
+            java.io.StringWriter sink = new java.io.StringWriter();
+            for (int i = 0; i < 12; i++) {
+                PrintWriter w = new PrintWriter(sink);
+                Main.run(w, w, dir, injector, PhaseTimings.off(), "check", file.toString());
+                Main.run(w, w, dir, injector, PhaseTimings.off(), "compile", file.toString(), "-o", out.toString());
+                sink.getBuffer().setLength(0);
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /**
+     * Listens until stopped; returns why it stopped. Another live daemon of the same jar already listening is an
+     * error (its socket is not taken over); a socket file nobody answers on is a crashed daemon's and is removed.
+     */
+    String serve() throws IOException {
+        address.prepareDirectory();
+        if (Files.exists(address.socket())) {
+            if (DaemonClient.answers(address)) {
+                throw new IOException("a daemon already listens on " + address.socket());
+            }
+            Files.deleteIfExists(address.socket());
+        }
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                Selector selector = Selector.open()) {
+            server.bind(UnixDomainSocketAddress.of(address.socket()));
+            server.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            this.selector = selector;
+            System.err.println("cim daemon: listening on " + address.socket() + " (pid " + ProcessHandle.current().pid()
+                    + ", stops after " + idle.toMinutes() + " min without a request)");
+            while (!stopping) {
+                selector.select(POLL.toMillis());
+                selector.selectedKeys().clear();
+                SocketChannel client;
+                while ((client = server.accept()) != null) {
+                    SocketChannel c = client;
+                    open.incrementAndGet();
+                    lastRequestNanos.set(System.nanoTime());
+                    Thread t = new Thread(() -> handle(c), "cim-daemon-request");
+                    t.setDaemon(true);
+                    t.start();
+                }
+                checkWhetherToStop();
+            }
+        } finally {
+            Files.deleteIfExists(address.socket());
+        }
+        return stopReason;
+    }
+
+    /** Asks {@link #serve} to return at its next poll. */
+    void stop(String why) {
+        stopReason = why;
+        stopping = true;
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
+        }
+    }
+
+    private void checkWhetherToStop() {
+        if (!address.identity().equals(currentIdentity.get())) {
+            stop("its jar " + address.identity().split("\\|")[0] + " was rebuilt or removed");
+        } else if (!Files.exists(address.socket())) {
+            stop("its socket " + address.socket() + " was removed");
+        } else if (open.get() == 0 && System.nanoTime() - lastRequestNanos.get() > idle.toNanos()) {
+            stop("no request for " + idle.toMinutes() + " min");
+        }
+    }
+
+    private void handle(SocketChannel channel) {
+        try (channel;
+                DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)))) {
+            if (in.readInt() != DaemonProtocol.MAGIC || in.readInt() != DaemonProtocol.VERSION) {
+                DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
+                return;
+            }
+            byte kind = in.readByte();
+            String identity = DaemonProtocol.readString(in);
+            if (!identity.equals(address.identity())) {
+                DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
+                return;
+            }
+            switch (kind) {
+                case DaemonProtocol.RUN -> run(DaemonProtocol.readRun(in, identity), out);
+                case DaemonProtocol.STATUS -> text(out, status());
+                case DaemonProtocol.STOP -> {
+                    stop("asked to (cim daemon stop)");
+                    text(out, "stopping daemon pid " + ProcessHandle.current().pid());
+                }
+                default -> DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away (Ctrl-C) or sent garbage: its own loss, the daemon goes on
+            failures = true;
+            System.err.println("cim daemon: a request failed: " + e);
+        } finally {
+            lastRequestNanos.set(System.nanoTime());
+            open.decrementAndGet();
+        }
+    }
+
+    private void run(DaemonProtocol.Request r, DataOutputStream out) throws IOException {
+        long arrived = System.nanoTime();
+        if (r.args().isEmpty() || !DaemonProtocol.SERVED.contains(r.args().get(0))) {
+            DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
+            return;
+        }
+        Charset charset = Charset.isSupported(r.charset()) ? Charset.forName(r.charset()) : Charset.defaultCharset();
+        int code;
+        running.lock();
+        try {
+            PrintWriter stdout = new PrintWriter(new OutputStreamWriter(new FrameStream(out, DaemonProtocol.OUT), charset));
+            PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new FrameStream(out, DaemonProtocol.ERR), charset));
+            PhaseTimings timings = PhaseTimings.forDaemonRequest(r.env(), stderr, r.clientMainAtMs(), r.clientSentAtMs(),
+                    arrived);
+            try {
+                code = Main.run(stdout, stderr, Path.of(r.workingDirectory()), injector, timings,
+                        r.args().toArray(String[]::new));
+            } catch (OutOfMemoryError e) {
+                // the heap may be in any state: answer, then let the next client start a fresh daemon
+                stop("out of memory serving " + r.args());
+                stderr.println("cim: the daemon ran out of memory; run the command again (it runs without the daemon)");
+                code = ExitCodes.CANNOT_RUN;
+            }
+            stdout.flush();
+            stderr.flush();
+            served.incrementAndGet();
+        } finally {
+            running.unlock();
+        }
+        out.writeByte(DaemonProtocol.EXIT);
+        out.writeInt(4);
+        out.writeInt(code);
+        out.flush();
+    }
+
+    private String status() {
+        Runtime rt = Runtime.getRuntime();
+        long upS = (System.nanoTime() - startedNanos) / 1_000_000_000L;
+        long idleS = (System.nanoTime() - lastRequestNanos.get()) / 1_000_000_000L;
+        return String.format(java.util.Locale.ROOT,
+                "daemon pid %d on %s: up %d s, %,d requests served, heap %,d of %,d MB, idle %d s of %d min; serves %s",
+                ProcessHandle.current().pid(), address.socket(), upS, served.get(),
+                (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20, idleS, idle.toMinutes(),
+                String.join(" and ", List.copyOf(new java.util.TreeSet<>(DaemonProtocol.SERVED))));
+    }
+
+    private static void text(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        DaemonProtocol.writeFrame(out, DaemonProtocol.TEXT, b, 0, b.length);
+    }
+
+    /** One of the command's two streams, sent as frames; stdout and stderr share the socket in write order. */
+    private static final class FrameStream extends OutputStream {
+        private final DataOutputStream out;
+        private final byte type;
+
+        FrameStream(DataOutputStream out, byte type) {
+            this.out = out;
+            this.type = type;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            synchronized (out) {
+                for (int at = off; at < off + len; at += DaemonProtocol.MAX_FRAME_BYTES) {
+                    DaemonProtocol.writeFrame(out, type, b, at, Math.min(DaemonProtocol.MAX_FRAME_BYTES, off + len - at));
+                }
+            }
+        }
+    }
+}

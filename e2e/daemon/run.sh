@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# `cim daemon` with the real jar and real processes: start it, check that `cim check` and `cim compile`
+# print, exit and write exactly what they do without it (CIM_DAEMON=off), time both ways, stop it.
+# Uses a private socket folder (XDG_RUNTIME_DIR) so that a daemon the user runs is not touched.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+./cim --version > /dev/null   # builds the jar and the class-data archive when needed
+
+work=$(mktemp -d)
+export XDG_RUNTIME_DIR="$work/run"
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+cleanup() { ./cim daemon stop > /dev/null 2>&1 || true; rm -rf "$work"; }
+trap cleanup EXIT
+fail() { echo "daemon e2e: FAIL: $*" >&2; exit 1; }
+
+if ./cim daemon status > "$work/status" 2>&1; then fail "a daemon runs before the start: $(cat "$work/status")"; fi
+grep -q "none running" "$work/status" || fail "status without a daemon: $(cat "$work/status")"
+./cim daemon start --idle-minutes 5 | tee "$work/start"
+grep -q "^cim daemon: started: daemon pid " "$work/start" || fail "start: $(cat "$work/start")"
+./cim daemon status | grep -q "requests served" || fail "status after the start"
+
+# the same bytes and exit code both ways
+same() {
+  local label="$1"; shift
+  local rc_d=0 rc_o=0
+  "$@" > "$work/d.out" 2> "$work/d.err" || rc_d=$?
+  CIM_DAEMON=off "$@" > "$work/o.out" 2> "$work/o.err" || rc_o=$?
+  [ "$rc_d" = "$rc_o" ] || fail "$label: exit $rc_d through the daemon, $rc_o without"
+  cmp -s "$work/d.out" "$work/o.out" || { diff "$work/d.out" "$work/o.out" | head; fail "$label: stdout differs"; }
+  cmp -s "$work/d.err" "$work/o.err" || { diff "$work/d.err" "$work/o.err" | head; fail "$label: stderr differs"; }
+  echo "  same output and exit code ($rc_d) both ways: $label"
+}
+same "cim check examples/mlp/mlp.cim" ./cim check examples/mlp/mlp.cim
+same "cim check examples/ (every example)" ./cim check examples/
+same "cim check --format sarif examples/chips" ./cim check --format sarif examples/chips
+printf 'chip Broken { arrays 0 of 128 x 128 }\n' > "$work/broken.cim"
+same "cim check of a file with errors" ./cim check "$work/broken.cim"
+same "cim check of a missing file" ./cim check "$work/missing.cim"
+(cd examples && same "cim check with a relative path from examples/" ../cim check resnet18/resnet18.cim)
+
+mkdir "$work/with" "$work/without"
+./cim compile examples/resnet18/resnet18.cim -o "$work/with" > "$work/with.txt" 2> /dev/null
+CIM_DAEMON=off ./cim compile examples/resnet18/resnet18.cim -o "$work/without" > "$work/without.txt" 2> /dev/null
+cmp -s "$work/with.txt" "$work/without.txt" || fail "compile: the reports differ"
+cmp -s "$work/with/ResNet18OnPimcomp.program.json" "$work/without/ResNet18OnPimcomp.program.json" \
+  || fail "compile: the programs differ"
+echo "  same report and program both ways: cim compile examples/resnet18/resnet18.cim"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+timed() {
+  local label="$1"; shift
+  local times=()
+  local t0
+  for _ in 1 2 3 4 5; do
+    t0=$EPOCHREALTIME
+    "$@" > /dev/null 2>&1 || true
+    times+=("$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.2f", b - a}')")
+  done
+  echo "  $label: median $(printf '%s\n' "${times[@]}" | median) s (runs: ${times[*]})"
+}
+timed "check, daemon" ./cim check examples/mlp/mlp.cim
+timed "check, no daemon" env CIM_DAEMON=off ./cim check examples/mlp/mlp.cim
+timed "compile ResNet-18, daemon" ./cim compile examples/resnet18/resnet18.cim -o "$work/with"
+timed "compile ResNet-18, no daemon" env CIM_DAEMON=off ./cim compile examples/resnet18/resnet18.cim -o "$work/with"
+
+./cim daemon stop | grep -q "^cim daemon: stopping daemon pid " || fail "stop"
+if ./cim daemon status > /dev/null 2>&1; then fail "the daemon still answers after stop"; fi
+[ -z "$(find "$XDG_RUNTIME_DIR" -name '*.sock')" ] || fail "the socket is left after stop"
+echo "daemon e2e: PASS"
