@@ -20,6 +20,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,11 +41,14 @@ import com.google.inject.Injector;
  */
 final class DaemonServer {
     private static final Duration POLL = Duration.ofSeconds(2);
+    /** How long a client has to send its whole request after connecting (it sends it at once). */
+    static final Duration REQUEST_DEADLINE = Duration.ofSeconds(10);
 
     private final DaemonAddress address;
     private final Supplier<String> currentIdentity;
     private final Supplier<Injector> injector;
     private final Duration idle;
+    private final Duration requestDeadline;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicLong lastRequestNanos = new AtomicLong(System.nanoTime());
     private final AtomicInteger served = new AtomicInteger();
@@ -59,6 +66,12 @@ final class DaemonServer {
      * @param injector        the one injector every request uses (created once, on first use)
      */
     DaemonServer(DaemonAddress address, Supplier<String> currentIdentity, Supplier<Injector> injector, Duration idle) {
+        this(address, currentIdentity, injector, idle, REQUEST_DEADLINE);
+    }
+
+    DaemonServer(DaemonAddress address, Supplier<String> currentIdentity, Supplier<Injector> injector, Duration idle,
+            Duration requestDeadline) {
+        this.requestDeadline = requestDeadline;
         this.address = address;
         this.currentIdentity = currentIdentity;
         this.injector = injector;
@@ -137,6 +150,11 @@ final class DaemonServer {
             }
             Files.deleteIfExists(address.socket());
         }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cim-daemon-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                 Selector selector = Selector.open()) {
             server.bind(UnixDomainSocketAddress.of(address.socket()));
@@ -153,13 +171,14 @@ final class DaemonServer {
                     SocketChannel c = client;
                     open.incrementAndGet();
                     lastRequestNanos.set(System.nanoTime());
-                    Thread t = new Thread(() -> handle(c), "cim-daemon-request");
+                    Thread t = new Thread(() -> handle(c, timer), "cim-daemon-request");
                     t.setDaemon(true);
                     t.start();
                 }
                 checkWhetherToStop();
             }
         } finally {
+            timer.shutdownNow();
             Files.deleteIfExists(address.socket());
         }
         return stopReason;
@@ -185,7 +204,10 @@ final class DaemonServer {
         }
     }
 
-    private void handle(SocketChannel channel) {
+    private void handle(SocketChannel channel, ScheduledExecutorService timer) {
+        // a client that connects and never sends would hold its thread, and keep the daemon from ever being idle
+        ScheduledFuture<?> deadline = timer.schedule(() -> closeQuietly(channel), requestDeadline.toMillis(),
+                TimeUnit.MILLISECONDS);
         try (channel;
                 DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)))) {
@@ -199,8 +221,12 @@ final class DaemonServer {
                 DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
                 return;
             }
+            DaemonProtocol.Request request = kind == DaemonProtocol.RUN ? DaemonProtocol.readRun(in, identity) : null;
+            if (!deadline.cancel(false)) {
+                return; // too late: the channel is closed
+            }
             switch (kind) {
-                case DaemonProtocol.RUN -> run(DaemonProtocol.readRun(in, identity), out);
+                case DaemonProtocol.RUN -> run(request, out);
                 case DaemonProtocol.STATUS -> text(out, status());
                 case DaemonProtocol.STOP -> {
                     stop("asked to (cim daemon stop)");
@@ -215,6 +241,14 @@ final class DaemonServer {
         } finally {
             lastRequestNanos.set(System.nanoTime());
             open.decrementAndGet();
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            System.err.println("cim daemon: closing a silent client's connection: " + e);
         }
     }
 

@@ -63,7 +63,8 @@ class DaemonServerTest {
             Files.writeString(jar, "version 1");
         }
         DaemonAddress address = DaemonAddress.of(jar, tmp.resolve("sockets"));
-        server = new DaemonServer(address, () -> DaemonServer.identityOrGone(jar), () -> injector, idle);
+        server = new DaemonServer(address, () -> DaemonServer.identityOrGone(jar), () -> injector, idle,
+                Duration.ofMillis(500));
         DaemonServer s = server;
         serving = CompletableFuture.supplyAsync(() -> {
             try {
@@ -178,6 +179,22 @@ class DaemonServerTest {
         }
         Answer after = send(address, EXAMPLES, Map.of(), "check", "mlp/mlp.cim");
         assertEquals(OptionalInt.of(ExitCodes.OK), after.exit(), after.err());
+    }
+
+    @Test
+    void aClientThatConnectsAndSaysNothingIsHungUpOnAndTheDaemonStillGoesIdle() throws Exception {
+        DaemonAddress address = start(Duration.ofMillis(1_500));
+        try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            silent.connect(UnixDomainSocketAddress.of(address.socket()));
+            long t0 = System.nanoTime();
+            int read = silent.read(java.nio.ByteBuffer.allocate(1)); // blocks until the daemon closes its end
+            assertEquals(-1, read);
+            assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "closed after the 0.5 s deadline");
+            assertTrue(DaemonClient.answers(address), "the daemon serves on");
+        }
+        String why = serving.get(15, TimeUnit.SECONDS);
+        server = null;
+        assertTrue(why.startsWith("no request for"), why);
     }
 
     @Test
