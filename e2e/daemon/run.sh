@@ -20,11 +20,14 @@ grep -q "none running" "$work/status" || fail "status without a daemon: $(cat "$
 grep -q "^cim daemon: started: daemon pid " "$work/start" || fail "start: $(cat "$work/start")"
 ./cim daemon status | grep -q "requests served" || fail "status after the start"
 
-# the same bytes and exit code both ways
+served() { "$repo/cim" daemon status | sed -n 's/.*, \([0-9,]*\) requests served.*/\1/p' | tr -d ,; }
+# the same bytes and exit code both ways (and the first way did go through the daemon)
 same() {
   local label="$1"; shift
-  local rc_d=0 rc_o=0
+  local rc_d=0 rc_o=0 before
+  before=$(served)
   "$@" > "$work/d.out" 2> "$work/d.err" || rc_d=$?
+  [ "$(served)" = $((before + 1)) ] || fail "$label: the daemon did not serve it ($before requests before, $(served) after)"
   CIM_DAEMON=off "$@" > "$work/o.out" 2> "$work/o.err" || rc_o=$?
   [ "$rc_d" = "$rc_o" ] || fail "$label: exit $rc_d through the daemon, $rc_o without"
   cmp -s "$work/d.out" "$work/o.out" || { diff "$work/d.out" "$work/o.out" | head; fail "$label: stdout differs"; }
@@ -38,10 +41,18 @@ printf 'chip Broken { arrays 0 of 128 x 128 }\n' > "$work/broken.cim"
 same "cim check of a file with errors" ./cim check "$work/broken.cim"
 same "cim check of a missing file" ./cim check "$work/missing.cim"
 (cd examples && same "cim check with a relative path from examples/" ../cim check resnet18/resnet18.cim)
+# one that must not be served: picocli would read @FILE in the daemon's folder
+printf 'examples/mlp/mlp.cim\n' > "$work/args.txt"
+before=$(served)
+./cim check "@$work/args.txt" > /dev/null
+[ "$(served)" = "$before" ] || fail "an @file command line went through the daemon"
+echo "  not served, run in its own JVM: cim check @FILE"
 
 mkdir "$work/with" "$work/without"
+before=$(served)
 ./cim compile examples/resnet18/resnet18.cim -o "$work/with" > "$work/with.txt" 2> /dev/null
 CIM_DAEMON=off ./cim compile examples/resnet18/resnet18.cim -o "$work/without" > "$work/without.txt" 2> /dev/null
+[ "$(served)" = $((before + 1)) ] || fail "compile: the daemon did not serve it"
 cmp -s "$work/with.txt" "$work/without.txt" || fail "compile: the reports differ"
 cmp -s "$work/with/ResNet18OnPimcomp.program.json" "$work/without/ResNet18OnPimcomp.program.json" \
   || fail "compile: the programs differ"

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param identity the jar's real path, size and modification time: the client sends it and the daemon refuses a
  *                 request whose identity is not its own
  */
-record DaemonAddress(Path directory, Path socket, Path log, String identity) {
+record DaemonAddress(Path directory, Path socket, Path log, Path lock, String identity) {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     /** The address of the daemon of {@code jar}, in {@code directory}. */
@@ -31,7 +31,7 @@ record DaemonAddress(Path directory, Path socket, Path log, String identity) {
         String hex = Long.toHexString(fnv1a(identity));
         String name = new StringBuilder("cim-").append("0".repeat(16 - hex.length())).append(hex).toString();
         return new DaemonAddress(directory, directory.resolve(name.concat(".sock")), directory.resolve(name.concat(".log")),
-                identity);
+                directory.resolve(name.concat(".lock")), identity);
     }
 
     /**

@@ -11,10 +11,10 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,12 +22,15 @@ import java.util.OptionalInt;
 
 /**
  * The client half of the daemon: when one is running for this jar, {@code cim check} and {@code cim compile}
- * send it their arguments and print what it answers. Anything that goes wrong before the daemon has said a word
- * (none running, another build's daemon, a refused request) leaves the command to run in this process, as it
- * would without a daemon; {@code CIM_DAEMON=off} skips the daemon.
+ * send it their arguments and print what it answers. Anything that goes wrong before the daemon has printed a
+ * byte (none running, a socket folder others may enter, another user or build at the other end, a refused
+ * request, no answer within {@link #ACCEPT_TIMEOUT}, a daemon that dies before any output) leaves the command to
+ * run in this process, as it would without a daemon; {@code CIM_DAEMON=off} skips the daemon.
  */
 final class DaemonClient {
     static final String VARIABLE = "CIM_DAEMON";
+    /** A live daemon accepts a request at once (before running the ones ahead of it). */
+    static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(5);
 
     private DaemonClient() {
     }
@@ -35,7 +38,8 @@ final class DaemonClient {
     /** The daemon's exit code when it ran the command, or empty: run it here. */
     static OptionalInt runIfServed(String[] args) {
         long mainNanos = System.nanoTime();
-        if (args.length == 0 || !DaemonProtocol.SERVED.contains(args[0])) {
+        List<String> argList = List.of(args);
+        if (!DaemonProtocol.served(argList)) {
             return OptionalInt.empty();
         }
         Map<String, String> env = System.getenv();
@@ -54,36 +58,39 @@ final class DaemonClient {
             mainAtMs = Math.max(0, uptime - (System.nanoTime() - mainNanos) / 1_000_000);
         }
         DaemonProtocol.Request request = new DaemonProtocol.Request(address.get().identity(),
-                Path.of("").toAbsolutePath().toString(), Charset.defaultCharset().name(), env, mainAtMs, sentAtMs,
-                List.of(args));
+                Path.of("").toAbsolutePath().toString(), DaemonProtocol.encodings(), env, mainAtMs, sentAtMs, argList);
         return send(address.get(), request, System.out, System.err);
     }
 
     /**
-     * Sends {@code request} and copies the answer to {@code out} and {@code err}. Empty when the daemon could not
-     * be reached or refused before any output; once it has written, a lost connection is an error (exit 2): the
-     * command may have half run, and running it again here could print its output twice.
+     * Sends {@code request} and copies the answer to {@code out} and {@code err}. Empty when the command should
+     * run here instead (see the class comment); once the daemon has printed, a lost connection is an error (exit
+     * 2): running the command again here could print its output twice.
      */
     static OptionalInt send(DaemonAddress address, DaemonProtocol.Request request, PrintStream out, PrintStream err) {
-        boolean answered = false;
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(address.socket()));
-            DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-            DaemonProtocol.writeRun(o, request);
+        boolean printed = false;
+        Connection connection = null;
+        try (Connection c = Connection.open(address)) {
+            if (c == null) {
+                return OptionalInt.empty();
+            }
+            connection = c;
+            DaemonProtocol.writeRun(c.out, request);
             while (true) {
-                byte type = in.readByte();
-                if (type == DaemonProtocol.REFUSED && !answered) {
+                byte type = c.in.readByte();
+                if (type == DaemonProtocol.REFUSED && !printed) {
                     return OptionalInt.empty();
                 }
-                byte[] payload = DaemonProtocol.readPayload(in);
-                answered = true;
+                byte[] payload = DaemonProtocol.readPayload(c.in);
                 switch (type) {
+                    case DaemonProtocol.ACCEPTED -> c.accepted();
                     case DaemonProtocol.OUT -> {
+                        printed = true;
                         out.write(payload);
                         out.flush();
                     }
                     case DaemonProtocol.ERR -> {
+                        printed = true;
                         err.write(payload);
                         err.flush();
                     }
@@ -94,7 +101,12 @@ final class DaemonClient {
                 }
             }
         } catch (IOException e) {
-            if (!answered) {
+            if (!printed) {
+                if (connection != null && connection.timedOut) {
+                    err.println("cim: the daemon did not answer within " + ACCEPT_TIMEOUT.toSeconds() + " s (its log: "
+                            + address.log() + "); running the command here");
+                    err.flush();
+                }
                 return OptionalInt.empty();
             }
             err.println("cim: the daemon stopped while running the command (" + describe(e) + "); its log is "
@@ -111,19 +123,18 @@ final class DaemonClient {
 
     /** Sends a {@link DaemonProtocol#STATUS} or {@link DaemonProtocol#STOP} and returns the daemon's text answer. */
     static Optional<String> ask(DaemonAddress address, byte kind) {
-        if (!Files.exists(address.socket())) {
-            return Optional.empty();
-        }
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(address.socket()));
-            DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
-            DaemonProtocol.writeHeader(o, kind, address.identity());
-            o.flush();
-            if (in.readByte() != DaemonProtocol.TEXT) {
+        try (Connection c = Connection.open(address)) {
+            if (c == null) {
                 return Optional.empty();
             }
-            return Optional.of(new String(DaemonProtocol.readPayload(in), StandardCharsets.UTF_8));
+            DaemonProtocol.writeHeader(c.out, kind, address.identity());
+            c.out.flush();
+            if (c.in.readByte() != DaemonProtocol.TEXT) {
+                return Optional.empty();
+            }
+            String text = new String(DaemonProtocol.readPayload(c.in), StandardCharsets.UTF_8);
+            c.accepted();
+            return Optional.of(text);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -131,5 +142,74 @@ final class DaemonClient {
 
     private static String describe(IOException e) {
         return e instanceof EOFException ? "the connection closed" : e.getMessage();
+    }
+
+    /**
+     * A connection to a daemon of this user in a folder closed to others, closed by a watchdog unless the daemon
+     * accepts the request within {@link #ACCEPT_TIMEOUT}: a stopped (SIGSTOP) or wedged daemon must not hang
+     * every check.
+     */
+    private static final class Connection implements AutoCloseable {
+        private final SocketChannel channel;
+        final DataOutputStream out;
+        final DataInputStream in;
+        private final Thread watchdog;
+        private volatile boolean accepted;
+        volatile boolean timedOut;
+
+        private Connection(SocketChannel channel) {
+            this.channel = channel;
+            this.out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+            this.in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+            this.watchdog = new Thread(this::closeUnlessAccepted, "cim-daemon-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+
+        /** A connection, or null when there is no daemon to trust at the address. */
+        static Connection open(DaemonAddress address) throws IOException {
+            if (!Files.exists(address.socket()) || address.unsafeBecause().isPresent()) {
+                return null;
+            }
+            SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            try {
+                channel.connect(UnixDomainSocketAddress.of(address.socket()));
+                if (!DaemonPeers.sameUser(channel)) {
+                    channel.close();
+                    return null;
+                }
+                return new Connection(channel);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        }
+
+        void accepted() {
+            accepted = true;
+            watchdog.interrupt();
+        }
+
+        private void closeUnlessAccepted() {
+            try {
+                Thread.sleep(ACCEPT_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                return; // accepted, or closed
+            }
+            if (!accepted) {
+                timedOut = true;
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // the read it unblocks reports the failure; nothing more to say here
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            watchdog.interrupt();
+            channel.close();
+        }
     }
 }

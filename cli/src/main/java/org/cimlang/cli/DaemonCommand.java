@@ -86,8 +86,10 @@ public class DaemonCommand implements Callable<Integer> {
             out.println("cim daemon: already running: " + running.get());
             return ExitCodes.OK;
         }
+        // appended, not truncated: a second `start` at the same moment must not wipe the first daemon's log
         Process p = new ProcessBuilder(command()).redirectInput(new File("/dev/null"))
-                .redirectOutput(address.log().toFile()).redirectErrorStream(true).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(address.log().toFile())).redirectErrorStream(true)
+                .start();
         for (long waited = 0; waited < START_TIMEOUT_MS; waited += 50) {
             Optional<String> status = DaemonClient.ask(address, DaemonProtocol.STATUS);
             if (status.isPresent()) {
@@ -119,7 +121,10 @@ public class DaemonCommand implements Callable<Integer> {
             }
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-XX:+UseSerialGC", "-Xmx2g"));
+        // out of memory, the heap may be in any state (Xtext's validators even catch the error): exit, and the
+        // clients run their commands themselves
+        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-XX:+UseSerialGC", "-Xmx2g",
+                "-XX:+ExitOnOutOfMemoryError"));
         String extra = System.getenv("CIM_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             cmd.addAll(List.of(extra.trim().split("\\s+")));

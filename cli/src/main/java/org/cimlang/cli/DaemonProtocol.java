@@ -24,7 +24,7 @@ final class DaemonProtocol {
     static final java.util.Set<String> SERVED = java.util.Set.of("check", "compile");
 
     static final int MAGIC = 0x43494d44; // "CIMD"
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final byte RUN = 1;
     static final byte STATUS = 2;
@@ -36,14 +36,45 @@ final class DaemonProtocol {
     /** The daemon runs another build of cim.jar (or another protocol): the client runs the command itself. */
     static final byte REFUSED = 4;
     static final byte TEXT = 5;
+    /** The request was read and will run (after any request ahead of it): the daemon is alive. */
+    static final byte ACCEPTED = 6;
 
     static final int MAX_STRING_BYTES = 1 << 20;
+    /** A whole request: the environment, arguments and paths of one command line fit many times over. */
+    static final int MAX_REQUEST_BYTES = 4 << 20;
     static final int MAX_FRAME_BYTES = 1 << 24;
     static final int MAX_ITEMS = 10_000;
 
-    /** One command for the daemon to run, as the client's process would have. */
-    record Request(String identity, String workingDirectory, String charset, Map<String, String> env,
+    /**
+     * One command for the daemon to run, as the client's process would have.
+     *
+     * @param encodings the client JVM's {@link #encodings()}: a daemon with others would read files and write
+     *                  output in another charset than the client's own process, so it refuses
+     */
+    record Request(String identity, String workingDirectory, String encodings, Map<String, String> env,
             long clientMainAtMs, long clientSentAtMs, List<String> args) {
+    }
+
+    /** This JVM's charsets for file contents and for file names (JDK 17 takes both from the locale). */
+    static String encodings() {
+        return new StringBuilder(System.getProperty("file.encoding", "")).append('|')
+                .append(System.getProperty("sun.jnu.encoding", "")).toString();
+    }
+
+    /**
+     * Whether the daemon may run these arguments: the commands it serves, and no {@code @file} (picocli would read
+     * it relative to the daemon's working directory, not the client's).
+     */
+    static boolean served(List<String> args) {
+        if (args.isEmpty() || !SERVED.contains(args.get(0))) {
+            return false;
+        }
+        for (String a : args) { // a loop, not a stream: this runs in every check's client before the JIT does
+            if (a.startsWith("@")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void writeHeader(DataOutputStream out, byte kind, String identity) throws IOException {
@@ -56,7 +87,7 @@ final class DaemonProtocol {
     static void writeRun(DataOutputStream out, Request r) throws IOException {
         writeHeader(out, RUN, r.identity());
         writeString(out, r.workingDirectory());
-        writeString(out, r.charset());
+        writeString(out, r.encodings());
         out.writeInt(r.env().size());
         for (Map.Entry<String, String> e : r.env().entrySet()) {
             writeString(out, e.getKey());
@@ -74,7 +105,7 @@ final class DaemonProtocol {
     /** Reads a {@link #RUN} request's body, after its header. */
     static Request readRun(DataInputStream in, String identity) throws IOException {
         String cwd = readString(in);
-        String charset = readString(in);
+        String encodings = readString(in);
         int envSize = count(in);
         Map<String, String> env = new LinkedHashMap<>();
         for (int i = 0; i < envSize; i++) {
@@ -87,7 +118,7 @@ final class DaemonProtocol {
         for (int i = 0; i < argc; i++) {
             args.add(readString(in));
         }
-        return new Request(identity, cwd, charset, Map.copyOf(env), mainAt, sentAt, List.copyOf(args));
+        return new Request(identity, cwd, encodings, Map.copyOf(env), mainAt, sentAt, List.copyOf(args));
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {
@@ -122,6 +153,34 @@ final class DaemonProtocol {
             throw new IOException("bad frame length " + n);
         }
         return in.readNBytes(n);
+    }
+
+    /** An input stream that fails once more than {@code limit} bytes were read from it. */
+    static final class Bounded extends java.io.FilterInputStream {
+        private long left;
+
+        Bounded(java.io.InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --left < 0) {
+                throw new IOException("a request longer than " + MAX_REQUEST_BYTES + " bytes");
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0 && (left -= n) < 0) {
+                throw new IOException("a request longer than " + MAX_REQUEST_BYTES + " bytes");
+            }
+            return n;
+        }
     }
 
     static void writeFrame(DataOutputStream out, byte type, byte[] bytes, int off, int len) throws IOException {

@@ -11,6 +11,8 @@ import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -18,6 +20,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -29,20 +32,28 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import org.cimlang.semantic.CimSemantics;
+import org.cimlang.semantic.WeightsFileCheck;
+
 import com.google.inject.Injector;
 
 /**
  * Serves {@code cim check} and {@code cim compile} from one warm JVM: the cold start of a JVM running Xtext, EMF
  * and Guice is most of a one-file check (docs/editor.md). Each request runs exactly as the client's own process
  * would (its working directory, environment, arguments, a fresh resource set re-reading every file) and gets
- * back its stdout, stderr and exit code; only the injector and the JIT's compiled code are shared. Requests run
- * one at a time. The daemon stops when asked, after {@code idle} without a request, or when its jar changes
- * (a rebuild: clients then look for a daemon of the new jar).
+ * back its stdout, stderr (Xtext's log lines included) and exit code; the injector and the JIT's compiled code
+ * are shared, and the semantic layer's memos are emptied after each request. Requests run one at a time. The
+ * daemon stops when asked, after {@code idle} without a request, or when its jar changes (a rebuild: clients
+ * then look for a daemon of the new jar), and finishes the requests it has accepted first.
  */
 final class DaemonServer {
     private static final Duration POLL = Duration.ofSeconds(2);
     /** How long a client has to send its whole request after connecting (it sends it at once). */
     static final Duration REQUEST_DEADLINE = Duration.ofSeconds(10);
+    /** How long a stopping daemon waits for the requests it accepted (a compile of the largest example: 5 s). */
+    private static final Duration FINISH_DEADLINE = Duration.ofSeconds(120);
+    /** More connections at once than any user makes; beyond it, clients run their commands themselves. */
+    private static final int MAX_CONNECTIONS = 32;
 
     private final DaemonAddress address;
     private final Supplier<String> currentIdentity;
@@ -71,11 +82,11 @@ final class DaemonServer {
 
     DaemonServer(DaemonAddress address, Supplier<String> currentIdentity, Supplier<Injector> injector, Duration idle,
             Duration requestDeadline) {
-        this.requestDeadline = requestDeadline;
         this.address = address;
         this.currentIdentity = currentIdentity;
         this.injector = injector;
         this.idle = idle;
+        this.requestDeadline = requestDeadline;
     }
 
     /** {@code java -cp cim.jar org.cimlang.cli.DaemonServer --idle-minutes N}, as {@code cim daemon start} runs it. */
@@ -92,8 +103,14 @@ final class DaemonServer {
         Injector shared = Workspace.createInjector();
         DaemonServer server = new DaemonServer(address, () -> identityOrGone(jar), () -> shared,
                 Duration.ofMinutes(idleMinutes));
-        server.warmUp();
-        String why = server.serve();
+        String why;
+        try {
+            why = server.serve();
+        } catch (IOException e) {
+            System.err.println("cim daemon: not started: " + e.getMessage());
+            System.exit(ExitCodes.CANNOT_RUN);
+            return;
+        }
         System.err.println("cim daemon: stopped: " + why);
         if (!server.failures) {
             // nothing to look into: one log per build would pile up in the folder
@@ -108,6 +125,11 @@ final class DaemonServer {
         } catch (IOException e) {
             return "gone";
         }
+    }
+
+    /** Whether a request is running now (not just queued). */
+    boolean busy() {
+        return running.isLocked();
     }
 
     /**
@@ -129,6 +151,7 @@ final class DaemonServer {
                 Main.run(w, w, dir, injector, PhaseTimings.off(), "compile", file.toString(), "-o", out.toString());
                 sink.getBuffer().setLength(0);
             }
+            forgetModels();
         } finally {
             try (var files = Files.walk(dir)) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -139,52 +162,105 @@ final class DaemonServer {
     }
 
     /**
-     * Listens until stopped; returns why it stopped. Another live daemon of the same jar already listening is an
-     * error (its socket is not taken over); a socket file nobody answers on is a crashed daemon's and is removed.
+     * Warms up, then listens until stopped, and returns why it stopped once the accepted requests are done. The
+     * daemon holds a lock file for its whole life: a second daemon of the same jar (two {@code cim daemon start}
+     * at once) fails here, before it could take or delete the first one's socket. A socket file left without
+     * the lock is a killed daemon's, and is replaced.
      */
     String serve() throws IOException {
         address.prepareDirectory();
-        if (Files.exists(address.socket())) {
-            if (DaemonClient.answers(address)) {
-                throw new IOException("a daemon already listens on " + address.socket());
+        try (FileChannel lockFile = FileChannel.open(address.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(lockFile)) {
+            if (lock == null) {
+                throw new IOException("a daemon of this build already runs (it holds " + address.lock() + ")");
             }
+            warmUp();
             Files.deleteIfExists(address.socket());
+            String why = listen();
+            Files.deleteIfExists(address.lock());
+            return why;
         }
+    }
+
+    /** The lock, or null when a daemon holds it (another process, or in tests this one). */
+    private static FileLock tryLock(FileChannel file) throws IOException {
+        try {
+            return file.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+            return null;
+        }
+    }
+
+    private String listen() throws IOException {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cim-daemon-deadlines");
             t.setDaemon(true);
             return t;
         });
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-                Selector selector = Selector.open()) {
-            server.bind(UnixDomainSocketAddress.of(address.socket()));
-            server.configureBlocking(false);
-            server.register(selector, SelectionKey.OP_ACCEPT);
-            this.selector = selector;
-            System.err.println("cim daemon: listening on " + address.socket() + " (pid " + ProcessHandle.current().pid()
-                    + ", stops after " + idle.toMinutes() + " min without a request)");
-            while (!stopping) {
-                selector.select(POLL.toMillis());
-                selector.selectedKeys().clear();
-                SocketChannel client;
-                while ((client = server.accept()) != null) {
-                    SocketChannel c = client;
-                    open.incrementAndGet();
-                    lastRequestNanos.set(System.nanoTime());
-                    Thread t = new Thread(() -> handle(c, timer), "cim-daemon-request");
-                    t.setDaemon(true);
-                    t.start();
+        try {
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                    Selector selector = Selector.open()) {
+                server.bind(UnixDomainSocketAddress.of(address.socket()));
+                try {
+                    server.configureBlocking(false);
+                    server.register(selector, SelectionKey.OP_ACCEPT);
+                    this.selector = selector;
+                    System.err.println("cim daemon: listening on " + address.socket() + " (pid "
+                            + ProcessHandle.current().pid() + ", stops after " + idle.toMinutes()
+                            + " min without a request)");
+                    acceptUntilStopped(server, selector, timer);
+                } finally {
+                    // first, so that new clients run their commands themselves while the accepted ones finish
+                    Files.deleteIfExists(address.socket());
                 }
-                checkWhetherToStop();
             }
+            awaitAcceptedRequests();
+            return stopReason;
         } finally {
             timer.shutdownNow();
-            Files.deleteIfExists(address.socket());
         }
-        return stopReason;
     }
 
-    /** Asks {@link #serve} to return at its next poll. */
+    private void acceptUntilStopped(ServerSocketChannel server, Selector selector, ScheduledExecutorService timer)
+            throws IOException {
+        while (!stopping) {
+            selector.select(POLL.toMillis());
+            selector.selectedKeys().clear();
+            SocketChannel client;
+            while ((client = server.accept()) != null) {
+                if (open.get() >= MAX_CONNECTIONS) {
+                    client.close();
+                    continue;
+                }
+                SocketChannel c = client;
+                open.incrementAndGet();
+                lastRequestNanos.set(System.nanoTime());
+                Thread t = new Thread(() -> handle(c, timer), "cim-daemon-request");
+                t.setDaemon(true);
+                t.start();
+            }
+            checkWhetherToStop();
+        }
+    }
+
+    private void awaitAcceptedRequests() {
+        long until = System.nanoTime() + FINISH_DEADLINE.toNanos();
+        while (open.get() > 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (open.get() > 0) {
+            failures = true;
+            System.err.println("cim daemon: stopping with " + open.get() + " request(s) unfinished after "
+                    + FINISH_DEADLINE.toSeconds() + " s");
+        }
+    }
+
+    /** Asks {@link #serve} to return once the requests it accepted are done. */
     void stop(String why) {
         stopReason = why;
         stopping = true;
@@ -209,16 +285,20 @@ final class DaemonServer {
         ScheduledFuture<?> deadline = timer.schedule(() -> closeQuietly(channel), requestDeadline.toMillis(),
                 TimeUnit.MILLISECONDS);
         try (channel;
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
+                DataInputStream in = new DataInputStream(new BufferedInputStream(
+                        new DaemonProtocol.Bounded(Channels.newInputStream(channel), DaemonProtocol.MAX_REQUEST_BYTES)));
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)))) {
+            if (!DaemonPeers.sameUser(channel)) {
+                return; // another user's process: not a word
+            }
             if (in.readInt() != DaemonProtocol.MAGIC || in.readInt() != DaemonProtocol.VERSION) {
-                DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
+                refuse(out);
                 return;
             }
             byte kind = in.readByte();
             String identity = DaemonProtocol.readString(in);
             if (!identity.equals(address.identity())) {
-                DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
+                refuse(out);
                 return;
             }
             DaemonProtocol.Request request = kind == DaemonProtocol.RUN ? DaemonProtocol.readRun(in, identity) : null;
@@ -232,16 +312,26 @@ final class DaemonServer {
                     stop("asked to (cim daemon stop)");
                     text(out, "stopping daemon pid " + ProcessHandle.current().pid());
                 }
-                default -> DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
+                default -> refuse(out);
             }
         } catch (IOException | RuntimeException e) {
             // the client went away (Ctrl-C) or sent garbage: its own loss, the daemon goes on
             failures = true;
             System.err.println("cim daemon: a request failed: " + e);
+        } catch (Throwable e) {
+            failures = true;
+            System.err.println("cim daemon: a request failed:");
+            e.printStackTrace();
+            throw e;
         } finally {
+            deadline.cancel(false);
             lastRequestNanos.set(System.nanoTime());
             open.decrementAndGet();
         }
+    }
+
+    private static void refuse(DataOutputStream out) throws IOException {
+        DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
     }
 
     private static void closeQuietly(SocketChannel channel) {
@@ -254,11 +344,12 @@ final class DaemonServer {
 
     private void run(DaemonProtocol.Request r, DataOutputStream out) throws IOException {
         long arrived = System.nanoTime();
-        if (r.args().isEmpty() || !DaemonProtocol.SERVED.contains(r.args().get(0))) {
-            DaemonProtocol.writeFrame(out, DaemonProtocol.REFUSED, new byte[0], 0, 0);
+        if (!DaemonProtocol.served(r.args()) || !r.encodings().equals(DaemonProtocol.encodings())) {
+            refuse(out);
             return;
         }
-        Charset charset = Charset.isSupported(r.charset()) ? Charset.forName(r.charset()) : Charset.defaultCharset();
+        DaemonProtocol.writeFrame(out, DaemonProtocol.ACCEPTED, new byte[0], 0, 0);
+        Charset charset = Charset.defaultCharset();
         int code;
         running.lock();
         try {
@@ -267,13 +358,17 @@ final class DaemonServer {
             PhaseTimings timings = PhaseTimings.forDaemonRequest(r.env(), stderr, r.clientMainAtMs(), r.clientSentAtMs(),
                     arrived);
             try {
-                code = Main.run(stdout, stderr, Path.of(r.workingDirectory()), injector, timings,
-                        r.args().toArray(String[]::new));
-            } catch (OutOfMemoryError e) {
-                // the heap may be in any state: answer, then let the next client start a fresh daemon
-                stop("out of memory serving " + r.args());
-                stderr.println("cim: the daemon ran out of memory; run the command again (it runs without the daemon)");
+                code = RequestLog.to(stderr, () -> Main.run(stdout, stderr, Path.of(r.workingDirectory()), injector,
+                        timings, r.args().toArray(String[]::new)));
+            } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                // what picocli's handler lets through; the client gets what its own JVM would have printed
+                failures = true;
+                stderr.println("cim: internal error: " + e);
+                e.printStackTrace(stderr);
+                e.printStackTrace();
                 code = ExitCodes.CANNOT_RUN;
+            } finally {
+                forgetModels();
             }
             stdout.flush();
             stderr.flush();
@@ -285,6 +380,13 @@ final class DaemonServer {
         out.writeInt(4);
         out.writeInt(code);
         out.flush();
+    }
+
+    /** Each request parsed its own models: none of the memos can be hit again, and they would keep them alive. */
+    private void forgetModels() {
+        Injector i = injector.get();
+        i.getInstance(CimSemantics.class).forget();
+        i.getInstance(WeightsFileCheck.class).forget();
     }
 
     private String status() {

@@ -73,8 +73,8 @@ class DaemonServerTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        for (int i = 0; i < 200 && !DaemonClient.answers(address); i++) {
-            Thread.sleep(25);
+        for (int i = 0; i < 2_400 && !DaemonClient.answers(address) && !serving.isDone(); i++) {
+            Thread.sleep(25); // it warms up first
         }
         assertTrue(DaemonClient.answers(address), "the daemon listens");
         return address;
@@ -86,8 +86,8 @@ class DaemonServerTest {
     private static Answer send(DaemonAddress address, Path cwd, Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        DaemonProtocol.Request r = new DaemonProtocol.Request(address.identity(), cwd.toString(), "UTF-8", env, 0, 0,
-                List.of(args));
+        DaemonProtocol.Request r = new DaemonProtocol.Request(address.identity(), cwd.toString(),
+                DaemonProtocol.encodings(), env, 0, 0, List.of(args));
         OptionalInt exit = DaemonClient.send(address, r, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Answer(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -141,8 +141,8 @@ class DaemonServerTest {
     @Test
     void theTimingLineCoversTheClientAndTheDaemon() throws Exception {
         DaemonAddress address = start(Duration.ofMinutes(5));
-        DaemonProtocol.Request r = new DaemonProtocol.Request(address.identity(), EXAMPLES.toString(), "UTF-8",
-                Map.of(PhaseTimings.VARIABLE, "1"), 40, 55, List.of("check", "mlp/mlp.cim"));
+        DaemonProtocol.Request r = new DaemonProtocol.Request(address.identity(), EXAMPLES.toString(),
+                DaemonProtocol.encodings(), Map.of(PhaseTimings.VARIABLE, "1"), 40, 55, List.of("check", "mlp/mlp.cim"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         DaemonClient.send(address, r, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true));
         String line = err.toString(StandardCharsets.UTF_8);
@@ -155,10 +155,107 @@ class DaemonServerTest {
     void commandsItDoesNotServeAndOtherBuildsAreLeftToTheClient() throws Exception {
         DaemonAddress address = start(Duration.ofMinutes(5));
         assertEquals(OptionalInt.empty(), send(address, tmp, Map.of(), "run", "x.cim").exit());
-        DaemonAddress otherBuild = new DaemonAddress(address.directory(), address.socket(), address.log(), "other|1|2");
-        DaemonProtocol.Request r = new DaemonProtocol.Request(otherBuild.identity(), tmp.toString(), "UTF-8", Map.of(),
-                0, 0, List.of("check", "x.cim"));
+        DaemonAddress otherBuild = new DaemonAddress(address.directory(), address.socket(), address.log(),
+                address.lock(), "other|1|2");
+        DaemonProtocol.Request r = new DaemonProtocol.Request(otherBuild.identity(), tmp.toString(),
+                DaemonProtocol.encodings(), Map.of(), 0, 0, List.of("check", "x.cim"));
         assertEquals(OptionalInt.empty(), DaemonClient.send(otherBuild, r, System.out, System.err));
+        // picocli would read @args.txt in the daemon's working directory
+        assertEquals(OptionalInt.empty(), send(address, tmp, Map.of(), "check", "@args.txt").exit());
+        DaemonProtocol.Request ascii = new DaemonProtocol.Request(address.identity(), EXAMPLES.toString(),
+                "ANSI_X3.4-1968|ANSI_X3.4-1968", Map.of(), 0, 0, List.of("check", "mlp/mlp.cim"));
+        assertEquals(OptionalInt.empty(), DaemonClient.send(address, ascii, System.out, System.err),
+                "a client reading files in another charset");
+        assertTrue(DaemonClient.answers(address));
+    }
+
+    @Test
+    void theClientDoesNotTalkToADaemonInAFolderOthersMayEnter() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5));
+        Files.setPosixFilePermissions(address.directory(), PosixFilePermissions.fromString("rwxrwxrwx"));
+        try {
+            assertEquals(OptionalInt.empty(), send(address, EXAMPLES, Map.of(), "check", "mlp/mlp.cim").exit());
+            assertFalse(DaemonClient.answers(address));
+        } finally {
+            Files.setPosixFilePermissions(address.directory(), PosixFilePermissions.fromString("rwx------"));
+        }
+        assertEquals(OptionalInt.of(ExitCodes.OK), send(address, EXAMPLES, Map.of(), "check", "mlp/mlp.cim").exit());
+    }
+
+    @Test
+    void aDaemonThatDoesNotAcceptTheRequestIsLeftAfterTheTimeout() throws Exception {
+        Files.writeString(tmp.resolve("cim.jar"), "version 1");
+        DaemonAddress address = DaemonAddress.of(tmp.resolve("cim.jar"), tmp.resolve("sockets"));
+        address.prepareDirectory();
+        try (java.nio.channels.ServerSocketChannel wedged = java.nio.channels.ServerSocketChannel.open(
+                StandardProtocolFamily.UNIX)) {
+            wedged.bind(UnixDomainSocketAddress.of(address.socket())); // listens, never accepts
+            long t0 = System.nanoTime();
+            Answer a = send(address, EXAMPLES, Map.of(), "check", "mlp/mlp.cim");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(OptionalInt.empty(), a.exit(), "the client runs the command itself");
+            assertTrue(ms >= 4_500 && ms < 20_000, ms + " ms");
+            assertTrue(a.err().startsWith("cim: the daemon did not answer within 5 s"), a.err());
+            assertEquals("", a.out());
+        } finally {
+            Files.deleteIfExists(address.socket());
+        }
+    }
+
+    @Test
+    void anEditBetweenTwoRequestsIsSeen() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5));
+        Path f = tmp.resolve("edited.cim");
+        String chip = "chip C {\n  technology sram\n  node 22 nm\n  tiles 1\n  arrays per tile 4\n"
+                + "  array 128 x 128 { cell bits 1 }\n  adc bits 5 flash shared by 8 columns\n}\n";
+        Files.writeString(f, chip);
+        Answer before = send(address, tmp, Map.of(), "check", "edited.cim");
+        assertEquals(OptionalInt.of(ExitCodes.OK), before.exit(), before.out());
+        assertEquals("0 errors, 0 warnings\n", before.out());
+        Files.writeString(f, chip.replace("tiles 1", "tiles 0"));
+        Answer after = send(address, tmp, Map.of(), "check", "edited.cim");
+        assertEquals(OptionalInt.of(ExitCodes.ERRORS), after.exit(), after.out());
+        assertTrue(after.out().startsWith("edited.cim:4:9: error: tiles 0 is out of range"), after.out());
+    }
+
+    @Test
+    void theSemanticMemosAreEmptiedAfterEachRequest() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5));
+        Answer a = send(address, EXAMPLES, Map.of(), "check", "networks/mlp.cim", "mlp/mlp.cim");
+        assertEquals(OptionalInt.of(ExitCodes.OK), a.exit(), a.out());
+        assertEquals(0, injector.getInstance(org.cimlang.semantic.CimSemantics.class).memoised());
+        assertEquals(0, injector.getInstance(org.cimlang.semantic.WeightsFileCheck.class).remembered());
+    }
+
+    @Test
+    void xtextLogLinesOfARequestGoToItsStderr() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = RequestLog.to(new java.io.PrintWriter(err, true), () -> {
+            org.apache.log4j.Logger.getLogger(DaemonServerTest.class).warn("a warning while serving");
+            return 7;
+        });
+        assertEquals(7, code);
+        assertEquals("cim: WARN DaemonServerTest: a warning while serving\n", err.toString());
+        org.apache.log4j.Logger.getLogger(DaemonServerTest.class).warn("after the request: on the console again");
+        assertEquals("cim: WARN DaemonServerTest: a warning while serving\n", err.toString());
+    }
+
+    @Test
+    void stopFinishesTheRequestItIsRunning() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5));
+        CliRun direct = CliRun.of("check", EXAMPLES.toString());
+        CompletableFuture<Answer> inFlight = CompletableFuture.supplyAsync(
+                () -> send(address, tmp, Map.of(), "check", EXAMPLES.toString()));
+        for (int i = 0; i < 2_000 && !server.busy(); i++) {
+            Thread.sleep(1);
+        }
+        assertTrue(server.busy(), "the check runs");
+        assertTrue(DaemonClient.ask(address, DaemonProtocol.STOP).isPresent());
+        Answer a = inFlight.get(60, TimeUnit.SECONDS);
+        assertEquals(OptionalInt.of(direct.exitCode()), a.exit());
+        assertEquals(direct.out(), a.out());
+        assertEquals("asked to (cim daemon stop)", serving.get(10, TimeUnit.SECONDS));
+        server = null;
     }
 
     @Test
@@ -174,7 +271,8 @@ class DaemonServerTest {
         try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             c.connect(UnixDomainSocketAddress.of(address.socket()));
             DaemonProtocol.writeRun(new DataOutputStream(Channels.newOutputStream(c)), new DaemonProtocol.Request(
-                    address.identity(), EXAMPLES.toString(), "UTF-8", Map.of(), 0, 0, List.of("check", "mlp/mlp.cim")));
+                    address.identity(), EXAMPLES.toString(), DaemonProtocol.encodings(), Map.of(), 0, 0,
+                    List.of("check", "mlp/mlp.cim")));
             // closed before reading the answer, as Ctrl-C would
         }
         Answer after = send(address, EXAMPLES, Map.of(), "check", "mlp/mlp.cim");
@@ -231,7 +329,7 @@ class DaemonServerTest {
         DaemonAddress address = start(Duration.ofMinutes(5));
         DaemonServer second = new DaemonServer(address, address::identity, () -> injector, Duration.ofMinutes(1));
         IOException e = assertThrows(IOException.class, second::serve);
-        assertTrue(e.getMessage().startsWith("a daemon already listens on "), e.getMessage());
+        assertEquals("a daemon of this build already runs (it holds " + address.lock() + ")", e.getMessage());
         assertTrue(DaemonClient.answers(address), "the first one still serves");
 
         server.stop("test");

@@ -73,6 +73,23 @@ public class CimSemantics {
         return (Compilation) memoised(design, sources, () -> Compiler.compile(design, m.getName()));
     }
 
+    /**
+     * Drops every memoised result. For a process that serves one request after another ({@code cim daemon}):
+     * each request parses its own models, so nothing here can be hit again, and the old models must not stay.
+     */
+    public void forget() {
+        synchronized (memo) {
+            memo.clear();
+        }
+    }
+
+    /** How many results are memoised. */
+    public int memoised() {
+        synchronized (memo) {
+            return memo.size();
+        }
+    }
+
     private Object memoised(Object key, List<EObject> sources, Supplier<Object> compute) {
         synchronized (memo) {
             memo.values().removeIf(Entry::stale);

@@ -83,6 +83,23 @@ public class WeightsFileCheck {
         return Optional.of(new Result(f, false, null, ParameterCheck.check(network, params)));
     }
 
+    /**
+     * Drops the files read. For {@code cim daemon}: a memo of up to 16 weights files of any size is right for an
+     * editor working on a few, but a daemon serving checks of many networks would keep them all.
+     */
+    public void forget() {
+        synchronized (tensors) {
+            tensors.clear();
+        }
+    }
+
+    /** How many files' tensors are kept. */
+    public int remembered() {
+        synchronized (tensors) {
+            return tensors.size();
+        }
+    }
+
     /** The file's tensors, or the reader's error message. */
     private Object read(Path f) {
         Version v;
