@@ -27,6 +27,8 @@ import com.google.inject.Singleton;
 @Singleton
 public class WeightsFileCheck {
     private static final int MEMO_SIZE = 16;
+    /** The decoded tensors kept across edits, at most: the newest file is kept whatever its size. */
+    static final long MEMO_BYTES = 256L << 20;
     /** {@link Result#unreadable()} of a path that names a folder. */
     public static final String DIRECTORY = "is a directory, not a weights file";
 
@@ -40,10 +42,27 @@ public class WeightsFileCheck {
     private record Version(Path file, long size, FileTime modified) {
     }
 
+    private final long memoBytes;
+
+    public WeightsFileCheck() {
+        this(MEMO_BYTES);
+    }
+
+    /** With another bound on the decoded tensors kept (tests). */
+    WeightsFileCheck(long memoBytes) {
+        this.memoBytes = memoBytes;
+    }
+
     private final Map<Version, Object> tensors = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Version, Object> eldest) {
-            return size() > MEMO_SIZE;
+            // by count, and by bytes: sixteen networks' weights of 190 MB each would fill any heap
+            while (size() > 1 && (size() > MEMO_SIZE || bytes(values()) > memoBytes)) {
+                java.util.Iterator<Object> oldest = values().iterator();
+                oldest.next();
+                oldest.remove();
+            }
+            return false;
         }
     };
 
@@ -100,8 +119,21 @@ public class WeightsFileCheck {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static long bytes(java.util.Collection<Object> values) {
+        long sum = 0;
+        for (Object v : values) {
+            if (v instanceof Map<?, ?> m) {
+                for (Tensor t : ((Map<String, Tensor>) m).values()) {
+                    sum += 4L * t.data().length;
+                }
+            }
+        }
+        return sum;
+    }
+
     /** The file's tensors, or the reader's error message. */
-    private Object read(Path f) {
+    Object read(Path f) {
         Version v;
         try {
             v = new Version(f, Files.size(f), Files.getLastModifiedTime(f));
