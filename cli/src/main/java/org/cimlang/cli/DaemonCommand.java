@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Keeps one warm JVM that serves `cim check` and `cim compile`: a check of one file then takes "
-                + "about a fifth of a cold start's time (docs/editor.md). Opt-in: nothing starts one behind your back.",
+                + "about a third of the time it takes in a JVM of its own (docs/editor.md). Opt-in: nothing starts "
+                + "one behind your back.",
                 "",
                 "  start   start the daemon of this build of cim.jar (a rebuild stops it; so does --idle-minutes "
                         + "without a request)",
