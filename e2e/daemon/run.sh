@@ -78,4 +78,8 @@ timed "compile ResNet-18, no daemon" env CIM_DAEMON=off ./cim compile examples/r
 ./cim daemon stop | grep -q "^cim daemon: stopping daemon pid " || fail "stop"
 if ./cim daemon status > /dev/null 2>&1; then fail "the daemon still answers after stop"; fi
 [ -z "$(find "$XDG_RUNTIME_DIR" -name '*.sock')" ] || fail "the socket is left after stop"
+# stop waits until the daemon has let go of its lock, so a start right after it works
+./cim daemon start --idle-minutes 5 | grep -q "^cim daemon: started: " || fail "start right after stop"
+./cim daemon stop > /dev/null || fail "the second stop"
+echo "  started again right after stop, and stopped"
 echo "daemon e2e: PASS"

@@ -98,6 +98,23 @@ record DaemonAddress(Path directory, Path socket, Path log, Path lock, String id
         return Optional.empty();
     }
 
+    /**
+     * Whether a daemon of this build is alive (starting, serving or finishing its requests): it holds the lock
+     * file while it lives. Asked from another process than the daemon's.
+     */
+    boolean lockHeld() throws IOException {
+        if (!Files.exists(lock)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel f = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock l = f.tryLock()) {
+            return l == null;
+        } catch (java.nio.channels.OverlappingFileLockException heldInThisJvm) {
+            return true;
+        }
+    }
+
     /** 64-bit FNV-1a: a short, stable socket name (the identity itself is checked on every request). */
     private static long fnv1a(String s) {
         long h = 0xcbf29ce484222325L;

@@ -58,7 +58,8 @@ final class DaemonClient {
             mainAtMs = Math.max(0, uptime - (System.nanoTime() - mainNanos) / 1_000_000);
         }
         DaemonProtocol.Request request = new DaemonProtocol.Request(address.get().identity(),
-                Path.of("").toAbsolutePath().toString(), DaemonProtocol.encodings(), env, mainAtMs, sentAtMs, argList);
+                Path.of("").toAbsolutePath().toString(), DaemonProtocol.encodings(), env, mainAtMs, sentAtMs, argList,
+                ansi(env));
         return send(address.get(), request, System.out, System.err);
     }
 
@@ -102,7 +103,7 @@ final class DaemonClient {
             }
         } catch (IOException e) {
             if (!printed) {
-                if (connection != null && connection.timedOut) {
+                if (e instanceof NoAnswer || connection != null && connection.timedOut) {
                     err.println("cim: the daemon did not answer within " + ACCEPT_TIMEOUT.toSeconds() + " s (its log: "
                             + address.log() + "); running the command here");
                     err.flush();
@@ -114,6 +115,17 @@ final class DaemonClient {
             err.flush();
             return OptionalInt.of(ExitCodes.CANNOT_RUN);
         }
+    }
+
+    /**
+     * Whether picocli would colour help and errors here. Off a terminal, and without a variable forcing colours,
+     * it would not, and picocli's classes are not loaded to say so.
+     */
+    private static boolean ansi(Map<String, String> env) {
+        if (System.console() == null && !env.containsKey("CLICOLOR_FORCE") && System.getProperty("picocli.ansi") == null) {
+            return false;
+        }
+        return picocli.CommandLine.Help.Ansi.AUTO.enabled();
     }
 
     /** Whether a daemon answers on {@code address}'s socket. */
@@ -144,6 +156,13 @@ final class DaemonClient {
         return e instanceof EOFException ? "the connection closed" : e.getMessage();
     }
 
+    /** The daemon did not take the connection within {@link #ACCEPT_TIMEOUT} (a stopped daemon's full backlog). */
+    private static final class NoAnswer extends IOException {
+        NoAnswer(Exception cause) {
+            super("no connection within " + ACCEPT_TIMEOUT.toSeconds() + " s", cause);
+        }
+    }
+
     /**
      * A connection to a daemon of this user in a folder closed to others, closed by a watchdog unless the daemon
      * accepts the request within {@link #ACCEPT_TIMEOUT}: a stopped (SIGSTOP) or wedged daemon must not hang
@@ -166,21 +185,28 @@ final class DaemonClient {
             watchdog.start();
         }
 
-        /** A connection, or null when there is no daemon to trust at the address. */
+        /**
+         * A connection, or null when there is no daemon to trust at the address. The watchdog runs before the
+         * connect: a stopped daemon's full backlog blocks {@code connect} itself.
+         */
         static Connection open(DaemonAddress address) throws IOException {
             if (!Files.exists(address.socket()) || address.unsafeBecause().isPresent()) {
                 return null;
             }
             SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+            Connection c = new Connection(channel);
             try {
                 channel.connect(UnixDomainSocketAddress.of(address.socket()));
                 if (!DaemonPeers.sameUser(channel)) {
-                    channel.close();
+                    c.close();
                     return null;
                 }
-                return new Connection(channel);
+                return c;
             } catch (IOException | RuntimeException e) {
-                channel.close();
+                c.close();
+                if (c.timedOut) {
+                    throw new NoAnswer(e);
+                }
                 throw e;
             }
         }

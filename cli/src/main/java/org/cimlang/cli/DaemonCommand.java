@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
 public class DaemonCommand implements Callable<Integer> {
     /** How long `start` waits for the new daemon to warm up and listen. */
     private static final long START_TIMEOUT_MS = 60_000;
+    /** How long `stop` waits for the daemon to finish its accepted requests (its own limit is 120 s). */
+    private static final long STOP_TIMEOUT_MS = 130_000;
     /** A week: a forgotten daemon should not outlive that. */
     private static final long MAX_IDLE_MINUTES = 7 * 24 * 60L;
 
@@ -56,9 +58,19 @@ public class DaemonCommand implements Callable<Integer> {
             }
             case "stop" -> {
                 Optional<String> answer = DaemonClient.ask(address, DaemonProtocol.STOP);
-                out.println(answer.map(a -> "cim daemon: " + a).orElse("cim daemon: none running for this build"));
-                for (long waited = 0; answer.isPresent() && Files.exists(address.socket()) && waited < 10_000;
-                        waited += 50) {
+                if (answer.isEmpty()) {
+                    if (address.lockHeld()) {
+                        throw new CliException("daemon: the daemon of this build (it holds " + address.lock()
+                                + ") does not answer: stopped (SIGSTOP) or busy past its limits; its log is "
+                                + address.log(), ExitCodes.CANNOT_RUN);
+                    }
+                    out.println("cim daemon: none running for this build");
+                    return ExitCodes.OK;
+                }
+                out.println("cim daemon: " + answer.get());
+                out.flush();
+                // it finishes the requests it accepted and then lets go of its lock: a `start` after this works
+                for (long waited = 0; address.lockHeld() && waited < STOP_TIMEOUT_MS; waited += 50) {
                     Thread.sleep(50);
                 }
                 return ExitCodes.OK;
@@ -87,6 +99,15 @@ public class DaemonCommand implements Callable<Integer> {
             out.println("cim daemon: already running: " + running.get());
             return ExitCodes.OK;
         }
+        // another daemon of this build starting (warming up) or stopping (finishing its requests)
+        for (long waited = 0; address.lockHeld() && waited < START_TIMEOUT_MS; waited += 50) {
+            Optional<String> other = DaemonClient.ask(address, DaemonProtocol.STATUS);
+            if (other.isPresent()) {
+                out.println("cim daemon: already running: " + other.get());
+                return ExitCodes.OK;
+            }
+            Thread.sleep(50);
+        }
         // appended, not truncated: a second `start` at the same moment must not wipe the first daemon's log
         Process p = new ProcessBuilder(command()).redirectInput(new File("/dev/null"))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(address.log().toFile())).redirectErrorStream(true)
@@ -98,7 +119,8 @@ public class DaemonCommand implements Callable<Integer> {
                 out.println("cim daemon: log " + address.log() + "; `cim daemon stop` stops it");
                 return ExitCodes.OK;
             }
-            if (!p.isAlive()) {
+            // ours exited: fine if another `start` at the same moment won the lock and is warming up
+            if (!p.isAlive() && !address.lockHeld()) {
                 break;
             }
             Thread.sleep(50);

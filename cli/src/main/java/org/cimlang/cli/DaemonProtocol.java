@@ -24,7 +24,7 @@ final class DaemonProtocol {
     static final java.util.Set<String> SERVED = java.util.Set.of("check", "compile");
 
     static final int MAGIC = 0x43494d44; // "CIMD"
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final byte RUN = 1;
     static final byte STATUS = 2;
@@ -50,9 +50,16 @@ final class DaemonProtocol {
      *
      * @param encodings the client JVM's {@link #encodings()}: a daemon with others would read files and write
      *                  output in another charset than the client's own process, so it refuses
+     * @param ansi      whether picocli colours help and errors in the client's own JVM (its terminal and
+     *                  environment decide); the daemon has neither
      */
     record Request(String identity, String workingDirectory, String encodings, Map<String, String> env,
-            long clientMainAtMs, long clientSentAtMs, List<String> args) {
+            long clientMainAtMs, long clientSentAtMs, List<String> args, boolean ansi) {
+        /** A request whose help and errors are printed without colours (not to a terminal). */
+        Request(String identity, String workingDirectory, String encodings, Map<String, String> env,
+                long clientMainAtMs, long clientSentAtMs, List<String> args) {
+            this(identity, workingDirectory, encodings, env, clientMainAtMs, clientSentAtMs, args, false);
+        }
     }
 
     /** This JVM's charsets for file contents and for file names (JDK 17 takes both from the locale). */
@@ -95,6 +102,7 @@ final class DaemonProtocol {
         }
         out.writeLong(r.clientMainAtMs());
         out.writeLong(r.clientSentAtMs());
+        out.writeBoolean(r.ansi());
         out.writeInt(r.args().size());
         for (String a : r.args()) {
             writeString(out, a);
@@ -113,12 +121,13 @@ final class DaemonProtocol {
         }
         long mainAt = in.readLong();
         long sentAt = in.readLong();
+        boolean ansi = in.readBoolean();
         int argc = count(in);
         List<String> args = new ArrayList<>(argc);
         for (int i = 0; i < argc; i++) {
             args.add(readString(in));
         }
-        return new Request(identity, cwd, encodings, Map.copyOf(env), mainAt, sentAt, List.copyOf(args));
+        return new Request(identity, cwd, encodings, Map.copyOf(env), mainAt, sentAt, List.copyOf(args), ansi);
     }
 
     static void writeString(DataOutputStream out, String s) throws IOException {

@@ -52,8 +52,17 @@ final class DaemonServer {
     static final Duration REQUEST_DEADLINE = Duration.ofSeconds(10);
     /** How long a stopping daemon waits for the requests it accepted (a compile of the largest example: 5 s). */
     private static final Duration FINISH_DEADLINE = Duration.ofSeconds(120);
-    /** More connections at once than any user makes; beyond it, clients run their commands themselves. */
-    private static final int MAX_CONNECTIONS = 32;
+    /**
+     * More connections at once than any user makes (a silent one is closed after {@link #REQUEST_DEADLINE});
+     * beyond it, clients run their commands themselves.
+     */
+    private static final int MAX_CONNECTIONS = 256;
+    /**
+     * How long a request waits for the one running before it: less than the client's wait for the acceptance,
+     * so that behind a long compile, or a client reading its output slowly, a check is refused in time and runs in
+     * its own JVM instead of hanging.
+     */
+    private static final Duration QUEUE_WAIT = DaemonClient.ACCEPT_TIMEOUT.minusSeconds(1);
 
     private final DaemonAddress address;
     private final Supplier<String> currentIdentity;
@@ -112,10 +121,6 @@ final class DaemonServer {
             return;
         }
         System.err.println("cim daemon: stopped: " + why);
-        if (!server.failures) {
-            // nothing to look into: one log per build would pile up in the folder
-            Files.deleteIfExists(address.log());
-        }
         System.exit(0);
     }
 
@@ -147,8 +152,8 @@ final class DaemonServer {
             java.io.StringWriter sink = new java.io.StringWriter();
             for (int i = 0; i < 12; i++) {
                 PrintWriter w = new PrintWriter(sink);
-                Main.run(w, w, dir, injector, PhaseTimings.off(), "check", file.toString());
-                Main.run(w, w, dir, injector, PhaseTimings.off(), "compile", file.toString(), "-o", out.toString());
+                Main.run(w, w, dir, injector, PhaseTimings.off(), false, "check", file.toString());
+                Main.run(w, w, dir, injector, PhaseTimings.off(), false, "compile", file.toString(), "-o", out.toString());
                 sink.getBuffer().setLength(0);
             }
             forgetModels();
@@ -177,7 +182,13 @@ final class DaemonServer {
             warmUp();
             Files.deleteIfExists(address.socket());
             String why = listen();
-            Files.deleteIfExists(address.lock());
+            if (!failures) {
+                // nothing to look into, and one log per build would pile up; removed while the lock is held, so
+                // not the log of a daemon started after this one
+                Files.deleteIfExists(address.log());
+            }
+            // the lock file stays: unlinking it while locked would let a process that opened it before the
+            // unlink and one that creates a new one both hold "the" lock
             return why;
         }
     }
@@ -314,10 +325,13 @@ final class DaemonServer {
                 }
                 default -> refuse(out);
             }
-        } catch (IOException | RuntimeException e) {
-            // the client went away (Ctrl-C) or sent garbage: its own loss, the daemon goes on
+        } catch (IOException e) {
+            // the client went away (Ctrl-C, its timeout) or sent garbage: its own loss, the daemon goes on
+            System.err.println("cim daemon: a client hung up or sent garbage: " + e);
+        } catch (RuntimeException e) {
             failures = true;
-            System.err.println("cim daemon: a request failed: " + e);
+            System.err.println("cim daemon: a request failed:");
+            e.printStackTrace();
         } catch (Throwable e) {
             failures = true;
             System.err.println("cim daemon: a request failed:");
@@ -348,18 +362,28 @@ final class DaemonServer {
             refuse(out);
             return;
         }
-        DaemonProtocol.writeFrame(out, DaemonProtocol.ACCEPTED, new byte[0], 0, 0);
         Charset charset = Charset.defaultCharset();
         int code;
-        running.lock();
         try {
+            if (!running.tryLock(QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                refuse(out);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            refuse(out);
+            return;
+        }
+        try {
+            // only now: a client that gave up waiting is gone, and its request is not run for nobody
+            DaemonProtocol.writeFrame(out, DaemonProtocol.ACCEPTED, new byte[0], 0, 0);
             PrintWriter stdout = new PrintWriter(new OutputStreamWriter(new FrameStream(out, DaemonProtocol.OUT), charset));
             PrintWriter stderr = new PrintWriter(new OutputStreamWriter(new FrameStream(out, DaemonProtocol.ERR), charset));
             PhaseTimings timings = PhaseTimings.forDaemonRequest(r.env(), stderr, r.clientMainAtMs(), r.clientSentAtMs(),
                     arrived);
             try {
                 code = RequestLog.to(stderr, () -> Main.run(stdout, stderr, Path.of(r.workingDirectory()), injector,
-                        timings, r.args().toArray(String[]::new)));
+                        timings, r.ansi(), r.args().toArray(String[]::new)));
             } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
                 // what picocli's handler lets through; the client gets what its own JVM would have printed
                 failures = true;

@@ -34,17 +34,27 @@ public final class Main {
      * directory, the daemon's injector, and timings that start when the request arrived.
      */
     static int run(java.io.PrintWriter out, java.io.PrintWriter err, java.nio.file.Path workingDirectory,
-            java.util.function.Supplier<com.google.inject.Injector> injectors, PhaseTimings timings, String... args) {
+            java.util.function.Supplier<com.google.inject.Injector> injectors, PhaseTimings timings, boolean ansi,
+            String... args) {
         CimCommand root = new CimCommand();
         root.workingDirectory = workingDirectory;
         root.injectors = injectors;
-        return run(out, err, root, timings, args);
+        return run(out, err, root, timings, ansi ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF, args);
     }
 
     private static int run(java.io.PrintWriter out, java.io.PrintWriter err, CimCommand root, PhaseTimings timings,
             String... args) {
+        return run(out, err, root, timings, null, args);
+    }
+
+    /** {@code ansi} null: picocli decides from this JVM's terminal and environment. */
+    private static int run(java.io.PrintWriter out, java.io.PrintWriter err, CimCommand root, PhaseTimings timings,
+            CommandLine.Help.Ansi ansi, String... args) {
         root.timings = timings;
         CommandLine cli = CimCommand.commandLine(root, args);
+        if (ansi != null) {
+            cli.setColorScheme(CommandLine.Help.defaultColorScheme(ansi));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -203,6 +203,78 @@ class DaemonServerTest {
     }
 
     @Test
+    void aDaemonWhoseBacklogIsFullIsLeftAfterTheTimeout() throws Exception {
+        Files.writeString(tmp.resolve("cim.jar"), "version 1");
+        DaemonAddress address = DaemonAddress.of(tmp.resolve("cim.jar"), tmp.resolve("sockets"));
+        address.prepareDirectory();
+        List<SocketChannel> filling = new java.util.ArrayList<>();
+        try (java.nio.channels.ServerSocketChannel stopped = java.nio.channels.ServerSocketChannel.open(
+                StandardProtocolFamily.UNIX)) {
+            stopped.bind(UnixDomainSocketAddress.of(address.socket()), 1);
+            for (int i = 0; i < 64; i++) { // as a SIGSTOPped daemon's queue of clients that gave up
+                SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
+                c.configureBlocking(false);
+                filling.add(c);
+                try {
+                    c.connect(UnixDomainSocketAddress.of(address.socket()));
+                } catch (IOException full) {
+                    break;
+                }
+            }
+            long t0 = System.nanoTime();
+            Answer a = send(address, EXAMPLES, Map.of(), "check", "mlp/mlp.cim");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(OptionalInt.empty(), a.exit(), "the client runs the command itself");
+            assertTrue(ms >= 4_500 && ms < 20_000, ms + " ms");
+            assertTrue(a.err().startsWith("cim: the daemon did not answer within 5 s"), a.err());
+        } finally {
+            for (SocketChannel c : filling) {
+                c.close();
+            }
+            Files.deleteIfExists(address.socket());
+        }
+    }
+
+    @Test
+    void behindAClientThatDoesNotReadItsOutputACheckIsRefusedInTimeNotHung() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5));
+        try (SocketChannel slow = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            slow.connect(UnixDomainSocketAddress.of(address.socket()));
+            // ResNet-18's program as JSON is megabytes: more than the socket buffers, so the daemon blocks writing
+            DaemonProtocol.writeRun(new DataOutputStream(Channels.newOutputStream(slow)), new DaemonProtocol.Request(
+                    address.identity(), tmp.toString(), DaemonProtocol.encodings(), Map.of(), 0, 0,
+                    List.of("compile", EXAMPLES.resolve("resnet18/resnet18.cim").toString(), "--format", "json",
+                            "-o", tmp.resolve("out").toString())));
+            for (int i = 0; i < 5_000 && !server.busy(); i++) {
+                Thread.sleep(1);
+            }
+            assertTrue(server.busy());
+            long t0 = System.nanoTime();
+            Answer queued = send(address, EXAMPLES, Map.of(), "check", "mlp/mlp.cim");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(OptionalInt.empty(), queued.exit(), "refused: the client runs it itself");
+            assertTrue(ms < 10_000, ms + " ms");
+        }
+        // the slow client hung up: its compile's writes fail, and the daemon serves again
+        for (int i = 0; i < 5_000 && server.busy(); i++) {
+            Thread.sleep(1);
+        }
+        assertEquals(OptionalInt.of(ExitCodes.OK), send(address, EXAMPLES, Map.of(), "check", "mlp/mlp.cim").exit());
+    }
+
+    @Test
+    void helpIsColouredWhenTheClientsOwnJvmWouldColourIt() throws Exception {
+        DaemonAddress address = start(Duration.ofMinutes(5));
+        for (boolean ansi : new boolean[] {true, false}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            DaemonProtocol.Request r = new DaemonProtocol.Request(address.identity(), tmp.toString(),
+                    DaemonProtocol.encodings(), Map.of(), 0, 0, List.of("check", "--help"), ansi);
+            assertEquals(OptionalInt.of(0), DaemonClient.send(address, r, new PrintStream(out, true), System.err));
+            assertEquals(ansi, out.toString(StandardCharsets.UTF_8).contains("\u001B["), "ansi " + ansi);
+        }
+    }
+
+    @Test
     void anEditBetweenTwoRequestsIsSeen() throws Exception {
         DaemonAddress address = start(Duration.ofMinutes(5));
         Path f = tmp.resolve("edited.cim");
