@@ -82,4 +82,23 @@ if ./cim daemon status > /dev/null 2>&1; then fail "the daemon still answers aft
 ./cim daemon start --idle-minutes 5 | grep -q "^cim daemon: started: " || fail "start right after stop"
 ./cim daemon stop > /dev/null || fail "the second stop"
 echo "  started again right after stop, and stopped"
+
+# a check typed at a terminal (script(1) gives it one) leaves a daemon behind for the next command; one without
+# a terminal, or with CIM_DAEMON=manual, does not
+at_terminal() { script -qec "$*" /dev/null < /dev/null; }
+./cim check examples/mlp/mlp.cim > /dev/null
+CIM_DAEMON=manual at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt"
+if ./cim daemon status > /dev/null 2>&1; then fail "a check without a terminal or with CIM_DAEMON=manual started a daemon"; fi
+grep -q "started a daemon" "$work/tty.txt" && fail "CIM_DAEMON=manual said it started a daemon"
+at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt" || fail "the check at a terminal: $(cat "$work/tty.txt")"
+grep -q "cim: started a daemon for the next check and compile" "$work/tty.txt" \
+  || fail "the check at a terminal did not say it started a daemon: $(cat "$work/tty.txt")"
+for _ in $(seq 1 600); do ./cim daemon status > /dev/null 2>&1 && break; sleep 0.1; done
+./cim daemon status > /dev/null 2>&1 || fail "no daemon 60 s after the check at a terminal"
+before=$(served)
+at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt"
+[ "$(served)" = $((before + 1)) ] || fail "the next check at a terminal did not go through the started daemon"
+grep -q "started a daemon" "$work/tty.txt" && fail "a served check said it started a daemon"
+./cim daemon stop > /dev/null || fail "stopping the started daemon"
+echo "  a check at a terminal started a daemon that served the next one; none without a terminal or with manual"
 echo "daemon e2e: PASS"

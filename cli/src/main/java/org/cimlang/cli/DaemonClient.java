@@ -25,7 +25,8 @@ import java.util.OptionalInt;
  * send it their arguments and print what it answers. Anything that goes wrong before the daemon has printed a
  * byte (none running, a socket folder others may enter, another user or build at the other end, a refused
  * request, no answer within {@link #ACCEPT_TIMEOUT}, a daemon that dies before any output) leaves the command to
- * run in this process, as it would without a daemon; {@code CIM_DAEMON=off} skips the daemon.
+ * run in this process, as it would without a daemon; {@code CIM_DAEMON=off} skips the daemon
+ * ({@link DaemonAutoStart} has the other values).
  */
 final class DaemonClient {
     static final String VARIABLE = "CIM_DAEMON";
@@ -43,7 +44,7 @@ final class DaemonClient {
             return OptionalInt.empty();
         }
         Map<String, String> env = System.getenv();
-        if ("off".equalsIgnoreCase(env.get(VARIABLE))) {
+        if (DaemonAutoStart.Mode.of(env) == DaemonAutoStart.Mode.OFF) {
             return OptionalInt.empty();
         }
         Optional<DaemonAddress> address = DaemonAddress.ofThisJar(env);

@@ -1,12 +1,8 @@
 package org.cimlang.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -18,15 +14,16 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = CimVersion.class,
         description = {"Keeps one warm JVM that serves `cim check` and `cim compile`: a check of one file then takes "
-                + "about a third of the time it takes in a JVM of its own (docs/editor.md). Opt-in: nothing starts "
-                + "one behind your back.",
+                + "about a third of the time it takes in a JVM of its own (docs/editor.md). A check or compile typed "
+                + "at a terminal starts one when none runs; scripts, CI jobs and editors never do.",
                 "",
                 "  start   start the daemon of this build of cim.jar (a rebuild stops it; so does --idle-minutes "
                         + "without a request)",
                 "  stop    stop it",
                 "  status  print its pid, requests served and heap; exit 1 when none is running",
                 "",
-                "While it runs, check and compile go through it unless CIM_DAEMON=off. Each request re-reads every "
+                "While it runs, check and compile go through it unless CIM_DAEMON=off; CIM_DAEMON=manual uses a running "
+                        + "daemon but never starts one. Each request re-reads every "
                         + "file, with the client's working directory and environment, as its own process would.",
                 "Exit codes: 0 done, 1 no daemon running (status), 2 could not run."})
 public class DaemonCommand implements Callable<Integer> {
@@ -34,8 +31,6 @@ public class DaemonCommand implements Callable<Integer> {
     private static final long START_TIMEOUT_MS = 60_000;
     /** How long `stop` waits for the daemon to finish its accepted requests (its own limit is 120 s). */
     private static final long STOP_TIMEOUT_MS = 130_000;
-    /** A week: a forgotten daemon should not outlive that. */
-    private static final long MAX_IDLE_MINUTES = 7 * 24 * 60L;
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "start, stop or status")
     String action;
@@ -108,10 +103,7 @@ public class DaemonCommand implements Callable<Integer> {
             }
             Thread.sleep(50);
         }
-        // appended, not truncated: a second `start` at the same moment must not wipe the first daemon's log
-        Process p = new ProcessBuilder(command()).redirectInput(new File("/dev/null"))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(address.log().toFile())).redirectErrorStream(true)
-                .start();
+        Process p = DaemonLauncher.spawn(address, idleMinutes, System.getenv());
         for (long waited = 0; waited < START_TIMEOUT_MS; waited += 50) {
             Optional<String> status = DaemonClient.ask(address, DaemonProtocol.STATUS);
             if (status.isPresent()) {
@@ -129,31 +121,5 @@ public class DaemonCommand implements Callable<Integer> {
         String log = Files.exists(address.log()) ? Files.readString(address.log()).strip() : "";
         throw new CliException("daemon: did not start" + (log.isEmpty() ? "" : ": " + log.lines().reduce((a, b) -> b)
                 .orElse("")) + "; see " + address.log(), ExitCodes.CANNOT_RUN);
-    }
-
-    /**
-     * The daemon's JVM: in its own session (setsid, where there is one) so that closing the terminal or Ctrl-C in
-     * it does not reach the daemon; the optimising compiler and a bounded heap, because it runs for long.
-     */
-    private List<String> command() {
-        List<String> cmd = new ArrayList<>();
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "setsid"))) {
-                cmd.add(Path.of(dir, "setsid").toString());
-                break;
-            }
-        }
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // out of memory, the heap may be in any state (Xtext's validators even catch the error): exit, and the
-        // clients run their commands themselves
-        cmd.addAll(List.of("-Xlog:disable", "-Xlog:all=error:stderr", "-XX:+UseSerialGC", "-Xmx2g",
-                "-XX:+ExitOnOutOfMemoryError"));
-        String extra = System.getenv("CIM_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            cmd.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonServer.class.getName(),
-                "--idle-minutes", Long.toString(Math.min(idleMinutes, MAX_IDLE_MINUTES))));
-        return cmd;
     }
 }

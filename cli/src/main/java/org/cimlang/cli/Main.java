@@ -10,7 +10,14 @@ public final class Main {
     public static void main(String[] args) {
         // before picocli or Xtext load: a running daemon serves check and compile warm
         java.util.OptionalInt served = DaemonClient.runIfServed(args);
-        System.exit(served.isPresent() ? served.getAsInt() : run(args));
+        if (served.isPresent()) {
+            System.exit(served.getAsInt());
+        }
+        int exit = run(args);
+        // after the command, so that the daemon's start does not slow it down
+        DaemonAutoStart.addressIfWanted(args, System.getenv())
+                .ifPresent(a -> DaemonAutoStart.startInBackground(a, System.getenv(), System.err));
+        System.exit(exit);
     }
 
     /** Runs the command line and returns its exit code. */
