@@ -98,6 +98,10 @@ class PublishedMacrosTest {
             new Macro("chips/ibm65nm.cim", "Ibm65nm", NumberType.signed(4), NumberType.unsigned(4), false, List.of(
                     new Figure("TOPS/W", 28.9, PeakPerformance::topsPerW),
                     new Figure("GOPS (stated)", 212.9, p -> p.tops() * 1e3))),
+            new Macro("chips/hermes14nm.cim", "Hermes14nm", NumberType.signed(4), NumberType.unsigned(8), false, List.of(
+                    new Figure("TOPS/W", 10.5, PeakPerformance::topsPerW),
+                    new Figure("TOPS (stated cycle)", 1.008, PeakPerformance::tops),
+                    new Figure("TOPS/mm2", 1.59, PeakPerformance::topsPerMm2))),
             new Macro("chips/khwa65nm.cim", "Khwa65nm", NumberType.parse("binary"), NumberType.unsigned(1), false, List.of(
                     new Figure("TOPS/W", 55.8, PeakPerformance::topsPerW),
                     new Figure("product-sum ns (stated)", 2.3, p -> p.mvmLatencyS() * 1e9))));
