@@ -86,9 +86,12 @@ echo "  started again right after stop, and stopped"
 # a check typed at a terminal (script(1) gives it one) leaves a daemon behind for the next command; one without
 # a terminal, or with CIM_DAEMON=manual, does not
 at_terminal() { script -qec "$*" /dev/null < /dev/null; }
+# a daemon just started answers only after its warm-up (seconds), but its log is created at once
+rm -f "$XDG_RUNTIME_DIR"/cimlang/*.log
 ./cim check examples/mlp/mlp.cim > /dev/null
 CIM_DAEMON=manual at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt"
-if ./cim daemon status > /dev/null 2>&1; then fail "a check without a terminal or with CIM_DAEMON=manual started a daemon"; fi
+[ -z "$(find "$XDG_RUNTIME_DIR" -name '*.log')" ] \
+  || fail "a check without a terminal or with CIM_DAEMON=manual started a daemon"
 grep -q "started a daemon" "$work/tty.txt" && fail "CIM_DAEMON=manual said it started a daemon"
 at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt" || fail "the check at a terminal: $(cat "$work/tty.txt")"
 grep -q "cim: started a daemon for the next check and compile" "$work/tty.txt" \
@@ -101,4 +104,13 @@ at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt"
 grep -q "started a daemon" "$work/tty.txt" && fail "a served check said it started a daemon"
 ./cim daemon stop > /dev/null || fail "stopping the started daemon"
 echo "  a check at a terminal started a daemon that served the next one; none without a terminal or with manual"
+# the message says `cim daemon stop` stops it: so it does at once, while the daemon still warms up
+at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt"
+grep -q "started a daemon" "$work/tty.txt" || fail "the second check at a terminal did not start a daemon"
+./cim daemon status > "$work/status" 2>&1 && fail "status answered during the warm-up: $(cat "$work/status")"
+grep -q "is starting" "$work/status" || fail "status during the warm-up: $(cat "$work/status")"
+./cim daemon stop | grep -q "^cim daemon: stopping daemon pid " || fail "stop during the warm-up"
+sleep 5
+if ./cim daemon status > /dev/null 2>&1; then fail "a daemon runs after a stop during its warm-up"; fi
+echo "  a stop right after a check at a terminal started a daemon stops it"
 echo "daemon e2e: PASS"

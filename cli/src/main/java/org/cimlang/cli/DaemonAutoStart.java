@@ -56,7 +56,8 @@ final class DaemonAutoStart {
             DaemonLauncher.spawn(address, IDLE_MINUTES, env);
             err.println("cim: started a daemon for the next check and compile (about a third of this one's time; "
                     + "`cim daemon stop` stops it, CIM_DAEMON=manual never starts one)");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a RuntimeException too: the command has run, and nothing here may change its exit code
             err.println("cim: could not start a daemon for the next commands: " + e.getMessage()
                     + " (CIM_DAEMON=manual stops trying)");
         }
@@ -65,9 +66,29 @@ final class DaemonAutoStart {
 
     /** The address of this jar's daemon when this command should start one, else empty. */
     static Optional<DaemonAddress> addressIfWanted(String[] args, Map<String, String> env) {
-        if (!wanted(List.of(args), env, System.console() != null)) {
+        // the terminal is asked last: the other conditions cost nothing
+        if (!wanted(List.of(args), env, true) || !atTerminal()) {
             return Optional.empty();
         }
         return DaemonAddress.ofThisJar(env);
+    }
+
+    /**
+     * Whether stdin and stdout are both terminals. On JDK 17 to 21 that is {@code System.console() != null}; on
+     * JDK 22 to 24 {@code System.console()} also returns a console when the streams are redirected (JLine became
+     * its default provider, JDK-8308591), and only {@code Console.isTerminal()}, new in JDK 22, tells.
+     */
+    static boolean atTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException beforeJdk22) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 }

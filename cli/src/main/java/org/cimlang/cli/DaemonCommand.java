@@ -52,7 +52,7 @@ public class DaemonCommand implements Callable<Integer> {
                 return start(address, out);
             }
             case "stop" -> {
-                Optional<String> answer = DaemonClient.ask(address, DaemonProtocol.STOP);
+                Optional<String> answer = askOnceListening(address, DaemonProtocol.STOP);
                 if (answer.isEmpty()) {
                     if (address.lockHeld()) {
                         throw new CliException("daemon: the daemon of this build (it holds " + address.lock()
@@ -72,11 +72,37 @@ public class DaemonCommand implements Callable<Integer> {
             }
             case "status" -> {
                 Optional<String> answer = DaemonClient.ask(address, DaemonProtocol.STATUS);
+                if (answer.isEmpty() && address.lockHeld()) {
+                    out.println("cim daemon: one of this build is starting (warming up, a few seconds) or stopping, "
+                            + "and does not serve yet (it holds " + address.lock() + ")");
+                    return ExitCodes.ERRORS;
+                }
                 out.println(answer.map(a -> "cim daemon: " + a).orElse("cim daemon: none running for this build"));
                 return answer.isPresent() ? ExitCodes.OK : ExitCodes.ERRORS;
             }
             default -> throw new CliException("daemon: ACTION is start, stop or status, found '" + action + "'",
                     ExitCodes.CANNOT_RUN);
+        }
+    }
+
+    /**
+     * The daemon's answer to {@code kind}. One that holds the lock but does not listen yet (warming up: a check
+     * typed at a terminal started it a moment ago) or any more (finishing its requests) is waited for, up to
+     * {@link #STOP_TIMEOUT_MS}; one that listens but does not answer within the client's wait (stopped by
+     * SIGSTOP, wedged) is not. Empty when none runs or none answers.
+     */
+    private static Optional<String> askOnceListening(DaemonAddress address, byte kind)
+            throws IOException, InterruptedException {
+        long until = System.nanoTime() + STOP_TIMEOUT_MS * 1_000_000;
+        while (true) {
+            long asked = System.nanoTime();
+            Optional<String> answer = DaemonClient.ask(address, kind);
+            if (answer.isPresent() || !address.lockHeld() || address.unsafeBecause().isPresent()
+                    || System.nanoTime() - asked > DaemonClient.ACCEPT_TIMEOUT.toNanos() / 2
+                    || System.nanoTime() > until) {
+                return answer;
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -34,8 +34,14 @@ final class DaemonLauncher {
     static List<String> command(long idleMinutes, Map<String, String> env) {
         List<String> cmd = new ArrayList<>();
         for (String dir : env.getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "setsid"))) {
-                cmd.add(Path.of(dir, "setsid").toString());
+            Path setsid;
+            try {
+                setsid = dir.isEmpty() ? null : Path.of(dir, "setsid");
+            } catch (java.nio.file.InvalidPathException e) {
+                continue; // a folder this JVM's file-name encoding cannot spell (é under LC_ALL=C): not ours to judge
+            }
+            if (setsid != null && Files.isExecutable(setsid)) {
+                cmd.add(setsid.toString());
                 break;
             }
         }

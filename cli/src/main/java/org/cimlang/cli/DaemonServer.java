@@ -109,8 +109,21 @@ final class DaemonServer {
         DaemonAddress address = DaemonAddress.ofThisJar(System.getenv())
                 .orElseThrow(() -> new IllegalStateException("the daemon runs from cim.jar (java -cp cim.jar ...)"));
         Path jar = Path.of(System.getProperty("java.class.path"));
-        Injector shared = Workspace.createInjector();
-        DaemonServer server = new DaemonServer(address, () -> identityOrGone(jar), () -> shared,
+        // created by the warm-up, after the lock: the lock is taken as soon as the JVM runs, so that `cim daemon
+        // stop` sees a daemon an interactive check has just started, and one that loses the race to another
+        // exits before building an injector
+        Supplier<Injector> shared = new Supplier<>() {
+            private Injector injector;
+
+            @Override
+            public synchronized Injector get() {
+                if (injector == null) {
+                    injector = Workspace.createInjector();
+                }
+                return injector;
+            }
+        };
+        DaemonServer server = new DaemonServer(address, () -> identityOrGone(jar), shared,
                 Duration.ofMinutes(idleMinutes));
         String why;
         try {

@@ -44,6 +44,13 @@ class DaemonAutoStartTest {
     }
 
     @Test
+    void aPathFolderThisJvmCannotNameDoesNotStopTheStart() {
+        // as a folder named in UTF-8 under LC_ALL=C: Path.of throws InvalidPathException for it
+        List<String> cmd = DaemonLauncher.command(30, Map.of("PATH", "/no\u0000where:/usr/bin:/bin"));
+        assertTrue(cmd.contains(DaemonServer.class.getName()), cmd.toString());
+    }
+
+    @Test
     void theVariableReadsOffInTheUsualSpellings() {
         for (String off : List.of("off", "0", "false", "no", "Off")) {
             assertEquals(Mode.OFF, Mode.of(Map.of("CIM_DAEMON", off)), off);
