@@ -92,21 +92,21 @@ rm -f "$XDG_RUNTIME_DIR"/cimlang/*.log
 CIM_DAEMON=manual at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt"
 [ -z "$(find "$XDG_RUNTIME_DIR" -name '*.log')" ] \
   || fail "a check without a terminal or with CIM_DAEMON=manual started a daemon"
-grep -q "started a daemon" "$work/tty.txt" && fail "CIM_DAEMON=manual said it started a daemon"
+grep -q "starting a daemon" "$work/tty.txt" && fail "CIM_DAEMON=manual said it started a daemon"
 at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt" || fail "the check at a terminal: $(cat "$work/tty.txt")"
-grep -q "cim: started a daemon for the next check and compile" "$work/tty.txt" \
+grep -q "cim: starting a daemon in the background" "$work/tty.txt" \
   || fail "the check at a terminal did not say it started a daemon: $(cat "$work/tty.txt")"
 for _ in $(seq 1 600); do ./cim daemon status > /dev/null 2>&1 && break; sleep 0.1; done
 ./cim daemon status > /dev/null 2>&1 || fail "no daemon 60 s after the check at a terminal"
 before=$(served)
 at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt"
 [ "$(served)" = $((before + 1)) ] || fail "the next check at a terminal did not go through the started daemon"
-grep -q "started a daemon" "$work/tty.txt" && fail "a served check said it started a daemon"
+grep -q "starting a daemon" "$work/tty.txt" && fail "a served check said it started a daemon"
 ./cim daemon stop > /dev/null || fail "stopping the started daemon"
 echo "  a check at a terminal started a daemon that served the next one; none without a terminal or with manual"
 # the message says `cim daemon stop` stops it: so it does at once, while the daemon still warms up
 at_terminal ./cim check examples/mlp/mlp.cim > "$work/tty.txt"
-grep -q "started a daemon" "$work/tty.txt" || fail "the second check at a terminal did not start a daemon"
+grep -q "starting a daemon" "$work/tty.txt" || fail "the second check at a terminal did not start a daemon"
 ./cim daemon status > "$work/status" 2>&1 && fail "status answered during the warm-up: $(cat "$work/status")"
 grep -q "is starting" "$work/status" || fail "status during the warm-up: $(cat "$work/status")"
 ./cim daemon stop | grep -q "^cim daemon: stopping daemon pid " || fail "stop during the warm-up"

@@ -54,8 +54,8 @@ final class DaemonAutoStart {
             }
             address.prepareDirectory();
             DaemonLauncher.spawn(address, IDLE_MINUTES, env);
-            err.println("cim: started a daemon for the next check and compile (about a third of this one's time; "
-                    + "`cim daemon stop` stops it, CIM_DAEMON=manual never starts one)");
+            err.println("cim: starting a daemon in the background: later checks and compiles take about a third of "
+                    + "the time (`cim daemon stop` stops it; CIM_DAEMON=manual never starts one)");
         } catch (IOException | RuntimeException e) {
             // a RuntimeException too: the command has run, and nothing here may change its exit code
             err.println("cim: could not start a daemon for the next commands: " + e.getMessage()
