@@ -25,6 +25,17 @@ public final class NetworkExecutor {
      */
     public static ForwardResult forward(QuantizedNetwork net, MatrixEngine engine, float[][] images, int first,
             int count, boolean exactToo, ChunkActivity activity) {
+        return forward(net, engine, images, first, count, exactToo, null, activity);
+    }
+
+    /**
+     * As {@link #forward(QuantizedNetwork, MatrixEngine, float[][], int, int, boolean, ChunkActivity)}, taking a
+     * layer's exact accumulators from {@code reference} (the integer reference's run of the same batch) where
+     * the layer got exactly the inputs it got there: the same product of the same codes, so the same integers,
+     * without a second GEMM. An lstm/gru is always recomputed (its state comes from its own products).
+     */
+    public static ForwardResult forward(QuantizedNetwork net, MatrixEngine engine, float[][] images, int first,
+            int count, boolean exactToo, ForwardResult reference, ChunkActivity activity) {
         int nodes = net.nodes().size();
         int[][] codes = new int[nodes][];
         long[][] acc = new long[nodes][];
@@ -44,14 +55,18 @@ public final class NetworkExecutor {
             } else {
                 MatrixNode m = (MatrixNode) node;
                 acc[i] = new long[count * m.accumulatorsPerImage()];
-                if (exactToo) {
+                boolean reuse = exactToo && m.recurrence == null && reference != null
+                        && reference.accumulators()[i] != null
+                        && Arrays.equals(codes[m.inputs[0]], reference.codes()[m.inputs[0]]);
+                if (reuse) {
+                    exact[i] = reference.accumulators()[i];
+                } else if (exactToo) {
                     exact[i] = new long[count * m.accumulatorsPerImage()];
                 }
+                long[] exactOut = exactToo && !reuse ? exact[i] : null;
                 codes[i] = m.recurrence != null
-                        ? recurrent(m, engine, codes[m.inputs[0]], first, count, acc[i], exactToo ? exact[i] : null,
-                                activity)
-                        : matrix(m, engine, codes[m.inputs[0]], first, count, acc[i], exactToo ? exact[i] : null,
-                        activity);
+                        ? recurrent(m, engine, codes[m.inputs[0]], first, count, acc[i], exactOut, activity)
+                        : matrix(m, engine, codes[m.inputs[0]], first, count, acc[i], exactOut, activity);
             }
         }
         return new ForwardResult(codes, acc, exact, predictions(net, codes[net.predictNode()], count));

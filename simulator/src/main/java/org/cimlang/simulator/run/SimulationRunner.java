@@ -371,7 +371,7 @@ public final class SimulationRunner {
     private static Sums batch(QuantizedNetwork q, CimChip chip, float[][] images, int[] labels, int from, int count) {
         Sums s = new Sums(q.nodes().size());
         ForwardResult ref = NetworkExecutor.forward(q, ExactEngine.INSTANCE, images, from, count, false, null);
-        ForwardResult cim = NetworkExecutor.forward(q, chip, images, from, count, true, s.activity);
+        ForwardResult cim = NetworkExecutor.forward(q, chip, images, from, count, true, ref, s.activity);
         for (int b = 0; b < count; b++) {
             if (ref.predictions()[b] == labels[from + b]) {
                 s.referenceCorrect++;
