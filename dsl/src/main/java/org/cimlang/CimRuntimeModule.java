@@ -55,6 +55,17 @@ public class CimRuntimeModule extends AbstractCimRuntimeModule {
         return org.cimlang.resource.CimResource.class;
     }
 
+    /** Xtext's partial parser, widening an edit to tokens from the text around it (CimPartialParsingHelper). */
+    @Override
+    public Class<? extends org.eclipse.xtext.parser.antlr.IPartialParsingHelper> bindIPartialParserHelper() {
+        return org.cimlang.parser.CimPartialParsingHelper.class;
+    }
+
+    /** Keeps an edit the partial parser widened already as it is (CimTokenRegionProvider). */
+    public Class<? extends org.eclipse.xtext.parser.impl.TokenRegionProvider> bindTokenRegionProvider() {
+        return org.cimlang.parser.CimTokenRegionProvider.class;
+    }
+
     /** A file's references to other files, without visiting the layer inputs that never are. */
     public Class<? extends org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy>
             bindIDefaultResourceDescriptionStrategy() {

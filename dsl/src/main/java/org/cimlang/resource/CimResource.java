@@ -3,11 +3,15 @@ package org.cimlang.resource;
 import java.util.Arrays;
 import java.util.List;
 
+import org.cimlang.validation.BoundedResourceValidator;
+import org.eclipse.emf.common.notify.Notification;
+import org.eclipse.emf.common.notify.impl.NotificationImpl;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.DefaultFragmentProvider;
 
 /**
@@ -111,6 +115,63 @@ public class CimResource extends LazyLinkingResource {
         hintLists[level] = list;
         hintIndices[level] = index;
         return index;
+    }
+
+    /**
+     * Makes this loaded resource the parse of {@code newText} by re-parsing only the part that changed: the
+     * text between the longest common prefix and suffix of the old and new text is handed to Xtext's partial
+     * parser, which re-parses the smallest rule around it (one layer, for an edit inside a layer) and puts the
+     * new objects in place of the old ones, turning the old ones into proxies as unloading would (Xtext's own
+     * editor does the same on every keystroke). It falls back to parsing the whole text itself where the
+     * change does not fit one rule. False, with nothing changed, where the resource is not loaded or either
+     * text is beyond the bound on checked files (the bounded parser must see those whole); true with the
+     * resource holding {@code newText}, checked, else the exception says why.
+     */
+    public boolean replaceText(String newText) {
+        IParseResult old = getParseResult();
+        if (!isLoaded() || old == null || old.getRootNode() == null
+                || newText.length() > BoundedResourceValidator.MAX_CHECKED_CHARS) {
+            return false;
+        }
+        String oldText = old.getRootNode().getText();
+        if (oldText.length() > BoundedResourceValidator.MAX_CHECKED_CHARS) {
+            return false;
+        }
+        TextReplacement change = TextReplacement.between(oldText, newText);
+        if (change == null) {
+            return true;
+        }
+        update(change.offset(), change.length(), change.text());
+        IParseResult now = getParseResult();
+        if (now == null || now.getRootNode() == null || !newText.equals(now.getRootNode().getText())) {
+            throw new IllegalStateException("re-parsing the edit at offset " + change.offset() + " of " + getURI()
+                    + " left a text of " + (now == null || now.getRootNode() == null ? "no"
+                            : now.getRootNode().getText().length()) + " characters, not the document's "
+                    + newText.length());
+        }
+        return true;
+    }
+
+    /**
+     * An edit in place keeps the root object, so EMF says nothing about the resource itself; what was
+     * read from its contents (the import graph) must hear that they changed.
+     */
+    @Override
+    public void update(int offset, int replacedTextLength, String newText) {
+        super.update(offset, replacedTextLength, newText);
+        if (eNotificationRequired()) {
+            eNotify(new NotificationImpl(Notification.SET, null, null) {
+                @Override
+                public Object getNotifier() {
+                    return CimResource.this;
+                }
+
+                @Override
+                public int getFeatureID(Class<?> expectedClass) {
+                    return RESOURCE__CONTENTS;
+                }
+            });
+        }
     }
 
     /** EMF's own computation, for the tests that compare the two. */

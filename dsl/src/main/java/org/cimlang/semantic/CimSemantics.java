@@ -100,8 +100,11 @@ public class CimSemantics {
         }
         // computed outside the lock: compiles of different mappings may run in parallel
         Object value = compute.get();
+        List<EObject> from = List.copyOf(sources);
         synchronized (memo) {
-            memo.put(key, new Entry(value, List.copyOf(sources)));
+            // an edit in place keeps the declarations' objects: what they held before can never be asked again
+            memo.values().removeIf(e -> e.sources().equals(from));
+            memo.put(key, new Entry(value, from));
         }
         return value;
     }

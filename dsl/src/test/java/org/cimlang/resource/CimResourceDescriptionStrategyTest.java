@@ -62,6 +62,31 @@ class CimResourceDescriptionStrategyTest {
         assertTrue(references > 50, "the examples refer to other files " + references + " times");
     }
 
+    @Test
+    void theExamplesExportedNamesAreXtextsOwnInOrder() throws IOException {
+        DefaultResourceDescriptionStrategy xtexts = injector.getInstance(DefaultResourceDescriptionStrategy.class);
+        XtextResourceSet rs = injector.getInstance(XtextResourceSet.class);
+        int names = 0;
+        try (Stream<Path> s = Files.walk(EXAMPLES)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".cim")).sorted().toList()) {
+                Resource r = rs.getResource(URI.createFileURI(p.toString()), true);
+                List<String> ours = exported(new DefaultResourceDescription(r, bound));
+                List<String> theirs = exported(new DefaultResourceDescription(r, xtexts));
+                assertEquals(theirs, ours, p.getFileName().toString());
+                names += ours.size();
+            }
+        }
+        assertTrue(names > 500, "the examples export " + names + " names (packages, declarations and layers)");
+    }
+
+    private static List<String> exported(DefaultResourceDescription d) {
+        List<String> out = new ArrayList<>();
+        for (org.eclipse.xtext.resource.IEObjectDescription o : d.getExportedObjects()) {
+            out.add(o.getQualifiedName() + " " + o.getEClass().getName() + " " + o.getEObjectURI());
+        }
+        return out;
+    }
+
     private static List<String> described(DefaultResourceDescription d) {
         List<String> out = new ArrayList<>();
         for (IReferenceDescription ref : d.getReferenceDescriptions()) {
