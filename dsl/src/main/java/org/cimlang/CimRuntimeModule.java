@@ -49,6 +49,12 @@ public class CimRuntimeModule extends AbstractCimRuntimeModule {
         return org.cimlang.parser.BoundedCimParser.class;
     }
 
+    /** After an edit in place, only the references it can have changed are linked again (CimLinker). */
+    @Override
+    public Class<? extends org.eclipse.xtext.linking.ILinker> bindILinker() {
+        return org.cimlang.linking.CimLinker.class;
+    }
+
     /** Fragments of large files without a quadratic search (CimResource). */
     @Override
     public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 
 import org.cimlang.parser.antlr.CimParser;
 import org.cimlang.validation.BoundedResourceValidator;
+import org.eclipse.xtext.ParserRule;
+import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.parser.IParseResult;
 
 /**
@@ -30,6 +32,20 @@ public class BoundedCimParser extends CimParser {
         // every other entry point (a CharSequence, a reparse) reads through here
         return super.doParse(new java.io.StringReader(text.length() > BoundedResourceValidator.MAX_CHECKED_CHARS
                 ? blanks(text) : text.toString()));
+    }
+
+    /**
+     * A rule parsed on its own is how Xtext's partial parser re-parses an edited part of a file: the result
+     * remembers the object it produced (SubtreeParseResult), so that linking can stay within it.
+     */
+    @Override
+    public IParseResult parse(RuleCall ruleCall, Reader reader, int initialLookAhead) {
+        return SubtreeParseResult.of(super.parse(ruleCall, reader, initialLookAhead));
+    }
+
+    @Override
+    public IParseResult parse(ParserRule rule, Reader reader) {
+        return SubtreeParseResult.of(super.parse(rule, reader));
     }
 
     /** Spaces in place of every character but line breaks. */

@@ -3,6 +3,9 @@ package org.cimlang.resource;
 import java.util.Arrays;
 import java.util.List;
 
+import org.cimlang.linking.CimLinker;
+import org.cimlang.linking.ScopeSignature;
+import org.cimlang.parser.SubtreeParseResult;
 import org.cimlang.validation.BoundedResourceValidator;
 import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.common.notify.impl.NotificationImpl;
@@ -10,9 +13,12 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.InternalEObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.DefaultFragmentProvider;
+import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
 
 /**
  * Xtext's resource with EMF's path fragments ({@code //@declarations.1/@layers.69999}) computed without a
@@ -40,11 +46,60 @@ public class CimResource extends LazyLinkingResource {
         return path != null ? path : super.getURIFragment(object);
     }
 
+    /** The file's scope signature when it was last linked; null before, and after unloading. */
+    private ScopeSignature linkedSignature;
+
+    /** The parse result last linked: a partial one is linked incrementally once, never again. */
+    private IParseResult linkedParse;
+
+    /** Whether the last linking kept the targets of references the edit could not change. */
+    private boolean linkedInPart;
+
     /** The hints name lists of the old tree: let it go. */
     @Override
     protected void doUnload() {
         super.doUnload();
         forgetHints();
+        linkedSignature = null;
+        linkedParse = null;
+    }
+
+    /**
+     * After an edit in place that replaced one object and kept the file's scope signature (no name added,
+     * removed, renamed or moved, no import changed), only what the edit can have changed is linked again
+     * (CimLinker#linkReplaced); else, as Xtext does, the whole file.
+     */
+    @Override
+    protected void doLinking() {
+        IParseResult parse = getParseResult();
+        EObject root = parse == null ? null : parse.getRootASTElement();
+        if (root == null) {
+            super.doLinking();
+            linkedSignature = null;
+            linkedParse = parse;
+            linkedInPart = false;
+            return;
+        }
+        ScopeSignature signature = ScopeSignature.of(root);
+        EObject replaced = parse instanceof SubtreeParseResult subtree ? subtree.parsed() : null;
+        if (parse != linkedParse && replaced != null && replaced != root && replaced.eResource() == this
+                && signature.equals(linkedSignature) && getLinker() instanceof CimLinker linker) {
+            ListBasedDiagnosticConsumer consumer = new ListBasedDiagnosticConsumer();
+            linker.linkReplaced(root, replaced, consumer);
+            linkedInPart = true;
+            if (!isValidationDisabled()) {
+                getErrors().addAll(consumer.getResult(Severity.ERROR));
+                getWarnings().addAll(consumer.getResult(Severity.WARNING));
+            }
+            if (isEagerLinking()) {
+                EcoreUtil.resolveAll(this);
+            }
+        } else {
+            super.doLinking();
+            linkedInPart = false;
+        }
+        linkedSignature = signature;
+        linkedParse = parse;
     }
 
     @Override
@@ -172,6 +227,11 @@ public class CimResource extends LazyLinkingResource {
                 }
             });
         }
+    }
+
+    /** For the tests: whether the last linking was of the edited part only. */
+    boolean linkedInPart() {
+        return linkedInPart;
     }
 
     /** EMF's own computation, for the tests that compare the two. */
