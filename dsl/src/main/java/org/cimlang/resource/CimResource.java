@@ -55,9 +55,27 @@ public class CimResource extends LazyLinkingResource {
     /** Whether the last linking kept the targets of references the edit could not change. */
     private boolean linkedInPart;
 
+    /** How many times a text was parsed into this resource (loaded, edited, unloaded). */
+    private long version;
+
+    /**
+     * Changes whenever the model may have changed: what was computed from the model at one version holds
+     * while the version does (an edit in place keeps the objects, so their identity says nothing).
+     */
+    public long version() {
+        return version;
+    }
+
+    @Override
+    protected void updateInternalState(IParseResult newParseResult) {
+        version++;
+        super.updateInternalState(newParseResult);
+    }
+
     /** The hints name lists of the old tree: let it go. */
     @Override
     protected void doUnload() {
+        version++;
         super.doUnload();
         forgetHints();
         linkedSignature = null;

@@ -112,19 +112,25 @@ public final class DesignBuilder {
 
     /** A design holding one mapping and what it refers to (chip, network, quantization), if resolved. */
     public static Design forMapping(org.cimlang.cim.Mapping m) {
+        return forMapping(m, DesignBuilder::network);
+    }
+
+    /** As {@link #forMapping(org.cimlang.cim.Mapping)}, with the network's IR from {@code networks}. */
+    public static Design forMapping(org.cimlang.cim.Mapping m,
+            java.util.function.Function<org.cimlang.cim.Network, Network> networks) {
         List<Chip> chips = new ArrayList<>();
-        List<Network> networks = new ArrayList<>();
+        List<Network> irNetworks = new ArrayList<>();
         List<Quantization> quants = new ArrayList<>();
         if (resolved(m.getChip())) {
             chips.add(chip(m.getChip()));
         }
         if (resolved(m.getNetwork())) {
-            networks.add(network(m.getNetwork()));
+            irNetworks.add(networks.apply(m.getNetwork()));
         }
         if (resolved(m.getQuantization())) {
             quants.add(quantization(m.getQuantization()));
         }
-        return new Design(chips, networks, quants, List.of(mapping(m)), List.of());
+        return new Design(chips, irNetworks, quants, List.of(mapping(m)), List.of());
     }
 
     /** A design holding a simulation and everything its mapping refers to. */

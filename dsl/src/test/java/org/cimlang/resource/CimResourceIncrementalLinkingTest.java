@@ -42,8 +42,8 @@ import com.google.inject.Provider;
 @ExtendWith(InjectionExtension.class)
 @InjectWith(CimInjectorProvider.class)
 class CimResourceIncrementalLinkingTest {
-    private static final String CHIP = "chip Tiny {\n    arrays 64\n    rows 128\n    columns 128\n"
-            + "    cell ReRAM bits 2\n    adc bits 8\n}\n";
+    private static final String CHIP = "chip Tiny {\n    tiles 1\n    arrays per tile 64\n"
+            + "    array 128 x 128 {\n        cell bits 2\n    }\n    adc bits 8\n}\n";
 
     @Inject
     private Provider<XtextResourceSet> resourceSets;
@@ -141,6 +141,7 @@ class CimResourceIncrementalLinkingTest {
     void aReferenceToAnotherFileIsLinkedAgainToThatFilesCurrentObject() throws IOException {
         XtextResourceSet rs = resourceSets.get();
         CimResource chipFile = load(rs, "chip.cim", CHIP);
+        assertEquals(List.of(), chipFile.getErrors());
         String text = "import \"chip.cim\"\n" + chain(10, "") + "mapping M for Chain on Tiny {\n}\n";
         CimResource r = load(rs, "net.cim", text);
         errors(r);
@@ -149,7 +150,7 @@ class CimResourceIncrementalLinkingTest {
 
         // the chip's file is read again (as the builder does when it changes), then this file is edited
         chipFile.unload();
-        chipFile.load(new ByteArrayInputStream(CHIP.replace("arrays 64", "arrays 65").getBytes(StandardCharsets.UTF_8)),
+        chipFile.load(new ByteArrayInputStream(CHIP.replace("arrays per tile 64", "arrays per tile 65").getBytes(StandardCharsets.UTF_8)),
                 rs.getLoadOptions());
         assertTrue(r.replaceText(text.replace("dense x3 from x2 units 64", "dense x3 from x2 units 63")));
 

@@ -5,6 +5,7 @@ import static org.cimlang.compiler.ir.DiagnosticCodes.QUANT_NETWORK_MISMATCH;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Design;
@@ -32,6 +33,17 @@ public final class Compiler {
      * @param mappingName the mapping to compile; null when the design has exactly one
      */
     public static Compilation compile(Design design, String mappingName) {
+        return compile(design, mappingName, NetworkAnalysis::analyze);
+    }
+
+    /**
+     * Compiles a mapping of a design, with the network's analysis from {@code analyses}: a caller that has
+     * analysed the same network already (the editor's validation checks the network, then its mappings)
+     * hands that analysis over instead of a second one. {@code analyses} must give what
+     * {@link NetworkAnalysis#analyze} gives.
+     */
+    public static Compilation compile(Design design, String mappingName,
+            Function<Network, AnalyzedNetwork> analyses) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         MappingSpec spec = null;
         if (mappingName == null) {
@@ -67,7 +79,7 @@ public final class Compiler {
         if (spec.quantization() != null && quantization == null) {
             diagnostics.add(unresolved(spec, "quantization", spec.quantization()));
         }
-        Compilation c = compile(chip, network, quantization, spec);
+        Compilation c = compile(chip, network, quantization, spec, analyses);
         diagnostics.addAll(c.diagnostics());
         return new Compilation(spec, chip, network, quantization, c.analysis(), c.quant(), c.result(), diagnostics);
     }
@@ -80,11 +92,16 @@ public final class Compiler {
      * @param spec         null to map automatically
      */
     public static Compilation compile(Chip chip, Network network, Quantization quantization, MappingSpec spec) {
+        return compile(chip, network, quantization, spec, NetworkAnalysis::analyze);
+    }
+
+    private static Compilation compile(Chip chip, Network network, Quantization quantization, MappingSpec spec,
+            Function<Network, AnalyzedNetwork> analyses) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         if (network == null) {
             return new Compilation(spec, chip, null, quantization, null, null, null, diagnostics);
         }
-        AnalyzedNetwork analysis = NetworkAnalysis.analyze(network);
+        AnalyzedNetwork analysis = analyses.apply(network);
         diagnostics.addAll(analysis.diagnostics());
         Quantization effective = quantization;
         if (quantization != null && quantization.network() != null && !quantization.network().equals(network.name())) {
