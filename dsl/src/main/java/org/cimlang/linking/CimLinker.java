@@ -2,6 +2,7 @@ package org.cimlang.linking;
 
 import java.util.Iterator;
 
+import org.cimlang.cim.Network;
 import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
@@ -35,37 +36,55 @@ public class CimLinker extends LazyLinker {
     private OnChangeEvictingCache cache;
 
     /**
-     * Links the model below {@code root} after {@code replaced} took the place of an object. Unlike
+     * Links the model below {@code root} after {@code replaced} took the place of an object: that object, and
+     * every object elsewhere whose references do not all hold live objects of this file. With
+     * {@code everyObject} (the old object held something a reference may name, or the resource's list of lazy
+     * links should be emptied) every object of the model is looked at; without, the layers of networks are
+     * not (their references cannot have changed, their lazy links stay as they are). Unlike
      * {@link #linkModel}, what the file imported before stays recorded (a superset is safe: it can only make
      * the builder revisit this file for a change elsewhere that turns out not to touch it).
+     *
+     * @return how many objects were linked again
      */
-    public void linkReplaced(EObject root, EObject replaced, IDiagnosticConsumer consumer) {
+    public int linkReplaced(EObject root, EObject replaced, boolean everyObject, IDiagnosticConsumer consumer) {
         Resource resource = root.eResource();
         // lazy links are numbered in a list of the resource: every one still unresolved is made anew below
-        if (resource instanceof LazyLinkingResource lazy) {
+        if (everyObject && resource instanceof LazyLinkingResource lazy) {
             lazy.clearLazyProxyInformation();
         }
         Multimap<EStructuralFeature.Setting, INode> settingsToLink = ArrayListMultimap.create();
         IDiagnosticProducer producer = createDiagnosticProducer(consumer, resource);
+        int[] linked = {0};
         cache.execWithoutCacheClear(resource, new IUnitOfWork.Void<Resource>() {
             @Override
             public void process(Resource state) {
+                linked[0] += relinkAll(replaced, producer, settingsToLink);
                 TreeIterator<EObject> objects = getAllLinkableContents(root);
                 while (objects.hasNext()) {
                     EObject object = objects.next();
-                    if (object == replaced) {
+                    if (object == replaced || !everyObject && object instanceof Network) {
+                        // a network's references are its layers' inputs, which name layers of the same network
+                        // (CimScopeProvider): they can only have lost their target if the replaced object held one
                         objects.prune();
-                        relink(object, producer, settingsToLink);
-                        for (Iterator<EObject> inside = getAllLinkableContents(object); inside.hasNext();) {
-                            relink(inside.next(), producer, settingsToLink);
-                        }
                     } else if (!keepsTargets(object, resource)) {
                         relink(object, producer, settingsToLink);
+                        linked[0]++;
                     }
                 }
             }
         });
         installQueuedLinks(settingsToLink);
+        return linked[0];
+    }
+
+    private int relinkAll(EObject top, IDiagnosticProducer producer,
+            Multimap<EStructuralFeature.Setting, INode> settingsToLink) {
+        relink(top, producer, settingsToLink);
+        int n = 1;
+        for (Iterator<EObject> inside = getAllLinkableContents(top); inside.hasNext(); n++) {
+            relink(inside.next(), producer, settingsToLink);
+        }
+        return n;
     }
 
     private void relink(EObject object, IDiagnosticProducer producer,

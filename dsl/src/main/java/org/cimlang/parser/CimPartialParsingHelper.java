@@ -3,6 +3,7 @@ package org.cimlang.parser;
 import org.antlr.runtime.ANTLRStringStream;
 import org.antlr.runtime.CommonToken;
 import org.antlr.runtime.Token;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -40,6 +41,15 @@ public class CimPartialParsingHelper extends PartialParsingHelper {
         ReplaceRegion aligned = previousParseResult == null ? null
                 : align(previousParseResult.getRootNode(), changedRegion);
         return super.reparse(parser, previousParseResult, aligned != null ? aligned : changedRegion);
+    }
+
+    /** The resource hears which object the edit replaces: it links only that one again where it can. */
+    @Override
+    public void unloadSemanticObject(EObject object) {
+        if (object != null && object.eResource() instanceof org.cimlang.resource.CimResource resource) {
+            resource.replacing(object);
+        }
+        super.unloadSemanticObject(object);
     }
 
     /**

@@ -32,6 +32,9 @@ import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
  */
 public class CimResource extends LazyLinkingResource {
 
+    /** Lazy links an edit may leave in the resource's list before one edit looks through the whole file. */
+    private static final int MAX_KEPT_LAZY_LINKS = 10_000;
+
     /** Deeper containment than this (the grammar nests a few levels) takes EMF's way. */
     private static final int MAX_DEPTH = 16;
 
@@ -46,13 +49,16 @@ public class CimResource extends LazyLinkingResource {
         return path != null ? path : super.getURIFragment(object);
     }
 
-    /** The file's scope signature when it was last linked; null before, and after unloading. */
-    private ScopeSignature linkedSignature;
-
     /** The parse result last linked: a partial one is linked incrementally once, never again. */
     private IParseResult linkedParse;
 
-    /** Whether the last linking kept the targets of references the edit could not change. */
+    /** The object the partial parser took out of the model for the edit being linked; null otherwise. */
+    private EObject replacedByEdit;
+
+    /** Lazy links made since the resource's list of them was last emptied (CimLinker#linkReplaced). */
+    private int lazyLinksKept;
+
+    /** Whether the last linking was of the edited part only. */
     private boolean linkedInPart;
 
     /** How many times a text was parsed into this resource (loaded, edited, unloaded). */
@@ -64,6 +70,11 @@ public class CimResource extends LazyLinkingResource {
      */
     public long version() {
         return version;
+    }
+
+    /** Called by the partial parser just before it takes {@code old} out of this resource's model. */
+    public void replacing(EObject old) {
+        replacedByEdit = old;
     }
 
     @Override
@@ -78,45 +89,47 @@ public class CimResource extends LazyLinkingResource {
         version++;
         super.doUnload();
         forgetHints();
-        linkedSignature = null;
         linkedParse = null;
+        replacedByEdit = null;
     }
 
     /**
-     * After an edit in place that replaced one object and kept the file's scope signature (no name added,
-     * removed, renamed or moved, no import changed), only what the edit can have changed is linked again
+     * After an edit in place that replaced one object by one of an equal {@link ScopeSignature} (no name
+     * added, removed, renamed or moved), only what the edit can have changed is linked again
      * (CimLinker#linkReplaced); else, as Xtext does, the whole file.
      */
     @Override
     protected void doLinking() {
         IParseResult parse = getParseResult();
         EObject root = parse == null ? null : parse.getRootASTElement();
-        if (root == null) {
-            super.doLinking();
-            linkedSignature = null;
-            linkedParse = parse;
-            linkedInPart = false;
-            return;
-        }
-        ScopeSignature signature = ScopeSignature.of(root);
+        EObject old = replacedByEdit;
+        replacedByEdit = null;
         EObject replaced = parse instanceof SubtreeParseResult subtree ? subtree.parsed() : null;
-        if (parse != linkedParse && replaced != null && replaced != root && replaced.eResource() == this
-                && signature.equals(linkedSignature) && getLinker() instanceof CimLinker linker) {
-            ListBasedDiagnosticConsumer consumer = new ListBasedDiagnosticConsumer();
-            linker.linkReplaced(root, replaced, consumer);
-            linkedInPart = true;
-            if (!isValidationDisabled()) {
-                getErrors().addAll(consumer.getResult(Severity.ERROR));
-                getWarnings().addAll(consumer.getResult(Severity.WARNING));
+        linkedInPart = false;
+        if (root != null && old != null && parse != linkedParse && replaced != null && replaced != root
+                && replaced.eResource() == this && getLinker() instanceof CimLinker linker) {
+            ScopeSignature before = ScopeSignature.of(old);
+            if (before.equals(ScopeSignature.of(replaced))) {
+                ListBasedDiagnosticConsumer consumer = new ListBasedDiagnosticConsumer();
+                // what referred into the old part must be found; so must every unresolved link, now and then,
+                // or the resource's list of lazy links would keep growing
+                boolean everyObject = before.holdsTargets() || lazyLinksKept > MAX_KEPT_LAZY_LINKS;
+                int made = linker.linkReplaced(root, replaced, everyObject, consumer);
+                lazyLinksKept = everyObject ? made : lazyLinksKept + made;
+                linkedInPart = true;
+                if (!isValidationDisabled()) {
+                    getErrors().addAll(consumer.getResult(Severity.ERROR));
+                    getWarnings().addAll(consumer.getResult(Severity.WARNING));
+                }
+                if (isEagerLinking()) {
+                    EcoreUtil.resolveAll(this);
+                }
+                linkedParse = parse;
+                return;
             }
-            if (isEagerLinking()) {
-                EcoreUtil.resolveAll(this);
-            }
-        } else {
-            super.doLinking();
-            linkedInPart = false;
         }
-        linkedSignature = signature;
+        super.doLinking();
+        lazyLinksKept = 0;
         linkedParse = parse;
     }
 
