@@ -4,6 +4,7 @@ import static org.cimlang.compiler.ir.DiagnosticCodes.SIZE_OVERFLOW;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.cimlang.compiler.ir.Chip;
 import org.cimlang.compiler.ir.Diagnostic;
 import org.cimlang.compiler.ir.Limits;
 import org.cimlang.compiler.ir.MappingSpec;
+import org.cimlang.compiler.ir.NumberType;
 import org.cimlang.compiler.ir.Placement;
 import org.cimlang.compiler.ir.ScheduleKind;
 import org.cimlang.compiler.quant.QuantPlan;
@@ -70,20 +72,28 @@ public final class MappingEngine {
         Map<String, CrossbarPlan> plans = new HashMap<>();
         Map<String, LayerPrecision> precision = new LinkedHashMap<>();
         int maxBitsNeeded = 1;
+        // layers of one shape and types have one plan: a network repeats its blocks (and a generated one its
+        // layers), and every plan is kept with the result
+        Map<PlanShape, CrossbarPlan> byShape = new HashMap<>();
         for (LoweredLayer m : lowered.crossbar()) {
-            SlicePlan s = BitSlicing.plan(m.weightType(), cellBits, chip.encoding(), chip.slicing());
-            CrossbarPlan plan;
+            NumberType inputType = quant.of(m.input()).activations().type();
+            PlanShape shape = new PlanShape(m.weightType(), inputType, m.k(), m.n(), m.groups());
+            CrossbarPlan plan = byShape.get(shape);
             try {
-                ArrayPartition part = ArrayPartitioning.partition(m, s, rowsForWeights, chip.cols(), spec.pack());
-                plan = CrossbarPlanning.plan(RowInput.of(quant.of(m.input()).activations().type()), s, part,
-                        rowsActive, dacBits, chip.adcBits(), chip.adcSigned());
+                if (plan == null) {
+                    SlicePlan s = BitSlicing.plan(m.weightType(), cellBits, chip.encoding(), chip.slicing());
+                    ArrayPartition part = ArrayPartitioning.partition(m, s, rowsForWeights, chip.cols(), spec.pack());
+                    plan = CrossbarPlanning.plan(RowInput.of(inputType), s, part, rowsActive, dacBits,
+                            chip.adcBits(), chip.adcSigned());
+                    byShape.put(shape, plan);
+                }
             } catch (ArithmeticException e) {
                 overflow.add(Diagnostic.error(SIZE_OVERFLOW, "the weight columns or arrays of " + m.layer()
                         + " overflow a 64-bit count: check its sizes and the weight bits", m.origin(), "units",
                         m.layer()));
                 continue;
             }
-            slices.put(m.layer(), s);
+            slices.put(m.layer(), plan.slicing());
             plans.put(m.layer(), plan);
             LayerPrecision p = plan.precision();
             precision.put(m.layer(), p);
@@ -92,13 +102,15 @@ public final class MappingEngine {
         CostParameters params = CostParameters.resolve(chip, maxBitsNeeded, net.network().activity());
 
         Map<String, LayerTiming> timings = new HashMap<>();
+        Map<CrossbarPlan, LayerTiming> timingOfPlan = new IdentityHashMap<>();
         List<PlacementRequest> requests = new ArrayList<>();
         for (LoweredLayer m : lowered.crossbar()) {
             CrossbarPlan plan = plans.get(m.layer());
             if (plan == null) {
                 continue;
             }
-            LayerTiming t = Scheduling.timing(plan, chip.cols(), chip.adcSigned(), params);
+            LayerTiming t = timingOfPlan.computeIfAbsent(plan,
+                    p -> Scheduling.timing(p, chip.cols(), chip.adcSigned(), params));
             timings.put(m.layer(), t);
             // a recurrent layer is one product per image to placement: its steps cannot share copies
             boolean steps = m.kind().recurrent();
@@ -205,6 +217,13 @@ public final class MappingEngine {
         diagnostics.addAll(OperandWrites.diagnostics(chip, net, spec, operandWrites, schedule.throughputPerS()));
         return new MappingResult(netName, chip, spec, layers, lowered.digital(), schedule, endurance, cost, totals,
                 diagnostics, operandWrites);
+    }
+
+    /**
+     * What a layer's plan depends on besides the chip and the mapping's directives, which one compile shares
+     * among all its layers: BitSlicing, ArrayPartitioning and CrossbarPlanning read nothing else of a layer.
+     */
+    private record PlanShape(NumberType weightType, NumberType inputType, long k, long n, long groups) {
     }
 
     private static OperandWrite operandWriteOf(List<OperandWrite> writes, String layer) {
