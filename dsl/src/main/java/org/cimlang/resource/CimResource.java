@@ -19,6 +19,7 @@ import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.DefaultFragmentProvider;
 import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
+import org.eclipse.xtext.util.CancelIndicator;
 
 /**
  * Xtext's resource with EMF's path fragments ({@code //@declarations.1/@layers.69999}) computed without a
@@ -61,6 +62,9 @@ public class CimResource extends LazyLinkingResource {
     /** Whether the last linking was of the edited part only. */
     private boolean linkedInPart;
 
+    /** Whether every lazy link has been resolved (or found to name nothing) since the last linking. */
+    private boolean lazyLinksResolved;
+
     /** How many times a text was parsed into this resource (loaded, edited, unloaded). */
     private long version;
 
@@ -77,8 +81,24 @@ public class CimResource extends LazyLinkingResource {
         replacedByEdit = old;
     }
 
+    /**
+     * Validation, the reference descriptions, the imported names and the index's copy each resolve every lazy
+     * link of the file first: a walk over every object, four times per edit. Links are made only by linking
+     * (which starts the next walk afresh), and a link found to name nothing stays reported, so after one whole
+     * walk the others have nothing to do.
+     */
+    @Override
+    public void resolveLazyCrossReferences(CancelIndicator monitor) {
+        if (lazyLinksResolved) {
+            return;
+        }
+        super.resolveLazyCrossReferences(monitor);
+        lazyLinksResolved = true; // not reached when the walk was cancelled
+    }
+
     @Override
     protected void updateInternalState(IParseResult newParseResult) {
+        lazyLinksResolved = false;
         version++;
         super.updateInternalState(newParseResult);
     }
@@ -86,6 +106,7 @@ public class CimResource extends LazyLinkingResource {
     /** The hints name lists of the old tree: let it go. */
     @Override
     protected void doUnload() {
+        lazyLinksResolved = false;
         version++;
         super.doUnload();
         forgetHints();
@@ -100,6 +121,7 @@ public class CimResource extends LazyLinkingResource {
      */
     @Override
     protected void doLinking() {
+        lazyLinksResolved = false;
         IParseResult parse = getParseResult();
         EObject root = parse == null ? null : parse.getRootASTElement();
         EObject old = replacedByEdit;
