@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -24,8 +27,12 @@ import org.cimlang.tests.CimInjectorProvider;
 import org.cimlang.validation.BoundedResourceValidator;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.util.InternalEList;
+import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
@@ -98,7 +105,8 @@ class CimResourceInPlaceEditTest {
         // one whose rule does not parse alone (56 of the 546 random edits here were partial, among them a
         // quarter of the changed digits); the partial path must be taken at least that often
         assertTrue(inPlace >= edits / 12, inPlace + " of " + edits + " edits kept the root object");
-        System.out.println(inPlace + " of " + edits + " edits in place, " + linkedInPart + " linked in part");
+        // an edit in place that keeps every name links only what it replaced (40 of the 56 here)
+        assertTrue(linkedInPart >= inPlace / 2, linkedInPart + " of " + inPlace + " edits in place linked in part");
     }
 
     @Test
@@ -189,28 +197,36 @@ class CimResourceInPlaceEditTest {
                 + " " + i.getMessage()).sorted().collect(Collectors.joining("\n"));
     }
 
+    /** A reference of an object and what it holds, unresolved. */
+    private record Held(EObject source, EReference reference, EObject target) {
+    }
+
+    /** Every reference of the model, in content order, without resolving any. */
+    private static List<Held> held(Resource r) {
+        List<Held> out = new ArrayList<>();
+        for (Iterator<EObject> it = r.getAllContents(); it.hasNext();) {
+            EObject o = it.next();
+            for (EReference ref : o.eClass().getEAllReferences()) {
+                if (ref.isContainment() || ref.isContainer()) {
+                    continue;
+                }
+                Object v = o.eGet(ref, false);
+                for (Object t : ref.isMany() ? ((InternalEList<?>) v).basicList() : Collections.singletonList(v)) {
+                    out.add(new Held(o, ref, (EObject) t));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * Every reference of the model, in content order, by where it starts and what it holds: a resolved one by
      * the target's file and place, one that resolves to nothing by the text it links from. (Xtext numbers the
      * lazy links of a file as it makes them, which an edit in place does for fewer of them.)
      */
     private static List<String> references(Resource r) {
-        List<String> out = new java.util.ArrayList<>();
-        for (java.util.Iterator<EObject> it = r.getAllContents(); it.hasNext();) {
-            EObject o = it.next();
-            for (org.eclipse.emf.ecore.EReference ref : o.eClass().getEAllReferences()) {
-                if (ref.isContainment() || ref.isContainer()) {
-                    continue;
-                }
-                Object v = o.eGet(ref, false);
-                List<?> values = ref.isMany() ? ((org.eclipse.emf.ecore.util.InternalEList<?>) v).basicList()
-                        : java.util.Collections.singletonList(v);
-                for (Object t : values) {
-                    out.add(r.getURIFragment(o) + " ." + ref.getName() + " -> " + describeTarget(r, (EObject) t));
-                }
-            }
-        }
-        return out;
+        return held(r).stream().map(h -> r.getURIFragment(h.source()) + " ." + h.reference().getName() + " -> "
+                + describeTarget(r, h.target())).toList();
     }
 
     private static String describeTarget(Resource from, EObject t) {
@@ -218,15 +234,19 @@ class CimResourceInPlaceEditTest {
             return "null";
         }
         if (t.eIsProxy()) {
-            org.eclipse.emf.common.util.URI uri = ((org.eclipse.emf.ecore.InternalEObject) t).eProxyURI();
-            if (from instanceof org.eclipse.xtext.linking.lazy.LazyLinkingResource lazy
-                    && lazy.getEncoder().isCrossLinkFragment(from, uri.fragment())) {
-                var link = lazy.getEncoder().decode(from, uri.fragment());
+            URI uri = ((InternalEObject) t).eProxyURI();
+            if (isLazyLink(from, uri)) {
+                var link = ((LazyLinkingResource) from).getEncoder().decode(from, uri.fragment());
                 return "unresolved '" + link.getThird().getText().trim() + "' of " + from.getURIFragment(link.getFirst());
             }
             return "proxy " + uri;
         }
-        return t.eResource() == null ? "detached " + t.eClass().getName() : t.eResource().getURI() + "#" + t.eResource().getURIFragment(t);
+        return t.eResource() == null ? "detached " + t.eClass().getName()
+                : t.eResource().getURI() + "#" + t.eResource().getURIFragment(t);
+    }
+
+    private static boolean isLazyLink(Resource r, URI uri) {
+        return r instanceof LazyLinkingResource lazy && lazy.getEncoder().isCrossLinkFragment(r, uri.fragment());
     }
 
     /**
@@ -234,26 +254,12 @@ class CimResourceInPlaceEditTest {
      * which after an edit may hold another object. Every one must have been linked again.
      */
     private static List<String> unloadedTargets(Resource r) {
-        List<String> out = new java.util.ArrayList<>();
-        for (java.util.Iterator<EObject> it = r.getAllContents(); it.hasNext();) {
-            EObject o = it.next();
-            for (org.eclipse.emf.ecore.EReference ref : o.eClass().getEAllReferences()) {
-                if (ref.isContainment() || ref.isContainer()) {
-                    continue;
-                }
-                Object v = o.eGet(ref, false);
-                for (Object t : ref.isMany() ? ((org.eclipse.emf.ecore.util.InternalEList<?>) v).basicList()
-                        : java.util.Collections.singletonList(v)) {
-                    if (t instanceof org.eclipse.emf.ecore.InternalEObject p && p.eIsProxy()
-                            && p.eProxyURI().trimFragment().equals(r.getURI())
-                            && !((org.eclipse.xtext.linking.lazy.LazyLinkingResource) r).getEncoder()
-                                    .isCrossLinkFragment(r, p.eProxyURI().fragment())) {
-                        out.add(r.getURIFragment(o) + " ." + ref.getName() + " -> " + p.eProxyURI());
-                    }
-                }
-            }
-        }
-        return out;
+        return held(r).stream()
+                .filter(h -> h.target() instanceof InternalEObject p && p.eIsProxy()
+                        && p.eProxyURI().trimFragment().equals(r.getURI()) && !isLazyLink(r, p.eProxyURI()))
+                .map(h -> r.getURIFragment(h.source()) + " ." + h.reference().getName() + " -> "
+                        + ((InternalEObject) h.target()).eProxyURI())
+                .toList();
     }
 
     /** The same objects with the same values; what references hold is compared by {@link #references}. */
@@ -264,7 +270,7 @@ class CimResourceInPlaceEditTest {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean haveEqualReference(EObject a, EObject b, org.eclipse.emf.ecore.EReference reference) {
+            protected boolean haveEqualReference(EObject a, EObject b, EReference reference) {
                 return !reference.isContainment() || super.haveEqualReference(a, b, reference);
             }
         }.equals(expected.getContents(), actual.getContents());
