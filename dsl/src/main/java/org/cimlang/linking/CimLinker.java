@@ -25,10 +25,10 @@ import com.google.inject.Inject;
 /**
  * Xtext's lazy linker, plus linking after an edit in place that replaced one object: that object's references
  * get proxies (resolved when first read, as always), and so does every reference elsewhere that pointed into
- * the replaced object or to another file; every other reference keeps its target. Xtext's own linker clears
- * and re-resolves all references of the file on every edit: on a network of 70,000 layers a third of each
- * edit's time. Sound only where the edit kept the file's {@link ScopeSignature} (the resource checks that):
- * then no name resolves elsewhere than before.
+ * the replaced object or to another file or was not resolved; every other reference keeps its target.
+ * Xtext's own linker clears and re-resolves all references of the file on every edit: on a network of 70,000
+ * layers a third of each edit's time. Sound only where the new object has the old one's {@link ScopeSignature}
+ * (the resource checks that): then no name resolves elsewhere than before.
  */
 public class CimLinker extends LazyLinker {
 
@@ -36,11 +36,10 @@ public class CimLinker extends LazyLinker {
     private OnChangeEvictingCache cache;
 
     /**
-     * Links the model below {@code root} after {@code replaced} took the place of an object: that object, and
-     * every object elsewhere whose references do not all hold live objects of this file. With
-     * {@code everyObject} (the old object held something a reference may name, or the resource's list of lazy
-     * links should be emptied) every object of the model is looked at; without, the layers of networks are
-     * not (their references cannot have changed, their lazy links stay as they are). Unlike
+     * Links the model below {@code root} after {@code replaced} took the place of an object: that object, every
+     * object outside networks that has references, and, with {@code everyObject} (the old object held
+     * something a reference may name, or the resource's list of lazy links should be emptied), every layer whose
+     * references do not all hold live objects of this file; without, the layers' links stay as they are. Unlike
      * {@link #linkModel}, what the file imported before stays recorded (a superset is safe: it can only make
      * the builder revisit this file for a change elsewhere that turns out not to touch it).
      *
@@ -62,11 +61,28 @@ public class CimLinker extends LazyLinker {
                 TreeIterator<EObject> objects = getAllLinkableContents(root);
                 while (objects.hasNext()) {
                     EObject object = objects.next();
-                    if (object == replaced || !everyObject && object instanceof Network) {
-                        // a network's references are its layers' inputs, which name layers of the same network
-                        // (CimScopeProvider): they can only have lost their target if the replaced object held one
+                    if (object == replaced) {
                         objects.prune();
-                    } else if (!keepsTargets(object, resource)) {
+                    } else if (object instanceof Network) {
+                        // a network's references are its layers' inputs, which name layers of the same network
+                        // (CimScopeProvider, no imports): they can only have lost their target if the replaced
+                        // object held one, and then only those that held it or nothing are linked again
+                        objects.prune();
+                        if (everyObject) {
+                            for (TreeIterator<EObject> layers = getAllLinkableContents(object); layers.hasNext();) {
+                                EObject layer = layers.next();
+                                if (layer == replaced) {
+                                    layers.prune();
+                                } else if (!keepsTargets(layer, resource)) {
+                                    relink(layer, producer, settingsToLink);
+                                    linked[0]++;
+                                }
+                            }
+                        }
+                    } else if (hasReferences(object)) {
+                        // a declaration's references (a mapping's network, chip and placements, ...) go through
+                        // the imports too, where a name of another file can come to hide a name of this one:
+                        // they are few, and all are linked again
                         relink(object, producer, settingsToLink);
                         linked[0]++;
                     }
@@ -77,14 +93,19 @@ public class CimLinker extends LazyLinker {
         return linked[0];
     }
 
+    /** Links {@code top} and everything in it again (the iterator starts with {@code top} itself). */
     private int relinkAll(EObject top, IDiagnosticProducer producer,
             Multimap<EStructuralFeature.Setting, INode> settingsToLink) {
-        relink(top, producer, settingsToLink);
-        int n = 1;
+        int n = 0;
         for (Iterator<EObject> inside = getAllLinkableContents(top); inside.hasNext(); n++) {
             relink(inside.next(), producer, settingsToLink);
         }
         return n;
+    }
+
+    private static boolean hasReferences(EObject object) {
+        return ((EClassImpl.FeatureSubsetSupplier) object.eClass().getEAllStructuralFeatures())
+                .crossReferences() != null;
     }
 
     private void relink(EObject object, IDiagnosticProducer producer,

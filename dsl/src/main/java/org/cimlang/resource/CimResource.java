@@ -33,8 +33,11 @@ import org.eclipse.xtext.util.CancelIndicator;
  */
 public class CimResource extends LazyLinkingResource {
 
-    /** Lazy links an edit may leave in the resource's list before one edit looks through the whole file. */
-    private static final int MAX_KEPT_LAZY_LINKS = 10_000;
+    /**
+     * Objects linked again (each with one or a few lazy links in the resource's list) before an edit empties
+     * the list and looks through the whole file: a bound on what the list holds of replaced objects.
+     */
+    private static final int MAX_KEPT_LAZY_LINKS = 2_000;
 
     /** Deeper containment than this (the grammar nests a few levels) takes EMF's way. */
     private static final int MAX_DEPTH = 16;

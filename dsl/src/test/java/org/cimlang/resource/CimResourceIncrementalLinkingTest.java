@@ -161,4 +161,33 @@ class CimResourceIncrementalLinkingTest {
                 "a reference into another file is linked again: " + held);
         assertSame(now, m.getChip());
     }
+
+    @Test
+    void aNameThatAFileImportedLaterBringsInIsSeenByTheNextEditAsByAFreshParse() throws IOException {
+        String lib = "package lib\nnetwork n {\n    input y [8]\n    dense z from y units 4\n}\n";
+        String text = "import \"lib.cim\"\n" + CHIP + "network n {\n    input x [8]\n    dense h from x units 4\n}\n"
+                + "mapping m for n on Tiny {\n    schedule pipeline\n}\n";
+        String edited = text.replace("schedule pipeline", "schedule sequential");
+
+        XtextResourceSet rs = resourceSets.get();
+        CimResource r = load(rs, "b.cim", text); // lib.cim does not exist yet
+        errors(r);
+        load(rs, "lib.cim", lib);
+        assertTrue(r.replaceText(edited));
+        errors(r);
+
+        XtextResourceSet fresh = resourceSets.get();
+        load(fresh, "lib.cim", lib);
+        CimResource expected = load(fresh, "b.cim", edited);
+        errors(expected);
+        assertEquals(targetOf(expected), targetOf(r), "the mapping's network, as a fresh parse resolves it");
+        assertEquals(errors(expected), errors(r));
+    }
+
+    private static String targetOf(CimResource r) {
+        Mapping m = ((Model) r.getContents().get(0)).getElements().stream().filter(Mapping.class::isInstance)
+                .map(Mapping.class::cast).findFirst().orElseThrow();
+        EObject n = m.getNetwork();
+        return n.eIsProxy() ? "unresolved" : n.eResource().getURI() + "#" + n.eResource().getURIFragment(n);
+    }
 }
