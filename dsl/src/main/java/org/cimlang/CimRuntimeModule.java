@@ -88,6 +88,12 @@ public class CimRuntimeModule extends AbstractCimRuntimeModule {
         return org.cimlang.resource.CimResourceDescriptionStrategy.class;
     }
 
+    /** After an edit in place that kept every name at its place, a file exports the names it did before. */
+    public Class<? extends org.eclipse.xtext.resource.IResourceDescription.Manager>
+            bindIResourceDescription$Manager() {
+        return org.cimlang.resource.CimResourceDescriptionManager.class;
+    }
+
     public Class<? extends org.eclipse.xtext.validation.IResourceValidator> bindIResourceValidator() {
         return org.cimlang.validation.BoundedResourceValidator.class;
     }

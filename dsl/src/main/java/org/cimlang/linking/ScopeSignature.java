@@ -20,7 +20,9 @@ import org.eclipse.emf.ecore.EStructuralFeature;
  * nothing else (CimScopeProvider: layers by name within their network; everything else by qualified name and
  * imports), so when an edit replaces one object by another of an equal signature, every name resolves to the
  * object at the same place as before: a reference outside the replaced object still holds what it should,
- * unless it held something inside it.
+ * unless it held something inside it. Each named object's place (its containing feature and index below the
+ * root) is part of it too, so an equal signature also means the file exports the same names at the same URIs
+ * (CimResource#namesVersion).
  */
 public final class ScopeSignature {
     /** The classes that a reference of the language may name, and their subclasses. */
@@ -40,7 +42,7 @@ public final class ScopeSignature {
     public static ScopeSignature of(EObject root) {
         List<Object> parts = new ArrayList<>();
         boolean[] targets = {false};
-        collect(root, 0, parts, targets);
+        collect(root, 0, null, 0, parts, targets);
         return new ScopeSignature(parts, targets[0]);
     }
 
@@ -49,13 +51,16 @@ public final class ScopeSignature {
         return holdsTargets;
     }
 
-    private static void collect(EObject object, int depth, List<Object> parts, boolean[] targets) {
+    private static void collect(EObject object, int depth, EStructuralFeature feature, int index, List<Object> parts,
+            boolean[] targets) {
         EClass type = object.eClass();
         targets[0] |= TARGETS.contains(type);
         EStructuralFeature name = type.getEStructuralFeature("name");
         if (name instanceof EAttribute) {
             parts.add(type);
             parts.add(depth);
+            parts.add(feature);
+            parts.add(index);
             parts.add(object.eGet(name));
         } else if (object instanceof Import i) {
             parts.add(type);
@@ -63,8 +68,15 @@ public final class ScopeSignature {
             parts.add(i.getImportedNamespace());
             parts.add(i.getFileURI());
         }
+        // eContents lists the children feature by feature, each feature's in order: the index within it is the
+        // one a URI fragment names
+        EStructuralFeature last = null;
+        int at = 0;
         for (EObject child : object.eContents()) {
-            collect(child, depth + 1, parts, targets);
+            EStructuralFeature in = child.eContainingFeature();
+            at = in == last ? at + 1 : 0;
+            last = in;
+            collect(child, depth + 1, in, at, parts, targets);
         }
     }
 

@@ -20,6 +20,7 @@ import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.resource.DefaultFragmentProvider;
 import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
 
 /**
  * Xtext's resource with EMF's path fragments ({@code //@declarations.1/@layers.69999}) computed without a
@@ -71,12 +72,75 @@ public class CimResource extends LazyLinkingResource {
     /** How many times a text was parsed into this resource (loaded, edited, unloaded). */
     private long version;
 
+    /** The version since which the file exports the same names at the same places. */
+    private long namesVersion;
+
+    /** The names exported at {@link #namesVersion}, as the last description of this resource found them. */
+    private ExportedNames exportedNames;
+
+    /** Whether the model is being changed by a re-parse of this resource's own text. */
+    private boolean updating;
+
+    /** Whether {@link #onModelChange} waits for the next change of the model (Xtext's listeners fire once). */
+    private boolean listening;
+
+    /**
+     * A change of the model other than by parsing its text (a refactoring that sets a name, a test) may change
+     * anything: what was computed at the current version no longer holds.
+     */
+    private final OnChangeEvictingCache.Listener onModelChange = adapter -> {
+        listening = false;
+        if (!updating) {
+            version++;
+            namesVersion = version;
+            exportedNames = null;
+        }
+    };
+
     /**
      * Changes whenever the model may have changed: what was computed from the model at one version holds
      * while the version does (an edit in place keeps the objects, so their identity says nothing).
      */
     public long version() {
         return version;
+    }
+
+    /**
+     * Changes whenever the names this file exports, or the places of the objects they name, may have changed:
+     * a whole parse, an unload, an edit in place whose replaced object had another {@link ScopeSignature}.
+     * Two moments of one resource with the same value export the same names of the same classes at the same
+     * URI fragments (the objects of an edited part are new ones at the old places).
+     */
+    public long namesVersion() {
+        return namesVersion;
+    }
+
+    /** What a description of this resource exported, kept for the next one at the same names version. */
+    public record ExportedNames(long namesVersion, List<org.eclipse.xtext.resource.IEObjectDescription> objects) {
+        public ExportedNames {
+            objects = List.copyOf(objects);
+        }
+    }
+
+    /** The names last exported, or null when none were kept at the current names version. */
+    public ExportedNames exportedNames() {
+        return exportedNames != null && exportedNames.namesVersion() == namesVersion ? exportedNames : null;
+    }
+
+    /**
+     * Keeps the names for the next description at this names version; only where the resource hears of every
+     * change of its model (Xtext's evicting cache), which is how it knows that they still hold.
+     */
+    public void keepExportedNames(ExportedNames names) {
+        exportedNames = names.namesVersion() == namesVersion && listenForChanges() ? names : null;
+    }
+
+    private boolean listenForChanges() {
+        if (!listening && getCache() instanceof OnChangeEvictingCache cache) {
+            cache.getOrCreate(this).addCacheListener(onModelChange);
+            listening = true;
+        }
+        return listening;
     }
 
     /** Called by the partial parser just before it takes {@code old} out of this resource's model. */
@@ -111,6 +175,8 @@ public class CimResource extends LazyLinkingResource {
     protected void doUnload() {
         lazyLinksResolved = false;
         version++;
+        namesVersion = version;
+        exportedNames = null;
         super.doUnload();
         forgetHints();
         linkedParse = null;
@@ -156,6 +222,8 @@ public class CimResource extends LazyLinkingResource {
         super.doLinking();
         lazyLinksKept = 0;
         linkedParse = parse;
+        namesVersion = version;
+        exportedNames = null;
     }
 
     @Override
@@ -269,19 +337,27 @@ public class CimResource extends LazyLinkingResource {
      */
     @Override
     public void update(int offset, int replacedTextLength, String newText) {
-        super.update(offset, replacedTextLength, newText);
-        if (eNotificationRequired()) {
-            eNotify(new NotificationImpl(Notification.SET, null, null) {
-                @Override
-                public Object getNotifier() {
-                    return CimResource.this;
-                }
+        updating = true;
+        try {
+            super.update(offset, replacedTextLength, newText);
+            if (eNotificationRequired()) {
+                eNotify(new NotificationImpl(Notification.SET, null, null) {
+                    @Override
+                    public Object getNotifier() {
+                        return CimResource.this;
+                    }
 
-                @Override
-                public int getFeatureID(Class<?> expectedClass) {
-                    return RESOURCE__CONTENTS;
-                }
-            });
+                    @Override
+                    public int getFeatureID(Class<?> expectedClass) {
+                        return RESOURCE__CONTENTS;
+                    }
+                });
+            }
+        } finally {
+            updating = false;
+        }
+        if (exportedNames() != null) {
+            listenForChanges(); // the edit's own changes used up the listener
         }
     }
 

@@ -33,6 +33,8 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.ecore.util.InternalEList;
 import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
@@ -64,6 +66,9 @@ class CimResourceInPlaceEditTest {
     @Inject
     private IResourceValidator validator;
 
+    @Inject
+    private IResourceDescription.Manager descriptions;
+
     @Test
     void randomEditsOfEveryExampleLeaveWhatAFreshParseOfTheNewTextGives() throws IOException {
         List<Path> files = exampleFiles();
@@ -72,6 +77,7 @@ class CimResourceInPlaceEditTest {
         int edits = 0;
         int inPlace = 0;
         int linkedInPart = 0;
+        int sameNames = 0;
         for (Path file : files) {
             URI uri = URI.createFileURI(file.toString());
             CimResource r = (CimResource) edited.getResource(uri, false);
@@ -82,7 +88,11 @@ class CimResourceInPlaceEditTest {
                 int kind = random.nextInt(5);
                 String next = i == 13 ? original : edit(text, random, kind);
                 EObject rootBefore = r.getContents().isEmpty() ? null : r.getContents().get(0);
+                long namesBefore = r.namesVersion();
                 assertTrue(r.replaceText(next), file + ": edit " + i);
+                if (r.namesVersion() == namesBefore) {
+                    sameNames++;
+                }
                 if (rootBefore != null && !r.getContents().isEmpty() && r.getContents().get(0) == rootBefore) {
                     inPlace++;
                 }
@@ -97,6 +107,7 @@ class CimResourceInPlaceEditTest {
                 assertEquals(List.of(), unloadedTargets(r), where + ": references that hold an unloaded object");
                 assertTrue(sameContents(expected, r), where + ": model");
                 assertEquals(references(expected), references(r), where + ": references");
+                assertEquals(exports(expected), exports(r), where + ": exported names");
                 text = next;
             }
         }
@@ -107,6 +118,21 @@ class CimResourceInPlaceEditTest {
         assertTrue(inPlace >= edits / 12, inPlace + " of " + edits + " edits kept the root object");
         // an edit in place that keeps every name links only what it replaced (40 of the 56 here)
         assertTrue(linkedInPart >= inPlace / 2, linkedInPart + " of " + inPlace + " edits in place linked in part");
+        // and those export the names their file exported before (CimResourceDescription), without asking for them
+        assertTrue(sameNames >= linkedInPart, sameNames + " edits kept the exported names, " + linkedInPart
+                + " linked in part");
+    }
+
+    /** What the file's description exports: names, classes, URIs, and whether each names a live object. */
+    private List<String> exports(Resource r) {
+        List<String> out = new java.util.ArrayList<>();
+        IResourceDescription d = descriptions.getResourceDescription(r);
+        for (IEObjectDescription o : d.getExportedObjects()) {
+            EObject object = o.getEObjectOrProxy();
+            out.add(o.getName() + " " + o.getEClass().getName() + " " + o.getEObjectURI().fragment()
+                    + (object.eIsProxy() || object.eResource() != r ? " (not live)" : ""));
+        }
+        return out;
     }
 
     @Test

@@ -368,4 +368,9 @@ public class CimLanguageServer extends LanguageServerImpl {
         return getWorkspaceManager().doRead(uri,
                 (document, resource) -> service.inlayHints(document, resource, params.getRange(), cancelIndicator));
     }
+
+    /** For the tests: the index's description of a file, null where it has none. */
+    org.eclipse.xtext.resource.IResourceDescription indexed(URI uri) {
+        return getWorkspaceManager().getIndex().getResourceDescription(uri);
+    }
 }

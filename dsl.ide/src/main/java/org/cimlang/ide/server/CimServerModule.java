@@ -34,6 +34,7 @@ public class CimServerModule extends AbstractModule {
         bind(LanguageServer.class).to(CimLanguageServer.class);
         if (!Boolean.getBoolean(WHOLE_PARSE_PROPERTY)) {
             bind(IncrementalBuilder.InternalStatefulIncrementalBuilder.class).to(InPlaceEditBuilder.class);
+            bind(org.eclipse.xtext.build.Indexer.class).to(CimIndexer.class);
         }
     }
 }

@@ -5,9 +5,11 @@ import java.io.InputStream;
 
 import org.apache.log4j.Logger;
 import org.cimlang.resource.CimResource;
+import org.cimlang.resource.CimResourceDescription;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.build.IncrementalBuilder;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.LazyStringInputStream;
 
@@ -29,6 +31,23 @@ public class InPlaceEditBuilder extends IncrementalBuilder.InternalStatefulIncre
             return;
         }
         super.unloadResource(uri);
+    }
+
+    /**
+     * The index's copy of a description, which keeps the exported objects of the copy it replaces when the
+     * file still exports what it did then (KeptExportsDescription).
+     */
+    @Override
+    protected IResourceDescription getSerializableResourceDescription(IResourceDescription description) {
+        if (!(description instanceof CimResourceDescription cim)) {
+            return super.getSerializableResourceDescription(description);
+        }
+        CimResource resource = (CimResource) cim.getResource();
+        IResourceDescription old = getContext().getOldState().getResourceDescriptions()
+                .getResourceDescription(description.getURI());
+        KeptExportsDescription earlier = old instanceof KeptExportsDescription kept && kept.exportsAsNow(resource)
+                ? kept : null;
+        return KeptExportsDescription.of(resource, description, earlier);
     }
 
     private boolean updatedInPlace(URI uri) {
