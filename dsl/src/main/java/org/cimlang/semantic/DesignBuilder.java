@@ -415,7 +415,24 @@ public final class DesignBuilder {
     }
 
     public static LayerKind kind(org.cimlang.cim.Layer l) {
-        return LayerKind.valueOf(l.getKind().getName().toUpperCase(java.util.Locale.ROOT));
+        return constant(LAYER_KINDS, LayerKind.class, l.getKind().getName());
+    }
+
+    /** Every layer names its kind and most an activation: looked up by the keyword, not upper-cased each time. */
+    private static final java.util.Map<String, LayerKind> LAYER_KINDS = byKeyword(LayerKind.values());
+    private static final java.util.Map<String, Activation> ACTIVATIONS = byKeyword(Activation.values());
+
+    private static <E extends Enum<E>> java.util.Map<String, E> byKeyword(E[] values) {
+        java.util.Map<String, E> out = new java.util.HashMap<>();
+        for (E e : values) {
+            out.put(e.name().toLowerCase(java.util.Locale.ROOT), e);
+        }
+        return java.util.Map.copyOf(out);
+    }
+
+    private static <E extends Enum<E>> E constant(java.util.Map<String, E> byKeyword, Class<E> type, String keyword) {
+        E e = byKeyword.get(keyword);
+        return e != null ? e : Enum.valueOf(type, keyword.toUpperCase(java.util.Locale.ROOT));
     }
 
     public static Layer layer(org.cimlang.cim.Layer l) {
@@ -456,7 +473,7 @@ public final class DesignBuilder {
             } else if (p instanceof AxisParam a) {
                 b.axis((int) Math.min(Numbers.count(a.getAxis(), 0), 8));
             } else if (p instanceof ActivationParam a) {
-                b.activation(Activation.valueOf(a.getFunction().getName().toUpperCase(java.util.Locale.ROOT)));
+                b.activation(constant(ACTIVATIONS, Activation.class, a.getFunction().getName()));
             }
         }
         return b.build();

@@ -13,7 +13,7 @@ import java.util.Optional;
 public record Network(String name, List<Layer> layers, String weightsPath, Activity activity, Object origin) {
     public Network {
         Objects.requireNonNull(name, "name");
-        layers = List.copyOf(layers);
+        layers = HashedList.copyOf(layers);
         activity = activity == null ? Activity.DEFAULT : activity;
     }
 
