@@ -2,11 +2,17 @@ package org.cimlang.resource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.ecore.InternalEObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.resource.IReferenceDescription;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -22,9 +28,38 @@ import org.eclipse.xtext.util.IResourceScopeCache;
  */
 public class CimResourceDescription extends DefaultResourceDescription {
 
+    private final IDefaultResourceDescriptionStrategy strategy;
+
     public CimResourceDescription(CimResource resource, IDefaultResourceDescriptionStrategy strategy,
             IResourceScopeCache cache) {
         super(resource, strategy, cache);
+        this.strategy = strategy;
+    }
+
+    /**
+     * Xtext's computation, with the exported objects that can contain a reference to another file as the
+     * containers it looks up: the declarations. Layers (nearly all of a large file's exported objects) hold
+     * none (CimResourceDescriptionStrategy does not visit them), and Xtext put every one in a map per edit.
+     */
+    @Override
+    protected List<IReferenceDescription> computeReferenceDescriptions() {
+        List<IReferenceDescription> out = new ArrayList<>();
+        EcoreUtil2.resolveLazyCrossReferences(getResource(), CancelIndicator.NullImpl);
+        Map<EObject, IEObjectDescription> containers = new IdentityHashMap<>();
+        for (IEObjectDescription d : getExportedObjects()) {
+            if (!(d.getEObjectOrProxy() instanceof org.cimlang.cim.Layer)) {
+                containers.put(d.getEObjectOrProxy(), d);
+            }
+        }
+        TreeIterator<EObject> contents = EcoreUtil.getAllProperContents(getResource(), true);
+        while (contents.hasNext()) {
+            EObject object = contents.next();
+            if (!strategy.createReferenceDescriptions(object, findExportedContainerURI(object, containers),
+                    out::add)) {
+                contents.prune();
+            }
+        }
+        return out;
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.eclipse.xtext.util.IAcceptor;
  * 70,000-layer file.</li>
  * <li>It does not visit a layer's inputs when it records a file's references to other files: a layer's
  * inputs are layers of its own network (CimScopeProvider), so they never leave the file and Xtext records
- * none of them, but it looked at each one (7% of an edit of a 70,000-layer file).</li>
+ * none of them, but it looked at each one (7% of an edit of a 70,000-layer file); nor anything else below a
+ * network, where there is no other reference.</li>
  * </ul>
  */
 public class CimResourceDescriptionStrategy extends DefaultResourceDescriptionStrategy {
@@ -27,6 +28,14 @@ public class CimResourceDescriptionStrategy extends DefaultResourceDescriptionSt
     public boolean createEObjectDescriptions(EObject eObject, IAcceptor<IEObjectDescription> acceptor) {
         boolean visitChildren = super.createEObjectDescriptions(eObject, acceptor);
         return visitChildren && (eObject instanceof Model || eObject instanceof Network);
+    }
+
+    /** Nothing below a network refers to another file (its only references are layer inputs): not visited. */
+    @Override
+    public boolean createReferenceDescriptions(EObject from, org.eclipse.emf.common.util.URI exportedContainerURI,
+            IAcceptor<org.eclipse.xtext.resource.IReferenceDescription> acceptor) {
+        boolean visitChildren = super.createReferenceDescriptions(from, exportedContainerURI, acceptor);
+        return visitChildren && !(from instanceof Network);
     }
 
     @Override

@@ -54,7 +54,8 @@ class CimResourceDescriptionStrategyTest {
         EcoreUtil.resolveAll(rs);
         int references = 0;
         for (Resource r : resources) {
-            List<String> ours = described(new DefaultResourceDescription(r, bound));
+            List<String> ours = described(new CimResourceDescription((CimResource) r, bound,
+                    new org.eclipse.xtext.util.IResourceScopeCache.NullImpl()));
             List<String> theirs = described(new DefaultResourceDescription(r, xtexts));
             assertEquals(theirs, ours, r.getURI().lastSegment());
             references += ours.size();
@@ -91,7 +92,7 @@ class CimResourceDescriptionStrategyTest {
         List<String> out = new ArrayList<>();
         for (IReferenceDescription ref : d.getReferenceDescriptions()) {
             out.add(ref.getSourceEObjectUri() + " -" + ref.getEReference().getName() + "[" + ref.getIndexInList() + "]-> "
-                    + ref.getTargetEObjectUri());
+                    + ref.getTargetEObjectUri() + " in " + ref.getContainerEObjectURI());
         }
         return out;
     }

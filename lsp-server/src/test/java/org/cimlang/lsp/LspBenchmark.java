@@ -170,6 +170,7 @@ public final class LspBenchmark {
             int line = (int) text.substring(0, offset).chars().filter(ch -> ch == '\n').count();
             int column = offset - text.lastIndexOf('\n', offset - 1) - 1;
             List<Double> latencies = new ArrayList<>();
+            double cpuBefore = serverCpuMillis(c.process());
             for (int i = 0; i < edits; i++) {
                 String replaced = i % 2 == 0 ? from : to;
                 String replacement = i % 2 == 0 ? to : from;
@@ -183,6 +184,9 @@ public final class LspBenchmark {
                 latencies.add(ms(at[0] - sent));
             }
             report(title + ": didChange -> publishDiagnostics over " + edits + " edits", latencies);
+            // steadier than the latencies on a shared machine: the server's own CPU, collector threads included
+            System.out.printf(Locale.ROOT, "  server CPU per edit: %.0f ms%n",
+                    (serverCpuMillis(c.process()) - cpuBefore) / edits);
             if (probes) {
                 probe(c, uri, text, "completion", "textDocument/completion", List.of(
                         position(text, "from flat units", 5), position(text, "    flatten", 0),
@@ -242,6 +246,19 @@ public final class LspBenchmark {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields 14 and 15 of the file (utime, stime) are 11 and 12 after the command name
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+    }
+
+    /** The CPU time of the server's process and of the JVM it started (the relauncher's child). */
+    private static double serverCpuMillis(Process p) throws IOException {
+        double sum = cpuMillis(p.pid());
+        for (ProcessHandle h : p.descendants().toList()) {
+            try {
+                sum += cpuMillis(h.pid());
+            } catch (IOException gone) {
+                // a process that has just ended has no stat file
+            }
+        }
+        return sum;
     }
 
     /** The heap in use after a full GC, read with jcmd from the same JDK. */
