@@ -113,8 +113,13 @@ final class Relauncher {
             // value than the maximum heap size"); within it the JVM sizes the generations itself
             cmd.add("-Xms" + Math.min(80L << 20, userMax) / 1024 + "k");
         }
-        cmd.add("-XX:MinHeapFreeRatio=40");
-        cmd.add("-XX:MaxHeapFreeRatio=70");
+        // The old generation grows to hold 2-3 times its live data: each edit of a large file leaves its
+        // predecessor's index entries, IR and compilation behind there, and with 40% free (the JDK's default)
+        // a 70,000-layer file took a full collection on every edit (p50 900-930 against 650-740 ms per edit,
+        // interleaved runs). A small workspace stays within -Xms; a large one pays in memory (1.1 GB committed
+        // for 250 MB live, against 0.64 GB).
+        cmd.add("-XX:MinHeapFreeRatio=70");
+        cmd.add("-XX:MaxHeapFreeRatio=90");
         if (shipped != null) {
             // relative to the jar's folder, where the child runs: the options hold wherever the jar is
             cmd.add("-XX:SharedArchiveFile=" + shipped.getName());

@@ -117,10 +117,12 @@ public final class Scheduling {
                 long rep = Math.max(1, replicates.getOrDefault(name, 1L));
                 // a recurrent layer's steps wait for each other: copies do not share them
                 long perReplica = m.kind().recurrent() ? m.mvms() : ArrayPartitioning.ceilDiv(m.mvms(), rep);
-                double latency = perReplica * t.mvmLatencyS() + recurrentCellLatency(m, p);
+                Double write = operandWriteS.get(name); // most layers have none: no 0.0 boxed per layer
+                double latency = perReplica * t.mvmLatencyS() + recurrentCellLatency(m, p)
+                        + (write == null ? 0 : write);
                 s = new LayerSchedule(name, m.kind(), true, t.inputCycles(), t.rowRounds(), t.adcRounds(),
                         t.stepsPerMvm(), m.mvms(), rep, perReplica, multiplySaturating(perReplica, t.stepsPerMvm()),
-                        t.stepLatencyS(), latency + operandWriteS.getOrDefault(name, 0.0), 0, null);
+                        t.stepLatencyS(), latency, 0, null);
             } else {
                 DigitalLayer g = net.digital().get(d++);
                 double latency = Math.ceil(g.ops() / p.digitalOpsPerCycle()) / p.clockHz();
