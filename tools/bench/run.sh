@@ -7,7 +7,7 @@
 #      wall time and peak memory, each in a JVM of its own and then through a warm `cim daemon`
 #   3. the language server jar over stdio (LspBenchmark): cold start to the first diagnostics; with --full also
 #      edits, completion, hover and inlay hints on ResNet-50 and a 1,000-layer file, and edits of a 70,000-layer
-#      file (3.76 MB, the largest kind the server checks) and of a 93,000-layer one (5.0 MB, refused as too big)
+#      file (3.76 MB) and of a 93,000-layer one (5.0 MB, the size issue 17 names; files beyond 6 MiB are refused)
 # The first squiggle in a real editor is measured by e2e/vscode (it prints it). The anchors of the issue, for
 # comparison: CrossSim 3.2 AnalogCore.matmat 1.12 s in-process (1.66 s whole process) on the same MLP work;
 # PIMCOMP-NN ResNet-18 4.46 s and 2.78 GB (measured on this machine type, issue 17).

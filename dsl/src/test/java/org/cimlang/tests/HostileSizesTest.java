@@ -148,7 +148,7 @@ class HostileSizesTest {
         Issue tooBig = issues.get(0);
         assertEquals(BoundedResourceValidator.FILE_TOO_BIG, tooBig.getCode());
         assertEquals(String.format(java.util.Locale.ROOT, "a.cim has %,d characters; cim reads files of up to "
-                + "4,194,304 characters: split it into files that import each other", garbage.length()),
+                + "6,291,456 characters: split it into files that import each other", garbage.length()),
                 tooBig.getMessage());
     }
 
