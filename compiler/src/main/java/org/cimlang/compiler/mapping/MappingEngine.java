@@ -195,14 +195,15 @@ public final class MappingEngine {
         }
         ActivityCounts reprogramming = endurance.reprogrammed()
                 ? ActivityCounts.writes(cellsWritten) : ActivityCounts.NONE;
+        long totalMacs = net.totalMacs();
         CostReport cost = CostModel.estimate(chip, params, activities, reprogramming, schedule.latencyS(),
-                schedule.throughputPerS(), net.totalMacs(), allocated);
+                schedule.throughputPerS(), totalMacs, allocated);
         var floorplan = params.floorplan();
         UtilisationByLevel byLevel = UtilisationByLevel.of(layers, floorplan.arraysPerPe(), floorplan.arraysPerTile(),
                 chip.rows(), chip.cols());
         MappingTotals totals = new MappingTotals(layers.size(), plan.arraysNeeded(), allocated, plan.arraysAvailable(),
                 totalCells, totalArrayCells > 0 ? totalCells / totalArrayCells : 0,
-                (double) allocated / plan.arraysAvailable(), plan.fits(), plan.rounds(), net.totalMacs(), byLevel.pe(),
+                (double) allocated / plan.arraysAvailable(), plan.fits(), plan.rounds(), totalMacs, byLevel.pe(),
                 byLevel.tile());
 
         List<Diagnostic> diagnostics = new ArrayList<>(overflow);
