@@ -91,7 +91,7 @@ public class CimResourceDescription extends DefaultResourceDescription {
                 }
                 continue;
             }
-            EObject now = resource.getEObject(((InternalEObject) object).eProxyURI().fragment());
+            EObject now = objectAt(resource, ((InternalEObject) object).eProxyURI().fragment());
             if (now == null || now.eIsProxy() || now.eClass() != d.getEClass()) {
                 return null;
             }
@@ -101,6 +101,15 @@ public class CimResourceDescription extends DefaultResourceDescription {
             out.add(EObjectDescription.create(d.getName(), now, userData(d)));
         }
         return out == null ? kept : out;
+    }
+
+    /** The object at a fragment of the resource; null where there is none (then the names are computed afresh). */
+    private static EObject objectAt(CimResource resource, String fragment) {
+        try {
+            return resource.getEObject(fragment);
+        } catch (RuntimeException noSuchPlace) {
+            return null;
+        }
     }
 
     private static Map<String, String> userData(IEObjectDescription d) {
