@@ -338,6 +338,7 @@ public class CimResource extends LazyLinkingResource {
     @Override
     public void update(int offset, int replacedTextLength, String newText) {
         updating = true;
+        boolean completed = false;
         try {
             super.update(offset, replacedTextLength, newText);
             if (eNotificationRequired()) {
@@ -353,8 +354,15 @@ public class CimResource extends LazyLinkingResource {
                     }
                 });
             }
+            completed = true;
         } finally {
             updating = false;
+            if (!completed) {
+                // the model may be half replaced, and the edit's changes used up the listener
+                version++;
+                namesVersion = version;
+                exportedNames = null;
+            }
         }
         if (exportedNames() != null) {
             listenForChanges(); // the edit's own changes used up the listener

@@ -92,7 +92,7 @@ public class CimResourceDescription extends DefaultResourceDescription {
                 continue;
             }
             EObject now = objectAt(resource, ((InternalEObject) object).eProxyURI().fragment());
-            if (now == null || now.eIsProxy() || now.eClass() != d.getEClass()) {
+            if (now == null || now.eIsProxy() || now.eClass() != d.getEClass() || !sameName(now, d)) {
                 return null;
             }
             if (out == null) {
@@ -101,6 +101,13 @@ public class CimResourceDescription extends DefaultResourceDescription {
             out.add(EObjectDescription.create(d.getName(), now, userData(d)));
         }
         return out == null ? kept : out;
+    }
+
+    /** Whether the object's name is the last segment of the description's (what the signature promised). */
+    private static boolean sameName(EObject object, IEObjectDescription d) {
+        org.eclipse.emf.ecore.EStructuralFeature name = object.eClass().getEStructuralFeature("name");
+        return name != null && d.getName() != null && d.getName().getSegmentCount() > 0
+                && java.util.Objects.equals(object.eGet(name), d.getName().getLastSegment());
     }
 
     /** The object at a fragment of the resource; null where there is none (then the names are computed afresh). */

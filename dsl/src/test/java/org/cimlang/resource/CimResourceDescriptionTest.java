@@ -2,6 +2,7 @@ package org.cimlang.resource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -15,6 +16,8 @@ import org.cimlang.cim.Model;
 import org.cimlang.cim.Network;
 import org.cimlang.tests.CimInjectorProvider;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
@@ -63,6 +66,19 @@ class CimResourceDescriptionTest {
         assertEquals(names, r.namesVersion(), "an edit of a number keeps the names");
         assertEquals(List.of("Net", "Net.x", "Net.a", "Net.b"), names(r));
         assertTrue(r.exportedNames() != null, "and the resource keeps them for the next description");
+
+        // an edit of an input re-parses the whole layer: its description names the new layer at the old place
+        EObject layerBefore = ((Network) ((Model) r.getContents().get(0)).getElements().get(0)).getLayers().get(2);
+        String rewired = TEXT.replace("units 32", "units 33").replace("dense b from a", "dense b from x");
+        assertTrue(r.replaceText(rewired));
+        assertEquals(names, r.namesVersion(), "an edit of an input keeps the names");
+        EObject layerNow = ((Network) ((Model) r.getContents().get(0)).getElements().get(0)).getLayers().get(2);
+        assertTrue(layerBefore != layerNow && layerBefore.eIsProxy(), "the layer was parsed anew");
+        IEObjectDescription b = StreamSupport.stream(descriptions.getResourceDescription(r).getExportedObjects()
+                .spliterator(), false).filter(o -> o.getName().toString().equals("Net.b")).findFirst().orElseThrow();
+        assertSame(layerNow, b.getEObjectOrProxy(), "the kept name names the layer now at its place");
+        assertEquals(List.of("Net", "Net.x", "Net.a", "Net.b"), names(r));
+        assertTrue(r.replaceText(TEXT.replace("units 32", "units 33")));
 
         long version = r.version();
         Network net = (Network) ((Model) r.getContents().get(0)).getElements().get(0);

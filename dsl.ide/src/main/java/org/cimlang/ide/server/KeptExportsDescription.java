@@ -35,6 +35,7 @@ public class KeptExportsDescription extends SerializableResourceDescription {
      * what it does now) its exported objects are {@code earlier}'s.
      */
     static KeptExportsDescription of(CimResource of, IResourceDescription description, KeptExportsDescription earlier) {
+        long namesAt = of.namesVersion(); // before anything below can start another version
         SerializableResourceDescription copy = SerializableResourceDescription.createCopy(
                 earlier == null ? description : new WithoutExports(description));
         KeptExportsDescription kept = new KeptExportsDescription();
@@ -44,14 +45,15 @@ public class KeptExportsDescription extends SerializableResourceDescription {
         kept.setImportedNames(List.copyOf(copy.getImportedNames() instanceof List<QualifiedName> names ? names
                 : com.google.common.collect.Lists.newArrayList(copy.getImportedNames())));
         kept.resource = new WeakReference<>(of);
-        kept.namesVersion = of.namesVersion();
+        kept.namesVersion = namesAt;
         return kept;
     }
 
     /** Whether {@code now} is the resource this was copied from and still exports what it did then. */
     boolean exportsAsNow(Resource now) {
+        // exportedNames(): the resource keeps names only while it hears of every change of its model
         return now instanceof CimResource cim && resource != null && resource.get() == cim
-                && cim.namesVersion() == namesVersion && cim.getURI().equals(getURI());
+                && cim.namesVersion() == namesVersion && cim.exportedNames() != null && cim.getURI().equals(getURI());
     }
 
     /** A description's references and imported names, and no exported objects (those are kept). */
