@@ -56,6 +56,18 @@ public abstract class AbstractCimServerTest extends AbstractLanguageServerTest {
             }
             """;
 
+    /** A one-tile chip {@code Tiny} of 128 x 128 arrays with 2-bit cells and an 8-bit ADC. */
+    protected static String tinyChip(int arraysPerTile) {
+        return """
+                chip Tiny {
+                    tiles 1
+                    arrays per tile %d
+                    array 128 x 128 { cell bits 2 }
+                    adc bits 8
+                }
+                """.formatted(arraysPerTile);
+    }
+
     protected AbstractCimServerTest() {
         super("cim");
     }

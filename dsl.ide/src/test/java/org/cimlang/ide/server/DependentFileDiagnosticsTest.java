@@ -12,15 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A file that maps onto a chip of another file is checked again when that chip changes. */
 class DependentFileDiagnosticsTest extends AbstractCimServerTest {
 
-    private static final String CHIPS = """
-            package chips
-            chip Tiny {
-                tiles 1
-                arrays per tile 1
-                array 128 x 128 { cell bits 2 }
-                adc bits 8
-            }
-            """;
+    private static final String CHIPS = "package chips\n" + tinyChip(1);
 
     private static final String DESIGN = """
             import chips.Tiny
@@ -55,7 +47,7 @@ class DependentFileDiagnosticsTest extends AbstractCimServerTest {
         String chips = getVirtualFile("chips.cim");
         Assertions.assertTrue(overflows(design), () -> messages(design));
         open(chips, CHIPS);
-        change(chips, 2, CHIPS.replace("arrays per tile 1", "arrays per tile 64").replace("tiles 1", "tiles 64"));
+        change(chips, 2, "package chips\n" + tinyChip(4096));
         Assertions.assertFalse(overflows(design), () -> "after the chip grew: " + messages(design));
         change(chips, 3, CHIPS);
         Assertions.assertTrue(overflows(design), () -> "after it shrank again: " + messages(design));

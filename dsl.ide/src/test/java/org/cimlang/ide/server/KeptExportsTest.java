@@ -20,13 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeptExportsTest extends AbstractCimServerTest {
 
-    private static final String TEXT = """
-            chip Tiny {
-                tiles 1
-                arrays per tile 64
-                array 128 x 128 { cell bits 2 }
-                adc bits 8
-            }
+    private static final String TEXT = tinyChip(64) + """
 
             network Net {
                 input x [64]
